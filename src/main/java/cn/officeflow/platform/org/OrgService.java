@@ -1,0 +1,92 @@
+package cn.officeflow.platform.org;
+
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+
+/**
+ * The organisation model of DESIGN.md §4, read from Camunda's identity tables (managed in Admin).
+ * Exposed to BPMN expressions as {@code ${orgService...}}.
+ */
+@Service("orgService")
+public class OrgService {
+
+  private final IdentityService identityService;
+
+  public OrgService(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  /** The department groups (type {@code department}, id {@code dept-*}) the user belongs to. */
+  public List<Group> departmentsOf(String userId) {
+    return identityService.createGroupQuery().groupMember(userId).groupType(RoleGroups.DEPARTMENT_TYPE).list()
+        .stream().filter(g -> g.getId().startsWith(RoleGroups.DEPARTMENT_PREFIX)).toList();
+  }
+
+  /** The user's single department; a user in none or in several gets a clear error. */
+  public Group departmentOf(String userId) {
+    List<Group> departments = departmentsOf(userId);
+    if (departments.isEmpty()) {
+      throw new OrgException("用户 " + displayName(userId) + "（" + userId + "）不属于任何部门，请管理员在 Admin 中将其加入一个部门");
+    }
+    if (departments.size() > 1) {
+      throw new OrgException("用户 " + displayName(userId) + "（" + userId + "）同时属于多个部门："
+          + departments.stream().map(Group::getName).toList() + "，无法确定其所在部门");
+    }
+    return departments.get(0);
+  }
+
+  public Optional<Group> department(String departmentId) {
+    if (departmentId == null || !departmentId.startsWith(RoleGroups.DEPARTMENT_PREFIX)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(identityService.createGroupQuery().groupId(departmentId)
+        .groupType(RoleGroups.DEPARTMENT_TYPE).singleResult());
+  }
+
+  /** 部门负责人 of a department: its members who are also in {@code dept-heads}. */
+  public List<String> departmentHeads(String departmentId) {
+    return membersInRole(departmentId, RoleGroups.DEPT_HEADS);
+  }
+
+  /** 分管领导 of a department: its members who are also in {@code deputy-leaders}. */
+  public List<String> deputyLeaders(String departmentId) {
+    return membersInRole(departmentId, RoleGroups.DEPUTY_LEADERS);
+  }
+
+  public boolean isMember(String userId, String groupId) {
+    return identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
+  }
+
+  /** Chinese display name: family name then given name (张 + 伟 = 张伟); the id when unknown. */
+  public String displayName(String userId) {
+    if (userId == null) {
+      return "";
+    }
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    if (user == null) {
+      return userId;
+    }
+    String name = nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName());
+    return name.isBlank() ? userId : name;
+  }
+
+  public String groupName(String groupId) {
+    Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+    return group == null ? groupId : group.getName();
+  }
+
+  private List<String> membersInRole(String departmentId, String roleGroup) {
+    List<String> inRole = identityService.createUserQuery().memberOfGroup(roleGroup).list().stream()
+        .map(User::getId).toList();
+    return identityService.createUserQuery().memberOfGroup(departmentId).orderByUserId().asc().list().stream()
+        .map(User::getId).filter(inRole::contains).toList();
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}

@@ -1,0 +1,52 @@
+package cn.officeflow.platform.org;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The role groups of DESIGN.md §4. They always exist: created at start-up, with or without demo data. */
+public final class RoleGroups {
+
+  public static final String STAFF = "staff";
+  public static final String DEPT_HEADS = "dept-heads";
+  public static final String DEPUTY_LEADERS = "deputy-leaders";
+  public static final String LEADERS = "leaders";
+  public static final String OFFICE_CLERKS = "office-clerks";
+  public static final String OFFICE_DIRECTOR = "office-director";
+  public static final String LEGAL = "legal";
+  public static final String PROOFREADERS = "proofreaders";
+  public static final String AUDITORS = "auditors";
+  public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+  /** Group type of departments; their ids start with {@link #DEPARTMENT_PREFIX}. */
+  public static final String DEPARTMENT_TYPE = "department";
+  public static final String DEPARTMENT_PREFIX = "dept-";
+  /** Group type of the role groups. */
+  public static final String ROLE_TYPE = "role";
+
+  /** id → Chinese name, in the order of DESIGN.md. */
+  public static final Map<String, String> ALL = new LinkedHashMap<>();
+
+  static {
+    ALL.put(STAFF, "全体员工");
+    ALL.put(DEPT_HEADS, "部门负责人");
+    ALL.put(DEPUTY_LEADERS, "分管领导");
+    ALL.put(LEADERS, "单位领导");
+    ALL.put(OFFICE_CLERKS, "文书/收发/机要");
+    ALL.put(OFFICE_DIRECTOR, "办公室主任");
+    ALL.put(LEGAL, "法务");
+    ALL.put(PROOFREADERS, "校对");
+    ALL.put("finance", "财务");
+    ALL.put("procurement", "采购");
+    ALL.put("warehouse", "仓管");
+    ALL.put("emergency-command", "应急指挥");
+    ALL.put("pr-team", "品牌/舆情");
+    ALL.put("it-support", "信息技术支持");
+    ALL.put("fleet", "车辆调度");
+    ALL.put("reception", "前台");
+    ALL.put(AUDITORS, "审计");
+    ALL.put(CAMUNDA_ADMIN, "系统管理员");
+  }
+
+  private RoleGroups() {
+  }
+}

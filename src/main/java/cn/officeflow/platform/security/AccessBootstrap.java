@@ -1,0 +1,180 @@
+package cn.officeflow.platform.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import cn.officeflow.platform.org.OrganisationBootstrap;
+import cn.officeflow.platform.org.RoleGroups;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+
+/**
+ * The security model of DESIGN.md §5, granted at start-up (idempotently):
+ * <ul>
+ *   <li>the admin user from OFFICEFLOW_ADMIN_USER / OFFICEFLOW_ADMIN_PASSWORD in {@code camunda-admin},
+ *       which alone holds ALL on every resource (and so the Admin webapp);</li>
+ *   <li>{@code staff}: Tasklist, the shared task filters, reading users, groups, deployments and
+ *       process definitions (forms and diagrams), creating process instances;</li>
+ *   <li>start permission (READ + CREATE_INSTANCE) on each process for the groups and users named in
+ *       its {@code camunda:candidateStarterGroups}/{@code candidateStarterUsers};</li>
+ *   <li>{@code auditors}: Cockpit and read-only access including history, nothing else.</li>
+ * </ul>
+ * Task access comes from candidate users/groups and assignees; the engine grants it itself.
+ */
+@Component
+public class AccessBootstrap implements InitializingBean {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AccessBootstrap.class);
+
+  private final AuthorizationService authorizations;
+  private final IdentityService identity;
+  private final RepositoryService repository;
+  private final Environment environment;
+  private final String adminUser;
+  private final String adminPassword;
+
+  public AccessBootstrap(ProcessEngine engine, OrganisationBootstrap organisation, Environment environment,
+      @Value("${officeflow.admin.user:admin}") String adminUser,
+      @Value("${officeflow.admin.password:}") String adminPassword) {
+    this.authorizations = engine.getAuthorizationService();
+    this.identity = engine.getIdentityService();
+    this.repository = engine.getRepositoryService();
+    this.environment = environment;
+    this.adminUser = adminUser;
+    this.adminPassword = adminPassword;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    ensureAdmin();
+    for (Resources resource : Resources.values()) {
+      grant(RoleGroups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+    }
+    grantStaff();
+    grantAuditors();
+    grantStarters();
+  }
+
+  private void ensureAdmin() {
+    if (adminPassword == null || adminPassword.isBlank()) {
+      if (environment.acceptsProfiles(Profiles.of("mysql"))) {
+        throw new IllegalStateException("未设置管理员密码：使用 mysql 配置时必须设置环境变量 OFFICEFLOW_ADMIN_PASSWORD"
+            + "（OFFICEFLOW_ADMIN_PASSWORD is required with the mysql profile）");
+      }
+      return;
+    }
+    if (identity.createUserQuery().userId(adminUser).count() == 0) {
+      User user = identity.newUser(adminUser);
+      user.setFirstName("管理员");
+      user.setLastName("系统");
+      user.setPassword(adminPassword);
+      identity.saveUser(user);
+      LOG.info("Admin user {} created", adminUser);
+    }
+    if (identity.createUserQuery().userId(adminUser).memberOfGroup(RoleGroups.CAMUNDA_ADMIN).count() == 0) {
+      identity.createMembership(adminUser, RoleGroups.CAMUNDA_ADMIN);
+    }
+  }
+
+  private void grantStaff() {
+    String staff = RoleGroups.STAFF;
+    grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(staff, Resources.FILTER, ANY, Permissions.READ);
+    grant(staff, Resources.USER, ANY, Permissions.READ);
+    grant(staff, Resources.GROUP, ANY, Permissions.READ);
+    grant(staff, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(staff, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    grant(staff, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+  }
+
+  private void grantAuditors() {
+    String auditors = RoleGroups.AUDITORS;
+    grant(auditors, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(auditors, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(auditors, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(auditors, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grant(auditors, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(auditors, Resources.TASK, ANY, Permissions.READ);
+    grant(auditors, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(auditors, Resources.HISTORIC_TASK, ANY, Permissions.READ);
+    grant(auditors, Resources.HISTORIC_PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(auditors, Resources.OPERATION_LOG_CATEGORY, ANY, Permissions.READ);
+    grant(auditors, Resources.REPORT, ANY, Permissions.READ);
+    grant(auditors, Resources.DASHBOARD, ANY, Permissions.READ);
+    grant(auditors, Resources.USER, ANY, Permissions.READ);
+    grant(auditors, Resources.GROUP, ANY, Permissions.READ);
+  }
+
+  /** READ + CREATE_INSTANCE for every candidate starter group/user of the latest process definitions. */
+  private void grantStarters() {
+    for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+      Process process = repository.getBpmnModelInstance(definition.getId())
+          .getModelElementById(definition.getKey());
+      if (process == null) {
+        continue;
+      }
+      Set<String> groups = new LinkedHashSet<>(process.getCamundaCandidateStarterGroupsList());
+      for (String group : groups) {
+        grant(group, Resources.PROCESS_DEFINITION, definition.getKey(), Permissions.READ, Permissions.CREATE_INSTANCE);
+        grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      }
+      for (String user : process.getCamundaCandidateStarterUsersList()) {
+        grantUser(user, Resources.PROCESS_DEFINITION, definition.getKey(), Permissions.READ,
+            Permissions.CREATE_INSTANCE);
+        grantUser(user, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      }
+    }
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    save(existing, resource, resourceId, permissions, a -> a.setGroupId(groupId));
+  }
+
+  private void grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .userIdIn(userId).resourceType(resource).resourceId(resourceId).singleResult();
+    save(existing, resource, resourceId, permissions, a -> a.setUserId(userId));
+  }
+
+  private void save(Authorization existing, Resource resource, String resourceId, Permission[] permissions,
+      java.util.function.Consumer<Authorization> owner) {
+    Authorization authorization = existing;
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      owner.accept(authorization);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = existing == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+}

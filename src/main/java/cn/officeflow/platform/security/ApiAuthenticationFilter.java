@@ -1,0 +1,85 @@
+package cn.officeflow.platform.security;
+
+import cn.officeflow.platform.engine.WebappSessionAuthentications;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates /engine-rest/* and /api/*: HTTP Basic against Camunda's identity service, or the
+ * session of a user logged in to the webapps. The user and their groups become the engine's current
+ * authentication for the request, so Camunda's authorization checks apply to everything the request
+ * does. Anonymous requests get 401 with a JSON body.
+ */
+public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+  private final ProcessEngine processEngine;
+
+  public ApiAuthenticationFilter(ProcessEngine processEngine) {
+    this.processEngine = processEngine;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if ("OPTIONS".equals(request.getMethod())) {
+      chain.doFilter(request, response);
+      return;
+    }
+    Optional<String> userId = basicUser(request)
+        .or(() -> WebappSessionAuthentications.userId(request, processEngine.getName()));
+    if (userId.isEmpty()) {
+      unauthorized(response);
+      return;
+    }
+    IdentityService identity = processEngine.getIdentityService();
+    List<String> groups = identity.createGroupQuery().groupMember(userId.get()).list().stream()
+        .map(Group::getId).toList();
+    List<String> tenants = identity.createTenantQuery().userMember(userId.get()).includingGroupsOfUser(true)
+        .list().stream().map(Tenant::getId).toList();
+    identity.setAuthentication(userId.get(), groups, tenants);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private Optional<String> basicUser(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return Optional.empty();
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return Optional.empty();
+    }
+    String user = decoded.substring(0, colon);
+    String password = decoded.substring(colon + 1);
+    return processEngine.getIdentityService().checkPassword(user, password) ? Optional.of(user) : Optional.empty();
+  }
+
+  private static void unauthorized(HttpServletResponse response) throws IOException {
+    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    response.setHeader("WWW-Authenticate", "Basic realm=\"OfficeFlow\", charset=\"UTF-8\"");
+    response.setContentType("application/json;charset=UTF-8");
+    response.getWriter().write("{\"type\":\"AuthenticationException\",\"message\":\"需要登录：请使用 HTTP Basic 认证或先登录 Tasklist\"}");
+  }
+}
