@@ -3,8 +3,9 @@ package cn.officeflow.platform.engine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 
 /**
  * The one place that reads the Camunda webapps' login session (an internal webapp class), so that
@@ -21,11 +22,11 @@ public final class WebappSessionAuthentications {
     if (session == null) {
       return Optional.empty();
     }
-    Authentications authentications = Authentications.getFromSession(session);
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
     if (authentications == null) {
       return Optional.empty();
     }
-    UserAuthentication authentication = authentications.getAuthenticationForProcessEngine(engineName);
-    return Optional.ofNullable(authentication).map(UserAuthentication::getUserId);
+    Authentication authentication = authentications.getAuthenticationForProcessEngine(engineName);
+    return Optional.ofNullable(authentication).map(Authentication::getIdentityId);
   }
 }

@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -115,11 +118,9 @@ public class AccessBootstrap implements InitializingBean {
     grant(auditors, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
     grant(auditors, Resources.TASK, ANY, Permissions.READ);
     grant(auditors, Resources.DEPLOYMENT, ANY, Permissions.READ);
-    grant(auditors, Resources.HISTORIC_TASK, ANY, Permissions.READ);
-    grant(auditors, Resources.HISTORIC_PROCESS_INSTANCE, ANY, Permissions.READ);
-    grant(auditors, Resources.OPERATION_LOG_CATEGORY, ANY, Permissions.READ);
-    grant(auditors, Resources.REPORT, ANY, Permissions.READ);
-    grant(auditors, Resources.DASHBOARD, ANY, Permissions.READ);
+    grant(auditors, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+    grant(auditors, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+    grant(auditors, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
     grant(auditors, Resources.USER, ANY, Permissions.READ);
     grant(auditors, Resources.GROUP, ANY, Permissions.READ);
   }

@@ -1,0 +1,96 @@
+package cn.officeflow.outgoing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** REST of 发文 (DESIGN.md §6): one document, its .docx, the ledger (台账) and its CSV export. */
+@RestController
+@RequestMapping("/api/outgoing-documents")
+public class OutgoingDocumentController {
+
+  static final MediaType DOCX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final OutgoingDocumentQueries queries;
+
+  public OutgoingDocumentController(OutgoingDocumentQueries queries) {
+    this.queries = queries;
+  }
+
+  @GetMapping("/{id}")
+  public OutgoingDocumentQueries.DocumentView get(@PathVariable String id) {
+    return queries.view(id);
+  }
+
+  @GetMapping("/{id}/docx")
+  public ResponseEntity<byte[]> docx(@PathVariable String id) {
+    byte[] docx = queries.docx(id);
+    return ResponseEntity.ok().contentType(DOCX)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(queries.fileName(id), StandardCharsets.UTF_8).build().toString())
+        .body(docx);
+  }
+
+  @GetMapping
+  public List<LedgerEntry> ledger(@RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String q) {
+    return queries.ledger(year, q).stream().map(LedgerEntry::of).toList();
+  }
+
+  /** The ledger as CSV (UTF-8 with BOM, so that Excel shows the Chinese correctly). */
+  @GetMapping(value = "/ledger.csv", produces = "text/csv;charset=UTF-8")
+  public ResponseEntity<byte[]> ledgerCsv(@RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String q) {
+    StringBuilder csv = new StringBuilder("\uFEFF文号,标题,文种,拟稿人,拟稿部门,紧急程度,密级,状态,签发人,签发时间,印发时间,编号\r\n");
+    for (OutgoingDocument d : queries.ledger(year, q)) {
+      csv.append(String.join(",", cell(d.documentNumber()), cell(d.title()), cell(d.docType()),
+          cell(d.drafterName()), cell(d.draftDeptName()), cell(d.urgency()), cell(d.secrecy()),
+          cell(d.status().label()), cell(d.signerName()), cell(d.signedAt() == null ? null : TIME.format(d.signedAt())),
+          cell(d.issuedAt() == null ? null : TIME.format(d.issuedAt())), cell(d.id()))).append("\r\n");
+    }
+    String name = "发文台账" + (year == null ? "" : "-" + year) + ".csv";
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+        .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets never run it as a formula. */
+  static String cell(String value) {
+    if (value == null) {
+      return "";
+    }
+    String v = value;
+    if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+      v = "'" + v;
+    }
+    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+      v = "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+    return v;
+  }
+
+  /** One line of the ledger. */
+  public record LedgerEntry(String id, String documentNumber, String title, String docType, String status,
+      String statusLabel, String drafter, String drafterName, String departmentName, String urgency, String secrecy,
+      String signerName, java.time.LocalDateTime signedAt, java.time.LocalDateTime issuedAt) {
+
+    static LedgerEntry of(OutgoingDocument d) {
+      return new LedgerEntry(d.id(), d.documentNumber(), d.title(), d.docType(), d.status().name(),
+          d.status().label(), d.drafter(), d.drafterName(), d.draftDeptName(), d.urgency(), d.secrecy(),
+          d.signerName(), d.signedAt(), d.issuedAt());
+    }
+  }
+}

@@ -1,0 +1,267 @@
+package cn.officeflow.outgoing;
+
+import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
+
+import cn.officeflow.platform.docgen.DocxGenerator;
+import cn.officeflow.platform.docgen.OfficialDocument;
+import cn.officeflow.platform.engine.EngineClock;
+import cn.officeflow.platform.numbering.NumberingService;
+import cn.officeflow.platform.org.OrgException;
+import cn.officeflow.platform.org.OrgService;
+import cn.officeflow.platform.review.ApprovalListener;
+import cn.officeflow.platform.review.Review;
+import cn.officeflow.platform.review.ReviewService;
+import cn.officeflow.platform.variables.LongText;
+import cn.officeflow.platform.web.NotFoundException;
+import cn.officeflow.platform.web.ValidationException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * 发文「三审三校」: the logic behind the BPMN's listeners and delegates. Everything here runs inside
+ * the engine's transaction, so a failure rolls back the document rows together with the engine state.
+ */
+@Service("outgoingDocumentService")
+public class OutgoingDocumentService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutgoingDocumentService.class);
+
+  private final OutgoingDocumentRepository documents;
+  private final OrgService org;
+  private final ReviewService reviews;
+  private final NumberingService numbering;
+  private final ProofreadingAids proofreading;
+  private final DocxGenerator docx;
+  private final String defaultDocCode;
+  private final String issuingAuthority;
+  private final String issuerName;
+  private final String printingAuthority;
+
+  public OutgoingDocumentService(OutgoingDocumentRepository documents, OrgService org, ReviewService reviews,
+      NumberingService numbering, ProofreadingAids proofreading, DocxGenerator docx,
+      @Value("${officeflow.doc-code:行办发}") String defaultDocCode,
+      @Value("${officeflow.issuing-authority:行政办公室文件}") String issuingAuthority,
+      @Value("${officeflow.issuer-name:行政办公室}") String issuerName,
+      @Value("${officeflow.printing-authority:行政办公室}") String printingAuthority) {
+    this.documents = documents;
+    this.org = org;
+    this.reviews = reviews;
+    this.numbering = numbering;
+    this.proofreading = proofreading;
+    this.docx = docx;
+    this.defaultDocCode = defaultDocCode;
+    this.issuingAuthority = issuingAuthority;
+    this.issuerName = issuerName;
+    this.printingAuthority = printingAuthority;
+  }
+
+  /**
+   * Process start: validates the draft, resolves the drafter's department and reviewers, stores the
+   * document and its first version, and makes the document id the business key.
+   */
+  public void startDraft(DelegateExecution execution) {
+    Draft draft = Draft.from(execution::getVariable, defaultDocCode);
+    String drafter = (String) execution.getVariable(DRAFTER);
+    if (drafter == null || drafter.isBlank()) {
+      throw new ValidationException(DRAFTER, "发文必须由已登录的拟稿人发起");
+    }
+    Group dept = department(drafter);
+    String reviewers = String.join(",", deptReviewers(dept, drafter));
+    checkCountersign(draft, dept);
+
+    String id = UUID.randomUUID().toString();
+    LocalDateTime now = EngineClock.now();
+    DocumentStatus first = draft.countersignDepts().isEmpty() ? DocumentStatus.DEPT_REVIEW : DocumentStatus.COUNTERSIGN;
+    String drafterName = org.displayName(drafter);
+    documents.insert(id, execution.getProcessInstanceId(), draft, drafter, drafterName, dept.getId(), dept.getName(),
+        first, now);
+    documents.insertVersion(id, 1, draft, drafter, now);
+
+    execution.setProcessBusinessKey(id);
+    execution.setVariable(DOCUMENT_ID, id);
+    setDraftVariables(execution, draft);
+    execution.setVariable(DRAFTER_NAME, drafterName);
+    execution.setVariable(DRAFT_DEPT, dept.getId());
+    execution.setVariable(DRAFT_DEPT_NAME, dept.getName());
+    execution.setVariable(DEPT_REVIEWERS, reviewers);
+    execution.setVariable(ApprovalListener.REVISION_REQUIRED, false);
+    LOG.info("发文 {} 拟稿：{}（{}，{}）", id, draft.title(), drafterName, dept.getName());
+  }
+
+  /** Task_Revise completed: the drafter's new text becomes the next version. */
+  public void revise(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
+    String id = documentId(execution);
+    OutgoingDocument current = document(id);
+    Draft draft = Draft.from(name -> COUNTERSIGN_DEPTS.equals(name) ? current.countersignDepts()
+        : execution.getVariable(name), defaultDocCode);
+    LocalDateTime now = EngineClock.now();
+    int version = current.version() + 1;
+    documents.insertVersion(id, version, draft, current.drafter(), now);
+    documents.updateText(id, draft, version, now);
+    setDraftVariables(execution, draft);
+    execution.setVariable(ApprovalListener.REVISION_REQUIRED, false);
+  }
+
+  /** Status write-back, called by expression listeners in the BPMN. */
+  public void markStatus(DelegateExecution execution, String status) {
+    documents.updateStatus(documentId(execution), DocumentStatus.valueOf(status), EngineClock.now());
+  }
+
+  /** Collection of the countersign multi-instance: one element per chosen department. */
+  public List<String> countersignDepartments(DelegateExecution execution) {
+    String depts = document(documentId(execution)).countersignDepts();
+    return depts == null || depts.isBlank() ? List.of() : Arrays.asList(depts.split(","));
+  }
+
+  /**
+   * 签发 done: the 文号 {@code <docCode>〔<year>〕<n>号}, gapless per docCode per year. A document that
+   * loops back after sign-off keeps the number it already has.
+   */
+  public String assignNumber(DelegateExecution execution) {
+    String id = documentId(execution);
+    OutgoingDocument document = document(id);
+    String number = document.documentNumber();
+    if (number == null) {
+      int year = EngineClock.today().getYear();
+      int seq = numbering.next(document.docCode(), year);
+      number = document.docCode() + "〔" + year + "〕" + seq + "号";
+      String signer = lastApprover(id, TASK_LEADER_APPROVAL);
+      documents.updateNumber(id, number, year, seq, signer, signer == null ? null : org.displayName(signer),
+          EngineClock.now());
+      LOG.info("发文 {} 编号 {}", id, number);
+    }
+    execution.setVariable(DOCUMENT_NUMBER, number);
+    return number;
+  }
+
+  /** Create listener of the three proofreading tasks: the automatic findings for that check. */
+  public void proofreadingAids(DelegateTask task) {
+    String id = (String) task.getVariable(DOCUMENT_ID);
+    OutgoingDocument document = document(id);
+    ProofreadingAids.ProofreadingFindings findings = proofreading.check(new ProofreadingAids.ProofreadingInput(
+        document.title(), document.docType(), document.mainRecipients(), documents.currentBody(id),
+        document.attachments(), document.documentNumber(), document.docCode(), issueDate(document)));
+    String text = switch (task.getTaskDefinitionKey()) {
+      case TASK_PROOF_FORMAT -> findings.formatText();
+      case TASK_PROOF_WORDING -> findings.wordingText();
+      case TASK_PROOF_ATTACHMENTS -> findings.attachmentsText();
+      default -> throw new IllegalStateException("no proofreading aids for " + task.getTaskDefinitionKey());
+    };
+    task.setVariableLocal(PROOF_FINDINGS, LongText.of(text));
+  }
+
+  /** The formal GB/T 9704 document (.docx), stored with the record. */
+  public void generateFormalDocument(DelegateExecution execution) {
+    String id = documentId(execution);
+    OutgoingDocument document = document(id);
+    documents.updateDocx(id, docx.generate(officialDocument(document, documents.currentBody(id))), EngineClock.now());
+  }
+
+  /** Registered in the ledger (公文追溯台账): issued. */
+  public void registerInLedger(DelegateExecution execution) {
+    documents.markIssued(documentId(execution), EngineClock.now());
+  }
+
+  /** Recipients notified; for now a log entry (mail/SMS come with the notification platform). */
+  public void notifyRecipients(DelegateExecution execution) {
+    OutgoingDocument document = document(documentId(execution));
+    LOG.info("发文通知：{}《{}》已印发，主送 {}，抄送 {}", document.documentNumber(), document.title(),
+        document.mainRecipients(), document.copyTo() == null ? "无" : document.copyTo());
+  }
+
+  public OfficialDocument officialDocument(OutgoingDocument document, String body) {
+    List<String> attachments = document.attachments() == null ? List.of() : document.attachments().lines().toList();
+    return new OfficialDocument(issuingAuthority, null, document.secrecy(), null, document.urgency(),
+        document.documentNumber(), UPWARD_TYPES.contains(document.docType()), document.signerName(), document.title(),
+        document.mainRecipients(), body, attachments, issuerName, issueDate(document), document.copyTo(),
+        printingAuthority, issueDate(document));
+  }
+
+  public OutgoingDocument document(String id) {
+    return documents.find(id).orElseThrow(() -> new NotFoundException("发文不存在：" + id));
+  }
+
+  private static java.time.LocalDate issueDate(OutgoingDocument document) {
+    return document.signedAt() == null ? EngineClock.today() : document.signedAt().toLocalDate();
+  }
+
+  private String lastApprover(String id, String stepId) {
+    List<Review> trail = reviews.trail(id);
+    for (int i = trail.size() - 1; i >= 0; i--) {
+      Review review = trail.get(i);
+      if (stepId.equals(review.stepId()) && Review.APPROVE.equals(review.decision())) {
+        return review.userId();
+      }
+    }
+    return null;
+  }
+
+  private Group department(String drafter) {
+    try {
+      return org.departmentOf(drafter);
+    } catch (OrgException e) {
+      throw new ValidationException(DRAFTER, e.getMessage());
+    }
+  }
+
+  /**
+   * 部门初审 reviewers: the department's heads other than the drafter; when the drafter is the only
+   * head, the department's 分管领导 review instead (nobody approves their own draft).
+   */
+  private List<String> deptReviewers(Group dept, String drafter) {
+    List<String> heads = new ArrayList<>(org.departmentHeads(dept.getId()));
+    heads.remove(drafter);
+    if (heads.isEmpty()) {
+      heads.addAll(org.deputyLeaders(dept.getId()));
+      heads.remove(drafter);
+    }
+    if (heads.isEmpty()) {
+      throw new ValidationException(DRAFTER, "拟稿部门“" + dept.getName() + "”没有可以初审的部门负责人或分管领导，"
+          + "请管理员在 Admin 中设置");
+    }
+    return heads;
+  }
+
+  private void checkCountersign(Draft draft, Group ownDept) {
+    for (String deptId : draft.countersignDepts()) {
+      Group dept = org.department(deptId).orElseThrow(() -> new ValidationException(COUNTERSIGN_DEPTS,
+          "会签部门不存在：" + deptId));
+      if (dept.getId().equals(ownDept.getId())) {
+        throw new ValidationException(COUNTERSIGN_DEPTS, "会签部门不能是拟稿部门本身（" + dept.getName() + "由部门初审把关）");
+      }
+      if (org.departmentHeads(deptId).isEmpty()) {
+        throw new ValidationException(COUNTERSIGN_DEPTS, "会签部门“" + dept.getName() + "”没有部门负责人");
+      }
+    }
+  }
+
+  private static void setDraftVariables(DelegateExecution execution, Draft draft) {
+    execution.setVariable(TITLE, draft.title());
+    execution.setVariable(DOC_TYPE, draft.docType());
+    execution.setVariable(MAIN_RECIPIENTS, draft.mainRecipients());
+    execution.setVariable(COPY_TO, draft.copyTo());
+    execution.setVariable(ATTACHMENTS, draft.attachments());
+    execution.setVariable(URGENCY, draft.urgency());
+    execution.setVariable(SECRECY, draft.secrecy());
+    execution.setVariable(DOC_CODE, draft.docCode());
+    execution.setVariable(COUNTERSIGN_DEPTS, draft.countersignDeptsText());
+    execution.setVariable(BODY, LongText.of(draft.body()));
+  }
+
+  private static String documentId(DelegateExecution execution) {
+    return (String) execution.getVariable(DOCUMENT_ID);
+  }
+}

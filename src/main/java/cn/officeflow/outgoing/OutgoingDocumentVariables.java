@@ -1,0 +1,62 @@
+package cn.officeflow.outgoing;
+
+import java.util.List;
+
+/** 发文 (outgoing_document): process key, element ids and variable names, written once. */
+public final class OutgoingDocumentVariables {
+
+  public static final String PROCESS_KEY = "outgoing_document";
+
+  // user tasks (contract)
+  public static final String TASK_COUNTERSIGN = "Task_Countersign";
+  public static final String TASK_DEPT_REVIEW = "Task_DeptReview";
+  public static final String TASK_LEGAL_REVIEW = "Task_LegalReview";
+  public static final String TASK_LEADER_APPROVAL = "Task_LeaderApproval";
+  public static final String TASK_PROOF_FORMAT = "Task_ProofFormat";
+  public static final String TASK_PROOF_WORDING = "Task_ProofWording";
+  public static final String TASK_PROOF_ATTACHMENTS = "Task_ProofAttachments";
+  public static final String TASK_REVISE = "Task_Revise";
+
+  // other elements
+  public static final String START = "StartEvent_Draft";
+  public static final String TASK_ASSIGN_NUMBER = "Task_AssignNumber";
+  public static final String TASK_GENERATE_DOCUMENT = "Task_GenerateDocument";
+  public static final String TASK_REGISTER_LEDGER = "Task_RegisterLedger";
+  public static final String TASK_NOTIFY_RECIPIENTS = "Task_NotifyRecipients";
+  public static final String GATEWAY_PROOF_JOIN = "Gateway_ProofJoin";
+  public static final String END = "EndEvent_Issued";
+
+  // start variables (contract)
+  public static final String TITLE = "title";
+  public static final String DOC_TYPE = "docType";
+  public static final String MAIN_RECIPIENTS = "mainRecipients";
+  public static final String COPY_TO = "copyTo";
+  public static final String BODY = "body";
+  public static final String ATTACHMENTS = "attachments";
+  public static final String URGENCY = "urgency";
+  public static final String SECRECY = "secrecy";
+  public static final String DOC_CODE = "docCode";
+  public static final String COUNTERSIGN_DEPTS = "countersignDepts";
+
+  // variables set by the process (contract: documentId, documentNumber)
+  public static final String DOCUMENT_ID = "documentId";
+  public static final String DOCUMENT_NUMBER = "documentNumber";
+  public static final String DRAFTER = "drafter";
+  public static final String DRAFTER_NAME = "drafterName";
+  public static final String DRAFT_DEPT = "draftDept";
+  public static final String DRAFT_DEPT_NAME = "draftDeptName";
+  public static final String DEPT_REVIEWERS = "deptReviewers";
+  public static final String COUNTERSIGN_DEPT = "countersignDept";
+  public static final String PROOF_FINDINGS = "proofFindings";
+
+  /** The 15 kinds of 公文 of GB/T 9704-2012 / 党政机关公文处理工作条例. */
+  public static final List<String> DOC_TYPES = List.of("决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知",
+      "通报", "报告", "请示", "批复", "议案", "函", "纪要");
+  /** 上行文: the 文号 line carries the 签发人. */
+  public static final List<String> UPWARD_TYPES = List.of("请示", "报告");
+  public static final List<String> URGENCIES = List.of("普通", "加急", "特急");
+  public static final List<String> SECRECIES = List.of("公开", "内部", "秘密", "机密");
+
+  private OutgoingDocumentVariables() {
+  }
+}

@@ -1,0 +1,15 @@
+package cn.officeflow.platform.review;
+
+import java.time.LocalDateTime;
+
+/** One entry of a business record's review trail (审批意见). */
+public record Review(String stepId, String step, String userId, String name, LocalDateTime time, String decision,
+    String comment) {
+
+  public static final String APPROVE = "approve";
+  public static final String REJECT = "reject";
+
+  public String decisionLabel() {
+    return APPROVE.equals(decision) ? "同意" : "退回";
+  }
+}

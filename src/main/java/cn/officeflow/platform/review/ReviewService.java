@@ -1,0 +1,97 @@
+package cn.officeflow.platform.review;
+
+import cn.officeflow.platform.engine.EngineClock;
+import cn.officeflow.platform.org.OrgService;
+import cn.officeflow.platform.web.ValidationException;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import cn.officeflow.platform.engine.CurrentUser;
+import org.springframework.stereotype.Service;
+
+/**
+ * The approval contract of DESIGN.md §6: every approve/reject task completes with {@code decision}
+ * = approve | reject and {@code comment} (required on reject); each decision goes to the record's
+ * review trail (审批意见).
+ */
+@Service
+public class ReviewService {
+
+  public static final String DECISION = "decision";
+  public static final String COMMENT = "comment";
+  public static final int MAX_COMMENT = 2000;
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final ReviewRepository repository;
+  private final OrgService org;
+
+  public ReviewService(ReviewRepository repository, OrgService org) {
+    this.repository = repository;
+    this.org = org;
+  }
+
+  /** Checks decision and comment, 400 naming the field when they break the contract. */
+  public static Decision validate(Object decision, Object comment) {
+    if (!(decision instanceof String d) || !(Review.APPROVE.equals(d) || Review.REJECT.equals(d))) {
+      throw new ValidationException(DECISION, "审批结论必须为 approve（同意）或 reject（退回），收到：" + decision);
+    }
+    String text = comment == null ? "" : String.valueOf(comment).strip();
+    if (Review.REJECT.equals(d) && text.isEmpty()) {
+      throw new ValidationException(COMMENT, "退回时必须填写审批意见");
+    }
+    if (text.length() > MAX_COMMENT) {
+      throw new ValidationException(COMMENT, "审批意见不能超过 " + MAX_COMMENT + " 字");
+    }
+    return new Decision(d, text.isEmpty() ? null : text);
+  }
+
+  /** Validates and records the decision of the user task this execution is leaving. */
+  public Decision record(DelegateExecution execution, String userId) {
+    Decision decision = validate(execution.getVariable(DECISION), execution.getVariable(COMMENT));
+    String stepName = execution.getCurrentActivityName() == null ? execution.getCurrentActivityId()
+        : execution.getCurrentActivityName();
+    Review review = new Review(execution.getCurrentActivityId(), stepName, userId, org.displayName(userId),
+        EngineClock.now(), decision.decision(), decision.comment());
+    String processKey = execution.getProcessDefinitionId().split(":")[0];
+    repository.insert(execution.getProcessBusinessKey(), processKey, execution.getProcessInstanceId(), review);
+    return decision;
+  }
+
+  public List<Review> trail(String businessKey) {
+    return repository.findByBusinessKey(businessKey);
+  }
+
+  /** The trail as readable lines for forms: 时间 步骤 姓名：同意/退回。意见 */
+  public String trailText(String businessKey) {
+    List<Review> reviews = trail(businessKey);
+    if (reviews.isEmpty()) {
+      return "（暂无审批意见）";
+    }
+    StringBuilder text = new StringBuilder();
+    for (Review r : reviews) {
+      text.append(TIME.format(r.time())).append("  ").append(r.step()).append("  ").append(r.name())
+          .append("：").append(r.decisionLabel());
+      if (r.comment() != null) {
+        text.append("。").append(r.comment());
+      }
+      text.append('\n');
+    }
+    return text.toString().stripTrailing();
+  }
+
+  public boolean hasReviewed(String businessKey, String userId) {
+    return repository.hasReviewed(businessKey, userId);
+  }
+
+  /** The user the engine is acting for (the request's authenticated user), or "system". */
+  public static String currentUser(DelegateExecution execution) {
+    return CurrentUser.idOrSystem(execution.getProcessEngineServices().getIdentityService());
+  }
+
+  public record Decision(String decision, String comment) {
+    public boolean rejected() {
+      return Review.REJECT.equals(decision);
+    }
+  }
+}
