@@ -12,10 +12,11 @@ create table of_review (
   user_id             varchar(64)   not null,
   user_name           varchar(100)  not null,
   decided_at          datetime(3)   not null,
+  seq                 int           not null,
   decision            varchar(10)   not null,
   comment             varchar(2000)
 );
-create index of_review_business on of_review (business_key, decided_at);
+create index of_review_business on of_review (business_key, decided_at, seq);
 
 -- gapless numbers: one row per counter (e.g. docCode) and year
 create table of_number_counter (

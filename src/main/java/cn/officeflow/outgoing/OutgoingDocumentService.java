@@ -11,7 +11,6 @@ import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.review.ApprovalListener;
 import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
-import cn.officeflow.platform.variables.LongText;
 import cn.officeflow.platform.web.NotFoundException;
 import cn.officeflow.platform.web.ValidationException;
 import java.time.LocalDateTime;
@@ -160,7 +159,7 @@ public class OutgoingDocumentService {
       case TASK_PROOF_ATTACHMENTS -> findings.attachmentsText();
       default -> throw new IllegalStateException("no proofreading aids for " + task.getTaskDefinitionKey());
     };
-    task.setVariableLocal(PROOF_FINDINGS, LongText.of(text));
+    task.setVariableLocal(PROOF_FINDINGS, text);
   }
 
   /** The formal GB/T 9704 document (.docx), stored with the record. */
@@ -258,7 +257,7 @@ public class OutgoingDocumentService {
     execution.setVariable(SECRECY, draft.secrecy());
     execution.setVariable(DOC_CODE, draft.docCode());
     execution.setVariable(COUNTERSIGN_DEPTS, draft.countersignDeptsText());
-    execution.setVariable(BODY, LongText.of(draft.body()));
+    execution.setVariable(BODY, draft.body());
   }
 
   private static String documentId(DelegateExecution execution) {

@@ -1,6 +1,5 @@
 package cn.officeflow.platform.review;
 
-import cn.officeflow.platform.variables.LongText;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -22,6 +21,6 @@ public class ReviewTrailTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariableLocal(REVIEW_TRAIL, LongText.of(reviews.trailText(task.getExecution().getProcessBusinessKey())));
+    task.setVariableLocal(REVIEW_TRAIL, reviews.trailText(task.getExecution().getProcessBusinessKey()));
   }
 }

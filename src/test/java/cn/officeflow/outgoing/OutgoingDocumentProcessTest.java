@@ -1,0 +1,394 @@
+package cn.officeflow.outgoing;
+
+import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.officeflow.platform.review.Review;
+import cn.officeflow.platform.review.ReviewService;
+import cn.officeflow.platform.web.ValidationException;
+import cn.officeflow.support.ProcessDriver;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Every path of bpmn/outgoing_document.bpmn on the real engine (H2): happy path, 会签, reject at each
+ * step and loop back, 三校 reject keeping the 文号, validation at start and at completion.
+ * Flow-node coverage of the process must reach 90% (report in target/process-test-coverage).
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(OutgoingDocumentProcessTest.Coverage.class)
+class OutgoingDocumentProcessTest {
+
+  static final String DRAFTER = "zhangwei";
+  static final String HEAD = "liuyang";
+  static final String LEGAL = "zhoujie";
+  static final String LEADER = "wuqiang";
+  static final String PROOF_1 = "zhenghua";
+  static final String PROOF_2 = "hexin";
+
+  @TestConfiguration
+  static class Coverage {
+    @Bean
+    ProcessEngineCoverageProperties processEngineCoverageProperties() {
+      return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(0.9).build();
+    }
+  }
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  OutgoingDocumentRepository documents;
+  @Autowired
+  ReviewService reviews;
+  @Autowired
+  JdbcClient jdbc;
+
+  ProcessDriver driver;
+  String docCode;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    driver = new ProcessDriver(engine);
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse("2026-11-23T10:00:00+08:00").toInstant()));
+    docCode = uniqueDocCode();
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void happyPathWithoutCountersign() {
+    ProcessInstance pi = start(draft());
+    assertThat(pi).isWaitingAt(TASK_DEPT_REVIEW);
+    String id = pi.getBusinessKey();
+    assertThat(runtime.getVariable(pi.getId(), DOCUMENT_ID)).isEqualTo(id);
+    assertThat(documents.find(id).orElseThrow().status()).isEqualTo(DocumentStatus.DEPT_REVIEW);
+
+    throughSignOff(pi);
+    String number = (String) runtime.getVariable(pi.getId(), DOCUMENT_NUMBER);
+    assertThat(number).isEqualTo(docCode + "〔2026〕1号");
+    assertThat(pi).isWaitingAt(TASK_PROOF_FORMAT, TASK_PROOF_WORDING, TASK_PROOF_ATTACHMENTS);
+    assertThat(documents.find(id).orElseThrow().status()).isEqualTo(DocumentStatus.PROOFREADING);
+
+    proofreadAll(pi);
+    assertThat(pi).isEnded().hasPassed(TASK_GENERATE_DOCUMENT, TASK_REGISTER_LEDGER, TASK_NOTIFY_RECIPIENTS, END);
+    OutgoingDocument done = documents.find(id).orElseThrow();
+    assertThat(done.status()).isEqualTo(DocumentStatus.ISSUED);
+    assertThat(done.documentNumber()).isEqualTo(number);
+    assertThat(done.signer()).isEqualTo(LEADER);
+    assertThat(done.signerName()).isEqualTo("吴强");
+    assertThat(documents.docx(id)).isPresent();
+    assertThat(historicVariable(pi, DOCUMENT_NUMBER)).isEqualTo(number);
+    assertThat(historicVariable(pi, DOCUMENT_ID)).isEqualTo(id);
+
+    List<Review> trail = reviews.trail(id);
+    assertThat(trail).extracting(Review::stepId).containsExactly(TASK_DEPT_REVIEW, TASK_LEGAL_REVIEW,
+        TASK_LEADER_APPROVAL, TASK_PROOF_FORMAT, TASK_PROOF_WORDING, TASK_PROOF_ATTACHMENTS);
+    assertThat(trail.get(0).name()).isEqualTo("刘洋");
+    assertThat(trail.get(0).step()).isEqualTo("部门初审");
+    assertThat(trail).allSatisfy(r -> assertThat(r.decision()).isEqualTo(Review.APPROVE));
+  }
+
+  @Test
+  void countersignByEveryChosenDepartmentThenDeptReview() {
+    Map<String, Object> vars = draft();
+    vars.put(COUNTERSIGN_DEPTS, "[\"dept-finance\",\"dept-hr\"]");
+    ProcessInstance pi = start(vars);
+    assertThat(pi).isWaitingAt(TASK_COUNTERSIGN);
+    assertThat(driver.openTasks(pi.getId())).hasSize(2);
+    assertThat(documents.find(pi.getBusinessKey()).orElseThrow().status()).isEqualTo(DocumentStatus.COUNTERSIGN);
+    assertThat(runtime.getVariable(pi.getId(), COUNTERSIGN_DEPTS)).isEqualTo("dept-finance,dept-hr");
+
+    driver.approve("wangfang", pi.getId(), TASK_COUNTERSIGN);
+    assertThat(pi).isWaitingAt(TASK_COUNTERSIGN);
+    driver.approve("gaoyuan", pi.getId(), TASK_COUNTERSIGN);
+    assertThat(pi).isWaitingAt(TASK_DEPT_REVIEW);
+    assertThat(reviews.trail(pi.getBusinessKey())).extracting(Review::name).containsExactly("王芳", "高远");
+  }
+
+  @Test
+  void countersignRejectSendsBackToDrafterAndResubmissionGoesToDeptReview() {
+    Map<String, Object> vars = draft();
+    vars.put(COUNTERSIGN_DEPTS, "dept-finance、dept-hr");
+    ProcessInstance pi = start(vars);
+    driver.reject("wangfang", pi.getId(), TASK_COUNTERSIGN, "预算金额需与财务处核对");
+    driver.approve("gaoyuan", pi.getId(), TASK_COUNTERSIGN);
+    assertThat(pi).isWaitingAt(TASK_REVISE);
+    Task revise = driver.taskFor(DRAFTER, pi.getId(), TASK_REVISE);
+    assertThat(revise.getAssignee()).isEqualTo(DRAFTER);
+    assertThat(documents.find(pi.getBusinessKey()).orElseThrow().status()).isEqualTo(DocumentStatus.REVISING);
+    assertThat((String) engine.getTaskService().getVariableLocal(revise.getId(), "reviewTrail"))
+        .contains("王芳").contains("预算金额需与财务处核对");
+
+    Map<String, Object> revised = draft();
+    revised.put(BODY, "一、修改后的正文\n预算已与财务处核对。");
+    driver.complete(DRAFTER, pi.getId(), TASK_REVISE, revised);
+    assertThat(pi).isWaitingAt(TASK_DEPT_REVIEW);
+    List<DocumentVersion> versions = documents.versions(pi.getBusinessKey());
+    assertThat(versions).extracting(DocumentVersion::version).containsExactly(1, 2);
+    assertThat(versions.get(1).body()).contains("预算已与财务处核对");
+    assertThat(documents.currentBody(pi.getBusinessKey())).contains("预算已与财务处核对");
+    assertThat(runtime.getVariable(pi.getId(), BODY)).isEqualTo("一、修改后的正文\n预算已与财务处核对。");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {TASK_DEPT_REVIEW, TASK_LEGAL_REVIEW, TASK_LEADER_APPROVAL})
+  void rejectAtReviewStepLoopsBackToDeptReview(String rejectingStep) {
+    ProcessInstance pi = start(draft());
+    for (String step : List.of(TASK_DEPT_REVIEW, TASK_LEGAL_REVIEW, TASK_LEADER_APPROVAL)) {
+      if (step.equals(rejectingStep)) {
+        driver.reject(reviewer(step), pi.getId(), step, "请修改第二段表述");
+        break;
+      }
+      driver.approve(reviewer(step), pi.getId(), step);
+    }
+    assertThat(pi).isWaitingAt(TASK_REVISE);
+    assertThat(runtime.getVariable(pi.getId(), DOCUMENT_NUMBER)).as("no number before sign-off").isNull();
+
+    driver.complete(DRAFTER, pi.getId(), TASK_REVISE, draft());
+    assertThat(pi).isWaitingAt(TASK_DEPT_REVIEW);
+    throughSignOff(pi);
+    proofreadAll(pi);
+    assertThat(pi).isEnded();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(documents.find(pi.getBusinessKey()).orElseThrow().documentNumber()).isEqualTo(docCode + "〔2026〕1号");
+  }
+
+  @Test
+  void proofreadRejectKeepsTheNumberAndTheCounterMovesOn() {
+    ProcessInstance first = start(draft());
+    throughSignOff(first);
+    String number = (String) runtime.getVariable(first.getId(), DOCUMENT_NUMBER);
+    assertThat(number).isEqualTo(docCode + "〔2026〕1号");
+
+    driver.approve(PROOF_1, first.getId(), TASK_PROOF_FORMAT);
+    driver.reject(PROOF_2, first.getId(), TASK_PROOF_WORDING, "第三段“尽快”请改为明确期限");
+    driver.approve(PROOF_1, first.getId(), TASK_PROOF_ATTACHMENTS);
+    assertThat(first).isWaitingAt(TASK_REVISE);
+
+    ProcessInstance second = start(draft());
+    throughSignOff(second);
+    assertThat(runtime.getVariable(second.getId(), DOCUMENT_NUMBER)).isEqualTo(docCode + "〔2026〕2号");
+
+    driver.complete(DRAFTER, first.getId(), TASK_REVISE, draft());
+    throughSignOff(first);
+    assertThat(runtime.getVariable(first.getId(), DOCUMENT_NUMBER)).isEqualTo(number);
+    proofreadAll(first);
+    assertThat(first).isEnded();
+    assertThat(jdbc.sql("select last_value from of_number_counter where counter_key = :k and counter_year = 2026")
+        .param("k", docCode).query(Integer.class).single()).isEqualTo(2);
+  }
+
+  @Test
+  void numbersAreCountedPerDocCodeAndPerYear() {
+    ProcessInstance a = start(draft());
+    throughSignOff(a);
+    String otherCode = uniqueDocCode();
+    Map<String, Object> other = draft();
+    other.put(DOC_CODE, otherCode);
+    ProcessInstance b = start(other);
+    throughSignOff(b);
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse("2027-01-04T09:00:00+08:00").toInstant()));
+    ProcessInstance c = start(draft());
+    throughSignOff(c);
+    assertThat(runtime.getVariable(a.getId(), DOCUMENT_NUMBER)).isEqualTo(docCode + "〔2026〕1号");
+    assertThat(runtime.getVariable(b.getId(), DOCUMENT_NUMBER)).isEqualTo(otherCode + "〔2026〕1号");
+    assertThat(runtime.getVariable(c.getId(), DOCUMENT_NUMBER)).isEqualTo(docCode + "〔2027〕1号");
+  }
+
+  @Test
+  void proofreadingTasksCarryTheAutomaticFindings() {
+    Map<String, Object> vars = draft();
+    vars.put(BODY, "一、工作要求\n各处室必须尽快完成自查,并报送附件2。");
+    vars.put(ATTACHMENTS, "1. 自查表");
+    ProcessInstance pi = start(vars);
+    throughSignOff(pi);
+    Task wording = driver.taskFor(PROOF_1, pi.getId(), TASK_PROOF_WORDING);
+    Task attachments = driver.taskFor(PROOF_1, pi.getId(), TASK_PROOF_ATTACHMENTS);
+    Task format = driver.taskFor(PROOF_1, pi.getId(), TASK_PROOF_FORMAT);
+    assertThat((String) engine.getTaskService().getVariableLocal(wording.getId(), PROOF_FINDINGS))
+        .contains("必须").contains("尽快");
+    assertThat((String) engine.getTaskService().getVariableLocal(attachments.getId(), PROOF_FINDINGS))
+        .contains("附件2");
+    assertThat((String) engine.getTaskService().getVariableLocal(format.getId(), PROOF_FINDINGS)).isNotBlank();
+  }
+
+  @Test
+  void bodyOfFiftyThousandCharactersIsKept() {
+    String body = "各处室应当认真落实。".repeat(5000);
+    assertThat(body).hasSize(50_000);
+    Map<String, Object> vars = draft();
+    vars.put(BODY, body);
+    ProcessInstance pi = start(vars);
+    assertThat(documents.currentBody(pi.getBusinessKey())).isEqualTo(body);
+    assertThat(runtime.getVariable(pi.getId(), BODY)).isEqualTo(body);
+    throughSignOff(pi);
+    proofreadAll(pi);
+    assertThat(pi).isEnded();
+  }
+
+  @Test
+  void rejectWithoutCommentIsRefusedAndNothingIsRecorded() {
+    ProcessInstance pi = start(draft());
+    assertThatThrownBy(() -> driver.complete(HEAD, pi.getId(), TASK_DEPT_REVIEW, Map.of("decision", "reject")))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("comment");
+    assertThatThrownBy(() -> driver.complete(HEAD, pi.getId(), TASK_DEPT_REVIEW, Map.of("decision", "maybe")))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("decision");
+    assertThat(pi).isWaitingAt(TASK_DEPT_REVIEW);
+    assertThat(reviews.trail(pi.getBusinessKey())).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"missingTitle", "unknownDocType", "bodyTooLong", "missingBody", "badUrgency",
+      "unknownCountersignDept", "ownDeptCountersign", "badDocCode"})
+  void invalidDraftIsRefusedNamingTheFieldAndNothingIsPersisted(String kase) {
+    Map<String, Object> vars = draft();
+    String field = switch (kase) {
+      case "missingTitle" -> { vars.remove(TITLE); yield TITLE; }
+      case "unknownDocType" -> { vars.put(DOC_TYPE, "便签"); yield DOC_TYPE; }
+      case "bodyTooLong" -> { vars.put(BODY, "字".repeat(50_001)); yield BODY; }
+      case "missingBody" -> { vars.put(BODY, "   "); yield BODY; }
+      case "badUrgency" -> { vars.put(URGENCY, "火急"); yield URGENCY; }
+      case "unknownCountersignDept" -> { vars.put(COUNTERSIGN_DEPTS, "dept-nowhere"); yield COUNTERSIGN_DEPTS; }
+      case "ownDeptCountersign" -> { vars.put(COUNTERSIGN_DEPTS, "dept-business"); yield COUNTERSIGN_DEPTS; }
+      case "badDocCode" -> { vars.put(DOC_CODE, "行办发〔"); yield DOC_CODE; }
+      default -> throw new IllegalArgumentException(kase);
+    };
+    long documentsBefore = count("of_outgoing_document");
+    long instancesBefore = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
+    assertThatThrownBy(() -> start(vars)).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("字段 " + field)
+        .satisfies(e -> assertThat(((ValidationException) e).getField()).isEqualTo(field));
+    assertThat(count("of_outgoing_document")).isEqualTo(documentsBefore);
+    assertThat(count("of_outgoing_version")).isEqualTo(count("of_outgoing_document") == 0 ? 0 : count("of_outgoing_version"));
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count())
+        .isEqualTo(instancesBefore);
+  }
+
+  @Test
+  void invalidRevisionIsRefusedAndTheTaskStays() {
+    ProcessInstance pi = start(draft());
+    driver.reject(HEAD, pi.getId(), TASK_DEPT_REVIEW, "标题不规范");
+    Map<String, Object> revised = draft();
+    revised.put(DOC_TYPE, "备忘录");
+    assertThatThrownBy(() -> driver.complete(DRAFTER, pi.getId(), TASK_REVISE, revised))
+        .isInstanceOf(ValidationException.class).hasMessageContaining(DOC_TYPE);
+    assertThat(pi).isWaitingAt(TASK_REVISE);
+    assertThat(documents.versions(pi.getBusinessKey())).hasSize(1);
+  }
+
+  @Test
+  void headDraftingIsReviewedByTheDeputyLeader() {
+    ProcessInstance pi = driver.start(HEAD, PROCESS_KEY, draft());
+    assertThat(runtime.getVariable(pi.getId(), DEPT_REVIEWERS)).isEqualTo("sunli");
+    driver.approve("sunli", pi.getId(), TASK_DEPT_REVIEW);
+    assertThat(pi).isWaitingAt(TASK_LEGAL_REVIEW);
+  }
+
+  @Test
+  void userWithoutDepartmentCannotDraft() {
+    assertThatThrownBy(() -> driver.start(LEADER, PROCESS_KEY, draft())).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("drafter").hasMessageContaining("不属于任何部门");
+  }
+
+  @Test
+  void reviewersOutsideTheCandidatesDoNotSeeTheTask() {
+    ProcessInstance pi = start(draft());
+    assertThat(driver.as("gaoyuan", () -> engine.getTaskService().createTaskQuery()
+        .processInstanceId(pi.getId()).count())).isZero();
+    assertThat(driver.as(HEAD, () -> engine.getTaskService().createTaskQuery()
+        .processInstanceId(pi.getId()).count())).isEqualTo(1);
+  }
+
+  // --- helpers
+
+  private ProcessInstance start(Map<String, Object> vars) {
+    return driver.start(DRAFTER, PROCESS_KEY, vars);
+  }
+
+  private void throughSignOff(ProcessInstance pi) {
+    driver.approve(HEAD, pi.getId(), TASK_DEPT_REVIEW);
+    driver.approve(LEGAL, pi.getId(), TASK_LEGAL_REVIEW);
+    driver.approve(LEADER, pi.getId(), TASK_LEADER_APPROVAL);
+  }
+
+  private void proofreadAll(ProcessInstance pi) {
+    driver.approve(PROOF_1, pi.getId(), TASK_PROOF_FORMAT);
+    driver.approve(PROOF_2, pi.getId(), TASK_PROOF_WORDING);
+    driver.approve(PROOF_1, pi.getId(), TASK_PROOF_ATTACHMENTS);
+  }
+
+  private static String reviewer(String step) {
+    return switch (step) {
+      case TASK_DEPT_REVIEW -> HEAD;
+      case TASK_LEGAL_REVIEW -> LEGAL;
+      case TASK_LEADER_APPROVAL -> LEADER;
+      default -> throw new IllegalArgumentException(step);
+    };
+  }
+
+  private Map<String, Object> draft() {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(TITLE, "关于做好2027年元旦春节期间安全工作的通知");
+    vars.put(DOC_TYPE, "通知");
+    vars.put(MAIN_RECIPIENTS, "各处室、各直属单位");
+    vars.put(COPY_TO, "市应急管理局");
+    vars.put(BODY, "一、总体要求\n各处室应当高度重视节日期间安全工作。\n二、工作措施\n（一）加强值班值守。");
+    vars.put(ATTACHMENTS, "1. 值班表");
+    vars.put(URGENCY, "加急");
+    vars.put(SECRECY, "公开");
+    vars.put(DOC_CODE, docCode);
+    return vars;
+  }
+
+  private Object historicVariable(ProcessInstance pi, String name) {
+    return history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name)
+        .singleResult().getValue();
+  }
+
+  private long count(String table) {
+    return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+  }
+
+  static String uniqueDocCode() {
+    StringBuilder code = new StringBuilder("测");
+    for (int i = 0; i < 6; i++) {
+      code.append((char) ('A' + ThreadLocalRandom.current().nextInt(26)));
+    }
+    return code.toString();
+  }
+}
