@@ -48,6 +48,7 @@ public class ProofreadingAids {
   private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=\\d)");
   /** 结尾标点（不含括号、引号、书名号，这些可以出现在结尾）。 */
   private static final Pattern TRAILING_PUNCT = Pattern.compile("[。．.，,、；;：:！!？?…~～—\\-]+$");
+  private static final Pattern TRAILING_PARENTHETICAL = Pattern.compile("[（(][^（）()]*[）)]$");
   private static final Pattern HALF_WIDTH_SEPARATOR = Pattern.compile("[,;]");
   private static final Pattern CN_DATE = Pattern.compile(
       "(?<y>[〇○零一二三四五六七八九]{4})年(?:(?<m>十[一二]?|[一二三四五六七八九])月"
@@ -87,10 +88,10 @@ public class ProofreadingAids {
   private static final Pattern KEY_TRAILING = Pattern.compile("[。；;，,、.．]+$");
   private static final Pattern REFERENCE = Pattern.compile("附件" + SP
       + "(?:(?<nums>[0-9]{1,3}(?![0-9])(?:" + SP + "(?:以及|[、和及与至到~～—-])" + SP + "(?:附件)?"
-      + SP + "[0-9]{1,3}(?![0-9]))*)"
+      + SP + "[0-9]{1,3}(?![0-9])){0,20})"
       + "|(?<cn>(?:[二三四五六七八九]|十(?!分)|一(?![并起同律些般致道式览直是]))" + CN_NUM + "?)(?![份件页张本套]))?"
       + SP + "[为是]?" + SP + "[：:]?" + SP
-      + "(?<titles>《[^《》]{1,100}》(?:" + SP + "[、，和及与]?" + SP + "《[^《》]{1,100}》)*)?");
+      + "(?<titles>《[^《》]{1,100}》(?:" + SP + "[、，和及与]?" + SP + "《[^《》]{1,100}》){0,20})?");
   private static final Pattern REFERENCE_NUMBER = Pattern.compile("([0-9]{1,3})|(至|到|[~～—-])");
   private static final Pattern BOOK_TITLE = Pattern.compile("《([^《》]{1,100})》");
   private static final Pattern NOTE_HEAD = Pattern.compile("^附件" + SP + "[：:]" + SP + "(.*)$");
@@ -188,8 +189,11 @@ public class ProofreadingAids {
     checkDocumentNumber(in, out);
     checkTitle(in, out);
     checkMainRecipients(in, out);
-    checkHeadings(paragraphs, note, out);
+    int[] lastHeading = new int[HEADINGS.size()];
     for (Paragraph p : paragraphs) {
+      if (!note.paragraphNumbers().contains(p.number())) {
+        checkHeading(p, lastHeading, out);
+      }
       checkChineseDates(p, out);
       checkArabicDates(p, out);
     }
@@ -216,11 +220,18 @@ public class ProofreadingAids {
       return;
     }
     List<String> problems = docNumberProblems(number, loose, code, issueYear);
+    out.add("文号“" + number + "”：" + String.join("；", problems) + docNumberSuggestion(loose, code, issueYear)
+        + "。");
+  }
+
+  private static String docNumberSuggestion(Matcher loose, String code, Integer issueYear) {
+    String sequence = LEADING_ZEROS.matcher(ascii(loose.group(7))).replaceFirst("");
+    if (sequence.equals("0")) {
+      return "";
+    }
     String prefix = code.isEmpty() ? loose.group(1) : code;
     String year = issueYear != null ? issueYear.toString() : ascii(loose.group(4));
-    String sequence = LEADING_ZEROS.matcher(ascii(loose.group(7))).replaceFirst("");
-    out.add("文号“" + number + "”：" + String.join("；", problems) + "，应为“" + prefix + "〔" + year + "〕"
-        + sequence + "号”。");
+    return "，应为“" + prefix + "〔" + year + "〕" + sequence + "号”";
   }
 
   private static boolean isValidDocumentNumber(String number, String code, Integer issueYear) {
@@ -289,7 +300,7 @@ public class ProofreadingAids {
       out.add("标题：共" + length + "字，超过两行（约" + TITLE_MAX_CHARS + "字），可考虑精简" + NOTE);
     }
     String docType = trim(in.docType());
-    String bare = TRAILING_PUNCT.matcher(title).replaceFirst("");
+    String bare = TRAILING_PARENTHETICAL.matcher(TRAILING_PUNCT.matcher(title).replaceFirst("")).replaceFirst("");
     if (hasHan(docType) && !bare.endsWith(docType)) {
       out.add("标题：未以文种“" + docType + "”结尾" + NOTE);
     }
@@ -313,8 +324,9 @@ public class ProofreadingAids {
       out.add("主送机关：末尾为“" + ending + "”，应为全角冒号“：”。");
     }
     String names = recipients.substring(0, recipients.length() - ending.length());
-    if (HALF_WIDTH_SEPARATOR.matcher(names).find()) {
-      out.add("主送机关：机关之间应使用全角“、”或“，”，不应使用半角“,”“;”。");
+    Matcher separator = HALF_WIDTH_SEPARATOR.matcher(names);
+    if (separator.find()) {
+      out.add("主送机关：机关之间应使用全角“、”或“，”，不应使用半角“" + separator.group() + "”。");
     }
   }
 
@@ -385,23 +397,18 @@ public class ProofreadingAids {
 
   // ---- 结构层次序数 ----
 
-  private static void checkHeadings(List<Paragraph> paragraphs, AttachmentNote note, List<String> out) {
-    int[] last = new int[HEADINGS.size()];
-    for (Paragraph p : paragraphs) {
-      if (note.paragraphNumbers().contains(p.number())) {
-        continue;
-      }
-      for (int level = 0; level < HEADINGS.size(); level++) {
-        Matcher m = HEADINGS.get(level).matcher(p.text());
-        if (m.find() && checkHeading(p, level, m, last, out)) {
-          break;
-        }
+  /** {@code last} 记录各层级上一个序号，跨段落保持。 */
+  private static void checkHeading(Paragraph p, int[] last, List<String> out) {
+    for (int level = 0; level < HEADINGS.size(); level++) {
+      Matcher m = HEADINGS.get(level).matcher(p.text());
+      if (m.find() && applyHeading(p, level, m, last, out)) {
+        return;
       }
     }
   }
 
   /** 返回 false 表示不是有效序号（如“十十、”），继续尝试其他层级。 */
-  private static boolean checkHeading(Paragraph p, int level, Matcher m, int[] last, List<String> out) {
+  private static boolean applyHeading(Paragraph p, int level, Matcher m, int[] last, List<String> out) {
     int number = level % 2 == 0 ? headingNumber(m.group(1), level) : headingNumber(m.group(2), level);
     if (number <= 0) {
       return false;
@@ -614,14 +621,23 @@ public class ProofreadingAids {
       if (c == open) {
         opened.add(i);
       } else if (c == close && opened.isEmpty()) {
-        out.add(s.label() + "：“" + snippet(text, i, i + 1) + "”中的“" + close + "”缺少对应的“" + open + "”。");
+        out.add(s.label() + "：“" + snippet(text, i, i + 1) + "”中的" + markName(close) + "缺少对应的"
+            + markName(open) + "。");
       } else if (c == close) {
         opened.remove(opened.size() - 1);
       }
     }
     for (int i : opened) {
-      out.add(s.label() + "：“" + snippet(text, i, i + 1) + "”中的“" + open + "”缺少对应的“" + close + "”。");
+      out.add(s.label() + "：“" + snippet(text, i, i + 1) + "”中的" + markName(open) + "缺少对应的"
+          + markName(close) + "。");
     }
+  }
+
+  private static String markName(char mark) {
+    if (mark == '“') {
+      return "左引号";
+    }
+    return mark == '”' ? "右引号" : "“" + mark + "”";
   }
 
   // ========================= 附件 =========================
@@ -789,8 +805,9 @@ public class ProofreadingAids {
       out.add(ref.label() + "：“附件" + ref.chineseNumber() + "”序号应使用阿拉伯数字，写作“附件" + n + "”。");
       numbers.add(n);
     }
+    boolean paired = numbers.size() == ref.titles().size();
     for (int n : numbers) {
-      checkReferenceNumber(ref, n, entries, referenced, out);
+      checkReferenceNumber(ref, n, entries, paired ? null : referenced, out);
     }
     List<Integer> matches = new ArrayList<>();
     for (String title : ref.titles()) {
@@ -802,15 +819,18 @@ public class ProofreadingAids {
         referenced[index] = true;
       }
     }
-    if (numbers.size() == matches.size()) {
+    if (paired) {
       checkNumberTitlePairs(ref, numbers, matches, entries, out);
     }
   }
 
+  /** {@code referenced} 为 null 时只检查编号是否越界（编号已与名称配对，由名称决定引用了哪一项）。 */
   private static void checkReferenceNumber(Reference ref, int n, List<ListEntry> entries, boolean[] referenced,
       List<String> out) {
     if (n >= 1 && n <= entries.size()) {
-      referenced[n - 1] = true;
+      if (referenced != null) {
+        referenced[n - 1] = true;
+      }
       return;
     }
     String list = entries.isEmpty() ? "附件清单为空" : "附件清单只有" + entries.size() + "项";

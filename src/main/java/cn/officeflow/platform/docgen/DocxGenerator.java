@@ -1,11 +1,157 @@
 package cn.officeflow.platform.docgen;
 
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.core.XMLOutputFormat;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.springframework.stereotype.Component;
 
-/** TEMPORARY STUB — replaced by the real generator. */
+/**
+ * Lays out an {@link OfficialDocument} as a GB/T 9704-2012 公文 in .docx (WordprocessingML).
+ *
+ * <p>The package parts live as readable XML under {@code /templates/docx/} on the classpath, one
+ * file per part at its path inside the package. Parts ending in {@code .ftl} are FreeMarker
+ * templates rendered for each document (XML output format: every interpolation is escaped); the
+ * others are copied as they are. Templates and static parts are loaded once in the constructor;
+ * {@link #generate} keeps no state and may run concurrently.
+ */
 @Component
 public class DocxGenerator {
+
+  static final String TEMPLATE_ROOT = "/templates/docx/";
+  private static final String TEMPLATE_SUFFIX = ".ftl";
+
+  /** Part names in zip order; [Content_Types].xml first, as some readers expect. */
+  private static final List<String> PART_NAMES = List.of(
+      "[Content_Types].xml",
+      "_rels/.rels",
+      "docProps/app.xml",
+      "docProps/core.xml" + TEMPLATE_SUFFIX,
+      "word/document.xml" + TEMPLATE_SUFFIX,
+      "word/_rels/document.xml.rels",
+      "word/styles.xml",
+      "word/settings.xml",
+      "word/fontTable.xml",
+      "word/footer1.xml",
+      "word/footer2.xml");
+
+  /** A fixed entry time makes the same document give the same bytes. */
+  private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+
+  private final List<Part> parts;
+
+  public DocxGenerator() {
+    Configuration configuration = freemarkerConfiguration();
+    this.parts = PART_NAMES.stream().map(name -> loadPart(configuration, name)).toList();
+  }
+
+  /** The .docx bytes of {@code doc}. */
   public byte[] generate(OfficialDocument doc) {
-    return new byte[] {1};
+    DocxModel model = DocxModel.from(Objects.requireNonNull(doc, "doc"));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * 1024);
+    try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+      for (Part part : parts) {
+        writeEntry(zip, part, model);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write .docx", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void writeEntry(ZipOutputStream zip, Part part, DocxModel model) throws IOException {
+    ZipEntry entry = new ZipEntry(part.name());
+    entry.setTimeLocal(ENTRY_TIME);
+    zip.putNextEntry(entry);
+    part.writeTo(zip, model);
+    zip.closeEntry();
+  }
+
+  private static Configuration freemarkerConfiguration() {
+    Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
+    configuration.setTemplateLoader(new ClassTemplateLoader(DocxGenerator.class, TEMPLATE_ROOT));
+    configuration.setDefaultEncoding(StandardCharsets.UTF_8.name());
+    configuration.setOutputEncoding(StandardCharsets.UTF_8.name());
+    configuration.setOutputFormat(XMLOutputFormat.INSTANCE);
+    configuration.setRecognizeStandardFileExtensions(false);
+    configuration.setLocalizedLookup(false);
+    configuration.setLocale(Locale.ROOT);
+    configuration.setNumberFormat("computer");
+    configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    configuration.setLogTemplateExceptions(false);
+    configuration.setWrapUncheckedExceptions(true);
+    configuration.setFallbackOnNullLoopVariable(false);
+    return configuration;
+  }
+
+  private static Part loadPart(Configuration configuration, String resourceName) {
+    if (resourceName.endsWith(TEMPLATE_SUFFIX)) {
+      String partName = resourceName.substring(0, resourceName.length() - TEMPLATE_SUFFIX.length());
+      return new TemplatePart(partName, template(configuration, resourceName));
+    }
+    return new StaticPart(resourceName, resourceBytes(TEMPLATE_ROOT + resourceName));
+  }
+
+  private static Template template(Configuration configuration, String name) {
+    try {
+      return configuration.getTemplate(name);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load template " + TEMPLATE_ROOT + name, e);
+    }
+  }
+
+  private static byte[] resourceBytes(String path) {
+    try (InputStream in = DocxGenerator.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("missing classpath resource " + path);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
+  }
+
+  /** One part of the package: its name inside the zip and how to write its content. */
+  private interface Part {
+    String name();
+
+    void writeTo(OutputStream out, DocxModel model) throws IOException;
+  }
+
+  private record StaticPart(String name, byte[] content) implements Part {
+    @Override
+    public void writeTo(OutputStream out, DocxModel model) throws IOException {
+      out.write(content);
+    }
+  }
+
+  private record TemplatePart(String name, Template template) implements Part {
+    @Override
+    public void writeTo(OutputStream out, DocxModel model) throws IOException {
+      // flushed, never closed: closing the writer would close the zip
+      Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+      try {
+        template.process(model, writer);
+      } catch (TemplateException e) {
+        throw new IllegalStateException("cannot render " + template.getName(), e);
+      }
+      writer.flush();
+    }
   }
 }

@@ -1,0 +1,208 @@
+package cn.officeflow.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.officeflow.platform.org.OrganisationBootstrap;
+import cn.officeflow.platform.org.RoleGroups;
+import cn.officeflow.support.Http;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.test.context.ActiveProfiles;
+
+/** DESIGN.md §5 over real HTTP: authentication, authorization per role, policy, validation. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ApiSecurityTest {
+
+  static final String PASSWORD = "Office@2026";
+  static final String START = "/engine-rest/process-definition/key/outgoing_document/start";
+  static final String VALID_START = """
+      {"variables": {"title": {"value": "关于开展安全检查的通知"}, "docType": {"value": "通知"},
+       "mainRecipients": {"value": "各处室"}, "body": {"value": "各处室应当开展自查。"}}}""";
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  OrganisationBootstrap organisation;
+
+  Http http;
+
+  @BeforeEach
+  void setUp() {
+    http = new Http(port);
+  }
+
+  @Test
+  void anonymousAndWrongPasswordGet401WithJson() {
+    for (String path : List.of("/engine-rest/task", "/engine-rest/process-definition", "/api/outgoing-documents")) {
+      HttpResponse<String> anonymous = http.get(path, null, null);
+      assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+      assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
+      assertThat(anonymous.body()).contains("\"type\"").contains("\"message\"");
+    }
+    // a user of its own: Camunda's login throttling delays that user after a failure
+    assertThat(http.get("/engine-rest/task", "songjia", "wrong-Password1!").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void staffStartsOutgoingDocumentButAuditorsCannot() {
+    assertThat(http.postJson(START, "zhangwei", PASSWORD, VALID_START).statusCode()).isEqualTo(200);
+    assertThat(http.postJson(START, "qianyu", PASSWORD, VALID_START).statusCode()).isIn(403, 404);
+    // tasks are visible only to their candidates (and read-only to auditors in Cockpit)
+    assertThat(http.get("/engine-rest/task?processDefinitionKey=outgoing_document", "duming", PASSWORD).body())
+        .isEqualTo("[]");
+    String taskId = engine.getTaskService().createTaskQuery().list().get(0).getId();
+    assertThat(http.postJson("/engine-rest/task/" + taskId + "/claim", "qianyu", PASSWORD, "{\"userId\":\"qianyu\"}")
+        .statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void auditorsReadHistoryButChangeNothing() {
+    http.postJson(START, "zhangwei", PASSWORD, VALID_START);
+    HttpResponse<String> history = http.get("/engine-rest/history/process-instance?processDefinitionKey=outgoing_document",
+        "qianyu", PASSWORD);
+    assertThat(history.statusCode()).isEqualTo(200);
+    assertThat(history.body()).contains("outgoing_document");
+    String instanceId = engine.getRuntimeService().createProcessInstanceQuery().list().get(0).getId();
+    HttpRequest delete = http.request("/engine-rest/process-instance/" + instanceId, "qianyu", PASSWORD).DELETE().build();
+    HttpResponse<String> deleted = http.send(delete);
+    assertThat(deleted.statusCode()).as(deleted.headers().map() + " " + deleted.body()).isEqualTo(403);
+    assertThat(http.postJson("/engine-rest/user/create", "qianyu", PASSWORD,
+        "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"Qiangmima@2026x\"}}").statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void webappAccessPerRole() {
+    assertThat(allowedApp("zhangwei", "tasklist")).isTrue();
+    assertThat(allowedApp("zhangwei", "cockpit")).isFalse();
+    assertThat(allowedApp("zhangwei", "admin")).isFalse();
+    assertThat(allowedApp("qianyu", "cockpit")).isTrue();
+    assertThat(allowedApp("qianyu", "tasklist")).isFalse();
+    assertThat(allowedApp("qianyu", "admin")).isFalse();
+    assertThat(allowedApp("admin", "admin")).isTrue();
+  }
+
+  @Test
+  void adminMayCreateUsersButThePasswordPolicyApplies() {
+    String weak = "{\"profile\":{\"id\":\"newclerk\",\"firstName\":\"新\",\"lastName\":\"文书\"},"
+        + "\"credentials\":{\"password\":\"123456\"}}";
+    HttpResponse<String> refused = http.postJson("/engine-rest/user/create", "admin", "Guanli@2026", weak);
+    // Camunda's REST answers a policy violation with 500; the Admin webapp checks the policy before submitting
+    assertThat(refused.statusCode()).as(refused.body()).isNotEqualTo(204);
+    assertThat(refused.body()).contains("Password does not match policy");
+    assertThat(engine.getIdentityService().createUserQuery().userId("newclerk").count()).isZero();
+    String strong = weak.replace("123456", "Xinwenshu@2026");
+    assertThat(http.postJson("/engine-rest/user/create", "admin", "Guanli@2026", strong).statusCode()).isEqualTo(204);
+    assertThat(http.postJson("/engine-rest/user/create", "zhangwei", PASSWORD,
+        strong.replace("newclerk", "other")).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void javaSerializedVariablesAreRefused() {
+    String body = """
+        {"variables": {"title": {"value": "x"}, "evil": {"value": "rO0ABXQAA2FiYw==", "type": "Object",
+         "valueInfo": {"objectTypeName": "java.lang.String",
+                       "serializationDataFormat": "application/x-java-serialized-object"}}}}""";
+    long before = count();
+    HttpResponse<String> response = http.postJson(START, "zhangwei", PASSWORD, body);
+    assertThat(response.statusCode()).isBetween(400, 599).isNotEqualTo(200);
+    assertThat(response.body()).containsIgnoringCase("serialization");
+    assertThat(count()).isEqualTo(before);
+  }
+
+  @Test
+  void invalidStartThroughRestIs400NamingTheFieldAndPersistsNothing() {
+    long before = count();
+    long instancesBefore = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+    String withoutTitle = """
+        {"variables": {"docType": {"value": "通知"}, "mainRecipients": {"value": "各处室"},
+         "body": {"value": "各处室应当开展自查。"}}}""";
+    HttpResponse<String> response = http.postJson(START, "zhangwei", PASSWORD, withoutTitle);
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("\"type\"").contains("title");
+    HttpResponse<String> badType = http.postJson(START, "zhangwei", PASSWORD, VALID_START.replace("\"通知\"", "\"便条\""));
+    assertThat(badType.statusCode()).isEqualTo(400);
+    assertThat(badType.body()).contains("docType");
+    assertThat(count()).isEqualTo(before);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+  }
+
+  @Test
+  void apiAcceptsTheWebappSession() {
+    HttpResponse<String> page = http.get("/camunda/app/tasklist/default/", null, null);
+    String xsrf = cookie(page, "XSRF-TOKEN");
+    HttpRequest login = HttpRequest.newBuilder(URI.create(http.url("/camunda/api/admin/auth/user/default/login/tasklist")))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Cookie", cookie(page, "JSESSIONID") + "; " + xsrf)
+        .header("X-XSRF-TOKEN", xsrf.substring(xsrf.indexOf('=') + 1))
+        .POST(HttpRequest.BodyPublishers.ofString("username=zhangwei&password=" + PASSWORD)).build();
+    HttpResponse<String> loggedIn = http.send(login);
+    assertThat(loggedIn.statusCode()).isEqualTo(200);
+    String cookie = cookie(loggedIn, "JSESSIONID");
+    HttpRequest api = HttpRequest.newBuilder(URI.create(http.url("/api/outgoing-documents"))).header("Cookie", cookie)
+        .GET().build();
+    assertThat(http.send(api).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void roleGroupsAlwaysExistAndDemoLoadIsIdempotent() throws Exception {
+    IdentityService identity = engine.getIdentityService();
+    for (String group : RoleGroups.ALL.keySet()) {
+      assertThat(identity.createGroupQuery().groupId(group).count()).as(group).isEqualTo(1);
+    }
+    long users = identity.createUserQuery().count();
+    long memberships = identity.createUserQuery().memberOfGroup(RoleGroups.STAFF).count();
+    organisation.afterPropertiesSet();
+    assertThat(identity.createUserQuery().count()).isEqualTo(users);
+    assertThat(identity.createUserQuery().memberOfGroup(RoleGroups.STAFF).count()).isEqualTo(memberships);
+    User zhang = identity.createUserQuery().userId("zhangwei").singleResult();
+    assertThat(zhang.getLastName() + zhang.getFirstName()).isEqualTo("张伟");
+    assertThat(identity.createGroupQuery().groupId("dept-business").singleResult().getType()).isEqualTo("department");
+  }
+
+  @Test
+  void mysqlProfileWithoutAdminPasswordStopsStartUp() {
+    MockEnvironment environment = new MockEnvironment();
+    environment.setActiveProfiles("mysql");
+    AccessBootstrap bootstrap = new AccessBootstrap(engine, organisation, environment, "admin", "");
+    assertThatThrownBy(bootstrap::afterPropertiesSet).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("OFFICEFLOW_ADMIN_PASSWORD");
+  }
+
+  private static String cookie(HttpResponse<String> response, String name) {
+    return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+        .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow(() -> new AssertionError("no cookie " + name));
+  }
+
+  private boolean allowedApp(String user, String app) {
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+        .map(g -> g.getId()).toList();
+    return authorizations.isUserAuthorized(user, groups, Permissions.ACCESS, Resources.APPLICATION, app);
+  }
+
+  private long count() {
+    return jdbc.sql("select count(*) from of_outgoing_document").query(Long.class).single();
+  }
+}
