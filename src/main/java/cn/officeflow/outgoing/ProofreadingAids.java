@@ -69,6 +69,8 @@ public class ProofreadingAids {
       + "|一般(?!公共预算|纳税人)"
       + "|(?<![相响反对适供答效因呼感顺回照])应(?![急用对聘邀届当变收付答])"
       + "|(?<![平均对相同优初高中上下次劣何头超特])等(?=[。，])");
+  /** Places listed per legal term; the rest is counted, so the form stays readable for long bodies. */
+  static final int MAX_PLACES_PER_TERM = 20;
   private static final String HALF_WIDTH = ",;:?!()";
   private static final String FULL_WIDTH = "，；：？！（）";
   private static final int MAX_PAREN_SPAN = 40;
@@ -526,8 +528,10 @@ public class ProofreadingAids {
     List<String> out = new ArrayList<>();
     hits.forEach((term, places) -> {
       if (!places.isEmpty()) {
+        List<String> shown = places.subList(0, Math.min(places.size(), MAX_PLACES_PER_TERM));
+        String more = places.size() > shown.size() ? "；另有" + (places.size() - shown.size()) + "处" : "";
         out.add("“" + term + "”共" + places.size() + "处（" + LEGAL_TERMS.get(term) + "）："
-            + String.join("；", places) + "。");
+            + String.join("；", shown) + more + "。");
       }
     });
     return out;

@@ -440,6 +440,12 @@ class ProofreadingAidsTest {
   @Nested
   class LegalTerms {
 
+    @Test
+    void longBodiesListTwentyPlacesPerTermAndCountTheRest() {
+      String text = wording(doc().body("各处室应当认真落实。\n".repeat(25))).get(0);
+      assertThat(text).startsWith("“应当”共25处").contains("第20段").doesNotContain("第21段").contains("另有5处");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "必须 | 各单位必须按时报送。",

@@ -1,0 +1,44 @@
+package cn.officeflow.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+
+/** DESIGN.md §1 and §8 as rules: public Camunda APIs only (Operaton migration), thin delegates. */
+@AnalyzeClasses(packages = "cn.officeflow", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule engineInternalsOnlyInPlatformEngine = noClasses()
+      .that().resideOutsideOfPackage("cn.officeflow.platform.engine..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.camunda.bpm.engine.impl..",
+          "org.camunda.bpm.webapp.impl..")
+      .because("only platform/engine may touch Camunda internals, so an OpenRewrite migration to Operaton stays mechanical");
+
+  @ArchTest
+  static final ArchRule delegatesAreNamedAndThin = classes()
+      .that().implement(JavaDelegate.class)
+      .should().haveSimpleNameEndingWith("Delegate")
+      .andShould().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.camunda.bpm.engine.delegate..",
+          "org.springframework.stereotype..", "cn.officeflow..")
+      .because("delegates call a service; the service holds the logic");
+
+  @ArchTest
+  static final ArchRule listenersAreThin = classes()
+      .that().implement(ExecutionListener.class).or().implement(TaskListener.class)
+      .should().haveSimpleNameEndingWith("Listener")
+      .because("listeners are named for what they are");
+
+  @ArchTest
+  static final ArchRule processPackagesDoNotDependOnEachOther = noClasses()
+      .that().resideInAPackage("cn.officeflow.platform..")
+      .should().dependOnClassesThat().resideInAPackage("cn.officeflow.outgoing..")
+      .because("platform is shared machinery; processes depend on it, never the other way round");
+}

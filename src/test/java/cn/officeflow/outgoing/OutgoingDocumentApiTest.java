@@ -1,0 +1,177 @@
+package cn.officeflow.outgoing;
+
+import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.officeflow.support.Http;
+import cn.officeflow.support.ProcessDriver;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Year;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** GET /api/outgoing-documents… over HTTP: the record, its .docx, the ledger, CSV and who may see what. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class OutgoingDocumentApiTest {
+
+  static final String PASSWORD = "Office@2026";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+
+  Http http;
+  ProcessDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    http = new Http(port);
+    driver = new ProcessDriver(engine);
+  }
+
+  @Test
+  void issuedDocumentShowsStatusNumberVersionsAndReviews() throws Exception {
+    String title = "关于<加强>&“节日”值班的通知 " + UUID.randomUUID().toString().substring(0, 6);
+    ProcessInstance pi = issue(title);
+    String id = pi.getBusinessKey();
+
+    JsonNode doc = json(http.get("/api/outgoing-documents/" + id, "zhangwei", PASSWORD), 200);
+    assertThat(doc.get("id").asText()).isEqualTo(id);
+    assertThat(doc.get("title").asText()).isEqualTo(title);
+    assertThat(doc.get("status").asText()).isEqualTo("ISSUED");
+    assertThat(doc.get("statusLabel").asText()).isEqualTo("已印发");
+    assertThat(doc.get("documentNumber").asText()).matches("测API〔\\d{4}〕\\d+号");
+    assertThat(doc.get("versions")).hasSize(2);
+    assertThat(doc.get("reviews")).hasSize(7);
+    JsonNode reject = doc.get("reviews").get(0);
+    assertThat(reject.get("step").asText()).isEqualTo("部门初审");
+    assertThat(reject.get("userId").asText()).isEqualTo("liuyang");
+    assertThat(reject.get("name").asText()).isEqualTo("刘洋");
+    assertThat(reject.get("decision").asText()).isEqualTo("reject");
+    assertThat(reject.get("comment").asText()).isEqualTo("请补充值班表");
+    assertThat(reject.get("time").asText()).isNotBlank();
+    assertThat(doc.get("body").asText()).contains("值班表见附件");
+
+    HttpResponse<byte[]> docx = http.getBytes("/api/outgoing-documents/" + id + "/docx", "zhangwei", PASSWORD);
+    assertThat(docx.statusCode()).isEqualTo(200);
+    assertThat(docx.headers().firstValue("Content-Type").orElseThrow()).contains("wordprocessingml");
+    assertThat(docx.headers().firstValue("Content-Disposition").orElseThrow()).contains("filename*=UTF-8''");
+    try (XWPFDocument word = new XWPFDocument(new ByteArrayInputStream(docx.body()))) {
+      String text = word.getParagraphs().stream().map(p -> p.getText()).reduce("", (a, b) -> a + "\n" + b);
+      assertThat(text).contains(doc.get("documentNumber").asText()).contains(title);
+    }
+  }
+
+  @Test
+  void onlyDrafterReviewersAndLedgerRolesSeeADocument() throws Exception {
+    ProcessInstance pi = driver.start("zhangwei", PROCESS_KEY, draft("可见性测试"));
+    String path = "/api/outgoing-documents/" + pi.getBusinessKey();
+    assertThat(http.get(path, "zhangwei", PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(http.get(path, "liuyang", PASSWORD).statusCode()).as("candidate of the open task").isEqualTo(200);
+    assertThat(http.get(path, "zhaomin", PASSWORD).statusCode()).as("office director").isEqualTo(200);
+    assertThat(http.get(path, "qianyu", PASSWORD).statusCode()).as("auditor").isEqualTo(200);
+    HttpResponse<String> stranger = http.get(path, "gaoyuan", PASSWORD);
+    assertThat(stranger.statusCode()).isEqualTo(404);
+    assertThat(json(stranger, 404).get("type").asText()).isEqualTo("NotFoundException");
+    assertThat(http.get("/api/outgoing-documents/" + pi.getBusinessKey() + "/docx", "zhangwei", PASSWORD).statusCode())
+        .as("no formal document before 三校").isEqualTo(404);
+    assertThat(http.get("/api/outgoing-documents/no-such-id", "zhangwei", PASSWORD).statusCode()).isEqualTo(404);
+
+    JsonNode strangerLedger = json(http.get("/api/outgoing-documents?q=" + enc("可见性测试"), "gaoyuan", PASSWORD), 200);
+    assertThat(strangerLedger).isEmpty();
+    JsonNode drafterLedger = json(http.get("/api/outgoing-documents?q=" + enc("可见性测试"), "zhangwei", PASSWORD), 200);
+    assertThat(drafterLedger).hasSize(1);
+  }
+
+  @Test
+  void ledgerFiltersByYearAndTextAndExportsCsv() throws Exception {
+    String marker = "台账" + UUID.randomUUID().toString().substring(0, 6);
+    ProcessInstance pi = issue(marker);
+    int year = Year.now().getValue();
+    JsonNode hits = json(http.get("/api/outgoing-documents?year=" + year + "&q=" + enc(marker), "lina", PASSWORD), 200);
+    assertThat(hits).hasSize(1);
+    assertThat(hits.get(0).get("id").asText()).isEqualTo(pi.getBusinessKey());
+    assertThat(hits.get(0).get("signerName").asText()).isEqualTo("吴强");
+    assertThat(json(http.get("/api/outgoing-documents?year=" + (year - 1) + "&q=" + enc(marker), "lina", PASSWORD), 200))
+        .isEmpty();
+
+    HttpResponse<byte[]> csv = http.getBytes("/api/outgoing-documents/ledger.csv?q=" + enc(marker), "lina", PASSWORD);
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+    String text = new String(csv.body(), StandardCharsets.UTF_8);
+    assertThat(text).startsWith("\uFEFF文号,标题");
+    assertThat(text.lines()).hasSize(2);
+    assertThat(text).contains(marker).contains("已印发").contains("吴强");
+  }
+
+  @Test
+  void badLedgerParametersAre400NamingTheField() throws Exception {
+    JsonNode notNumber = json(http.get("/api/outgoing-documents?year=abc", "lina", PASSWORD), 400);
+    assertThat(notNumber.get("message").asText()).contains("year");
+    JsonNode outOfRange = json(http.get("/api/outgoing-documents?year=1800", "lina", PASSWORD), 400);
+    assertThat(outOfRange.get("message").asText()).contains("year");
+    JsonNode tooLong = json(http.get("/api/outgoing-documents?q=" + "长".repeat(101), "lina", PASSWORD), 400);
+    assertThat(tooLong.get("message").asText()).contains("q");
+  }
+
+  @Test
+  void csvCellsAreQuotedAndNeverFormulas() {
+    assertThat(OutgoingDocumentController.cell("a,b")).isEqualTo("\"a,b\"");
+    assertThat(OutgoingDocumentController.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+    assertThat(OutgoingDocumentController.cell("=SUM(A1)")).isEqualTo("'=SUM(A1)");
+    assertThat(OutgoingDocumentController.cell(null)).isEmpty();
+  }
+
+  private ProcessInstance issue(String title) {
+    ProcessInstance pi = driver.start("zhangwei", PROCESS_KEY, draft(title));
+    driver.reject("liuyang", pi.getId(), TASK_DEPT_REVIEW, "请补充值班表");
+    Map<String, Object> revised = draft(title);
+    revised.put(BODY, "一、值班安排\n值班表见附件。");
+    driver.complete("zhangwei", pi.getId(), TASK_REVISE, revised);
+    driver.approve("liuyang", pi.getId(), TASK_DEPT_REVIEW);
+    driver.approve("zhoujie", pi.getId(), TASK_LEGAL_REVIEW);
+    driver.approve("wuqiang", pi.getId(), TASK_LEADER_APPROVAL);
+    driver.approve("zhenghua", pi.getId(), TASK_PROOF_FORMAT);
+    driver.approve("hexin", pi.getId(), TASK_PROOF_WORDING);
+    driver.approve("zhenghua", pi.getId(), TASK_PROOF_ATTACHMENTS);
+    return pi;
+  }
+
+  private static Map<String, Object> draft(String title) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(TITLE, title);
+    vars.put(DOC_TYPE, "通知");
+    vars.put(MAIN_RECIPIENTS, "各处室");
+    vars.put(BODY, "一、值班安排\n请各处室安排节日值班。");
+    vars.put(ATTACHMENTS, "值班表");
+    vars.put(DOC_CODE, "测API");
+    return vars;
+  }
+
+  private static JsonNode json(HttpResponse<String> response, int status) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    return JSON.readTree(response.body());
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,93 @@
+package cn.officeflow.platform.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * DESIGN.md "Chinese webapps": every key of the shipped en.json (read from Camunda's webjar on the
+ * classpath) is in our zh.json, placeholders are kept, the text is really Chinese, and config.js
+ * makes zh the fallback locale.
+ */
+class ChineseLocalesTest {
+
+  static final String BASE = "META-INF/resources/webjars/camunda/app/";
+  static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*[^}]+?\\s*}}");
+  static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+  void zhHasEveryKeyOfEnWithItsPlaceholders(String app) throws IOException {
+    JsonNode en = read(BASE + app + "/locales/en.json");
+    JsonNode zh = read(BASE + app + "/locales/zh.json");
+    List<String> missing = new ArrayList<>();
+    List<String> brokenPlaceholders = new ArrayList<>();
+    int[] chinese = {0, 0};
+    compare("", en, zh, missing, brokenPlaceholders, chinese);
+    assertThat(missing).as("keys of en.json missing in zh.json").isEmpty();
+    assertThat(brokenPlaceholders).as("placeholders lost in translation").isEmpty();
+    assertThat(chinese[0]).as("share of texts in Chinese").isGreaterThan(chinese[1] * 9 / 10);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+  void configMakesChineseTheDefault(String app) throws IOException {
+    String config = text(BASE + app + "/scripts/config.js");
+    assertThat(config).containsPattern("availableLocales:\\s*\\[[^]]*'zh'");
+    assertThat(config).contains("fallbackLocale: 'zh'");
+  }
+
+  private static void compare(String path, JsonNode en, JsonNode zh, List<String> missing, List<String> broken,
+      int[] chinese) {
+    if (en.isObject()) {
+      for (Map.Entry<String, JsonNode> field : en.properties()) {
+        JsonNode other = zh == null ? null : zh.get(field.getKey());
+        if (other == null) {
+          missing.add(path + "/" + field.getKey());
+        } else {
+          compare(path + "/" + field.getKey(), field.getValue(), other, missing, broken, chinese);
+        }
+      }
+    } else if (en.isArray()) {
+      for (int i = 0; i < en.size(); i++) {
+        compare(path + "[" + i + "]", en.get(i), zh.get(i), missing, broken, chinese);
+      }
+    } else if (en.isTextual()) {
+      Matcher m = PLACEHOLDER.matcher(en.asText());
+      while (m.find()) {
+        if (!zh.asText().contains(m.group())) {
+          broken.add(path + " " + m.group());
+        }
+      }
+      if (en.asText().matches(".*[A-Za-z]{3,}.*")) {
+        chinese[1]++;
+        if (HAN.matcher(zh.asText()).find()) {
+          chinese[0]++;
+        }
+      }
+    }
+  }
+
+  private static JsonNode read(String resource) throws IOException {
+    return JSON.readTree(text(resource).replace("\uFEFF", ""));
+  }
+
+  private static String text(String resource) throws IOException {
+    try (InputStream in = ChineseLocalesTest.class.getClassLoader().getResourceAsStream(resource)) {
+      assertThat(in).as(resource).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
