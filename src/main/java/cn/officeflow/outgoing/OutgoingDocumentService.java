@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,20 +145,20 @@ public class OutgoingDocumentService {
     return number;
   }
 
-  /** Create listener of the three proofreading tasks: the automatic findings for that check. */
-  public void proofreadingAids(DelegateTask task) {
-    String id = (String) task.getVariable(DOCUMENT_ID);
+  /** Start listener of the three proofreading tasks: the automatic findings for that check. */
+  public void proofreadingAids(DelegateExecution execution) {
+    String id = documentId(execution);
     OutgoingDocument document = document(id);
     ProofreadingAids.ProofreadingFindings findings = proofreading.check(new ProofreadingAids.ProofreadingInput(
         document.title(), document.docType(), document.mainRecipients(), documents.currentBody(id),
         document.attachments(), document.documentNumber(), document.docCode(), issueDate(document)));
-    String text = switch (task.getTaskDefinitionKey()) {
+    String text = switch (execution.getCurrentActivityId()) {
       case TASK_PROOF_FORMAT -> findings.formatText();
       case TASK_PROOF_WORDING -> findings.wordingText();
       case TASK_PROOF_ATTACHMENTS -> findings.attachmentsText();
-      default -> throw new IllegalStateException("no proofreading aids for " + task.getTaskDefinitionKey());
+      default -> throw new IllegalStateException("no proofreading aids for " + execution.getCurrentActivityId());
     };
-    task.setVariableLocal(PROOF_FINDINGS, text);
+    execution.setVariableLocal(PROOF_FINDINGS, text);
   }
 
   /** The formal GB/T 9704 document (.docx), stored with the record. */

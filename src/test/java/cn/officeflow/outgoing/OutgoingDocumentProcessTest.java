@@ -151,7 +151,7 @@ class OutgoingDocumentProcessTest {
     Task revise = driver.taskFor(DRAFTER, pi.getId(), TASK_REVISE);
     assertThat(revise.getAssignee()).isEqualTo(DRAFTER);
     assertThat(documents.find(pi.getBusinessKey()).orElseThrow().status()).isEqualTo(DocumentStatus.REVISING);
-    assertThat((String) engine.getTaskService().getVariableLocal(revise.getId(), "reviewTrail"))
+    assertThat((String) engine.getTaskService().getVariable(revise.getId(), "reviewTrail"))
         .contains("王芳").contains("预算金额需与财务处核对");
 
     Map<String, Object> revised = draft();
@@ -240,11 +240,11 @@ class OutgoingDocumentProcessTest {
     Task wording = driver.taskFor(PROOF_1, pi.getId(), TASK_PROOF_WORDING);
     Task attachments = driver.taskFor(PROOF_1, pi.getId(), TASK_PROOF_ATTACHMENTS);
     Task format = driver.taskFor(PROOF_1, pi.getId(), TASK_PROOF_FORMAT);
-    assertThat((String) engine.getTaskService().getVariableLocal(wording.getId(), PROOF_FINDINGS))
+    assertThat((String) engine.getTaskService().getVariable(wording.getId(), PROOF_FINDINGS))
         .contains("必须").contains("尽快");
-    assertThat((String) engine.getTaskService().getVariableLocal(attachments.getId(), PROOF_FINDINGS))
+    assertThat((String) engine.getTaskService().getVariable(attachments.getId(), PROOF_FINDINGS))
         .contains("附件2");
-    assertThat((String) engine.getTaskService().getVariableLocal(format.getId(), PROOF_FINDINGS)).isNotBlank();
+    assertThat((String) engine.getTaskService().getVariable(format.getId(), PROOF_FINDINGS)).isNotBlank();
   }
 
   @Test
