@@ -20,6 +20,10 @@ import org.camunda.bpm.engine.task.Task;
  */
 public class ProcessDriver {
 
+  public ProcessEngine engine() {
+    return engine;
+  }
+
   private final ProcessEngine engine;
   private final IdentityService identity;
   private final TaskService tasks;
@@ -94,15 +98,17 @@ public class ProcessDriver {
     complete(userId, processInstanceId, taskKey, Map.of("decision", "reject", "comment", comment));
   }
 
-  /** Executes every due job of the instance until none is left (asynchronous continuations). */
-  public void executeJobs(String processInstanceId) {
+  /** Executes every due job of the instance until none is left (asynchronous continuations); returns how many. */
+  public int executeJobs(String processInstanceId) {
+    int executed = 0;
     for (int round = 0; round < 100; round++) {
       List<Job> jobs = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
       if (jobs.isEmpty()) {
-        return;
+        return executed;
       }
       for (Job job : jobs) {
         management.executeJob(job.getId());
+        executed++;
       }
     }
     throw new IllegalStateException("jobs keep coming for " + processInstanceId);

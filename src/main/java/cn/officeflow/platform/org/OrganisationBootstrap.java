@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.Yaml;
 
@@ -22,6 +23,7 @@ import org.yaml.snakeyaml.Yaml;
  * groups, users and memberships are added. Runs before requests are served (InitializingBean).
  */
 @Component
+@DependsOn("mysqlCharsetConverter")
 public class OrganisationBootstrap implements InitializingBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrganisationBootstrap.class);

@@ -28,6 +28,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,6 +45,7 @@ import org.springframework.stereotype.Component;
  * Task access comes from candidate users/groups and assignees; the engine grants it itself.
  */
 @Component
+@DependsOn("mysqlCharsetConverter")
 public class AccessBootstrap implements InitializingBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessBootstrap.class);
