@@ -27,21 +27,27 @@ public class NumberingService {
 
   /** The next number of {@code key} in {@code year}; call inside the business transaction. */
   public int next(String key, int year) {
-    ensureCounter(key, year);
-    int updated = jdbc.sql("update of_number_counter set last_value = last_value + 1"
-        + " where counter_key = :k and counter_year = :y").param("k", key).param("y", year).update();
-    if (updated != 1) {
-      throw new IllegalStateException("number counter missing: " + key + "/" + year);
+    if (increment(key, year) == 0) {
+      // first number of this key in this year
+      createCounter(key, year);
+      if (increment(key, year) != 1) {
+        throw new IllegalStateException("number counter missing: " + key + "/" + year);
+      }
     }
     return jdbc.sql("select last_value from of_number_counter where counter_key = :k and counter_year = :y")
         .param("k", key).param("y", year).query(Integer.class).single();
   }
 
-  /** Creates the counter row in a transaction of its own, so no insert lock is held by the caller. */
-  private void ensureCounter(String key, int year) {
-    if (exists(key, year)) {
-      return;
-    }
+  private int increment(String key, int year) {
+    return jdbc.sql("update of_number_counter set last_value = last_value + 1"
+        + " where counter_key = :k and counter_year = :y").param("k", key).param("y", year).update();
+  }
+
+  /**
+   * Creates the counter row in a transaction of its own (committed at once), so the caller never holds
+   * an insert lock that a second node's first number would wait for. Happens once per key and year.
+   */
+  private void createCounter(String key, int year) {
     try {
       newTransaction.executeWithoutResult(status -> jdbc.sql(
               "insert into of_number_counter (counter_key, counter_year, last_value) values (:k, :y, 0)")
@@ -49,10 +55,5 @@ public class NumberingService {
     } catch (DuplicateKeyException e) {
       // another node created it first
     }
-  }
-
-  private boolean exists(String key, int year) {
-    return jdbc.sql("select count(*) from of_number_counter where counter_key = :k and counter_year = :y")
-        .param("k", key).param("y", year).query(Integer.class).single() > 0;
   }
 }
