@@ -61,7 +61,11 @@ public class OrgService {
     return identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
   }
 
-  /** Chinese display name: family name then given name (张 + 伟 = 张伟); the id when unknown. */
+  /**
+   * Chinese display name: 姓 then 名 (张 + 伟 = 张伟); the id when unknown. Camunda's first name field holds
+   * the 姓 and the last name field the 名 (the Chinese Admin labels them 姓 and 名), because the webapps
+   * show "first last".
+   */
   public String displayName(String userId) {
     if (userId == null) {
       return "";
@@ -70,7 +74,7 @@ public class OrgService {
     if (user == null) {
       return userId;
     }
-    String name = nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName());
+    String name = nullToEmpty(user.getFirstName()) + nullToEmpty(user.getLastName());
     return name.isBlank() ? userId : name;
   }
 

@@ -63,8 +63,9 @@ public class OrganisationBootstrap implements InitializingBean {
       List<String> name = (List<String>) entry.get("name");
       if (identity.createUserQuery().userId(id).count() == 0) {
         User user = identity.newUser(id);
-        user.setLastName(name.get(0));
-        user.setFirstName(name.get(1));
+        // Camunda shows "firstName lastName": first = 姓, last = 名, so Tasklist reads 张 伟
+        user.setFirstName(name.get(0));
+        user.setLastName(name.get(1));
         user.setEmail(id + "@officeflow.example");
         user.setPassword(demoPassword);
         identity.saveUser(user);

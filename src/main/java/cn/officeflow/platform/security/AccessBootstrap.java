@@ -89,8 +89,8 @@ public class AccessBootstrap implements InitializingBean {
     }
     if (identity.createUserQuery().userId(adminUser).count() == 0) {
       User user = identity.newUser(adminUser);
-      user.setFirstName("管理员");
-      user.setLastName("系统");
+      user.setFirstName("系统");
+      user.setLastName("管理员");
       user.setPassword(adminPassword);
       identity.saveUser(user);
       LOG.info("Admin user {} created", adminUser);

@@ -105,7 +105,7 @@ class ApiSecurityTest {
 
   @Test
   void adminMayCreateUsersButThePasswordPolicyApplies() {
-    String weak = "{\"profile\":{\"id\":\"newclerk\",\"firstName\":\"新\",\"lastName\":\"文书\"},"
+    String weak = "{\"profile\":{\"id\":\"newclerk\",\"firstName\":\"文\",\"lastName\":\"书\"},"
         + "\"credentials\":{\"password\":\"123456\"}}";
     HttpResponse<String> refused = http.postJson("/engine-rest/user/create", "admin", "Guanli@2026", weak);
     // Camunda's REST answers a policy violation with 500; the Admin webapp checks the policy before submitting
@@ -177,7 +177,7 @@ class ApiSecurityTest {
     assertThat(identity.createUserQuery().count()).isEqualTo(users);
     assertThat(identity.createUserQuery().memberOfGroup(RoleGroups.STAFF).count()).isEqualTo(memberships);
     User zhang = identity.createUserQuery().userId("zhangwei").singleResult();
-    assertThat(zhang.getLastName() + zhang.getFirstName()).isEqualTo("张伟");
+    assertThat(zhang.getFirstName() + zhang.getLastName()).isEqualTo("张伟");
     assertThat(identity.createGroupQuery().groupId("dept-business").singleResult().getType()).isEqualTo("department");
   }
 

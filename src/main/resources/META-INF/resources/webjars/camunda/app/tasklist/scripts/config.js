@@ -1,7 +1,7 @@
 // OfficeFlow: Simplified Chinese (locales/zh.json) is the default; English only for browsers that ask for it.
 export default {
   app: {
-    name: 'OfficeFlow 行政办公',
+    name: '行政办公',
     vendor: 'OfficeFlow'
   },
   dateFormat: {

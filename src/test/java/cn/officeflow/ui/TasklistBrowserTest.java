@@ -1,0 +1,469 @@
+package cn.officeflow.ui;
+
+import static cn.officeflow.outgoing.OutgoingDocumentVariables.BODY;
+import static cn.officeflow.outgoing.OutgoingDocumentVariables.COUNTERSIGN_DEPTS;
+import static cn.officeflow.outgoing.OutgoingDocumentVariables.DOCUMENT_ID;
+import static cn.officeflow.outgoing.OutgoingDocumentVariables.DOC_CODE;
+import static cn.officeflow.outgoing.OutgoingDocumentVariables.DOC_TYPE;
+import static cn.officeflow.outgoing.OutgoingDocumentVariables.DRAFTER;
+import static cn.officeflow.outgoing.OutgoingDocumentVariables.MAIN_RECIPIENTS;
+import static cn.officeflow.outgoing.OutgoingDocumentVariables.PROCESS_KEY;
+import static cn.officeflow.outgoing.OutgoingDocumentVariables.SECRECY;
+import static cn.officeflow.outgoing.OutgoingDocumentVariables.TASK_DEPT_REVIEW;
+import static cn.officeflow.outgoing.OutgoingDocumentVariables.TASK_LEGAL_REVIEW;
+import static cn.officeflow.outgoing.OutgoingDocumentVariables.TITLE;
+import static cn.officeflow.outgoing.OutgoingDocumentVariables.URGENCY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import cn.officeflow.outgoing.DocumentStatus;
+import cn.officeflow.outgoing.OutgoingDocumentService;
+import cn.officeflow.platform.review.Review;
+import cn.officeflow.platform.review.ReviewService;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * What a clerk meets in Camunda Tasklist, driven through a real (headless) Chromium: the Chinese UI,
+ * starting 发文 from Tasklist's 发起流程 dialog with our Camunda Form, the 部门初审 task of the
+ * drafter's 部门负责人, and a draft the server rejects. The engine state behind every step is checked
+ * through the engine's Java API.
+ *
+ * <p>Needs Debian's {@code chromium} package ({@code apt-get install -y chromium}; for readable
+ * screenshots also {@code fonts-noto-cjk}). Without {@code /usr/bin/chromium} every test is skipped
+ * with a message (the Spring context still starts). Playwright never downloads a browser here, and the page may only talk to the
+ * application under test (loopback): any other request is aborted and fails the test.
+ *
+ * <p>Camunda Forms (form-js) debounce typing: a click on 发起/完成 right after typing into a field can
+ * be swallowed without any message. {@link #type} therefore leaves each field (blur), which commits the
+ * value, as a clerk does by moving to the next field.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class TasklistBrowserTest {
+
+  /** Debian's chromium; another executable with -Dofficeflow.test.chromium=/path/to/chromium. */
+  private static final Path CHROMIUM = Paths.get(System.getProperty("officeflow.test.chromium", "/usr/bin/chromium"));
+  private static final String SKIPPED = "TasklistBrowserTest skipped: no browser at " + CHROMIUM
+      + " (install Debian's chromium package: apt-get install -y chromium)";
+  private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+  private static final double TIMEOUT_MS = 20_000;
+
+  private static final String PASSWORD = "Office@2026";
+  private static final String DRAFTER_ID = "zhangwei";
+  private static final String DRAFTER_NAME = "张伟";
+  private static final String DEPT_HEAD_ID = "liuyang";
+
+  // Tasklist, from app/tasklist/locales/zh.json
+  private static final String LOGIN_USERNAME = "用户名"; // PAGE_LOGIN_USERNAME
+  private static final String LOGIN_PASSWORD = "密码"; // PAGE_LOGIN_PASSWORD
+  private static final String LOGIN_ACTION = "登录"; // PAGE_LOGIN_SIGN_IN_ACTION
+  private static final String START_PROCESS = "发起流程"; // START_PROCESS
+  private static final String CREATE_TASK = "新建任务"; // CREATE_TASK
+  private static final String ALL_TASKS = "全部任务"; // ALL_TASKS: the filter created at start-up
+  private static final String SELECT_TASK_IN_LIST = "请在列表中选择一个任务。"; // SELECT_TASK_IN_LIST
+  private static final String CLICK_PROCESS_TO_START = "点击流程即可发起。"; // CLICK_PROCESS_TO_START
+  private static final String START = "发起"; // START
+  private static final String PROCESS_START_OK = "流程已发起。"; // PROCESS_START_OK
+  private static final String PROCESS_START_ERROR = "流程发起失败。"; // PROCESS_START_ERROR
+  private static final String CLAIM = "认领"; // CLAIM_TASK
+  private static final String COMPLETE = "完成"; // COMPLETE
+  private static final String SIGN_OUT = "退出登录"; // SIGN_OUT_ACTION
+  private static final String LOGOUT_OK = "已成功退出登录"; // AUTH_LOGOUT_SUCCESSFUL
+  private static final List<String> ENGLISH_DEFAULTS = List.of("Start process", "Create task", "All tasks",
+      "Sign out", "Please select a task");
+
+  // our BPMN (outgoing_document.bpmn) and forms (outgoing-draft.form, outgoing-review.form)
+  private static final String OUTGOING_PROCESS = "发文（三审三校）";
+  private static final String DEPT_REVIEW = "部门初审";
+  private static final String FIELD_TITLE = "标题";
+  private static final String FIELD_DOC_TYPE = "文种";
+  private static final String FIELD_MAIN_RECIPIENTS = "主送机关";
+  private static final String FIELD_BODY = "正文";
+  private static final String FIELD_DRAFTER = "拟稿人";
+  private static final String FIELD_URGENCY_DEFAULT = "普通";
+  private static final String FIELD_SECRECY_DEFAULT = "公开";
+  private static final String DOC_TYPE_DEFAULT = "通知";
+  private static final String DECISION_APPROVE = "同意";
+
+  private static Playwright playwright;
+  private static Browser browser;
+
+  @LocalServerPort
+  private int port;
+  @Autowired
+  private ProcessEngine engine;
+  @Autowired
+  private TaskService taskService;
+  @Autowired
+  private OutgoingDocumentService outgoingDocuments;
+  @Autowired
+  private ReviewService reviews;
+  @Autowired
+  private JdbcClient jdbc;
+
+  private BrowserContext context;
+  private Page page;
+  private final List<String> blockedRequests = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void launchChromium() {
+    if (!Files.isExecutable(CHROMIUM)) {
+      System.out.println(SKIPPED); // each test is then skipped by the assumption in openBrowserContext
+      return;
+    }
+    playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(CHROMIUM)
+        .setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+    PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS);
+  }
+
+  @AfterAll
+  static void closeChromium() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @BeforeEach
+  void openBrowserContext() {
+    // an assumption here (not in @BeforeAll) makes Surefire count and list every test as skipped
+    Assumptions.assumeTrue(browser != null, SKIPPED);
+    context = browser.newContext(new Browser.NewContextOptions()
+        .setLocale("zh-CN")
+        .setTimezoneId("Asia/Shanghai")
+        .setViewportSize(1440, 900));
+    context.setDefaultTimeout(TIMEOUT_MS);
+    context.route("**/*", this::loopbackOnly);
+    page = context.newPage();
+  }
+
+  @AfterEach
+  void closeBrowserContext(TestInfo test) throws Exception {
+    if (context == null) {
+      return;
+    }
+    try {
+      screenshot("last-" + test.getTestMethod().map(Method::getName).orElse("test") + ".png");
+    } finally {
+      context.close();
+    }
+    assertThat(blockedRequests).as("requests from the page to anything but the application").isEmpty();
+  }
+
+  @Test
+  void tasklistGreetsTheClerkInChinese() throws Exception {
+    page.navigate(tasklistUrl());
+    expect(page.getByPlaceholder(LOGIN_USERNAME)).isVisible();
+    expect(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(LOGIN_ACTION))).isVisible();
+
+    login(DRAFTER_ID);
+
+    expect(startProcessMenu()).isVisible();
+    expect(page.locator(".create-task-action")).containsText(CREATE_TASK);
+    expect(filter(ALL_TASKS)).isVisible();
+    expect(page.getByText(SELECT_TASK_IN_LIST)).isVisible();
+    // wait until the filter has counted and the list has loaded, so the screenshot shows the real page
+    expect(page.locator("[cam-tasklist-filters]")).containsText(Pattern.compile(ALL_TASKS + "\\s*\\d+"));
+    expect(page.locator("[cam-tasks] > .loader")).isHidden();
+    for (String english : ENGLISH_DEFAULTS) {
+      expect(page.getByText(english)).hasCount(0);
+    }
+    screenshot("tasklist-zh.png");
+  }
+
+  @Test
+  void drafterStartsOutgoingDocumentAndDepartmentHeadApprovesIt() {
+    String title = "关于开展浏览器端到端测试的通知（" + shortId() + "）";
+    String body = "一、测试目的\n验证拟稿人可以在任务列表中发起发文。\n二、测试要求\n各处室按要求配合。";
+
+    login(DRAFTER_ID);
+    Locator form = openStartForm();
+    expect(selectDisplay(form, FIELD_DOC_TYPE)).hasText(DOC_TYPE_DEFAULT);
+    expect(field(form, FIELD_URGENCY_DEFAULT)).isChecked();
+    expect(field(form, FIELD_SECRECY_DEFAULT)).isChecked();
+    type(form, FIELD_TITLE, title);
+    choose(form, FIELD_DOC_TYPE, "函");
+    type(form, FIELD_MAIN_RECIPIENTS, "各处室、各直属单位");
+    type(form, FIELD_BODY, body);
+
+    Response submitted = page.waitForResponse(r -> r.url().endsWith("/submit-form"),
+        () -> startDialog().getByRole(AriaRole.BUTTON, exactName(START)).click());
+    assertThat(submitted.status()).as("start form submission").isEqualTo(200);
+    // the unticked 会签部门 checklist arrives as an empty JSON array (the start listener must accept it)
+    assertThat(submitted.request().postData()).contains("\"countersignDepts\":{\"type\":\"Json\"");
+    expect(page.getByText(PROCESS_START_OK)).isVisible();
+    expect(startDialog()).isHidden();
+
+    ProcessInstance instance = awaitInstanceWithTitle(title);
+    RuntimeService runtime = engine.getRuntimeService();
+    Map<String, Object> variables = runtime.getVariables(instance.getId());
+    assertThat(variables)
+        .containsEntry(DOC_TYPE, "函")
+        .containsEntry(MAIN_RECIPIENTS, "各处室、各直属单位")
+        .containsEntry(URGENCY, FIELD_URGENCY_DEFAULT)
+        .containsEntry(SECRECY, FIELD_SECRECY_DEFAULT)
+        .containsEntry(DOC_CODE, "行办发")
+        .containsEntry(COUNTERSIGN_DEPTS, "")
+        .containsEntry(DRAFTER, DRAFTER_ID)
+        .containsEntry(BODY, body);
+    assertThat(instance.getBusinessKey()).isEqualTo(variables.get(DOCUMENT_ID));
+    Task deptReview = awaitTask(instance, TASK_DEPT_REVIEW);
+    assertThat(taskService.createTaskQuery().taskId(deptReview.getId()).taskCandidateUser(DEPT_HEAD_ID).count())
+        .as("部门初审 offered to the drafter's 部门负责人 %s", DEPT_HEAD_ID).isEqualTo(1);
+
+    logout();
+    login(DEPT_HEAD_ID);
+    expect(filter(ALL_TASKS)).isVisible();
+    Locator listed = taskInList(deptReview);
+    expect(listed).containsText(DEPT_REVIEW);
+    expect(listed).containsText(OUTGOING_PROCESS);
+    listed.getByRole(AriaRole.LINK).first().click();
+
+    Locator task = page.locator(".task-details");
+    expect(task.getByRole(AriaRole.HEADING, exactName(DEPT_REVIEW))).isVisible();
+    Locator review = task.locator(".fjs-form");
+    expect(field(review, FIELD_TITLE)).hasValue(title);
+    expect(field(review, FIELD_DRAFTER)).hasValue(DRAFTER_NAME);
+    expect(field(review, FIELD_BODY)).hasValue(body);
+
+    task.getByRole(AriaRole.BUTTON, exactName(CLAIM)).click();
+    expect(task.getByRole(AriaRole.BUTTON, exactName(CLAIM))).hasCount(0);
+    field(review, DECISION_APPROVE).check();
+    Response completed = page.waitForResponse(r -> r.url().endsWith("/submit-form"),
+        () -> task.getByRole(AriaRole.BUTTON, exactName(COMPLETE)).click());
+    assertThat(completed.ok()).as("task form submission, HTTP %s", completed.status()).isTrue();
+    expect(taskInList(deptReview)).hasCount(0);
+
+    awaitTask(instance, TASK_LEGAL_REVIEW);
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(TASK_DEPT_REVIEW).count()).isZero();
+    HistoricTaskInstance done = history().createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(TASK_DEPT_REVIEW).finished().singleResult();
+    assertThat(done.getAssignee()).as("claimed through Tasklist").isEqualTo(DEPT_HEAD_ID);
+    String documentId = instance.getBusinessKey();
+    assertThat(outgoingDocuments.document(documentId).status()).isEqualTo(DocumentStatus.LEGAL_REVIEW);
+    assertThat(reviews.trail(documentId))
+        .extracting(Review::stepId, Review::userId, Review::decision)
+        .containsExactly(tuple(TASK_DEPT_REVIEW, DEPT_HEAD_ID, Review.APPROVE));
+  }
+
+  @Test
+  void draftWithBlankBodyIsRejectedByTheServerAndNothingIsStarted() {
+    String title = "正文只有空格的发文（" + shortId() + "）";
+    login(DRAFTER_ID);
+    Locator form = openStartForm();
+    type(form, FIELD_TITLE, title);
+    type(form, FIELD_MAIN_RECIPIENTS, "各处室");
+    // two ideographic spaces, a 公文 paragraph indent and nothing else: the form's "required" accepts it
+    type(form, FIELD_BODY, "\u3000\u3000");
+
+    Response rejected = page.waitForResponse(r -> r.url().endsWith("/submit-form"),
+        () -> startDialog().getByRole(AriaRole.BUTTON, exactName(START)).click());
+    assertThat(rejected.status()).isEqualTo(400);
+    Locator error = startDialog().locator(".notifications");
+    expect(error).containsText(PROCESS_START_ERROR);
+    expect(error).containsText("正文必须填写");
+    expect(startDialog()).isVisible();
+    expect(field(form, FIELD_TITLE)).hasValue(title);
+
+    assertThat(history().createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .variableValueEquals(TITLE, title).count()).as("no process instance, not even in history").isZero();
+    assertThat(jdbc.sql("select count(*) from of_outgoing_document where title = ?").param(title)
+        .query(Long.class).single()).as("no 发文 row").isZero();
+  }
+
+  // --- Tasklist steps -----------------------------------------------------------------------------
+
+  private void login(String userId) {
+    page.navigate(tasklistUrl());
+    Locator username = page.getByPlaceholder(LOGIN_USERNAME);
+    Locator password = page.getByPlaceholder(LOGIN_PASSWORD);
+    // the login view focuses the user name field once rendered; typing before that lands in the wrong field
+    expect(username).isFocused();
+    username.fill(userId);
+    password.fill(PASSWORD);
+    expect(username).hasValue(userId);
+    expect(password).hasValue(PASSWORD);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(LOGIN_ACTION)).click();
+    expect(startProcessMenu()).isVisible();
+    String who = page.request().get(baseUrl() + "/camunda/api/admin/auth/user/default").text();
+    assertThat(who).as("signed-in user").contains("\"userId\":\"" + userId + "\"");
+  }
+
+  private void logout() {
+    page.locator(".account .dropdown-toggle").click();
+    page.locator(".account").getByText(SIGN_OUT).click();
+    expect(page.getByText(LOGOUT_OK)).isVisible();
+    expect(page.getByPlaceholder(LOGIN_USERNAME)).isVisible();
+  }
+
+  /** 发起流程 → 发文（三审三校）: the start form (outgoing-draft.form) inside the dialog. */
+  private Locator openStartForm() {
+    startProcessMenu().click();
+    expect(startDialog().getByText(CLICK_PROCESS_TO_START)).isVisible();
+    startDialog().getByRole(AriaRole.LINK, exactName(OUTGOING_PROCESS)).click();
+    expect(startDialog().locator(".modal-title")).containsText(OUTGOING_PROCESS);
+    Locator form = startDialog().locator(".fjs-form");
+    expect(field(form, FIELD_TITLE)).isEditable();
+    return form;
+  }
+
+  /**
+   * A form-js field by its label; required fields render their label as "标题*" (the asterisk is
+   * aria-hidden but part of the label's text), so an exact match would miss them.
+   */
+  private static Locator field(Locator form, String label) {
+    return form.getByLabel(labelPattern(label));
+  }
+
+  private static Pattern labelPattern(String label) {
+    // Playwright hands the pattern to JavaScript: escape by hand, JavaScript has no \Q...\E
+    String literal = label.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0");
+    return Pattern.compile("^" + literal + "\\*?$");
+  }
+
+  /** Types into a form-js text field and leaves it, which commits the (debounced) value. */
+  private static void type(Locator form, String label, String value) {
+    Locator field = field(form, label);
+    field.fill(value);
+    field.blur();
+  }
+
+  /** Picks an entry of a form-js select (a dropdown list, not a native select). */
+  private static void choose(Locator form, String label, String option) {
+    Locator select = selectField(form, label);
+    select.locator(".fjs-input-group").click();
+    select.locator(".fjs-dropdownlist-item").getByText(option, new Locator.GetByTextOptions().setExact(true)).click();
+    expect(selectDisplay(form, label)).hasText(option);
+  }
+
+  private static Locator selectField(Locator form, String label) {
+    return form.locator(".fjs-form-field-select")
+        .filter(new Locator.FilterOptions().setHas(form.page().getByLabel(labelPattern(label))));
+  }
+
+  private static Locator selectDisplay(Locator form, String label) {
+    return selectField(form, label).locator(".fjs-select-display");
+  }
+
+  private Locator startProcessMenu() {
+    return page.locator(".start-process-action").getByRole(AriaRole.LINK);
+  }
+
+  private Locator startDialog() {
+    return page.locator(".modal-dialog");
+  }
+
+  private Locator filter(String name) {
+    return page.locator("[cam-tasklist-filters]").getByText(name, new Locator.GetByTextOptions().setExact(true));
+  }
+
+  /** The task's row in the task list (the row links to {@code ?task=<id>}). */
+  private Locator taskInList(Task task) {
+    return page.locator("ol.tasks-list li.task")
+        .filter(new Locator.FilterOptions().setHas(page.locator("a[href*='task=" + task.getId() + "']")));
+  }
+
+  // --- engine -------------------------------------------------------------------------------------
+
+  private ProcessInstance awaitInstanceWithTitle(String title) {
+    return await().atMost(Duration.ofSeconds(10)).until(() -> engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY).variableValueEquals(TITLE, title).singleResult(), Objects::nonNull);
+  }
+
+  private Task awaitTask(ProcessInstance instance, String taskKey) {
+    return await().atMost(Duration.ofSeconds(10)).until(() -> taskService.createTaskQuery()
+        .processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult(), Objects::nonNull);
+  }
+
+  private HistoryService history() {
+    return engine.getHistoryService();
+  }
+
+  // --- plumbing -----------------------------------------------------------------------------------
+
+  private void loopbackOnly(Route route) {
+    URI uri = URI.create(route.request().url());
+    boolean network = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+    if (!network || "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost())) {
+      route.resume();
+    } else {
+      blockedRequests.add(route.request().url());
+      route.abort();
+    }
+  }
+
+  private void screenshot(String fileName) throws Exception {
+    Files.createDirectories(SCREENSHOTS);
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(fileName)));
+  }
+
+  private static LocatorAssertions expect(Locator locator) {
+    return PlaywrightAssertions.assertThat(locator);
+  }
+
+  private static Locator.GetByRoleOptions exactName(String name) {
+    return new Locator.GetByRoleOptions().setName(name).setExact(true);
+  }
+
+  private String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  private String tasklistUrl() {
+    return baseUrl() + "/camunda/app/tasklist/";
+  }
+
+  private static String shortId() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+}
