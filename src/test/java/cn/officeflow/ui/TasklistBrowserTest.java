@@ -88,7 +88,8 @@ class TasklistBrowserTest {
   private static final String SKIPPED = "TasklistBrowserTest skipped: no browser at " + CHROMIUM
       + " (install Debian's chromium package: apt-get install -y chromium)";
   private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-  private static final double TIMEOUT_MS = 20_000;
+  // generous: on a loaded 2-core CI machine the first Tasklist load has taken over 20 s
+  private static final double TIMEOUT_MS = 60_000;
 
   private static final String PASSWORD = "Office@2026";
   private static final String DRAFTER_ID = "zhangwei";
