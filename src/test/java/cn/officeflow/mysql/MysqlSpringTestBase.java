@@ -1,5 +1,6 @@
 package cn.officeflow.mysql;
 
+import org.springframework.test.annotation.DirtiesContext;
 import cn.officeflow.OfficeFlowApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,8 +31,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * other engines the same JVM may run. Skipped when OFFICEFLOW_TEST_DB_URL is not set.
  */
 @ExtendWith(RequiresTestDatabase.class)
+// one live engine per JVM: Camunda registers engines by name, and /engine-rest resolves "default"
+@DirtiesContext
 @SpringBootTest(classes = OfficeFlowApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.process-engine-name=mysql-it")
+    properties = "camunda.bpm.process-engine-name=mysqlit")
 @ActiveProfiles("mysql")
 abstract class MysqlSpringTestBase {
 

@@ -1,5 +1,6 @@
 package cn.officeflow.outgoing;
 
+import org.springframework.test.annotation.DirtiesContext;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /** GET /api/outgoing-documents… over HTTP: the record, its .docx, the ledger, CSV and who may see what. */
+// one live engine per JVM: Camunda registers engines by name, and /engine-rest resolves "default"
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class OutgoingDocumentApiTest {

@@ -1,5 +1,6 @@
 package cn.officeflow.outgoing;
 
+import org.springframework.test.annotation.DirtiesContext;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,6 +42,8 @@ import org.springframework.test.context.ActiveProfiles;
  * step and loop back, 三校 reject keeping the 文号, validation at start and at completion.
  * Flow-node coverage of the process must reach 90% (report in target/process-test-coverage).
  */
+// one live engine per JVM: Camunda registers engines by name, and /engine-rest resolves "default"
+@DirtiesContext
 @SpringBootTest
 @ActiveProfiles("test")
 @Import(OutgoingDocumentProcessTest.Coverage.class)

@@ -1,5 +1,6 @@
 package cn.officeflow.ui;
 
+import org.springframework.test.annotation.DirtiesContext;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.BODY;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.COUNTERSIGN_DEPTS;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.DOCUMENT_ID;
@@ -21,6 +22,7 @@ import cn.officeflow.outgoing.DocumentStatus;
 import cn.officeflow.outgoing.OutgoingDocumentService;
 import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
+import cn.officeflow.support.ProcessDriver;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -79,6 +81,8 @@ import org.springframework.test.context.ActiveProfiles;
  * be swallowed without any message. {@link #type} therefore leaves each field (blur), which commits the
  * value, as a clerk does by moving to the next field.
  */
+// one live engine per JVM: Camunda registers engines by name, and /engine-rest resolves "default"
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class TasklistBrowserTest {
@@ -95,6 +99,8 @@ class TasklistBrowserTest {
   private static final String DRAFTER_ID = "zhangwei";
   private static final String DRAFTER_NAME = "张伟";
   private static final String DEPT_HEAD_ID = "liuyang";
+  private static final String OFFICE_DIRECTOR_ID = "zhaomin";
+  private static final String REMIND = "催办"; // tab and button of scripts/officeflow-remind/plugin.js
 
   // Tasklist, from app/tasklist/locales/zh.json
   private static final String LOGIN_USERNAME = "用户名"; // PAGE_LOGIN_USERNAME
@@ -323,6 +329,33 @@ class TasklistBrowserTest {
   }
 
   // --- Tasklist steps -----------------------------------------------------------------------------
+
+  @Test
+  void officeDirectorSendsAReminderFromTheTaskView() {
+    String title = "关于催办测试的通知（" + shortId() + "）";
+    Map<String, Object> draft = Map.of(TITLE, title, DOC_TYPE, "通知", MAIN_RECIPIENTS, "各处室",
+        BODY, "一、要求\n请按期办理。");
+    ProcessInstance instance = new ProcessDriver(engine).start(DRAFTER_ID, PROCESS_KEY, draft);
+    Task deptReview = awaitTask(instance, TASK_DEPT_REVIEW);
+
+    login(OFFICE_DIRECTOR_ID);
+    Locator listed = taskInList(deptReview);
+    expect(listed).containsText(DEPT_REVIEW);
+    listed.getByRole(AriaRole.LINK).first().click();
+    Locator task = page.locator(".task-details");
+    expect(task.getByRole(AriaRole.HEADING, exactName(DEPT_REVIEW))).isVisible();
+    task.getByText(REMIND, new Locator.GetByTextOptions().setExact(true)).first().click();
+    Locator remind = page.locator("form.officeflow-remind");
+    remind.locator("textarea").fill("请于今日下班前完成初审。");
+    Response sent = page.waitForResponse(r -> r.url().endsWith("/reminders"),
+        () -> remind.getByRole(AriaRole.BUTTON, exactName(REMIND)).click());
+    assertThat(sent.status()).as("POST /api/tasks/{id}/reminders").isEqualTo(201);
+    expect(remind.locator("[role=status]")).containsText("已催办");
+
+    assertThat(jdbc.sql("select count(*) from of_notification where business_key = :bk and recipient = :r")
+        .param("bk", instance.getBusinessKey()).param("r", DEPT_HEAD_ID).query(Long.class).single())
+        .as("双提醒: one e-mail and one SMS for the candidate").isEqualTo(2);
+  }
 
   private void login(String userId) {
     page.navigate(tasklistUrl());

@@ -28,6 +28,8 @@ public class OrganisationBootstrap implements InitializingBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrganisationBootstrap.class);
   static final String DEMO_FILE = "organisation/demo.yaml";
+  /** Camunda user info key of a user's mobile number (Camunda's user has no phone field). */
+  public static final String PHONE = "phone";
 
   private final IdentityService identity;
   private final boolean demoEnabled;
@@ -75,6 +77,11 @@ public class OrganisationBootstrap implements InitializingBean {
         if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
           identity.createMembership(id, group);
         }
+      }
+      String phone = (String) entry.get("phone");
+      if (phone != null && identity.getUserInfo(id, PHONE) == null) {
+        // read by notify.RecipientAddresses for SMS
+        identity.setUserInfo(id, PHONE, phone);
       }
     }
     LOG.info("Demo organisation loaded from {} ({} users created)", DEMO_FILE, created);

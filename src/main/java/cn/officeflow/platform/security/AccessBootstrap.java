@@ -40,6 +40,7 @@ import org.springframework.stereotype.Component;
  *       process definitions (forms and diagrams), creating process instances;</li>
  *   <li>start permission (READ + CREATE_INSTANCE) on each process for the groups and users named in
  *       its {@code camunda:candidateStarterGroups}/{@code candidateStarterUsers};</li>
+ *   <li>{@code office-director}, {@code office-clerks}: read every task (督办, 催办 from Tasklist);</li>
  *   <li>{@code auditors}: Cockpit and read-only access including history, nothing else.</li>
  * </ul>
  * Task access comes from candidate users/groups and assignees; the engine grants it itself.
@@ -75,6 +76,7 @@ public class AccessBootstrap implements InitializingBean {
       grant(RoleGroups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
     grantStaff();
+    grantOffice();
     grantAuditors();
     grantStarters();
   }
@@ -109,6 +111,16 @@ public class AccessBootstrap implements InitializingBean {
     grant(staff, Resources.DEPLOYMENT, ANY, Permissions.READ);
     grant(staff, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     grant(staff, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+  }
+
+  /**
+   * 办公室主任 and 文书 supervise (督办): they see every open task in Tasklist, read-only, so that they can
+   * send a 催办; claiming or completing still needs the task's candidate rights.
+   */
+  private void grantOffice() {
+    for (String office : new String[] {RoleGroups.OFFICE_DIRECTOR, RoleGroups.OFFICE_CLERKS}) {
+      grant(office, Resources.TASK, ANY, Permissions.READ);
+    }
   }
 
   private void grantAuditors() {

@@ -1,5 +1,6 @@
 package cn.officeflow.platform.calendar;
 
+import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.officeflow.support.Http;
@@ -15,6 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /** GET /api/calendar/… over HTTP (DESIGN.md §6 contract): answers, 400 naming the field, 401 anonymous. */
+// one live engine per JVM: Camunda registers engines by name, and /engine-rest resolves "default"
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class CalendarControllerTest {

@@ -1,5 +1,6 @@
 package cn.officeflow.platform.calendar;
 
+import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;
@@ -24,6 +25,8 @@ import org.springframework.test.context.ActiveProfiles;
  * The {@code workingDays} bean in Camunda expressions, as the class javadoc shows it: a timer's timeDate and a
  * user task's due date, driven by the engine clock.
  */
+// one live engine per JVM: Camunda registers engines by name, and /engine-rest resolves "default"
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class WorkingDaysInBpmnTest {

@@ -1,5 +1,6 @@
 package cn.officeflow.platform.security;
 
+import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,6 +27,8 @@ import org.springframework.mock.env.MockEnvironment;
 import org.springframework.test.context.ActiveProfiles;
 
 /** DESIGN.md §5 over real HTTP: authentication, authorization per role, policy, validation. */
+// one live engine per JVM: Camunda registers engines by name, and /engine-rest resolves "default"
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ApiSecurityTest {

@@ -12,6 +12,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  // 「催办」 tab in the task view (POST /api/tasks/{id}/reminders)
+  customScripts: ['scripts/officeflow-remind/plugin.js'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

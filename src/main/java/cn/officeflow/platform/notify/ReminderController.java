@@ -1,0 +1,69 @@
+package cn.officeflow.platform.notify;
+
+import cn.officeflow.platform.engine.WebappCsrf;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * POST /api/tasks/{taskId}/reminders — 催办 (body optional: {@code {"message": "..."}}, up to 500 characters).
+ * 201 with the ids of the notification records; 403 for users who may not remind; 404 for an unknown task.
+ */
+@RestController
+public class ReminderController {
+
+  private final ReminderService reminders;
+
+  public ReminderController(ReminderService reminders) {
+    this.reminders = reminders;
+  }
+
+  public record ReminderRequest(String message) {
+  }
+
+  public record ReminderResponse(String taskId, List<String> notificationIds) {
+  }
+
+  @PostMapping("/api/tasks/{taskId}/reminders")
+  public ResponseEntity<ReminderResponse> remind(@PathVariable String taskId,
+      @RequestBody(required = false) ReminderRequest request, HttpServletRequest http) {
+    if (http.getHeader("Authorization") == null && !WebappCsrf.hasValidToken(http)) {
+      // authenticated by the webapp session: the page must prove it is ours (as for the webapps' own API)
+      throw new AuthorizationException("缺少或无效的 " + WebappCsrf.HEADER + " 请求头（CSRF 校验失败）");
+    }
+    List<String> ids = reminders.remind(taskId, request == null ? null : request.message());
+    return ResponseEntity.status(HttpStatus.CREATED).body(new ReminderResponse(taskId, ids));
+  }
+
+  @ExceptionHandler(ReminderService.NoRecipientException.class)
+  ResponseEntity<Map<String, Object>> noRecipient(ReminderService.NoRecipientException e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(body("NoRecipientException", e.getMessage(), null));
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    return ResponseEntity.badRequest().body(body("ValidationException",
+        "字段 " + ReminderService.MESSAGE + "：请求体必须是 JSON，例如 {\"message\": \"请尽快办理\"}",
+        ReminderService.MESSAGE));
+  }
+
+  static Map<String, Object> body(String type, String message, String field) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", message);
+    if (field != null) {
+      body.put("field", field);
+    }
+    return body;
+  }
+}
