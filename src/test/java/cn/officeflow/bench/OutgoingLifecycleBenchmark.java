@@ -1,5 +1,11 @@
 package cn.officeflow.bench;
 
+import static cn.officeflow.support.DemoUsers.DRAFTER;
+import static cn.officeflow.support.DemoUsers.HEAD;
+import static cn.officeflow.support.DemoUsers.LEGAL;
+import static cn.officeflow.support.DemoUsers.LEADER;
+import static cn.officeflow.support.DemoUsers.PROOF_1;
+import static cn.officeflow.support.DemoUsers.PROOF_2;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
 
 import cn.officeflow.OfficeFlowApplication;
@@ -60,12 +66,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class OutgoingLifecycleBenchmark {
 
-  static final String DRAFTER = "zhangwei";
-  static final String HEAD = "liuyang";
-  static final String LEGAL = "zhoujie";
-  static final String LEADER = "wuqiang";
-  static final String PROOF_1 = "zhenghua";
-  static final String PROOF_2 = "hexin";
   static final String DB_URL_ENV = "OFFICEFLOW_TEST_DB_URL";
   static final String DB_USER_ENV = "OFFICEFLOW_TEST_DB_USER";
   static final String DB_PASSWORD_ENV = "OFFICEFLOW_TEST_DB_PASSWORD";

@@ -3,6 +3,7 @@ package cn.officeflow.mysql;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.officeflow.support.DemoUsers;
 import cn.officeflow.support.ProcessDriver;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,19 +19,13 @@ import org.camunda.bpm.engine.task.Task;
  */
 final class OutgoingProcessDriver extends ProcessDriver {
 
-  // demo users (organisation/demo.yaml)
-  /** 张伟, 业务处科员: drafts. */
-  static final String ZHANGWEI = "zhangwei";
-  /** 刘洋, 业务处处长: 部门初审. */
-  static final String LIUYANG = "liuyang";
-  /** 王芳, 财务处处长: 会签 for dept-finance. */
-  static final String WANGFANG = "wangfang";
-  /** 周杰, 法务: 法务复审. */
-  static final String ZHOUJIE = "zhoujie";
-  /** 吴强, 单位负责人: 签发. */
-  static final String WUQIANG = "wuqiang";
-  /** 郑华, 校对员: 三校. */
-  static final String ZHENGHUA = "zhenghua";
+  // demo users (organisation/demo.yaml), named as in the MariaDB tests
+  static final String ZHANGWEI = DemoUsers.DRAFTER;
+  static final String LIUYANG = DemoUsers.HEAD;
+  static final String WANGFANG = DemoUsers.FINANCE_HEAD;
+  static final String ZHOUJIE = DemoUsers.LEGAL;
+  static final String WUQIANG = DemoUsers.LEADER;
+  static final String ZHENGHUA = DemoUsers.PROOF_1;
 
   OutgoingProcessDriver(ProcessEngine engine) {
     super(engine);

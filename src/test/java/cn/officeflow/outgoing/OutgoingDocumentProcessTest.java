@@ -1,5 +1,11 @@
 package cn.officeflow.outgoing;
 
+import static cn.officeflow.support.DemoUsers.DRAFTER;
+import static cn.officeflow.support.DemoUsers.HEAD;
+import static cn.officeflow.support.DemoUsers.LEGAL;
+import static cn.officeflow.support.DemoUsers.LEADER;
+import static cn.officeflow.support.DemoUsers.PROOF_1;
+import static cn.officeflow.support.DemoUsers.PROOF_2;
 import org.springframework.test.annotation.DirtiesContext;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,12 +55,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Import(OutgoingDocumentProcessTest.Coverage.class)
 class OutgoingDocumentProcessTest {
 
-  static final String DRAFTER = "zhangwei";
-  static final String HEAD = "liuyang";
-  static final String LEGAL = "zhoujie";
-  static final String LEADER = "wuqiang";
-  static final String PROOF_1 = "zhenghua";
-  static final String PROOF_2 = "hexin";
 
   @TestConfiguration
   static class Coverage {
