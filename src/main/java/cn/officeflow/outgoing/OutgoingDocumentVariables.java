@@ -22,6 +22,7 @@ public final class OutgoingDocumentVariables {
   public static final String TASK_ASSIGN_NUMBER = "Task_AssignNumber";
   public static final String TASK_GENERATE_DOCUMENT = "Task_GenerateDocument";
   public static final String TASK_REGISTER_LEDGER = "Task_RegisterLedger";
+  public static final String TASK_ARCHIVE = "Task_Archive";
   public static final String TASK_NOTIFY_RECIPIENTS = "Task_NotifyRecipients";
   public static final String GATEWAY_PROOF_JOIN = "Gateway_ProofJoin";
   public static final String END = "EndEvent_Issued";

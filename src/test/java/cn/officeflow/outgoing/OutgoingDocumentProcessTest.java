@@ -108,7 +108,9 @@ class OutgoingDocumentProcessTest {
     assertThat(documents.find(id).orElseThrow().status()).isEqualTo(DocumentStatus.PROOFREADING);
 
     proofreadAll(pi);
-    assertThat(pi).isEnded().hasPassed(TASK_GENERATE_DOCUMENT, TASK_REGISTER_LEDGER, TASK_NOTIFY_RECIPIENTS, END);
+    assertThat(pi).isEnded().hasPassed(TASK_GENERATE_DOCUMENT, TASK_REGISTER_LEDGER, TASK_ARCHIVE,
+        TASK_NOTIFY_RECIPIENTS, END);
+    assertThat(historicVariable(pi, "archiveEntryId")).isNotNull();
     OutgoingDocument done = documents.find(id).orElseThrow();
     assertThat(done.status()).isEqualTo(DocumentStatus.ISSUED);
     assertThat(done.documentNumber()).isEqualTo(number);
