@@ -1,11 +1,8 @@
 package cn.officeflow.platform.notify;
 
-import cn.officeflow.platform.engine.WebappCsrf;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -36,11 +33,8 @@ public class ReminderController {
 
   @PostMapping("/api/tasks/{taskId}/reminders")
   public ResponseEntity<ReminderResponse> remind(@PathVariable String taskId,
-      @RequestBody(required = false) ReminderRequest request, HttpServletRequest http) {
-    if (http.getHeader("Authorization") == null && !WebappCsrf.hasValidToken(http)) {
-      // authenticated by the webapp session: the page must prove it is ours (as for the webapps' own API)
-      throw new AuthorizationException("缺少或无效的 " + WebappCsrf.HEADER + " 请求头（CSRF 校验失败）");
-    }
+      @RequestBody(required = false) ReminderRequest request) {
+    // CSRF for session-authenticated calls is checked by ApiAuthenticationFilter
     List<String> ids = reminders.remind(taskId, request == null ? null : request.message());
     return ResponseEntity.status(HttpStatus.CREATED).body(new ReminderResponse(taskId, ids));
   }

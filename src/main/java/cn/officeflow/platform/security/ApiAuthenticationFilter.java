@@ -1,5 +1,6 @@
 package cn.officeflow.platform.security;
 
+import cn.officeflow.platform.engine.WebappCsrf;
 import cn.officeflow.platform.engine.WebappSessionAuthentications;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates /engine-rest/* and /api/*: HTTP Basic against Camunda's identity service, or the
  * session of a user logged in to the webapps. The user and their groups become the engine's current
  * authentication for the request, so Camunda's authorization checks apply to everything the request
- * does. Anonymous requests get 401 with a JSON body.
+ * does. Anonymous requests get 401 with a JSON body. A state-changing request authenticated by the
+ * session must carry the webapps' CSRF token ({@code X-XSRF-TOKEN}), else 403.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -37,10 +39,15 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    Optional<String> userId = basicUser(request)
-        .or(() -> WebappSessionAuthentications.userId(request, processEngine.getName()));
+    Optional<String> basic = basicUser(request);
+    Optional<String> userId = basic.or(() -> WebappSessionAuthentications.userId(request, processEngine.getName()));
     if (userId.isEmpty()) {
       unauthorized(response);
+      return;
+    }
+    if (basic.isEmpty() && changesState(request) && !WebappCsrf.hasValidToken(request)) {
+      // authenticated by the webapp session: the page must prove it is ours, as for the webapps' own API
+      forbidden(response, "缺少或无效的 " + WebappCsrf.HEADER + " 请求头（CSRF 校验失败）");
       return;
     }
     IdentityService identity = processEngine.getIdentityService();
@@ -74,6 +81,17 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     String user = decoded.substring(0, colon);
     String password = decoded.substring(colon + 1);
     return processEngine.getIdentityService().checkPassword(user, password) ? Optional.of(user) : Optional.empty();
+  }
+
+  private static boolean changesState(HttpServletRequest request) {
+    String method = request.getMethod();
+    return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
+  }
+
+  private static void forbidden(HttpServletResponse response, String message) throws IOException {
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    response.setContentType("application/json;charset=UTF-8");
+    response.getWriter().write("{\"type\":\"AuthorizationException\",\"message\":\"" + message + "\"}");
   }
 
   private static void unauthorized(HttpServletResponse response) throws IOException {
