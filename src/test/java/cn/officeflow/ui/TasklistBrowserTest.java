@@ -23,6 +23,10 @@ import cn.officeflow.outgoing.OutgoingDocumentService;
 import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
 import cn.officeflow.support.ProcessDriver;
+import java.io.ByteArrayInputStream;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -355,6 +359,60 @@ class TasklistBrowserTest {
     assertThat(jdbc.sql("select count(*) from of_notification where business_key = :bk and recipient = :r")
         .param("bk", instance.getBusinessKey()).param("r", DEPT_HEAD_ID).query(Long.class).single())
         .as("双提醒: one e-mail and one SMS for the candidate").isEqualTo(2);
+  }
+
+  @Test
+  void everyReviewerCompletesTheirTaskInTasklistAndTheDocxDownloads() throws Exception {
+    String title = "关于全流程浏览器测试的通知（" + shortId() + "）";
+    Map<String, Object> draft = Map.of(TITLE, title, DOC_TYPE, "通知", MAIN_RECIPIENTS, "各处室",
+        BODY, "一、工作要求\n各处室应当尽快完成自查，并报送附件1。", "attachments", "自查表");
+    ProcessDriver driver = new ProcessDriver(engine);
+    ProcessInstance instance = driver.start(DRAFTER_ID, PROCESS_KEY, draft);
+
+    String[][] steps = {
+        {DEPT_HEAD_ID, TASK_DEPT_REVIEW, DEPT_REVIEW, DECISION_APPROVE},
+        {"zhoujie", "Task_LegalReview", "法务复审", DECISION_APPROVE},
+        {"wuqiang", "Task_LeaderApproval", "领导终审签发", "签发"},
+        {"zhenghua", "Task_ProofFormat", "校对：格式", "校对通过"},
+        {"zhenghua", "Task_ProofWording", "校对：表述", "校对通过"},
+        {"hexin", "Task_ProofAttachments", "校对：附件完整性", "校对通过"}};
+    for (String[] step : steps) {
+      Task open = awaitTask(instance, step[1]);
+      login(step[0]);
+      Locator listed = taskInList(open);
+      expect(listed).containsText(step[2]);
+      listed.getByRole(AriaRole.LINK).first().click();
+      Locator task = page.locator(".task-details");
+      expect(task.getByRole(AriaRole.HEADING, exactName(step[2]))).isVisible();
+      Locator form = task.locator(".fjs-form");
+      expect(field(form, FIELD_TITLE)).hasValue(title);
+      if (step[1].startsWith("Task_Proof")) {
+        expect(field(form, "文号")).hasValue(Pattern.compile("行办发〔\\d{4}〕\\d+号"));
+        expect(field(form, "自动校对提示")).not().isEmpty();
+      }
+      task.getByRole(AriaRole.BUTTON, exactName(CLAIM)).click();
+      expect(task.getByRole(AriaRole.BUTTON, exactName(CLAIM))).hasCount(0);
+      field(form, step[3]).check();
+      Response completed = page.waitForResponse(r -> r.url().endsWith("/submit-form"),
+          () -> task.getByRole(AriaRole.BUTTON, exactName(COMPLETE)).click());
+      assertThat(completed.ok()).as("%s completes %s: HTTP %s", step[0], step[1], completed.status()).isTrue();
+      expect(taskInList(open)).hasCount(0);
+      logout();
+      driver.executeJobs(instance.getId());
+    }
+
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count())
+        .as("发文 issued").isZero();
+    String documentId = instance.getBusinessKey();
+    String number = outgoingDocuments.document(documentId).documentNumber();
+    assertThat(number).matches("行办发〔\\d{4}〕\\d+号");
+    login(DRAFTER_ID);
+    APIResponse docx = page.request().get(baseUrl() + "/api/outgoing-documents/" + documentId + "/docx");
+    assertThat(docx.status()).isEqualTo(200);
+    assertThat(docx.headers().get("content-type")).contains("wordprocessingml");
+    try (XWPFDocument word = new XWPFDocument(new ByteArrayInputStream(docx.body()))) {
+      assertThat(word.getParagraphs().stream().map(XWPFParagraph::getText)).contains(number);
+    }
   }
 
   private void login(String userId) {
