@@ -201,7 +201,7 @@ public class OutgoingDocumentService {
     for (int i = trail.size() - 1; i >= 0; i--) {
       Review review = trail.get(i);
       if (stepId.equals(review.stepId()) && Review.APPROVE.equals(review.decision())) {
-        return review.userId();
+        return review.user();
       }
     }
     return null;

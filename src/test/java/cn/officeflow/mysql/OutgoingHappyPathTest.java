@@ -83,7 +83,7 @@ class OutgoingHappyPathTest extends MysqlSpringTestBase {
     List<String> reviewers = new ArrayList<>();
     List<String> steps = new ArrayList<>();
     for (JsonNode review : view.path("reviews")) {
-      reviewers.add(review.path("userId").asText());
+      reviewers.add(review.path("user").asText());
       steps.add(review.path("stepId").asText());
       assertThat(review.path("decision").asText()).isEqualTo("approve");
     }

@@ -66,7 +66,7 @@ class OutgoingDocumentApiTest {
     assertThat(doc.get("reviews")).hasSize(7);
     JsonNode reject = doc.get("reviews").get(0);
     assertThat(reject.get("step").asText()).isEqualTo("部门初审");
-    assertThat(reject.get("userId").asText()).isEqualTo("liuyang");
+    assertThat(reject.get("user").asText()).isEqualTo("liuyang");
     assertThat(reject.get("name").asText()).isEqualTo("刘洋");
     assertThat(reject.get("decision").asText()).isEqualTo("reject");
     assertThat(reject.get("comment").asText()).isEqualTo("请补充值班表");

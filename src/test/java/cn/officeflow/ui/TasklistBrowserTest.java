@@ -303,7 +303,7 @@ class TasklistBrowserTest {
     String documentId = instance.getBusinessKey();
     assertThat(outgoingDocuments.document(documentId).status()).isEqualTo(DocumentStatus.LEGAL_REVIEW);
     assertThat(reviews.trail(documentId))
-        .extracting(Review::stepId, Review::userId, Review::decision)
+        .extracting(Review::stepId, Review::user, Review::decision)
         .containsExactly(tuple(TASK_DEPT_REVIEW, DEPT_HEAD_ID, Review.APPROVE));
   }
 

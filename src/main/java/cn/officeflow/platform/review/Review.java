@@ -2,8 +2,8 @@ package cn.officeflow.platform.review;
 
 import java.time.LocalDateTime;
 
-/** One entry of a business record's review trail (审批意见). */
-public record Review(String stepId, String step, String userId, String name, LocalDateTime time, String decision,
+/** One entry of a business record's review trail (审批意见): step, user (id), name, time, decision, comment. */
+public record Review(String stepId, String step, String user, String name, LocalDateTime time, String decision,
     String comment) {
 
   public static final String APPROVE = "approve";

@@ -26,7 +26,7 @@ public class ReviewRepository {
         .param("id", UUID.randomUUID().toString())
         .param("bk", businessKey).param("pk", processKey).param("pi", processInstanceId)
         .param("stepId", review.stepId()).param("step", review.step())
-        .param("userId", review.userId()).param("name", review.name())
+        .param("userId", review.user()).param("name", review.name())
         .param("time", review.time()).param("seq", seq).param("decision", review.decision()).param("comment", review.comment())
         .update();
   }
