@@ -104,6 +104,7 @@ class TasklistBrowserTest {
   private static final String DRAFTER_NAME = "张伟";
   private static final String DEPT_HEAD_ID = "liuyang";
   private static final String OFFICE_DIRECTOR_ID = "zhaomin";
+  private static final String AUDITOR_ID = "qianyu";
   private static final String REMIND = "催办"; // tab and button of scripts/officeflow-remind/plugin.js
 
   // Tasklist, from app/tasklist/locales/zh.json
@@ -413,6 +414,26 @@ class TasklistBrowserTest {
     try (XWPFDocument word = new XWPFDocument(new ByteArrayInputStream(docx.body()))) {
       assertThat(word.getParagraphs().stream().map(XWPFParagraph::getText)).contains(number);
     }
+  }
+
+  @Test
+  void auditorReviewsProcessesInCockpitButHasNoTasklist() throws Exception {
+    new ProcessDriver(engine).start(DRAFTER_ID, PROCESS_KEY, Map.of(TITLE, "审计可见性测试（" + shortId() + "）",
+        DOC_TYPE, "通知", MAIN_RECIPIENTS, "各处室", BODY, "一、要求\n请审计。"));
+    page.navigate(baseUrl() + "/camunda/app/cockpit/default/#/processes");
+    Locator username = page.getByPlaceholder(LOGIN_USERNAME);
+    expect(username).isFocused();
+    username.fill(AUDITOR_ID);
+    page.getByPlaceholder(LOGIN_PASSWORD).fill(PASSWORD);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(LOGIN_ACTION)).click();
+    // the processes list of Cockpit, in Chinese, with the 发文 definition the auditor may read
+    expect(page.getByText(OUTGOING_PROCESS).first()).isVisible();
+    expect(page.getByText("Processes", new Page.GetByTextOptions().setExact(true))).hasCount(0);
+    screenshot("cockpit-auditor-zh.png");
+
+    String apps = page.request().get(baseUrl() + "/camunda/api/admin/auth/user/default").text();
+    assertThat(apps).as("applications of the auditor").contains("cockpit").doesNotContain("tasklist")
+        .doesNotContain("\"admin\"");
   }
 
   private void login(String userId) {
