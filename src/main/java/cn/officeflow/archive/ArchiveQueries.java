@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 
@@ -74,11 +73,7 @@ public class ArchiveQueries {
   }
 
   private void requireRole(Set<String> roles, String action) {
-    String user = CurrentUser.id(identity).orElse("anonymous");
-    if (CurrentUser.groups(identity).stream().noneMatch(roles::contains)) {
-      throw new AuthorizationException("用户 " + user + " 无权" + action + "（需要角色：" + String.join("、",
-          roles.stream().sorted().toList()) + "）");
-    }
+    CurrentUser.requireAnyGroup(identity, roles, action);
   }
 
   private static ArchiveEntryStatus status(String status) {

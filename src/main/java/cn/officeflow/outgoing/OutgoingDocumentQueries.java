@@ -91,7 +91,7 @@ public class OutgoingDocumentQueries {
   }
 
   private boolean readsAll() {
-    return CurrentUser.groups(identity).stream().anyMatch(LEDGER_ROLES::contains);
+    return CurrentUser.inAnyGroup(identity, LEDGER_ROLES);
   }
 
   /** JSON of GET /api/outgoing-documents/{id}. */

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 
@@ -46,11 +45,7 @@ public class SupervisionQueries {
   }
 
   private void requireRole(String action) {
-    String user = CurrentUser.id(identity).orElse("anonymous");
-    if (CurrentUser.groups(identity).stream().noneMatch(READER_ROLES::contains)) {
-      throw new AuthorizationException("用户 " + user + " 无权" + action + "（需要角色：" + String.join("、",
-          READER_ROLES.stream().sorted().toList()) + "）");
-    }
+    CurrentUser.requireAnyGroup(identity, READER_ROLES, action);
   }
 
   /** One item as JSON: the contract fields (id, title, department, handler, due, light) and readable extras. */

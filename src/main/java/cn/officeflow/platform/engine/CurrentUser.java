@@ -1,6 +1,9 @@
 package cn.officeflow.platform.engine;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
@@ -17,10 +20,23 @@ public final class CurrentUser {
     return Optional.ofNullable(authentication).map(Authentication::getUserId);
   }
 
-  public static java.util.List<String> groups(IdentityService identity) {
+  public static List<String> groups(IdentityService identity) {
     Authentication authentication = identity.getCurrentAuthentication();
-    return authentication == null || authentication.getGroupIds() == null ? java.util.List.of()
+    return authentication == null || authentication.getGroupIds() == null ? List.of()
         : authentication.getGroupIds();
+  }
+
+  /** Whether the current user belongs to at least one of {@code wanted}. */
+  public static boolean inAnyGroup(IdentityService identity, Collection<String> wanted) {
+    return groups(identity).stream().anyMatch(wanted::contains);
+  }
+
+  /** 403 (AuthorizationException) unless the current user belongs to one of {@code roles}. */
+  public static void requireAnyGroup(IdentityService identity, Collection<String> roles, String action) {
+    if (!inAnyGroup(identity, roles)) {
+      throw new AuthorizationException("用户 " + id(identity).orElse("anonymous") + " 无权" + action
+          + "（需要角色：" + String.join("、", roles.stream().sorted().toList()) + "）");
+    }
   }
 
   public static String idOrSystem(IdentityService identity) {

@@ -29,7 +29,7 @@ public class NotificationController {
 
   @GetMapping("/api/notifications")
   public List<Notification> list(@RequestParam String businessKey) {
-    if (CurrentUser.groups(identity).stream().noneMatch(READERS::contains)) {
+    if (!CurrentUser.inAnyGroup(identity, READERS)) {
       throw new AuthorizationException("仅办公室、审计和管理员可以查看通知记录");
     }
     if (businessKey.isBlank() || businessKey.length() > 64) {
