@@ -10,6 +10,7 @@ import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
 import cn.officeflow.platform.web.ValidationException;
 import cn.officeflow.support.ProcessDriver;
+import cn.officeflow.support.ProcessTest;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -24,31 +25,20 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every path of bpmn/document_destruction.bpmn on the real engine (H2): approve → approve → execute, reject
  * at either review, invalid requests and executions refused naming the field with nothing persisted, the
  * entries marked destroyed (never deleted) with the archive chain still intact. Flow-node coverage ≥ 90%.
  */
-// one live engine per JVM: Camunda registers engines by name, and /engine-rest resolves "default"
-@DirtiesContext
-@SpringBootTest
-@ActiveProfiles("test")
-@Import(DocumentDestructionProcessTest.Coverage.class)
+@ProcessTest
 class DocumentDestructionProcessTest {
 
   static final String CLERK = "lina";
@@ -56,14 +46,6 @@ class DocumentDestructionProcessTest {
   static final String LEADER = "wuqiang";
   static final String WITNESS_A = "zhaomin";
   static final String WITNESS_B = "zhenghua";
-
-  @TestConfiguration
-  static class Coverage {
-    @Bean
-    ProcessEngineCoverageProperties processEngineCoverageProperties() {
-      return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(0.9).build();
-    }
-  }
 
   @Autowired
   ProcessEngine engine;

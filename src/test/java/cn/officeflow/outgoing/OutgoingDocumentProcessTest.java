@@ -6,7 +6,6 @@ import static cn.officeflow.support.DemoUsers.LEGAL;
 import static cn.officeflow.support.DemoUsers.LEADER;
 import static cn.officeflow.support.DemoUsers.PROOF_1;
 import static cn.officeflow.support.DemoUsers.PROOF_2;
-import org.springframework.test.annotation.DirtiesContext;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +15,7 @@ import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
 import cn.officeflow.platform.web.ValidationException;
 import cn.officeflow.support.ProcessDriver;
+import cn.officeflow.support.ProcessTest;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
@@ -29,40 +29,22 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every path of bpmn/outgoing_document.bpmn on the real engine (H2): happy path, 会签, reject at each
  * step and loop back, 三校 reject keeping the 文号, validation at start and at completion.
  * Flow-node coverage of the process must reach 90% (report in target/process-test-coverage).
  */
-// one live engine per JVM: Camunda registers engines by name, and /engine-rest resolves "default"
-@DirtiesContext
-@SpringBootTest
-@ActiveProfiles("test")
-@Import(OutgoingDocumentProcessTest.Coverage.class)
+@ProcessTest
 class OutgoingDocumentProcessTest {
 
-
-  @TestConfiguration
-  static class Coverage {
-    @Bean
-    ProcessEngineCoverageProperties processEngineCoverageProperties() {
-      return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(0.9).build();
-    }
-  }
 
   @Autowired
   ProcessEngine engine;

@@ -9,6 +9,7 @@ import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
 import cn.officeflow.platform.web.ValidationException;
 import cn.officeflow.support.ProcessDriver;
+import cn.officeflow.support.ProcessTest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
@@ -31,20 +32,13 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every path of bpmn/supervision.bpmn on the real engine (H2) with the engine clock: green → yellow (双提醒 to
@@ -52,11 +46,7 @@ import org.springframework.test.context.ActiveProfiles;
  * 办结 before yellow (no notifications); progress loops; 督查 reject back to 承办; 考核 stored; invalid input
  * refused naming the field with nothing persisted. Flow-node coverage ≥ 90%.
  */
-// one live engine per JVM: Camunda registers engines by name, and /engine-rest resolves "default"
-@DirtiesContext
-@SpringBootTest
-@ActiveProfiles("test")
-@Import(SupervisionProcessTest.Coverage.class)
+@ProcessTest
 class SupervisionProcessTest {
 
   static final String DIRECTOR = "zhaomin";
@@ -70,14 +60,6 @@ class SupervisionProcessTest {
   static final String FINANCE = "dept-finance";
   static final String FINANCE_HEAD = "wangfang";
   static final String FINANCE_STAFF = "chenjing";
-
-  @TestConfiguration
-  static class Coverage {
-    @Bean
-    ProcessEngineCoverageProperties processEngineCoverageProperties() {
-      return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(0.9).build();
-    }
-  }
 
   @Autowired
   ProcessEngine engine;
