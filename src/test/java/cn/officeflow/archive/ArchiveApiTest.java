@@ -3,6 +3,7 @@ package cn.officeflow.archive;
 import static cn.officeflow.archive.ArchiveTestData.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.DemoUsers;
 import cn.officeflow.support.Http;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,17 +17,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /** /api/archive over HTTP: the verify contract, listing by 年度-部门-密级, files, filing, roles, 400/401/403. */
-// one live engine per JVM: Camunda registers engines by name, and /engine-rest resolves "default"
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@HttpTest
 class ArchiveApiTest {
 
   static final String PASSWORD = DemoUsers.PASSWORD;

@@ -1,9 +1,9 @@
 package cn.officeflow.outgoing;
 
-import org.springframework.test.annotation.DirtiesContext;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.Http;
 import cn.officeflow.support.ProcessDriver;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,15 +22,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** GET /api/outgoing-documents… over HTTP: the record, its .docx, the ledger, CSV and who may see what. */
-// one live engine per JVM: Camunda registers engines by name, and /engine-rest resolves "default"
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@HttpTest
 class OutgoingDocumentApiTest {
 
   static final String PASSWORD = "Office@2026";

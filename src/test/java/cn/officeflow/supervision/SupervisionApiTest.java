@@ -2,6 +2,7 @@ package cn.officeflow.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.DemoUsers;
 import cn.officeflow.support.Http;
 import cn.officeflow.support.ProcessDriver;
@@ -20,16 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /** /api/supervision over HTTP: the items contract with the light filter, the 通报 list, roles, 400/401/403. */
-// one live engine per JVM: Camunda registers engines by name, and /engine-rest resolves "default"
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@HttpTest
 class SupervisionApiTest {
 
   static final String PASSWORD = DemoUsers.PASSWORD;

@@ -1,6 +1,5 @@
 package cn.officeflow.ui;
 
-import org.springframework.test.annotation.DirtiesContext;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.BODY;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.COUNTERSIGN_DEPTS;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.DOCUMENT_ID;
@@ -18,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import cn.officeflow.support.HttpTest;
 import cn.officeflow.outgoing.DocumentStatus;
 import cn.officeflow.outgoing.OutgoingDocumentService;
 import cn.officeflow.platform.review.Review;
@@ -65,10 +65,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * What a clerk meets in Camunda Tasklist, driven through a real (headless) Chromium: the Chinese UI,
@@ -85,10 +83,7 @@ import org.springframework.test.context.ActiveProfiles;
  * be swallowed without any message. {@link #type} therefore leaves each field (blur), which commits the
  * value, as a clerk does by moving to the next field.
  */
-// one live engine per JVM: Camunda registers engines by name, and /engine-rest resolves "default"
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@HttpTest
 class TasklistBrowserTest {
 
   /** Debian's chromium; another executable with -Dofficeflow.test.chromium=/path/to/chromium. */

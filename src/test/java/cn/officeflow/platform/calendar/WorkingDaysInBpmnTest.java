@@ -1,6 +1,6 @@
 package cn.officeflow.platform.calendar;
 
-import org.springframework.test.annotation.DirtiesContext;
+import cn.officeflow.support.HttpTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;
@@ -18,17 +18,12 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The {@code workingDays} bean in Camunda expressions, as the class javadoc shows it: a timer's timeDate and a
  * user task's due date, driven by the engine clock.
  */
-// one live engine per JVM: Camunda registers engines by name, and /engine-rest resolves "default"
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@HttpTest
 class WorkingDaysInBpmnTest {
 
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

@@ -1,9 +1,9 @@
 package cn.officeflow.platform.security;
 
-import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.officeflow.support.HttpTest;
 import cn.officeflow.platform.org.OrganisationBootstrap;
 import cn.officeflow.platform.org.RoleGroups;
 import cn.officeflow.support.Http;
@@ -20,17 +20,13 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.test.context.ActiveProfiles;
 
 /** DESIGN.md §5 over real HTTP: authentication, authorization per role, policy, validation. */
-// one live engine per JVM: Camunda registers engines by name, and /engine-rest resolves "default"
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@HttpTest
 class ApiSecurityTest {
 
   static final String PASSWORD = "Office@2026";
