@@ -53,10 +53,6 @@ public record Draft(String title, String docType, String mainRecipients, String 
         departments(variables.apply(COUNTERSIGN_DEPTS)));
   }
 
-  public boolean upward() {
-    return UPWARD_TYPES.contains(docType);
-  }
-
   public String countersignDeptsText() {
     return String.join(",", countersignDepts);
   }
