@@ -2,12 +2,8 @@ package cn.officeflow.outgoing;
 
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
 
+import cn.officeflow.platform.web.FormValues;
 import cn.officeflow.platform.web.ValidationException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -26,8 +22,6 @@ public record Draft(String title, String docType, String mainRecipients, String 
   public static final int MAX_ATTACHMENTS = 4000;
 
   private static final Pattern DOC_CODE_PATTERN = Pattern.compile("[\\p{IsHan}A-Za-z]{1,12}");
-  private static final Pattern LIST_SEPARATORS = Pattern.compile("[,，、;；\\s]+");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Reads and validates the variables; {@code defaultDocCode} when the draft names none. */
   public static Draft from(Function<String, Object> variables, String defaultDocCode) {
@@ -66,22 +60,7 @@ public record Draft(String title, String docType, String mainRecipients, String 
   }
 
   static String optional(Function<String, Object> variables, String field, int max, String label) {
-    Object raw = variables.apply(field);
-    if (raw == null) {
-      return null;
-    }
-    if (!(raw instanceof String text)) {
-      throw new ValidationException(field, label + "必须是文本");
-    }
-    String value = text.strip();
-    if (value.isEmpty()) {
-      return null;
-    }
-    int length = value.codePointCount(0, value.length());
-    if (length > max) {
-      throw new ValidationException(field, label + "不能超过 " + max + " 字，当前 " + length + " 字");
-    }
-    return value;
+    return FormValues.optionalText(variables.apply(field), field, max, label);
   }
 
   private static String oneOf(Function<String, Object> variables, String field, List<String> allowed, String label) {
@@ -119,31 +98,6 @@ public record Draft(String title, String docType, String mainRecipients, String 
 
   /** Department ids from a list, a JSON array (Tasklist's checklist) or a comma/、-separated text. */
   static List<String> departments(Object raw) {
-    if (raw == null) {
-      return List.of();
-    }
-    Collection<?> items;
-    if (raw instanceof Collection<?> collection) {
-      items = collection;
-    } else {
-      String text = String.valueOf(raw).strip();
-      if (text.startsWith("[")) {
-        try {
-          items = JSON.readValue(text, List.class);
-        } catch (JsonProcessingException e) {
-          throw new ValidationException(COUNTERSIGN_DEPTS, "会签部门格式不正确：" + text);
-        }
-      } else {
-        items = text.isEmpty() ? List.of() : List.of(LIST_SEPARATORS.split(text));
-      }
-    }
-    LinkedHashSet<String> ids = new LinkedHashSet<>();
-    for (Object item : items) {
-      String id = item == null ? "" : String.valueOf(item).strip();
-      if (!id.isEmpty()) {
-        ids.add(id);
-      }
-    }
-    return new ArrayList<>(ids);
+    return FormValues.ids(raw, COUNTERSIGN_DEPTS, "会签部门");
   }
 }

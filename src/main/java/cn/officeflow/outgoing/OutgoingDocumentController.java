@@ -1,5 +1,6 @@
 package cn.officeflow.outgoing;
 
+import cn.officeflow.platform.web.Csv;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -52,34 +53,17 @@ public class OutgoingDocumentController {
   @GetMapping(value = "/ledger.csv", produces = "text/csv;charset=UTF-8")
   public ResponseEntity<byte[]> ledgerCsv(@RequestParam(required = false) Integer year,
       @RequestParam(required = false) String q) {
-    StringBuilder csv = new StringBuilder("\uFEFF文号,标题,文种,拟稿人,拟稿部门,紧急程度,密级,状态,签发人,签发时间,印发时间,编号\r\n");
-    for (OutgoingDocument d : queries.ledger(year, q)) {
-      csv.append(String.join(",", cell(d.documentNumber()), cell(d.title()), cell(d.docType()),
-          cell(d.drafterName()), cell(d.draftDeptName()), cell(d.urgency()), cell(d.secrecy()),
-          cell(d.status().label()), cell(d.signerName()), cell(d.signedAt() == null ? null : TIME.format(d.signedAt())),
-          cell(d.issuedAt() == null ? null : TIME.format(d.issuedAt())), cell(d.id()))).append("\r\n");
-    }
-    String name = "发文台账" + (year == null ? "" : "-" + year) + ".csv";
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-        .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    List<String> rows = queries.ledger(year, q).stream().map(d -> String.join(",", cell(d.documentNumber()),
+        cell(d.title()), cell(d.docType()), cell(d.drafterName()), cell(d.draftDeptName()), cell(d.urgency()),
+        cell(d.secrecy()), cell(d.status().label()), cell(d.signerName()),
+        cell(d.signedAt() == null ? null : TIME.format(d.signedAt())),
+        cell(d.issuedAt() == null ? null : TIME.format(d.issuedAt())), cell(d.id()))).toList();
+    return Csv.download("发文台账" + (year == null ? "" : "-" + year) + ".csv",
+        "文号,标题,文种,拟稿人,拟稿部门,紧急程度,密级,状态,签发人,签发时间,印发时间,编号", rows);
   }
 
-  /** RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets never run it as a formula. */
   static String cell(String value) {
-    if (value == null) {
-      return "";
-    }
-    String v = value;
-    if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v;
-    }
-    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-      v = "\"" + v.replace("\"", "\"\"") + "\"";
-    }
-    return v;
+    return Csv.cell(value);
   }
 
   /** One line of the ledger. */

@@ -8,5 +8,11 @@ public record SupervisionItem(String id, String processInstanceId, String title,
     String department, String departmentName, String handler, String handlerName, String initiator,
     String initiatorName, LocalDateTime startedAt, LocalDate due, LocalDateTime dueAt, LocalDateTime yellowAt,
     Light light, SupervisionStatus status, Integer score, String remarks, String escalatedTo,
-    LocalDateTime completedAt) {
+    LocalDateTime completedAt, String assistingDepartments, String incomingDocumentId) {
+
+  /** 协办部门 ids (empty when none). */
+  public java.util.List<String> assistingDepartmentIds() {
+    return assistingDepartments == null || assistingDepartments.isBlank() ? java.util.List.of()
+        : java.util.List.of(assistingDepartments.split(","));
+  }
 }

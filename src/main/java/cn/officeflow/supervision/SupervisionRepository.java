@@ -17,7 +17,7 @@ public class SupervisionRepository {
   private static final String ITEM_COLUMNS = """
       id, process_instance_id, title, basis, requirements, department, department_name, handler, handler_name,
       initiator, initiator_name, started_at, due, due_at, yellow_at, light, status, score, remarks, escalated_to,
-      completed_at""";
+      completed_at, assisting_departments, incoming_document_id""";
 
   private final JdbcClient jdbc;
 
@@ -28,15 +28,17 @@ public class SupervisionRepository {
   public void insert(SupervisionItem item) {
     jdbc.sql("""
         insert into of_supervision_item (id, process_instance_id, title, basis, requirements, department,
-          department_name, initiator, initiator_name, started_at, due, due_at, yellow_at, light, status, updated_at)
+          department_name, initiator, initiator_name, started_at, due, due_at, yellow_at, light, status, updated_at,
+          assisting_departments, incoming_document_id)
         values (:id, :pi, :title, :basis, :requirements, :department, :departmentName, :initiator, :initiatorName,
-          :startedAt, :due, :dueAt, :yellowAt, :light, :status, :startedAt)""")
+          :startedAt, :due, :dueAt, :yellowAt, :light, :status, :startedAt, :assisting, :incoming)""")
         .param("id", item.id()).param("pi", item.processInstanceId()).param("title", item.title())
         .param("basis", item.basis()).param("requirements", item.requirements())
         .param("department", item.department()).param("departmentName", item.departmentName())
         .param("initiator", item.initiator()).param("initiatorName", item.initiatorName())
         .param("startedAt", item.startedAt()).param("due", item.due()).param("dueAt", item.dueAt())
         .param("yellowAt", item.yellowAt()).param("light", item.light().name()).param("status", item.status().name())
+        .param("assisting", item.assistingDepartments()).param("incoming", item.incomingDocumentId())
         .update();
   }
 
@@ -79,6 +81,13 @@ public class SupervisionRepository {
   public Optional<SupervisionItem> find(String id) {
     return jdbc.sql("select " + ITEM_COLUMNS + " from of_supervision_item where id = :id").param("id", id)
         .query(SupervisionRepository::item).optional();
+  }
+
+  /** The 督办 item of a 收文, if it has one. */
+  public Optional<SupervisionItem> findByIncoming(String incomingDocumentId) {
+    return jdbc.sql("select " + ITEM_COLUMNS + " from of_supervision_item where incoming_document_id = :doc"
+            + " order by started_at desc").param("doc", incomingDocumentId).query(SupervisionRepository::item)
+        .list().stream().findFirst();
   }
 
   /** Items, optionally of one light, by due date. */
@@ -149,7 +158,35 @@ public class SupervisionRepository {
         rs.getObject("due", LocalDate.class), rs.getObject("due_at", LocalDateTime.class),
         rs.getObject("yellow_at", LocalDateTime.class), Light.valueOf(rs.getString("light")),
         SupervisionStatus.valueOf(rs.getString("status")), (Integer) rs.getObject("score"), rs.getString("remarks"),
-        rs.getString("escalated_to"), rs.getObject("completed_at", LocalDateTime.class));
+        rs.getString("escalated_to"), rs.getObject("completed_at", LocalDateTime.class),
+        rs.getString("assisting_departments"), rs.getString("incoming_document_id"));
+  }
+
+  public void insertAssist(String itemId, String department, String departmentName, String opinion, String userId,
+      String userName, LocalDateTime now) {
+    jdbc.sql("""
+        insert into of_supervision_assist (id, item_id, department, department_name, opinion, user_id, user_name,
+          created_at)
+        values (:id, :item, :department, :departmentName, :opinion, :user, :name, :now)""")
+        .param("id", UUID.randomUUID().toString()).param("item", itemId).param("department", department)
+        .param("departmentName", departmentName).param("opinion", opinion).param("user", userId)
+        .param("name", userName).param("now", now).update();
+  }
+
+  public List<Assist> assists(String itemId) {
+    return jdbc.sql("""
+        select department, department_name, opinion, user_id, user_name, created_at from of_supervision_assist
+        where item_id = :item order by created_at, id""")
+        .param("item", itemId)
+        .query((rs, i) -> new Assist(rs.getString("department"), rs.getString("department_name"),
+            rs.getString("opinion"), rs.getString("user_id"), rs.getString("user_name"),
+            rs.getObject("created_at", LocalDateTime.class)))
+        .list();
+  }
+
+  /** One 协办意见 of an assisting department. */
+  public record Assist(String department, String departmentName, String opinion, String userId, String userName,
+      LocalDateTime at) {
   }
 
   /** One 进度反馈. */

@@ -10,6 +10,7 @@ import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.org.RoleGroups;
 import cn.officeflow.platform.review.ApprovalListener;
 import cn.officeflow.platform.review.ReviewService;
+import cn.officeflow.platform.web.FormValues;
 import cn.officeflow.platform.web.NotFoundException;
 import cn.officeflow.platform.web.ValidationException;
 import java.time.LocalDate;
@@ -71,6 +72,9 @@ public class SupervisionService {
     String basis = text(execution.getVariable(BASIS), BASIS, MAX_BASIS, "督办依据", true);
     String requirements = text(execution.getVariable(REQUIREMENTS), REQUIREMENTS, MAX_TEXT, "办理要求", false);
     Group department = department(execution.getVariable(DEPARTMENT));
+    List<Group> assisting = assistingDepartments(execution.getVariable(ASSISTING_DEPARTMENTS), department);
+    String incomingDocumentId = FormValues.optionalText(execution.getVariable(INCOMING_DOCUMENT_ID),
+        INCOMING_DOCUMENT_ID, 36, "收文编号");
 
     LocalDateTime now = EngineClock.now();
     LocalDate today = now.toLocalDate();
@@ -82,7 +86,9 @@ public class SupervisionService {
     String id = UUID.randomUUID().toString();
     items.insert(new SupervisionItem(id, execution.getProcessInstanceId(), title, basis, requirements,
         department.getId(), department.getName(), null, null, initiator, org.displayName(initiator), now, due, dueAt,
-        yellowAt, Light.GREEN, SupervisionStatus.ASSIGNING, null, null, null, null));
+        yellowAt, Light.GREEN, SupervisionStatus.ASSIGNING, null, null, null, null,
+        assisting.isEmpty() ? null : String.join(",", assisting.stream().map(Group::getId).toList()),
+        incomingDocumentId));
     execution.setProcessBusinessKey(id);
     execution.setVariable(ITEM_ID, id);
     execution.setVariable(TITLE, title);
@@ -97,6 +103,10 @@ public class SupervisionService {
     execution.setVariable(LIGHT, Light.GREEN.name());
     execution.setVariable(HANDLED, false);
     execution.setVariable(FEEDBACK_TEXT, "（暂无进度反馈）");
+    execution.setVariable(ASSISTING_DEPARTMENTS, String.join(",", assisting.stream().map(Group::getId).toList()));
+    execution.setVariable(ASSISTING_NAMES,
+        assisting.isEmpty() ? "无" : String.join("、", assisting.stream().map(Group::getName).toList()));
+    execution.setVariable(ASSIST_TEXT, assisting.isEmpty() ? "（无协办部门）" : "（暂无协办意见）");
     execution.setVariable(ApprovalListener.REVISION_REQUIRED, false);
     LOG.info("督办立项 {}：{}，主办 {}，{} 个工作日，{} 到期，{} 黄灯", id, title, department.getName(), days, due,
         yellowAt.toLocalDate());
@@ -105,6 +115,41 @@ public class SupervisionService {
   /** Candidate users of Task_Assign: the lead department's 部门负责人. */
   public List<String> departmentHeads(DelegateExecution execution) {
     return org.departmentHeads((String) execution.getVariable(DEPARTMENT));
+  }
+
+  /** Collection of the Task_Assist multi-instance: the item's assisting departments (may be empty). */
+  public List<String> assistingDepartments(DelegateExecution execution) {
+    return item(itemId(execution)).assistingDepartmentIds();
+  }
+
+  /** Candidate users of one Task_Assist: the 部门负责人 of that assisting department. */
+  public List<String> assistingHeads(String departmentId) {
+    return org.departmentHeads(departmentId);
+  }
+
+  /** End of Task_Assist (协办): keeps the assisting department's input and shows it on the 承办 form. */
+  public void recordAssist(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
+    String opinion = FormValues.requiredText(execution.getVariable(OPINION), OPINION, MAX_TEXT, "协办意见");
+    String department = (String) execution.getVariable(ASSIST_DEPARTMENT);
+    String user = ReviewService.currentUser(execution);
+    String id = itemId(execution);
+    items.insertAssist(id, department, org.groupName(department), opinion, user, org.displayName(user),
+        EngineClock.now());
+    execution.setVariable(ASSIST_TEXT, assistText(id));
+    LOG.info("督办 {} 收到 {} 的协办意见", id, org.groupName(department));
+  }
+
+  /** Assisting departments that have not given their input yet. */
+  public List<String> pendingAssists(SupervisionItem item) {
+    List<String> given = items.assists(item.id()).stream().map(SupervisionRepository.Assist::department).toList();
+    return item.assistingDepartmentIds().stream().filter(d -> !given.contains(d)).toList();
+  }
+
+  public List<SupervisionRepository.Assist> assists(String itemId) {
+    return items.assists(itemId);
   }
 
   /** Candidate users of Task_Escalation: the lead department's 分管领导 (empty → the leaders group). */
@@ -148,6 +193,13 @@ public class SupervisionService {
     boolean finished = bool(execution.getVariable(FINISHED));
     String user = ReviewService.currentUser(execution);
     String id = itemId(execution);
+    if (finished) {
+      List<String> pending = pendingAssists(item(id));
+      if (!pending.isEmpty()) {
+        throw new ValidationException(FINISHED, "协办部门尚未全部反馈意见（待："
+            + String.join("、", pending.stream().map(org::groupName).toList()) + "），暂不能办结；可先提交进度反馈");
+      }
+    }
     LocalDateTime now = EngineClock.now();
     items.insertFeedback(id, progress, finished, user, org.displayName(user), now);
     if (finished) {
@@ -229,6 +281,11 @@ public class SupervisionService {
 
   public SupervisionItem item(String id) {
     return items.find(id).orElseThrow(() -> new NotFoundException("督办事项不存在：" + id));
+  }
+
+  /** The 督办 item started for a 收文, if any. */
+  public java.util.Optional<SupervisionItem> itemForIncoming(String incomingDocumentId) {
+    return items.findByIncoming(incomingDocumentId);
   }
 
   public List<SupervisionItem> list(Light light) {
@@ -370,6 +427,35 @@ public class SupervisionService {
     } catch (NumberFormatException e) {
       throw new IllegalStateException("officeflow.supervision.yellow-share 不是有效的比例（如 2/3 或 0.6）：" + value, e);
     }
+  }
+
+  private List<Group> assistingDepartments(Object raw, Group lead) {
+    List<String> ids = FormValues.ids(raw, ASSISTING_DEPARTMENTS, "协办部门");
+    if (ids.size() > 10) {
+      throw new ValidationException(ASSISTING_DEPARTMENTS, "协办部门不能超过 10 个");
+    }
+    List<Group> groups = new ArrayList<>();
+    for (String id : ids) {
+      Group group = org.department(id).orElseThrow(() -> new ValidationException(ASSISTING_DEPARTMENTS,
+          "协办部门不存在：" + id + "（部门编号以 dept- 开头）"));
+      if (id.equals(lead.getId())) {
+        throw new ValidationException(ASSISTING_DEPARTMENTS, "协办部门不能是主办部门本身（" + lead.getName() + "）");
+      }
+      if (org.departmentHeads(id).isEmpty()) {
+        throw new ValidationException(ASSISTING_DEPARTMENTS, "协办部门 " + group.getName() + " 没有部门负责人");
+      }
+      groups.add(group);
+    }
+    return groups;
+  }
+
+  private String assistText(String id) {
+    StringBuilder text = new StringBuilder();
+    for (SupervisionRepository.Assist a : items.assists(id)) {
+      text.append(TIME.format(a.at())).append("  ").append(a.departmentName()).append(" ").append(a.userName())
+          .append("：").append(a.opinion()).append('\n');
+    }
+    return text.isEmpty() ? "（暂无协办意见）" : text.toString().stripTrailing();
   }
 
   private String feedbackText(String id) {

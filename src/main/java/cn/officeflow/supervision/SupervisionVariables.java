@@ -23,6 +23,8 @@ public final class SupervisionVariables {
   public static final String TASK_ESCALATION = "Task_Escalation";
   public static final String END_ESCALATED = "EndEvent_Escalated";
   public static final String TASK_ASSESS = "Task_Assess";
+  public static final String TASK_ASSIST = "Task_Assist";
+  public static final String END_ASSISTED = "EndEvent_Assisted";
   public static final String END_CLOSED = "EndEvent_Closed";
 
   // start form (立项)
@@ -36,12 +38,19 @@ public final class SupervisionVariables {
   /** An explicit 办结期限 (YYYY-MM-DD), instead of {@link #DEADLINE_DAYS}. */
   public static final String DUE_DATE = "dueDate";
   public static final String REQUIREMENTS = "requirements";
+  /** 协办部门 (optional): department group ids; each gives its input in parallel to 承办 (Task_Assist). */
+  public static final String ASSISTING_DEPARTMENTS = "assistingDepartments";
+  /** Set when the item is the 督办 of a 收文 (incoming_document calls this process). */
+  public static final String INCOMING_DOCUMENT_ID = "incomingDocumentId";
 
   // 交办
   public static final String HANDLER = "handler";
   // 承办 (local to Task_Handle)
   public static final String PROGRESS = "progress";
   public static final String FINISHED = "finished";
+  // 协办 (Task_Assist, one per assisting department: the element variable and the local input)
+  public static final String ASSIST_DEPARTMENT = "assistDepartment";
+  public static final String OPINION = "opinion";
   // 分管领导督办 (local to Task_Escalation)
   public static final String INSTRUCTION = "instruction";
   // 考核 (local to Task_Assess)
@@ -61,6 +70,10 @@ public final class SupervisionVariables {
   public static final String LIGHT = "light";
   /** Whether the handler ticked 办结 on the last Task_Handle. */
   public static final String HANDLED = "handled";
+  /** Names of the assisting departments, for the forms ("无" when none). */
+  public static final String ASSISTING_NAMES = "assistingNames";
+  /** Text of the 协办意见 so far, for the 承办 form. */
+  public static final String ASSIST_TEXT = "assistText";
   /** Text of the progress reports so far, for the forms. */
   public static final String FEEDBACK_TEXT = "feedbackText";
 

@@ -9,7 +9,19 @@ public record Review(String stepId, String step, String user, String name, Local
   public static final String APPROVE = "approve";
   public static final String REJECT = "reject";
 
+  /** Entries that are not approvals (收文 拟办, 批示, 传阅 已阅) carry these kinds instead of a decision. */
+  public static final String PROPOSE = "propose";
+  public static final String INSTRUCT = "instruct";
+  public static final String READ = "read";
+
   public String decisionLabel() {
-    return APPROVE.equals(decision) ? "同意" : "退回";
+    return switch (decision) {
+      case APPROVE -> "同意";
+      case REJECT -> "退回";
+      case PROPOSE -> "拟办";
+      case INSTRUCT -> "批示";
+      case READ -> "已阅";
+      default -> decision;
+    };
   }
 }

@@ -1,0 +1,128 @@
+package cn.officeflow.platform.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reading user input as it arrives from Tasklist forms and REST (String, Number, Boolean, Spin JSON, lists):
+ * each method names the field in its {@link ValidationException} (400).
+ */
+public final class FormValues {
+
+  private static final Pattern LIST_SEPARATORS = Pattern.compile("[,，、;；\\s]+");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private FormValues() {
+  }
+
+  /** Stripped text or null when absent or blank; 400 when not text or longer than {@code max} characters. */
+  public static String optionalText(Object raw, String field, int max, String label) {
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof String text)) {
+      throw new ValidationException(field, label + "必须是文本");
+    }
+    String value = text.strip();
+    if (value.isEmpty()) {
+      return null;
+    }
+    int length = value.codePointCount(0, value.length());
+    if (length > max) {
+      throw new ValidationException(field, label + "不能超过 " + max + " 字，当前 " + length + " 字");
+    }
+    return value;
+  }
+
+  /** Like {@link #optionalText} but absent or blank is a 400 too. */
+  public static String requiredText(Object raw, String field, int max, String label) {
+    String value = optionalText(raw, field, max, label);
+    if (value == null) {
+      throw new ValidationException(field, label + "必须填写");
+    }
+    return value;
+  }
+
+  /** One of the allowed values; absent → {@code fallback} (null = required). */
+  public static String oneOf(Object raw, String field, List<String> allowed, String label, String fallback) {
+    String value = optionalText(raw, field, 50, label);
+    if (value == null) {
+      if (fallback == null) {
+        throw new ValidationException(field, "请选择" + label + "（" + String.join(" | ", allowed) + "）");
+      }
+      return fallback;
+    }
+    if (!allowed.contains(value)) {
+      throw new ValidationException(field, label + "必须是 " + String.join(" | ", allowed) + " 之一，收到：" + value);
+    }
+    return value;
+  }
+
+  /** A whole number in [min, max] from a Number or a numeric text; null when absent or blank. */
+  public static Integer optionalInt(Object raw, String field, int min, int max, String label) {
+    if (raw == null || raw instanceof String s && s.isBlank()) {
+      return null;
+    }
+    long value;
+    if (raw instanceof Number n) {
+      if (n.doubleValue() != Math.floor(n.doubleValue()) || Double.isInfinite(n.doubleValue())) {
+        throw new ValidationException(field, label + "必须是整数，收到：" + n);
+      }
+      value = n.longValue();
+    } else if (raw instanceof String s && s.strip().matches("-?\\d{1,9}")) {
+      value = Long.parseLong(s.strip());
+    } else {
+      throw new ValidationException(field, label + "必须是整数，收到：" + raw);
+    }
+    if (value < min || value > max) {
+      throw new ValidationException(field, label + "必须在 " + min + " 到 " + max + " 之间，收到：" + value);
+    }
+    return (int) value;
+  }
+
+  /** true for Boolean true or the texts "true" / "是"; false otherwise. */
+  public static boolean bool(Object raw) {
+    if (raw instanceof Boolean b) {
+      return b;
+    }
+    return raw instanceof String s && (s.strip().equalsIgnoreCase("true") || s.strip().equals("是"));
+  }
+
+  /**
+   * Ids from a list, a JSON array (Tasklist's checklist arrives as Spin JSON) or a text separated by commas,
+   * 、 or blanks; duplicates and blanks dropped, order kept.
+   */
+  public static List<String> ids(Object raw, String field, String label) {
+    if (raw == null) {
+      return List.of();
+    }
+    Collection<?> items;
+    if (raw instanceof Collection<?> collection) {
+      items = collection;
+    } else {
+      String text = String.valueOf(raw).strip();
+      if (text.startsWith("[")) {
+        try {
+          items = JSON.readValue(text, List.class);
+        } catch (JsonProcessingException e) {
+          throw new ValidationException(field, label + "格式不正确：" + text);
+        }
+      } else {
+        items = text.isEmpty() ? List.of() : List.of(LIST_SEPARATORS.split(text));
+      }
+    }
+    LinkedHashSet<String> ids = new LinkedHashSet<>();
+    for (Object item : items) {
+      String id = item == null ? "" : String.valueOf(item).strip();
+      if (!id.isEmpty()) {
+        ids.add(id);
+      }
+    }
+    return new ArrayList<>(ids);
+  }
+}
