@@ -42,14 +42,22 @@ public class IncomingDocumentController {
     return queries.view(id);
   }
 
+  @GetMapping("/by-task/{taskId}")
+  public IncomingDocumentQueries.DocumentView forTask(@PathVariable String taskId) {
+    return queries.viewForTask(taskId);
+  }
+
+  /** The 收文处理笺 (HTML, user text escaped; no scripts allowed to run in it). */
   @GetMapping(value = "/{id}/slip", produces = "text/html;charset=UTF-8")
-  public String slip(@PathVariable String id) {
-    return queries.slip(id);
+  public ResponseEntity<String> slip(@PathVariable String id) {
+    return ResponseEntity.ok().header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+        .header("X-Content-Type-Options", "nosniff").body(queries.slip(id));
   }
 
   @PostMapping(value = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public ResponseEntity<List<IncomingAttachment>> upload(@PathVariable String id,
       @RequestParam(name = "file", required = false) List<MultipartFile> files) {
+    queries.requireReadable(id);
     if (files == null || files.isEmpty()) {
       throw new ValidationException("file", "请选择要上传的文件（表单字段 file）");
     }
@@ -67,6 +75,7 @@ public class IncomingDocumentController {
 
   @DeleteMapping("/{id}/attachments/{attachmentId}")
   public ResponseEntity<Void> delete(@PathVariable String id, @PathVariable String attachmentId) {
+    queries.requireReadable(id);
     service.deleteAttachment(id, attachmentId);
     return ResponseEntity.noContent().build();
   }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 /**
@@ -64,6 +65,19 @@ public class IncomingDocumentQueries {
         d.leadDepartment(), d.leadDepartmentName(), d.assistingDepartmentIds(), d.deadlineDays(), d.instruction(),
         d.instructedByName(), d.instructedAt(), d.circulateToIds(), item.map(SupervisionView::of).orElse(null),
         d.archiveEntryId(), d.processInstanceId(), documents.attachments(id), canUpload, reviews.trail(id));
+  }
+
+  /** The 收文 a task belongs to (a task of the 收文 or of its 督办), for the Tasklist 「收文附件」 tab. */
+  public DocumentView viewForTask(String taskId) {
+    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      throw new NotFoundException("任务不存在或无权查看：" + taskId);
+    }
+    Object id = tasks.getVariable(taskId, IncomingDocumentVariables.INCOMING_DOCUMENT_ID);
+    if (!(id instanceof String documentId)) {
+      throw new NotFoundException("该任务不属于收文：" + taskId);
+    }
+    return view(documentId);
   }
 
   public IncomingAttachment attachment(String documentId, String attachmentId) {
@@ -117,6 +131,11 @@ public class IncomingDocumentQueries {
     return documents.sameSender(senderOrg.strip(), senderNumber.strip()).stream()
         .map(d -> new DuplicateView(d.id(), d.receiptNumber(), d.title(), d.registeredAt(), d.status().label()))
         .toList();
+  }
+
+  /** 404 unless the current user may read this 收文. */
+  public void requireReadable(String id) {
+    readable(id);
   }
 
   private IncomingDocument readable(String id) {

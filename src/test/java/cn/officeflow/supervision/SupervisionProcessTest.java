@@ -201,6 +201,42 @@ class SupervisionProcessTest {
   }
 
   @Test
+  void assistingDepartmentsGiveTheirInputInParallelBeforeHandlingCanFinish() {
+    Map<String, Object> vars = item("跨部门督办事项", DEPT, 10);
+    vars.put(ASSISTING_DEPARTMENTS, "[\"" + FINANCE + "\",\"dept-hr\"]");
+    ProcessInstance pi = start(vars);
+    String id = pi.getBusinessKey();
+    assertThat(supervision.item(id).assistingDepartmentIds()).containsExactly(FINANCE, "dept-hr");
+    assertThat(runtime.getVariable(pi.getId(), ASSISTING_NAMES)).isEqualTo("财务处、人事处");
+    driver.complete(HEAD, pi.getId(), TASK_ASSIGN, Map.of(HANDLER, HANDLER_USER));
+    assertThat(pi).isWaitingAt(TASK_HANDLE, TASK_ASSIST);
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_ASSIST).count())
+        .isEqualTo(2);
+    driver.complete(FINANCE_HEAD, pi.getId(), TASK_ASSIST, Map.of(OPINION, "经费已安排"));
+    assertThatThrownBy(() -> driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE,
+        Map.of(PROGRESS, "已完成", FINISHED, true))).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("字段 finished").hasMessageContaining("人事处");
+    driver.complete("gaoyuan", pi.getId(), TASK_ASSIST, Map.of(OPINION, "人员已抽调"));
+    assertThat(supervision.assists(id)).extracting(SupervisionRepository.Assist::departmentName)
+        .containsExactly("财务处", "人事处");
+    driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已完成", FINISHED, true));
+    assertThat(pi).hasPassed(END_ASSISTED).isWaitingAt(TASK_INSPECT);
+    driver.approve(DIRECTOR, pi.getId(), TASK_INSPECT);
+    driver.complete(DIRECTOR, pi.getId(), TASK_ASSESS, Map.of(SCORE, 88L));
+    assertThat(pi).isEnded();
+  }
+
+  @Test
+  void assistingDepartmentsAreValidated() {
+    for (String assisting : List.of("dept-nowhere", DEPT, "[\"dept-office\",")) {
+      Map<String, Object> vars = item("协办校验", DEPT, 5);
+      vars.put(ASSISTING_DEPARTMENTS, assisting);
+      assertThatThrownBy(() -> start(vars)).as(assisting).isInstanceOf(ValidationException.class)
+          .hasMessageContaining("字段 assistingDepartments");
+    }
+  }
+
+  @Test
   void finishedBeforeYellowSendsNothing() {
     ProcessInstance pi = start(item("按期办结", DEPT, 10));
     String id = pi.getBusinessKey();

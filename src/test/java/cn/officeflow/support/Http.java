@@ -35,6 +35,26 @@ public class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
   }
 
+  /** A file part of {@link #postMultipart}. */
+  public record Part(String name, String fileName, String contentType, byte[] content) {
+  }
+
+  /** POSTs multipart/form-data with the given file parts. */
+  public HttpResponse<String> postMultipart(String path, String user, String password, java.util.List<Part> parts) {
+    String boundary = "----officeflow" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    for (Part part : parts) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\"; filename=\""
+          + part.fileName() + "\"\r\nContent-Type: " + part.contentType() + "\r\n\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(part.content());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request(path, user, password).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+  }
+
   public HttpResponse<String> send(HttpRequest request) {
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -9,7 +9,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** Errors of the project's /api endpoints as {@code {"type": ..., "message": ...}} JSON. */
 @RestControllerAdvice(basePackages = "cn.officeflow")
@@ -32,13 +31,6 @@ public class ApiExceptionHandler {
   ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
     return ResponseEntity.badRequest()
         .body(body("ValidationException", "字段 " + e.getName() + "：格式不正确（" + e.getValue() + "）"));
-  }
-
-  @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
-    Map<String, Object> body = body("ValidationException", "字段 file：文件过大，单个文件不能超过 20 MB，一次上传合计不能超过 50 MB");
-    body.put("field", "file");
-    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(body);
   }
 
   @ExceptionHandler(NotFoundException.class)

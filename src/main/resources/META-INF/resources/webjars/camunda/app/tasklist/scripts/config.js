@@ -12,8 +12,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  // 「催办」 tab in the task view (POST /api/tasks/{id}/reminders)
-  customScripts: ['scripts/officeflow-remind/plugin.js'],
+  // 「催办」 tab (POST /api/tasks/{id}/reminders) and 「收文附件」 tab (/api/incoming-documents) in the task view
+  customScripts: ['scripts/officeflow-remind/plugin.js', 'scripts/officeflow-incoming/plugin.js'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
