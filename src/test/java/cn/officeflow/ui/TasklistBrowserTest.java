@@ -17,6 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import cn.officeflow.incoming.IncomingDocument;
+import cn.officeflow.incoming.IncomingDocumentService;
+import cn.officeflow.incoming.IncomingDocumentVariables;
+import cn.officeflow.incoming.IncomingStatus;
+import cn.officeflow.supervision.SupervisionService;
+import cn.officeflow.support.DemoUsers;
 import cn.officeflow.support.HttpTest;
 import cn.officeflow.outgoing.DocumentStatus;
 import cn.officeflow.outgoing.OutgoingDocumentService;
@@ -100,6 +106,7 @@ class TasklistBrowserTest {
   private static final String DEPT_HEAD_ID = "liuyang";
   private static final String OFFICE_DIRECTOR_ID = "zhaomin";
   private static final String AUDITOR_ID = "qianyu";
+  private static final String CLERK_ID = "lina";
   private static final String REMIND = "催办"; // tab and button of scripts/officeflow-remind/plugin.js
 
   // Tasklist, from app/tasklist/locales/zh.json
@@ -147,6 +154,10 @@ class TasklistBrowserTest {
   private OutgoingDocumentService outgoingDocuments;
   @Autowired
   private ReviewService reviews;
+  @Autowired
+  private IncomingDocumentService incomingDocuments;
+  @Autowired
+  private SupervisionService supervisionService;
   @Autowired
   private JdbcClient jdbc;
 
@@ -412,6 +423,83 @@ class TasklistBrowserTest {
   }
 
   @Test
+  void clerkRegistersIncomingDocumentUploadsTheScanAndDirectorAndLeaderDecide() throws Exception {
+    String title = "关于浏览器收文测试的通知（" + shortId() + "）";
+    login(CLERK_ID);
+    Locator form = openStartForm("收文");
+    expect(field(form, "普通")).isChecked();
+    type(form, "来文单位", "市应急管理局");
+    type(form, "来文文号", "市应急发〔2026〕" + shortId() + "号");
+    type(form, FIELD_TITLE, title);
+    type(form, "页数", "3");
+    field(form, "加急").check();
+    Response submitted = page.waitForResponse(r -> r.url().endsWith("/submit-form"),
+        () -> startDialog().getByRole(AriaRole.BUTTON, exactName(START)).click());
+    assertThat(submitted.status()).as("收文登记: %s", submitted.text()).isEqualTo(200);
+    ProcessInstance instance = await().atMost(Duration.ofSeconds(10)).until(() -> engine.getRuntimeService()
+        .createProcessInstanceQuery().processDefinitionKey(IncomingDocumentVariables.PROCESS_KEY)
+        .variableValueEquals(TITLE, title).singleResult(), Objects::nonNull);
+    String id = instance.getBusinessKey();
+
+    // 上传扫描件: the 「收文附件」 tab uploads the file, then 完成 sends it to 拟办
+    Task scan = awaitTask(instance, IncomingDocumentVariables.TASK_SCAN);
+    // Tasklist does not reload its list after a start: the clerk refreshes the page
+    page.reload();
+    expect(startProcessMenu()).isVisible();
+    Locator task = openTask(scan, "上传扫描件", false);
+    expect(field(task.locator(".fjs-form"), "收文编号")).hasValue(Pattern.compile("收文〔\\d{4}〕\\d+号"));
+    task.getByText("收文附件", new Locator.GetByTextOptions().setExact(true)).first().click();
+    Locator tab = page.locator(".officeflow-incoming");
+    expect(tab).containsText("尚未上传电子文件");
+    byte[] pdf = "%PDF-1.4 浏览器上传".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    tab.locator("input[type=file]").setInputFiles(new com.microsoft.playwright.options.FilePayload("来文扫描件.pdf",
+        "application/pdf", pdf));
+    Response uploaded = page.waitForResponse(r -> r.url().endsWith("/attachments"),
+        () -> tab.getByRole(AriaRole.BUTTON, exactName("上传")).click());
+    assertThat(uploaded.status()).isEqualTo(201);
+    expect(tab.locator("[role=status]")).containsText("已上传 1 个文件");
+    expect(tab.locator("table")).containsText("来文扫描件.pdf");
+    expect(tab.locator("table")).containsText(cn.officeflow.archive.ArchiveChain.sha256(pdf));
+    screenshot("tasklist-incoming-attachments.png");
+    task.getByText("表单", new Locator.GetByTextOptions().setExact(true)).first().click();
+    completeTask(task, scan);
+    logout();
+
+    // 拟办: 办理 by 业务处 with 财务处, the default 3 working days for 加急
+    Task propose = awaitTask(instance, IncomingDocumentVariables.TASK_PROPOSE);
+    login(OFFICE_DIRECTOR_ID);
+    task = openTask(propose, "拟办", true);
+    Locator proposal = task.locator(".fjs-form");
+    expect(field(proposal, "办理期限（工作日）")).hasValue("3");
+    field(proposal, "办理（交主办部门办理并督办）").check();
+    choose(proposal, "主办部门", "业务处");
+    field(proposal, "财务处").check();
+    type(proposal, "拟办意见", "拟请业务处牵头办理，财务处配合。");
+    completeTask(task, propose);
+    IncomingDocument proposed = incomingDocuments.document(id);
+    assertThat(proposed.status()).isEqualTo(IncomingStatus.INSTRUCTING);
+    assertThat(proposed.leadDepartment()).isEqualTo("dept-business");
+    assertThat(proposed.assistingDepartmentIds()).containsExactly("dept-finance");
+    assertThat(proposed.deadlineDays()).isEqualTo(3);
+    logout();
+
+    // 批示: the form shows the proposal; the leader adds 传阅 to the other leader
+    Task instruct = awaitTask(instance, IncomingDocumentVariables.TASK_INSTRUCT);
+    login(DemoUsers.LEADER);
+    task = openTask(instruct, "领导批示", true);
+    Locator instruction = task.locator(".fjs-form");
+    expect(selectDisplay(instruction, "主办部门")).hasText("业务处");
+    expect(field(instruction, "财务处")).isChecked();
+    type(instruction, "批示意见", "同意，请抓紧办理。");
+    screenshot("tasklist-incoming-instruction.png");
+    field(instruction, "韩冰（单位副职领导）").check();
+    completeTask(task, instruct);
+    assertThat(incomingDocuments.document(id).circulateToIds()).containsExactly("hanbing");
+    assertThat(supervisionService.itemForIncoming(id)).isPresent();
+    awaitTask(instance, IncomingDocumentVariables.TASK_CIRCULATE);
+  }
+
+  @Test
   void auditorReviewsProcessesInCockpitButHasNoTasklist() throws Exception {
     new ProcessDriver(engine).start(DRAFTER_ID, PROCESS_KEY, Map.of(TITLE, "审计可见性测试（" + shortId() + "）",
         DOC_TYPE, "通知", MAIN_RECIPIENTS, "各处室", BODY, "一、要求\n请审计。"));
@@ -456,13 +544,40 @@ class TasklistBrowserTest {
 
   /** 发起流程 → 发文（三审三校）: the start form (outgoing-draft.form) inside the dialog. */
   private Locator openStartForm() {
+    return openStartForm(OUTGOING_PROCESS);
+  }
+
+  /** 发起流程 → the named process: its start form inside the dialog. */
+  private Locator openStartForm(String processName) {
     startProcessMenu().click();
     expect(startDialog().getByText(CLICK_PROCESS_TO_START)).isVisible();
-    startDialog().getByRole(AriaRole.LINK, exactName(OUTGOING_PROCESS)).click();
-    expect(startDialog().locator(".modal-title")).containsText(OUTGOING_PROCESS);
+    startDialog().getByRole(AriaRole.LINK, exactName(processName)).click();
+    expect(startDialog().locator(".modal-title")).containsText(processName);
     Locator form = startDialog().locator(".fjs-form");
     expect(field(form, FIELD_TITLE)).isEditable();
     return form;
+  }
+
+  /** Opens a task from the list and returns the task view, claimed when {@code claim}. */
+  private Locator openTask(Task open, String name, boolean claim) {
+    Locator listed = taskInList(open);
+    expect(listed).containsText(name);
+    listed.getByRole(AriaRole.LINK).first().click();
+    Locator task = page.locator(".task-details");
+    expect(task.getByRole(AriaRole.HEADING, exactName(name))).isVisible();
+    if (claim) {
+      task.getByRole(AriaRole.BUTTON, exactName(CLAIM)).click();
+      expect(task.getByRole(AriaRole.BUTTON, exactName(CLAIM))).hasCount(0);
+    }
+    return task;
+  }
+
+  /** Clicks 完成 and expects the server to accept the form. */
+  private void completeTask(Locator task, Task open) {
+    Response completed = page.waitForResponse(r -> r.url().endsWith("/submit-form"),
+        () -> task.getByRole(AriaRole.BUTTON, exactName(COMPLETE)).click());
+    assertThat(completed.ok()).as("%s: HTTP %s", open.getTaskDefinitionKey(), completed.status()).isTrue();
+    expect(taskInList(open)).hasCount(0);
   }
 
   /**
