@@ -23,8 +23,7 @@ import org.springframework.stereotype.Service;
 public class OutgoingDocumentQueries {
 
   /** Roles that read every document: 办公室主任, 单位领导, 文书 (台账), 审计, 管理员. */
-  static final Set<String> LEDGER_ROLES = Set.of(RoleGroups.OFFICE_DIRECTOR, RoleGroups.LEADERS,
-      RoleGroups.OFFICE_CLERKS, RoleGroups.AUDITORS, RoleGroups.CAMUNDA_ADMIN);
+  static final Set<String> LEDGER_ROLES = RoleGroups.DOCUMENT_READERS;
 
   private final OutgoingDocumentRepository documents;
   private final ReviewService reviews;

@@ -234,17 +234,9 @@ public class OutgoingDocumentService {
   }
 
   private void checkCountersign(Draft draft, Group ownDept) {
-    for (String deptId : draft.countersignDepts()) {
-      Group dept = org.department(deptId).orElseThrow(() -> new ValidationException(COUNTERSIGN_DEPTS,
-          "会签部门不存在：" + deptId));
-      if (dept.getId().equals(ownDept.getId())) {
-        throw new ValidationException(COUNTERSIGN_DEPTS, "会签部门不能是拟稿部门本身（" + dept.getName() + "由部门初审把关）");
-      }
-      if (org.departmentHeads(deptId).isEmpty()) {
-        throw new ValidationException(COUNTERSIGN_DEPTS, "会签部门“" + dept.getName() + "”没有部门负责人");
-      }
-    }
+    org.otherDepartmentsWithHead(draft.countersignDepts(), ownDept, COUNTERSIGN_DEPTS, "会签部门");
   }
+
 
   private static void setDraftVariables(DelegateExecution execution, Draft draft) {
     execution.setVariable(TITLE, draft.title());

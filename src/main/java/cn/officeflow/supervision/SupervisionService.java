@@ -312,13 +312,9 @@ public class SupervisionService {
     if (id.isEmpty()) {
       throw new ValidationException(DEPARTMENT, "请选择主办部门");
     }
-    Group group = org.department(id)
-        .orElseThrow(() -> new ValidationException(DEPARTMENT, "主办部门不存在：" + id + "（部门编号以 dept- 开头）"));
-    if (org.departmentHeads(id).isEmpty()) {
-      throw new ValidationException(DEPARTMENT, "主办部门 " + group.getName() + " 没有部门负责人，无法交办");
-    }
-    return group;
+    return org.departmentWithHead(id, DEPARTMENT, "主办部门");
   }
+
 
   private int deadlineDays(Object rawDays, Object rawDate, LocalDate today) {
     boolean hasDays = rawDays != null && !(rawDays instanceof String s && s.isBlank());
@@ -430,24 +426,10 @@ public class SupervisionService {
   }
 
   private List<Group> assistingDepartments(Object raw, Group lead) {
-    List<String> ids = FormValues.ids(raw, ASSISTING_DEPARTMENTS, "协办部门");
-    if (ids.size() > 10) {
-      throw new ValidationException(ASSISTING_DEPARTMENTS, "协办部门不能超过 10 个");
-    }
-    List<Group> groups = new ArrayList<>();
-    for (String id : ids) {
-      Group group = org.department(id).orElseThrow(() -> new ValidationException(ASSISTING_DEPARTMENTS,
-          "协办部门不存在：" + id + "（部门编号以 dept- 开头）"));
-      if (id.equals(lead.getId())) {
-        throw new ValidationException(ASSISTING_DEPARTMENTS, "协办部门不能是主办部门本身（" + lead.getName() + "）");
-      }
-      if (org.departmentHeads(id).isEmpty()) {
-        throw new ValidationException(ASSISTING_DEPARTMENTS, "协办部门 " + group.getName() + " 没有部门负责人");
-      }
-      groups.add(group);
-    }
-    return groups;
+    return org.otherDepartmentsWithHead(FormValues.ids(raw, ASSISTING_DEPARTMENTS, "协办部门"), lead,
+        ASSISTING_DEPARTMENTS, "协办部门");
   }
+
 
   private String assistText(String id) {
     StringBuilder text = new StringBuilder();

@@ -1,11 +1,9 @@
 package cn.officeflow.platform.docgen;
 
-import freemarker.cache.ClassTemplateLoader;
 import freemarker.core.XMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,21 +82,12 @@ public class DocxGenerator {
   }
 
   private static Configuration freemarkerConfiguration() {
-    Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
-    configuration.setTemplateLoader(new ClassTemplateLoader(DocxGenerator.class, TEMPLATE_ROOT));
-    configuration.setDefaultEncoding(StandardCharsets.UTF_8.name());
-    configuration.setOutputEncoding(StandardCharsets.UTF_8.name());
-    configuration.setOutputFormat(XMLOutputFormat.INSTANCE);
-    configuration.setRecognizeStandardFileExtensions(false);
-    configuration.setLocalizedLookup(false);
-    configuration.setLocale(Locale.ROOT);
-    configuration.setNumberFormat("computer");
-    configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-    configuration.setLogTemplateExceptions(false);
-    configuration.setWrapUncheckedExceptions(true);
+    Configuration configuration = FreeMarkerTemplates.configuration(TEMPLATE_ROOT, XMLOutputFormat.INSTANCE,
+        Locale.ROOT);
     configuration.setFallbackOnNullLoopVariable(false);
     return configuration;
   }
+
 
   private static Part loadPart(Configuration configuration, String resourceName) {
     if (resourceName.endsWith(TEMPLATE_SUFFIX)) {

@@ -1,13 +1,10 @@
 package cn.officeflow.platform.docgen;
 
-import freemarker.cache.ClassTemplateLoader;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -25,16 +22,8 @@ public class HtmlDocuments {
   private final Configuration configuration;
 
   public HtmlDocuments() {
-    configuration = new Configuration(Configuration.VERSION_2_3_34);
-    configuration.setTemplateLoader(new ClassTemplateLoader(HtmlDocuments.class, "/templates/html/"));
-    configuration.setDefaultEncoding(StandardCharsets.UTF_8.name());
-    configuration.setOutputFormat(HTMLOutputFormat.INSTANCE);
-    configuration.setLocalizedLookup(false);
-    configuration.setLocale(Locale.SIMPLIFIED_CHINESE);
-    configuration.setNumberFormat("computer");
-    configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-    configuration.setLogTemplateExceptions(false);
-    configuration.setWrapUncheckedExceptions(true);
+    configuration = FreeMarkerTemplates.configuration("/templates/html/", HTMLOutputFormat.INSTANCE,
+        Locale.SIMPLIFIED_CHINESE);
   }
 
   public String render(String name, Map<String, ?> model) {

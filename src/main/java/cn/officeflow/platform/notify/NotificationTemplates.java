@@ -1,18 +1,16 @@
 package cn.officeflow.platform.notify;
 
-import freemarker.cache.ClassTemplateLoader;
+import cn.officeflow.platform.docgen.FreeMarkerTemplates;
 import freemarker.core.Environment;
 import freemarker.core.PlainTextOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateScalarModel;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -32,17 +30,7 @@ public class NotificationTemplates {
   private final Configuration configuration;
 
   public NotificationTemplates() {
-    configuration = new Configuration(Configuration.VERSION_2_3_34);
-    configuration.setTemplateLoader(new ClassTemplateLoader(NotificationTemplates.class, ROOT));
-    configuration.setDefaultEncoding(StandardCharsets.UTF_8.name());
-    configuration.setOutputFormat(PlainTextOutputFormat.INSTANCE);
-    configuration.setRecognizeStandardFileExtensions(false);
-    configuration.setLocalizedLookup(false);
-    configuration.setLocale(Locale.SIMPLIFIED_CHINESE);
-    configuration.setNumberFormat("computer");
-    configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-    configuration.setLogTemplateExceptions(false);
-    configuration.setWrapUncheckedExceptions(true);
+    configuration = FreeMarkerTemplates.configuration(ROOT, PlainTextOutputFormat.INSTANCE, Locale.SIMPLIFIED_CHINESE);
   }
 
   /** The rendered texts of one message. */

@@ -1,5 +1,6 @@
 package cn.officeflow.platform.org;
 
+import cn.officeflow.platform.web.ValidationException;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
@@ -47,6 +48,37 @@ public class OrgService {
         .groupType(RoleGroups.DEPARTMENT_TYPE).singleResult());
   }
 
+  /**
+   * A department chosen in a form that must have a 部门负责人 (its tasks go to them): 400 naming {@code field}
+   * when it does not exist or has no head. {@code label} names the role in the message (主办部门, 协办部门 …).
+   */
+  public Group departmentWithHead(String departmentId, String field, String label) {
+    Group group = department(departmentId).orElseThrow(() -> new ValidationException(field,
+        label + "不存在：" + departmentId + "（部门编号以 dept- 开头）"));
+    if (departmentHeads(departmentId).isEmpty()) {
+      throw new ValidationException(field, label + "“" + group.getName() + "”没有部门负责人");
+    }
+    return group;
+  }
+
+  /**
+   * Further departments beside {@code own} (协办, 会签): each must exist and have a 部门负责人, none may be
+   * {@code own}, at most 10; 400 naming {@code field} otherwise.
+   */
+  public List<Group> otherDepartmentsWithHead(List<String> departmentIds, Group own, String field, String label) {
+    if (departmentIds.size() > 10) {
+      throw new ValidationException(field, label + "不能超过 10 个");
+    }
+    List<Group> groups = new java.util.ArrayList<>();
+    for (String id : departmentIds) {
+      if (own != null && id.equals(own.getId())) {
+        throw new ValidationException(field, label + "不能是" + own.getName() + "本身");
+      }
+      groups.add(departmentWithHead(id, field, label));
+    }
+    return groups;
+  }
+
   /** 部门负责人 of a department: its members who are also in {@code dept-heads}. */
   public List<String> departmentHeads(String departmentId) {
     return membersInRole(departmentId, RoleGroups.DEPT_HEADS);
@@ -55,6 +87,12 @@ public class OrgService {
   /** 分管领导 of a department: its members who are also in {@code deputy-leaders}. */
   public List<String> deputyLeaders(String departmentId) {
     return membersInRole(departmentId, RoleGroups.DEPUTY_LEADERS);
+  }
+
+  /** Members of a group (role or department), by user id. */
+  public List<String> members(String groupId) {
+    return identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
+        .map(User::getId).toList();
   }
 
   public boolean isMember(String userId, String groupId) {

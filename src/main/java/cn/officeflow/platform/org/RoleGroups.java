@@ -23,6 +23,10 @@ public final class RoleGroups {
   /** Group type of the role groups. */
   public static final String ROLE_TYPE = "role";
 
+  /** Roles that read every 公文 record (发文台账, 收文登记簿): 办公室主任, 单位领导, 文书, 审计, 管理员. */
+  public static final java.util.Set<String> DOCUMENT_READERS = java.util.Set.of(OFFICE_DIRECTOR, LEADERS,
+      OFFICE_CLERKS, AUDITORS, CAMUNDA_ADMIN);
+
   /** id → Chinese name, in the order of DESIGN.md. */
   public static final Map<String, String> ALL = new LinkedHashMap<>();
 

@@ -8,21 +8,9 @@
  *
  * Enabled by app/tasklist/scripts/config.js (customScripts).
  */
+import { apiRoot, element, json } from '../officeflow-common.js';
+
 const MAX_SIZE = 20 * 1024 * 1024;
-
-function apiRoot() {
-  const appRoot = document.querySelector('base').getAttribute('app-root') || '';
-  return appRoot.replace(/\/camunda\/?$/, '') + '/api';
-}
-
-function element(tag, attributes, text) {
-  const el = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => el.setAttribute(name, value));
-  if (text) {
-    el.textContent = text;
-  }
-  return el;
-}
 
 function size(bytes) {
   if (bytes < 1024) {
@@ -32,14 +20,6 @@ function size(bytes) {
     return (bytes / 1024).toFixed(1) + ' KB';
   }
   return (bytes / 1024 / 1024).toFixed(1) + ' MB';
-}
-
-async function json(response) {
-  try {
-    return await response.json();
-  } catch (e) {
-    return null;
-  }
 }
 
 function show(status, kind, text) {

@@ -6,22 +6,9 @@
  *
  * Enabled by app/tasklist/scripts/config.js: customScripts: ['scripts/officeflow-remind/plugin.js']
  */
+import { apiRoot, element, json } from '../officeflow-common.js';
+
 const MAX_MESSAGE = 500;
-
-function apiRoot() {
-  // app-root is e.g. "/camunda" (or "/ctx/camunda"); the project's /api lives at the servlet context root
-  const appRoot = document.querySelector('base').getAttribute('app-root') || '';
-  return appRoot.replace(/\/camunda\/?$/, '') + '/api';
-}
-
-function element(tag, attributes, text) {
-  const el = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => el.setAttribute(name, value));
-  if (text) {
-    el.textContent = text;
-  }
-  return el;
-}
 
 function describe(status, body) {
   if (body && body.message) {
@@ -75,12 +62,7 @@ export default {
           },
           body: JSON.stringify(text ? { message: text } : {})
         });
-        let body = null;
-        try {
-          body = await response.json();
-        } catch (e) {
-          body = null;
-        }
+        const body = await json(response);
         if (response.status === 201) {
           const count = body && body.notificationIds ? body.notificationIds.length : 0;
           status.className = 'alert alert-success';
