@@ -30,8 +30,7 @@ import org.springframework.stereotype.Service;
 public class IncomingDocumentQueries {
 
   /** Roles that read every 收文: 办公室主任, 单位领导, 文书, 审计, 管理员. */
-  static final Set<String> REGISTER_ROLES = Set.of(RoleGroups.OFFICE_DIRECTOR, RoleGroups.LEADERS,
-      RoleGroups.OFFICE_CLERKS, RoleGroups.AUDITORS, RoleGroups.CAMUNDA_ADMIN);
+  static final Set<String> REGISTER_ROLES = RoleGroups.DOCUMENT_READERS;
 
   private final IncomingDocumentRepository documents;
   private final IncomingArchivePackage archivePackage;

@@ -11,6 +11,8 @@ import cn.officeflow.incoming.IncomingDocumentRepository.Handling;
 import cn.officeflow.platform.calendar.WorkingDayCalendar;
 import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.engine.EngineClock;
+import cn.officeflow.platform.notify.Channel;
+import cn.officeflow.platform.notify.NotificationService;
 import cn.officeflow.platform.numbering.NumberingService;
 import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.org.RoleGroups;
@@ -28,7 +30,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -68,6 +72,7 @@ public class IncomingDocumentService {
   private final IncomingArchivePackage archivePackage;
   private final ArchiveService archive;
   private final IdentityService identity;
+  private final NotificationService notifications;
   private final String numberPrefix;
   private final int daysExtraUrgent;
   private final int daysUrgent;
@@ -76,7 +81,7 @@ public class IncomingDocumentService {
   public IncomingDocumentService(IncomingDocumentRepository documents, NumberingService numbering, OrgService org,
       ReviewRepository reviews, SupervisionService supervision, WorkingDayCalendar workingDays,
       IncomingArchivePackage archivePackage, ArchiveService archive, IdentityService identity,
-      @Value("${officeflow.incoming.number-prefix:收文}") String numberPrefix,
+      NotificationService notifications, @Value("${officeflow.incoming.number-prefix:收文}") String numberPrefix,
       @Value("${officeflow.incoming.deadline-days.extra-urgent:1}") int daysExtraUrgent,
       @Value("${officeflow.incoming.deadline-days.urgent:3}") int daysUrgent,
       @Value("${officeflow.incoming.deadline-days.normal:5}") int daysNormal) {
@@ -89,6 +94,7 @@ public class IncomingDocumentService {
     this.archivePackage = archivePackage;
     this.archive = archive;
     this.identity = identity;
+    this.notifications = notifications;
     this.numberPrefix = numberPrefix.strip();
     for (int days : List.of(daysExtraUrgent, daysUrgent, daysNormal)) {
       if (days < MIN_DAYS || days > MAX_DAYS) {
@@ -192,6 +198,17 @@ public class IncomingDocumentService {
     }
     documents.updateStatus(id, IncomingStatus.PROPOSING, EngineClock.now());
     execution.setVariable(ATTACHMENT_TEXT, attachmentText(files));
+    IncomingDocument d = document(id);
+    if (!"普通".equals(d.urgency())) {
+      // 特急/加急: the office director learns of it at once by e-mail and SMS (双提醒), not only in Tasklist
+      Map<String, Object> model = new HashMap<>();
+      model.put("receiptNumber", d.receiptNumber());
+      model.put("title", d.title());
+      model.put("senderOrg", d.senderOrg());
+      model.put("urgency", d.urgency());
+      model.put("deadlineDays", defaultDeadlineDays(d.urgency()));
+      notifications.send("incoming-urgent", model, org.members(RoleGroups.OFFICE_DIRECTOR), Channel.BOTH, id);
+    }
   }
 
   // --- 拟办 and 批示
@@ -425,26 +442,9 @@ public class IncomingDocumentService {
     if (leadId == null) {
       throw new ValidationException(LEAD_DEPARTMENT, "办理类收文必须确定主办部门");
     }
-    Group lead = org.department(leadId).orElseThrow(() -> new ValidationException(LEAD_DEPARTMENT,
-        "主办部门不存在：" + leadId + "（部门编号以 dept- 开头）"));
-    if (org.departmentHeads(leadId).isEmpty()) {
-      throw new ValidationException(LEAD_DEPARTMENT, "主办部门 " + lead.getName() + " 没有部门负责人，无法交办");
-    }
-    List<String> assisting = FormValues.ids(execution.getVariable(ASSISTING_DEPARTMENTS), ASSISTING_DEPARTMENTS,
-        "协办部门");
-    if (assisting.size() > 10) {
-      throw new ValidationException(ASSISTING_DEPARTMENTS, "协办部门不能超过 10 个");
-    }
-    for (String id : assisting) {
-      Group group = org.department(id).orElseThrow(() -> new ValidationException(ASSISTING_DEPARTMENTS,
-          "协办部门不存在：" + id + "（部门编号以 dept- 开头）"));
-      if (id.equals(leadId)) {
-        throw new ValidationException(ASSISTING_DEPARTMENTS, "协办部门不能是主办部门本身（" + lead.getName() + "）");
-      }
-      if (org.departmentHeads(id).isEmpty()) {
-        throw new ValidationException(ASSISTING_DEPARTMENTS, "协办部门 " + group.getName() + " 没有部门负责人");
-      }
-    }
+    Group lead = org.departmentWithHead(leadId, LEAD_DEPARTMENT, "主办部门");
+    List<String> assisting = org.otherDepartmentsWithHead(FormValues.ids(execution.getVariable(ASSISTING_DEPARTMENTS),
+        ASSISTING_DEPARTMENTS, "协办部门"), lead, ASSISTING_DEPARTMENTS, "协办部门").stream().map(Group::getId).toList();
     Integer days = FormValues.optionalInt(execution.getVariable(DEADLINE_DAYS), DEADLINE_DAYS, MIN_DAYS, MAX_DAYS,
         "办理期限（工作日）");
     if (days == null) {

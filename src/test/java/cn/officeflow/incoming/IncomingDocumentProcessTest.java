@@ -120,9 +120,12 @@ class IncomingDocumentProcessTest {
     assertThat(stored.get(0).sha256()).isEqualTo(ArchiveChain.sha256(scan));
     assertThat(stored.get(1).mediaType()).isEqualTo("application/octet-stream");
 
+    assertThat(notifications(id)).isEmpty();
     driver.complete(CLERK, pi.getId(), TASK_SCAN, Map.of());
     assertThat(pi).isWaitingAt(TASK_PROPOSE);
     assertThat(service.document(id).status()).isEqualTo(IncomingStatus.PROPOSING);
+    // 特急: the office director gets 双提醒 as soon as the 收文 waits for 拟办
+    assertThat(notifications(id)).containsExactlyInAnyOrder(DIRECTOR + "/MAIL", DIRECTOR + "/SMS");
     assertThat((String) runtime.getVariable(pi.getId(), ATTACHMENT_TEXT)).contains("1. 市应急发31号.pdf", "2. 检查表.xlsx");
     // files are fixed once the 收文 went to 拟办
     assertThatThrownBy(() -> driver.as(CLERK, () -> service.upload(id, List.of(
@@ -256,6 +259,7 @@ class IncomingDocumentProcessTest {
     upload(id);
     driver.complete(CLERK, pi.getId(), TASK_SCAN, Map.of());
     driver.complete(DIRECTOR, pi.getId(), TASK_PROPOSE, Map.of(HANDLING, "阅知", PROPOSAL, "拟送领导阅知后归档。"));
+    assertThat(notifications(id)).as("普通: Tasklist only, no 双提醒").isEmpty();
     assertThat(service.document(id).leadDepartment()).isNull();
     driver.complete(LEADER, pi.getId(), TASK_INSTRUCT, Map.of(HANDLING, "阅知", INSTRUCTION, "阅。"));
     assertThat(pi).isWaitingAt(TASK_ARCHIVE).hasNotPassed(CALL_SUPERVISION, TASK_CIRCULATE);
@@ -408,6 +412,11 @@ class IncomingDocumentProcessTest {
     assertThatThrownBy(() -> driver.complete(user, pi.getId(), taskKey, vars)).isInstanceOf(ValidationException.class)
         .hasMessageContaining("字段 " + field + "：");
     assertThat(pi).isWaitingAt(taskKey);
+  }
+
+  List<String> notifications(String id) {
+    return jdbc.sql("select recipient, channel from of_notification where business_key = :id").param("id", id)
+        .query((rs, i) -> rs.getString("recipient") + "/" + rs.getString("channel")).list();
   }
 
   int count() {
