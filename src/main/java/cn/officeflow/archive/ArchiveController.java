@@ -32,9 +32,17 @@ public class ArchiveController {
     this.queries = queries;
   }
 
+  /** {"intact": true} or the first broken record; with headSeq + headHash also against that kept head. */
   @GetMapping("/verify")
-  public ChainVerification verify() {
-    return queries.verify();
+  public ChainVerification verify(@RequestParam(required = false) Integer headSeq,
+      @RequestParam(required = false) String headHash) {
+    return queries.verify(headSeq, headHash);
+  }
+
+  /** The chain head (seq, hash) to keep a copy of off-site. */
+  @GetMapping("/head")
+  public ChainHead head() {
+    return queries.head();
   }
 
   @GetMapping("/entries")

@@ -2,6 +2,7 @@ package cn.officeflow.archive;
 
 import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.org.RoleGroups;
+import cn.officeflow.platform.web.NotFoundException;
 import cn.officeflow.platform.web.ValidationException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -30,8 +31,28 @@ public class ArchiveQueries {
   }
 
   public ChainVerification verify() {
+    return verify(null, null);
+  }
+
+  /** Verifies the chain, against a copy of an earlier head when both {@code headSeq} and {@code headHash} are given. */
+  public ChainVerification verify(Integer headSeq, String headHash) {
     requireRole(READER_ROLES, "核验档案哈希链");
-    return archive.verify();
+    if (headSeq == null && (headHash == null || headHash.isBlank())) {
+      return archive.verify();
+    }
+    if (headSeq == null || headSeq < 1) {
+      throw new ValidationException("headSeq", "请同时提供异地保存的链头序号（正整数）和哈希");
+    }
+    if (headHash == null || !headHash.strip().matches("[0-9a-fA-F]{64}")) {
+      throw new ValidationException("headHash", "链头哈希必须是 64 位十六进制（SHA-256），收到：" + headHash);
+    }
+    return archive.verify(new ChainHead(headSeq, headHash.strip().toLowerCase(), null, null));
+  }
+
+  /** The newest record of the chain, to keep a copy of off-site; 404 while the archive is empty. */
+  public ChainHead head() {
+    requireRole(READER_ROLES, "查看档案链头");
+    return archive.head().orElseThrow(() -> new NotFoundException("档案为空，尚无链头"));
   }
 
   public List<EntryView> list(Integer year, String department, String secrecy, String status) {

@@ -164,6 +164,16 @@ public class ArchiveService {
   /** Walks the whole chain; {@code {"intact": true}} or the first broken record. */
   @Transactional(readOnly = true)
   public ChainVerification verify() {
+    return verify(null);
+  }
+
+  /**
+   * Walks the chain as {@link #verify()} and, when {@code expectedHead} is given (a copy of an earlier
+   * {@link #head()} kept off-site: printed, mailed, in another system), also checks that the record with that
+   * sequence number still has that hash. Only this comparison detects a chain rewritten from some record to the
+   * end, hashes included.
+   */
+  public ChainVerification verify(ChainHead expectedHead) {
     List<ArchiveEntry> entries = repository.chainEntries();
     List<ArchiveEvent> events = repository.chainEvents();
     List<Link> links = new ArrayList<>(entries.size() + events.size());
@@ -200,6 +210,15 @@ public class ArchiveService {
     if (broken.isEmpty()) {
       // state is judged against the events only once the chain of events itself is sound
       stateChanges(entries, events).ifPresent(broken::add);
+    }
+    if (broken.isEmpty() && expectedHead != null) {
+      Optional<Link> kept = links.stream().filter(l -> l.seq() == expectedHead.seq()).findFirst();
+      if (kept.isEmpty()) {
+        broken.add(new BrokenRecord(null, expectedHead.seq(), null, null, null, Reason.HEAD_MISMATCH,
+            "异地保存的链头（第 " + expectedHead.seq() + " 条）在链上已不存在"));
+      } else if (!kept.get().hash().equals(expectedHead.hash())) {
+        broken.add(kept.get().broken(Reason.HEAD_MISMATCH, byId));
+      }
     }
     Optional<BrokenRecord> first = broken.stream().findFirst();
     if (first.isEmpty()) {
@@ -314,6 +333,16 @@ public class ArchiveService {
   }
 
   /** One record of the chain: an entry or an event. */
+  /** The newest record of the chain (its sequence number and hash): the value to keep a copy of off-site. */
+  public Optional<ChainHead> head() {
+    Optional<ArchiveEntry> entry = repository.chainEntries().stream().max(Comparator.comparingInt(ArchiveEntry::seq));
+    Optional<ArchiveEvent> event = repository.chainEvents().stream().max(Comparator.comparingInt(ArchiveEvent::seq));
+    if (event.isPresent() && (entry.isEmpty() || event.get().seq() > entry.get().seq())) {
+      return Optional.of(new ChainHead(event.get().seq(), event.get().eventHash(), "EVENT", event.get().occurredAt()));
+    }
+    return entry.map(e -> new ChainHead(e.seq(), e.entryHash(), "ENTRY", e.archivedAt()));
+  }
+
   private record Link(int seq, ArchiveEntry entry, ArchiveEvent event) {
 
     String prevHash() {

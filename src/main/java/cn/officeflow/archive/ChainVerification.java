@@ -24,7 +24,9 @@ public record ChainVerification(boolean intact, BrokenRecord firstBroken) {
     /** prev_hash does not name the record before it, or a record before it is missing. */
     LINK_BROKEN("链接断开：前一条记录的哈希不符或记录缺失"),
     /** Location or destruction state of the entry differs from what the chained events record. */
-    STATE_CHANGED("状态已被修改：存放位置或销毁状态与链上事件不符");
+    STATE_CHANGED("状态已被修改：存放位置或销毁状态与链上事件不符"),
+    /** The record differs from a copy of the chain head kept elsewhere: the chain was rewritten from here on. */
+    HEAD_MISMATCH("与异地保存的链头哈希不符：档案链自此条起被整体改写");
 
     private final String message;
 

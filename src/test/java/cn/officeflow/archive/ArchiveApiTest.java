@@ -53,6 +53,24 @@ class ArchiveApiTest {
   }
 
   @Test
+  void headCanBeKeptOffSiteAndVerifiedAgainst() throws Exception {
+    ArchiveEntry a = archive.archive(entry("链头接口"));
+    JsonNode head = json(http.get("/api/archive/head", "qianyu", PASSWORD), 200);
+    assertThat(head.get("seq").asInt()).isEqualTo(a.seq());
+    assertThat(head.get("hash").asText()).isEqualTo(a.entryHash());
+    String query = "/api/archive/verify?headSeq=" + a.seq() + "&headHash=" + a.entryHash();
+    assertThat(json(http.get(query, "qianyu", PASSWORD), 200).get("intact").asBoolean()).isTrue();
+    JsonNode other = json(http.get("/api/archive/verify?headSeq=" + a.seq() + "&headHash=" + "b".repeat(64),
+        "qianyu", PASSWORD), 200);
+    assertThat(other.get("intact").asBoolean()).isFalse();
+    assertThat(other.get("firstBroken").get("reason").asText()).isEqualTo("HEAD_MISMATCH");
+    assertThat(http.get("/api/archive/verify?headSeq=" + a.seq(), "qianyu", PASSWORD).body()).contains("headHash");
+    assertThat(http.get("/api/archive/verify?headHash=" + a.entryHash(), "qianyu", PASSWORD).body())
+        .contains("headSeq");
+    assertThat(http.get("/api/archive/head", "zhangwei", PASSWORD).statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void tamperingIsReportedOverHttp() throws Exception {
     ArchiveEntry a = archive.archive(entry("接口篡改"));
     jdbc.sql("update of_archive_entry set document_number = '伪〔2026〕1号' where id = :id").param("id", a.id()).update();

@@ -145,6 +145,31 @@ class ArchiveServiceTest {
   }
 
   @Test
+  void chainRewrittenWithFreshHashesIsOnlyFoundAgainstAnOffSiteCopyOfTheHead() {
+    archive.archive(entry("链头甲"));
+    ArchiveEntry b = archive.archive(entry("链头乙"));
+    ChainHead head = archive.head().orElseThrow();
+    assertThat(head.seq()).isEqualTo(b.seq());
+    assertThat(head.hash()).isEqualTo(b.entryHash());
+    assertThat(archive.verify(head)).isEqualTo(ChainVerification.INTACT);
+    // someone edits the newest entry and writes a matching hash: the chain alone still looks intact
+    jdbc.sql("update of_archive_entry set title = '改写后的标题' where id = :id").param("id", b.id()).update();
+    String rewritten = ArchiveChain.entryHash(archive.entry(b.id()));
+    tampered("update of_archive_entry set entry_hash = '" + rewritten + "' where id = :id",
+        "update of_archive_entry set entry_hash = '" + b.entryHash() + "', title = '" + b.title() + "' where id = :id",
+        b.id(), () -> {
+          assertThat(archive.verify().intact()).isTrue();
+          ChainVerification result = archive.verify(head);
+          assertThat(result.intact()).isFalse();
+          assertThat(result.firstBroken().id()).isEqualTo(b.id());
+          assertThat(result.firstBroken().reason()).isEqualTo(Reason.HEAD_MISMATCH);
+          assertThat(archive.verify(new ChainHead(head.seq() + 100, head.hash(), null, null)).firstBroken().reason())
+              .isEqualTo(Reason.HEAD_MISMATCH);
+        });
+    assertThat(archive.verify(head).intact()).isTrue();
+  }
+
+  @Test
   void destroyedEntriesStayAndKeepTheChainIntact() {
     ArchiveEntry a = archive.archive(entry("销毁甲"));
     ArchiveEntry b = archive.archive(entry("销毁乙"));
