@@ -11,6 +11,7 @@ import cn.officeflow.incoming.IncomingDocumentRepository.Handling;
 import cn.officeflow.platform.calendar.WorkingDayCalendar;
 import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.engine.EngineClock;
+import cn.officeflow.platform.engine.StoredFileLimits;
 import cn.officeflow.platform.notify.Channel;
 import cn.officeflow.platform.notify.NotificationService;
 import cn.officeflow.platform.numbering.NumberingService;
@@ -73,6 +74,7 @@ public class IncomingDocumentService {
   private final ArchiveService archive;
   private final IdentityService identity;
   private final NotificationService notifications;
+  private final StoredFileLimits limits;
   private final String numberPrefix;
   private final int daysExtraUrgent;
   private final int daysUrgent;
@@ -81,7 +83,7 @@ public class IncomingDocumentService {
   public IncomingDocumentService(IncomingDocumentRepository documents, NumberingService numbering, OrgService org,
       ReviewRepository reviews, SupervisionService supervision, WorkingDayCalendar workingDays,
       IncomingArchivePackage archivePackage, ArchiveService archive, IdentityService identity,
-      NotificationService notifications, @Value("${officeflow.incoming.number-prefix:收文}") String numberPrefix,
+      NotificationService notifications, StoredFileLimits limits, @Value("${officeflow.incoming.number-prefix:收文}") String numberPrefix,
       @Value("${officeflow.incoming.deadline-days.extra-urgent:1}") int daysExtraUrgent,
       @Value("${officeflow.incoming.deadline-days.urgent:3}") int daysUrgent,
       @Value("${officeflow.incoming.deadline-days.normal:5}") int daysNormal) {
@@ -95,6 +97,7 @@ public class IncomingDocumentService {
     this.archive = archive;
     this.identity = identity;
     this.notifications = notifications;
+    this.limits = limits;
     this.numberPrefix = numberPrefix.strip();
     for (int days : List.of(daysExtraUrgent, daysUrgent, daysNormal)) {
       if (days < MIN_DAYS || days > MAX_DAYS) {
@@ -376,6 +379,7 @@ public class IncomingDocumentService {
     if (seq - 1 + files.size() > MAX_FILES) {
       throw new ValidationException("file", "每份收文最多 " + MAX_FILES + " 个附件");
     }
+    long total = documents.attachments(documentId).stream().mapToLong(IncomingAttachment::size).sum();
     List<IncomingAttachment> stored = new ArrayList<>();
     LocalDateTime now = EngineClock.now();
     for (Upload file : files) {
@@ -388,6 +392,15 @@ public class IncomingDocumentService {
       }
       if (file.content() == null || file.content().length == 0) {
         throw new ValidationException("file", "文件是空的：" + name);
+      }
+      if (file.content().length > limits.fileBytes()) {
+        throw new ValidationException("file", "文件过大：" + name + "（" + size(file.content().length) + "），单个文件不能超过 "
+            + size(limits.fileBytes()) + limits.reason());
+      }
+      total += file.content().length;
+      if (total > limits.documentBytes()) {
+        throw new ValidationException("file", "每份收文的附件合计不能超过 " + size(limits.documentBytes()) + limits.reason()
+            + "，可分拆或压缩扫描件");
       }
       String type = file.mediaType() == null || file.mediaType().isBlank() ? "application/octet-stream"
           : file.mediaType().strip();
@@ -525,7 +538,7 @@ public class IncomingDocumentService {
     return text.toString().stripTrailing();
   }
 
-  static String size(int bytes) {
+  static String size(long bytes) {
     if (bytes < 1024) {
       return bytes + " B";
     }

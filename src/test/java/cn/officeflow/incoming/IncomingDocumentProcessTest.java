@@ -368,6 +368,23 @@ class IncomingDocumentProcessTest {
   }
 
   @Test
+  void filesAreLimitedPerFileAndPerDocument() {
+    ProcessInstance pi = register(letter("大附件", "市档案馆", null, "普通"));
+    String id = pi.getBusinessKey();
+    // H2: the configured limits, 20 MB a file and 50 MB a 收文
+    assertThatThrownBy(() -> driver.as(CLERK, () -> service.upload(id, List.of(
+        new IncomingDocumentService.Upload("过大.pdf", "application/pdf", new byte[20 * 1024 * 1024 + 1])))))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("字段 file").hasMessageContaining("20.0 MB");
+    byte[] eighteen = new byte[18 * 1024 * 1024];
+    driver.as(CLERK, () -> service.upload(id, List.of(new IncomingDocumentService.Upload("一.pdf", "application/pdf",
+        eighteen), new IncomingDocumentService.Upload("二.pdf", "application/pdf", eighteen))));
+    assertThatThrownBy(() -> driver.as(CLERK, () -> service.upload(id, List.of(
+        new IncomingDocumentService.Upload("三.pdf", "application/pdf", eighteen)))))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("合计不能超过 50.0 MB");
+    assertThat(documents.attachments(id)).hasSize(2);
+  }
+
+  @Test
   void defaultDeadlinesByUrgency() {
     assertThat(service.defaultDeadlineDays("特急")).isEqualTo(1);
     assertThat(service.defaultDeadlineDays("加急")).isEqualTo(3);

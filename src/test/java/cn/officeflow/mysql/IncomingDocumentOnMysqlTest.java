@@ -7,9 +7,11 @@ import cn.officeflow.archive.ArchiveChain;
 import cn.officeflow.archive.ArchiveService;
 import cn.officeflow.archive.ChainVerification;
 import cn.officeflow.incoming.IncomingDocument;
+import cn.officeflow.incoming.IncomingDocumentRepository;
 import cn.officeflow.incoming.IncomingDocumentService;
 import cn.officeflow.incoming.IncomingDocumentVariables;
 import cn.officeflow.incoming.IncomingStatus;
+import cn.officeflow.platform.engine.StoredFileLimits;
 import cn.officeflow.platform.web.ValidationException;
 import cn.officeflow.supervision.SupervisionItem;
 import cn.officeflow.supervision.SupervisionService;
@@ -39,6 +41,10 @@ class IncomingDocumentOnMysqlTest extends MysqlSpringTestBase {
   SupervisionService supervision;
   @Autowired
   ArchiveService archive;
+  @Autowired
+  StoredFileLimits limits;
+  @Autowired
+  IncomingDocumentRepository documents;
 
   @Test
   void wholeIncomingDocumentOnTheRealDatabase() throws Exception {
@@ -109,5 +115,27 @@ class IncomingDocumentOnMysqlTest extends MysqlSpringTestBase {
     assertThat(view.get("title").asText()).isEqualTo(title);
     assertThat(view.get("supervision").get("handlerName").asText()).isEqualTo("张伟");
     assertThat(view.get("reviews")).hasSize(3);
+  }
+
+  /**
+   * The largest file the limits allow goes into the database even when every byte must be escaped (zeros), on
+   * whatever max_allowed_packet the server has; one byte more is refused naming the field, before the database.
+   */
+  @Test
+  void largestAllowedFileIsStoredAndOneByteMoreIsRefused() {
+    String run = runId();
+    ProcessInstance pi = driver.start("lina", IncomingDocumentVariables.PROCESS_KEY, Map.of(
+        IncomingDocumentVariables.TITLE, "上限测试 " + run, IncomingDocumentVariables.SENDER_ORG, "测试单位",
+        IncomingDocumentVariables.PAGES, 1L));
+    String id = pi.getBusinessKey();
+    long limit = Math.min(limits.fileBytes(), limits.documentBytes());
+    byte[] zeros = new byte[(int) limit];
+    driver.as("lina", () -> incoming.upload(id, List.of(
+        new IncomingDocumentService.Upload("上限.pdf", "application/pdf", zeros))));
+    assertThat(documents.content(documents.attachments(id).get(0).id())).isEqualTo(zeros);
+    assertThatThrownBy(() -> driver.as("lina", () -> incoming.upload(id, List.of(
+        new IncomingDocumentService.Upload("多一个字节.pdf", "application/pdf", new byte[1])))))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("字段 file");
+    assertThat(documents.attachments(id)).hasSize(1);
   }
 }
