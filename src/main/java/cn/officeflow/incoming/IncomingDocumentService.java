@@ -118,9 +118,12 @@ public class IncomingDocumentService {
     if (clerk == null || clerk.isBlank()) {
       throw new ValidationException(INITIATOR, "收文必须由已登录的文书登记");
     }
-    String senderOrg = FormValues.requiredText(execution.getVariable(SENDER_ORG), SENDER_ORG, MAX_SENDER, "来文单位");
+    // blanks inside are noise (「市应急发 〔2026〕 31号」 is 「市应急发〔2026〕31号」), so the duplicate check ignores them
+    String senderOrg = FormValues.requiredText(execution.getVariable(SENDER_ORG), SENDER_ORG, MAX_SENDER, "来文单位")
+        .replaceAll("\\s+", " ");
     String senderNumber = FormValues.optionalText(execution.getVariable(SENDER_NUMBER), SENDER_NUMBER,
         MAX_SENDER_NUMBER, "来文文号");
+    senderNumber = senderNumber == null ? null : senderNumber.replaceAll("\\s+", "");
     String title = FormValues.requiredText(execution.getVariable(TITLE), TITLE, MAX_TITLE, "标题");
     LocalDate today = EngineClock.today();
     LocalDate receivedOn = receivedDate(execution.getVariable(RECEIVED_DATE), today);

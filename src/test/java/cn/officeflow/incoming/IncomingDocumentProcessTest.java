@@ -307,7 +307,7 @@ class IncomingDocumentProcessTest {
     ProcessInstance first = register(letter("关于预算执行情况的函", "市财政局", "市财函〔2026〕7号", "普通"));
     IncomingDocument d1 = service.document(first.getBusinessKey());
     // the same 来文单位 + 来文文号 again: a warning naming senderNumber, nothing stored, no number used
-    assertThatThrownBy(() -> register(letter("关于预算执行情况的函", "市财政局", " 市财函〔2026〕7号 ", "普通")))
+    assertThatThrownBy(() -> register(letter("关于预算执行情况的函", "市财政局", " 市财函 〔2026〕 7号 ", "普通")))
         .isInstanceOf(ValidationException.class).hasMessageContaining("senderNumber")
         .hasMessageContaining(d1.receiptNumber()).hasMessageContaining("确认重复登记");
     assertThat(count()).isEqualTo(before + 1);
