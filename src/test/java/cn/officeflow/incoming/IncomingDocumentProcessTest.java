@@ -14,17 +14,15 @@ import cn.officeflow.platform.review.ReviewService;
 import cn.officeflow.platform.web.ValidationException;
 import cn.officeflow.supervision.Light;
 import cn.officeflow.supervision.SupervisionItem;
-import cn.officeflow.supervision.SupervisionRepository;
 import cn.officeflow.supervision.SupervisionService;
 import cn.officeflow.supervision.SupervisionVariables;
 import cn.officeflow.support.ProcessDriver;
 import cn.officeflow.support.ProcessTest;
+import cn.officeflow.support.TestClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,7 +95,7 @@ class IncomingDocumentProcessTest {
 
   @AfterEach
   void resetClock() {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   @Test
@@ -489,7 +487,7 @@ class IncomingDocumentProcessTest {
   }
 
   static void clock(String localDateTime) {
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime),
-        java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
+    TestClock.set(localDateTime);
   }
+
 }

@@ -10,9 +10,9 @@ import cn.officeflow.platform.review.ReviewService;
 import cn.officeflow.platform.web.ValidationException;
 import cn.officeflow.support.ProcessDriver;
 import cn.officeflow.support.ProcessTest;
+import cn.officeflow.support.TestClock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +27,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -91,7 +90,7 @@ class SupervisionProcessTest {
 
   @AfterEach
   void resetClock() {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   @Test
@@ -406,10 +405,12 @@ class SupervisionProcessTest {
   }
 
   static void clock(String localDateTime) {
-    ClockUtil.setCurrentTime(date(localDateTime));
+    TestClock.set(localDateTime);
   }
 
+
   static Date date(String localDateTime) {
-    return Date.from(ZonedDateTime.parse(localDateTime + "+08:00[Asia/Shanghai]").toInstant());
+    return TestClock.date(localDateTime);
   }
+
 }
