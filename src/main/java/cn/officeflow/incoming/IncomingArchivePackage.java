@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.stereotype.Component;
@@ -41,11 +42,14 @@ public class IncomingArchivePackage {
   public byte[] zip(IncomingDocument d, List<IncomingAttachment> files, Function<String, byte[]> content,
       List<Review> trail, SupervisionItem item) {
     long time = d.registeredAt().toInstant(ZoneOffset.ofHours(8)).toEpochMilli();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    // sized for the files plus the slip and ZIP headers, so the buffer is not copied while it grows
+    long expected = files.stream().mapToLong(IncomingAttachment::size).sum() + 64 * 1024 + 512L * files.size();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(expected, Integer.MAX_VALUE - 8));
     try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-      put(zip, SLIP, slip(d, files, trail, item).getBytes(StandardCharsets.UTF_8), time);
+      put(zip, SLIP, slip(d, files, trail, item).getBytes(StandardCharsets.UTF_8), time, true);
       for (IncomingAttachment f : files) {
-        put(zip, "附件/" + String.format("%02d", f.seq()) + "-" + f.fileName(), content.apply(f.id()), time);
+        // scans (PDF, JPEG, TIFF …) are compressed already: stored as they are, not deflated again
+        put(zip, "附件/" + String.format("%02d", f.seq()) + "-" + f.fileName(), content.apply(f.id()), time, false);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -85,9 +89,18 @@ public class IncomingArchivePackage {
     return html.render("incoming-slip", model);
   }
 
-  private static void put(ZipOutputStream zip, String name, byte[] content, long time) throws IOException {
+  private static void put(ZipOutputStream zip, String name, byte[] content, long time, boolean deflate)
+      throws IOException {
     ZipEntry entry = new ZipEntry(name);
     entry.setTime(time);
+    if (!deflate) {
+      CRC32 crc = new CRC32();
+      crc.update(content);
+      entry.setMethod(ZipEntry.STORED);
+      entry.setSize(content.length);
+      entry.setCompressedSize(content.length);
+      entry.setCrc(crc.getValue());
+    }
     zip.putNextEntry(entry);
     zip.write(content);
     zip.closeEntry();

@@ -83,16 +83,16 @@ public final class DocxBenchmark {
     System.out.print(out);
   }
 
-  private static void row(StringBuilder out, String label, String value) {
+  static void row(StringBuilder out, String label, String value) {
     out.append(format("  %-11s %s%n", label, value));
   }
 
-  private static String format(String format, Object... values) {
+  static String format(String format, Object... values) {
     return String.format(Locale.ROOT, format, values);
   }
 
   /** Nearest-rank percentile of sorted values. */
-  private static double percentile(double[] sorted, int percent) {
+  static double percentile(double[] sorted, int percent) {
     int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
     return sorted[Math.max(0, rank - 1)];
   }
