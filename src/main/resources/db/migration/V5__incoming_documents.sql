@@ -1,5 +1,6 @@
 -- 收文 (incoming package) and 协办 for 督查督办. Ids are UUID strings; a 收文's id is its process
--- business key. status: REGISTERED, PROPOSING, INSTRUCTING, HANDLING, ARCHIVING, ARCHIVED.
+-- business key. status: REGISTERED, PROPOSING, INSTRUCTING, HANDLING, CIRCULATING, ARCHIVING, ARCHIVED, VOIDED
+-- (a wrong registration: its 收文编号 stays used, void_reason says why).
 create table of_incoming_document (
   id                    varchar(36)   not null primary key,
   process_instance_id   varchar(64)   not null,
@@ -33,6 +34,7 @@ create table of_incoming_document (
   circulate_to          varchar(500),
   supervision_item_id   varchar(36),
   archive_entry_id      varchar(36),
+  void_reason           varchar(500),
   status                varchar(20)   not null,
   updated_at            datetime(3)   not null
 );

@@ -11,7 +11,8 @@ public record IncomingDocument(String id, String processInstanceId, int receiptY
     LocalDateTime registeredAt, String handling, String proposal, String leadDepartment, String leadDepartmentName,
     String assistingDepartments, Integer deadlineDays, String proposedBy, LocalDateTime proposedAt,
     String instruction, String instructedBy, String instructedByName, LocalDateTime instructedAt, String circulateTo,
-    String supervisionItemId, String archiveEntryId, IncomingStatus status, LocalDateTime updatedAt) {
+    String supervisionItemId, String archiveEntryId, String voidReason, IncomingStatus status,
+    LocalDateTime updatedAt) {
 
   public List<String> assistingDepartmentIds() {
     return split(assistingDepartments);

@@ -63,7 +63,8 @@ public class IncomingDocumentQueries {
         d.duplicateOf(), d.registeredBy(), d.registeredByName(), d.registeredAt(), d.handling(), d.proposal(),
         d.leadDepartment(), d.leadDepartmentName(), d.assistingDepartmentIds(), d.deadlineDays(), d.instruction(),
         d.instructedByName(), d.instructedAt(), d.circulateToIds(), item.map(SupervisionView::of).orElse(null),
-        d.archiveEntryId(), d.processInstanceId(), documents.attachments(id), canUpload, reviews.trail(id));
+        d.archiveEntryId(), d.voidReason(), d.processInstanceId(), documents.attachments(id), canUpload,
+        reviews.trail(id));
   }
 
   /** The 收文 a task belongs to (a task of the 收文 or of its 督办), for the Tasklist 「收文附件」 tab. */
@@ -174,7 +175,7 @@ public class IncomingDocumentQueries {
       String handling, String proposal, String leadDepartment, String leadDepartmentName,
       List<String> assistingDepartments, Integer deadlineDays, String instruction, String instructedByName,
       LocalDateTime instructedAt, List<String> circulateTo, SupervisionView supervision, String archiveEntryId,
-      String processInstanceId, List<IncomingAttachment> attachments, boolean canUpload, List<Review> reviews) {
+      String voidReason, String processInstanceId, List<IncomingAttachment> attachments, boolean canUpload, List<Review> reviews) {
   }
 
   /** The 督办 of a 收文: its item, light and handler. */

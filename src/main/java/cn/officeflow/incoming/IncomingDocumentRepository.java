@@ -18,7 +18,7 @@ public class IncomingDocumentRepository {
       received_on, urgency, secrecy, pages, summary, duplicate_of, registered_by, registered_by_name, registered_at,
       handling, proposal, lead_department, lead_department_name, assisting_departments, deadline_days, proposed_by,
       proposed_at, instruction, instructed_by, instructed_by_name, instructed_at, circulate_to, supervision_item_id,
-      archive_entry_id, status, updated_at""";
+      archive_entry_id, void_reason, status, updated_at""";
   private static final String ATTACHMENT_COLUMNS =
       "id, document_id, seq, file_name, media_type, file_size, sha256, uploaded_by, uploaded_at";
 
@@ -107,6 +107,12 @@ public class IncomingDocumentRepository {
         .param("status", status.name()).param("now", now).param("id", id).update();
   }
 
+  public void voided(String id, String reason, LocalDateTime now) {
+    jdbc.sql("update of_incoming_document set void_reason = :reason, status = :status, updated_at = :now where id = :id")
+        .param("reason", reason).param("status", IncomingStatus.VOIDED.name()).param("now", now).param("id", id)
+        .update();
+  }
+
   public void linkSupervision(String id, String itemId, LocalDateTime now) {
     jdbc.sql("update of_incoming_document set supervision_item_id = :item, updated_at = :now where id = :id")
         .param("item", itemId).param("now", now).param("id", id).update();
@@ -176,7 +182,7 @@ public class IncomingDocumentRepository {
         rs.getObject("proposed_at", LocalDateTime.class), rs.getString("instruction"), rs.getString("instructed_by"),
         rs.getString("instructed_by_name"), rs.getObject("instructed_at", LocalDateTime.class),
         rs.getString("circulate_to"), rs.getString("supervision_item_id"), rs.getString("archive_entry_id"),
-        IncomingStatus.valueOf(rs.getString("status")), rs.getObject("updated_at", LocalDateTime.class));
+        rs.getString("void_reason"), IncomingStatus.valueOf(rs.getString("status")), rs.getObject("updated_at", LocalDateTime.class));
   }
 
   private static IncomingAttachment attachment(ResultSet rs, int row) throws SQLException {

@@ -160,7 +160,7 @@ public class IncomingDocumentService {
     String clerkName = org.displayName(clerk);
     documents.insert(new IncomingDocument(id, execution.getProcessInstanceId(), year, seq, receiptNumber, senderOrg,
         senderNumber, title, receivedOn, urgency, secrecy, pages, summary, duplicateOf, clerk, clerkName, now, null,
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
         IncomingStatus.REGISTERED, now));
     execution.setProcessBusinessKey(id);
     execution.setVariable(INCOMING_DOCUMENT_ID, id);
@@ -175,6 +175,7 @@ public class IncomingDocumentService {
     execution.setVariable(SUMMARY, summary);
     execution.setVariable(DUPLICATE_NOTE, duplicateNote);
     execution.setVariable(ATTACHMENT_TEXT, "（尚未上传）");
+    execution.setVariable(VOIDED, false);
     // the 拟办 form starts from the defaults
     execution.setVariable(HANDLING, HANDLE);
     execution.setVariable(DEADLINE_DAYS, (long) defaultDeadlineDays(urgency));
@@ -191,13 +192,25 @@ public class IncomingDocumentService {
     };
   }
 
-  /** End of Task_Scan (扫描上传): at least one electronic file, then on to 拟办. */
+  /**
+   * End of Task_Scan (扫描上传): at least one electronic file, then on to 拟办 — or 作废 with a reason (a wrong
+   * registration): the 收文编号 stays used and the register shows it as void.
+   */
   public void scanned(DelegateExecution execution) {
     if (execution.isCanceled()) {
       return;
     }
     String id = documentId(execution);
     documents.lockStatus(id);
+    if (FormValues.bool(execution.getVariable(VOID_REQUESTED))) {
+      String reason = FormValues.requiredText(execution.getVariable(VOID_REASON), VOID_REASON, 500, "作废原因");
+      LocalDateTime now = EngineClock.now();
+      documents.voided(id, reason, now);
+      trail(execution, ReviewService.currentUser(execution), Review.VOID, reason, now);
+      execution.setVariable(VOIDED, true);
+      LOG.info("收文 {} 登记作废：{}", document(id).receiptNumber(), reason);
+      return;
+    }
     List<IncomingAttachment> files = documents.attachments(id);
     if (files.isEmpty()) {
       throw new ValidationException(ATTACHMENTS, "请先在「收文附件」中上传来文扫描件（至少一个文件），再送拟办");
@@ -373,7 +386,7 @@ public class IncomingDocumentService {
     requireRegistrar(d, user);
     IncomingStatus status = documents.lockStatus(documentId).orElseThrow();
     if (status != IncomingStatus.REGISTERED) {
-      throw new ValidationException("file", "收文已送拟办（" + status.label() + "），附件不能再更改");
+      throw new ValidationException("file", filesFixed(status));
     }
     if (files.isEmpty()) {
       throw new ValidationException("file", "请选择要上传的文件");
@@ -423,11 +436,16 @@ public class IncomingDocumentService {
     requireRegistrar(d, CurrentUser.id(identity).orElseThrow());
     IncomingStatus status = documents.lockStatus(documentId).orElseThrow();
     if (status != IncomingStatus.REGISTERED) {
-      throw new ValidationException("file", "收文已送拟办（" + status.label() + "），附件不能再更改");
+      throw new ValidationException("file", filesFixed(status));
     }
     if (documents.deleteAttachment(documentId, attachmentId) == 0) {
       throw new NotFoundException("附件不存在：" + attachmentId);
     }
+  }
+
+  private static String filesFixed(IncomingStatus status) {
+    return status == IncomingStatus.VOIDED ? "收文登记已作废，附件不能再更改"
+        : "收文已送拟办（" + status.label() + "），附件不能再更改";
   }
 
   /** A file to store: its name as uploaded, its media type and bytes. */

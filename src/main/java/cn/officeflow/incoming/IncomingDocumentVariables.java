@@ -10,6 +10,8 @@ public final class IncomingDocumentVariables {
   // elements
   public static final String START = "StartEvent_Register";
   public static final String TASK_SCAN = "Task_Scan";
+  public static final String GATEWAY_SCANNED = "Gateway_Scanned";
+  public static final String END_VOIDED = "EndEvent_Voided";
   public static final String TASK_PROPOSE = "Task_Propose";
   public static final String TASK_INSTRUCT = "Task_Instruct";
   public static final String GATEWAY_FORK = "Gateway_Fork";
@@ -37,6 +39,11 @@ public final class IncomingDocumentVariables {
   public static final String INITIATOR = "initiator";
   /** Not a form field: the end of Task_Scan names it when no file has been uploaded. */
   public static final String ATTACHMENTS = "attachments";
+
+  // 作废 at Task_Scan (local inputs) and the gateway's variable
+  public static final String VOID_REQUESTED = "voidRequested";
+  public static final String VOID_REASON = "voidReason";
+  public static final String VOIDED = "voided";
 
   // 拟办 (Task_Propose) and 批示 (Task_Instruct, may change the proposal)
   /** 办理 (handled by departments, with 督办) or 阅知 (for reading only). */

@@ -8,7 +8,8 @@ public enum IncomingStatus {
   HANDLING("办理中"),
   CIRCULATING("传阅中"),
   ARCHIVING("待归档"),
-  ARCHIVED("已归档");
+  ARCHIVED("已归档"),
+  VOIDED("已作废");
 
   private final String label;
 

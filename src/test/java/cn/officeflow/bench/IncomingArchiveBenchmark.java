@@ -43,7 +43,7 @@ public final class IncomingArchiveBenchmark {
     IncomingDocument d = new IncomingDocument("bench", "pi", 2026, 1, "收文〔2026〕1号", "市应急管理局",
         "市应急发〔2026〕31号", "关于开展安全生产检查的通知", LocalDate.of(2026, 11, 23), "特急", "公开", 40, "摘要",
         null, "lina", "李娜", now, "办理", "拟办", "dept-business", "业务处", "dept-finance", 3, "zhaomin", now,
-        "同意", "wuqiang", "吴强", now, "hanbing", null, null, IncomingStatus.ARCHIVING, now);
+        "同意", "wuqiang", "吴强", now, "hanbing", null, null, null, IncomingStatus.ARCHIVING, now);
     Map<String, byte[]> contents = new HashMap<>();
     List<IncomingAttachment> files = new ArrayList<>();
     Random random = new Random(7);

@@ -366,6 +366,25 @@ class IncomingDocumentProcessTest {
   }
 
   @Test
+  void wrongRegistrationIsVoidedWithAReasonAndKeepsItsNumber() {
+    ProcessInstance pi = register(letter("误送本单位的来文", "市交通局", "市交函〔2026〕2号", "普通"));
+    String id = pi.getBusinessKey();
+    IncomingDocument d = service.document(id);
+    assertTaskRefused(CLERK, pi, TASK_SCAN, Map.of(VOID_REQUESTED, true), VOID_REASON);
+    driver.complete(CLERK, pi.getId(), TASK_SCAN, Map.of(VOID_REQUESTED, true, VOID_REASON, "来文应送市交通运输执法支队，已退回"));
+    assertThat(pi).isEnded().hasPassed(END_VOIDED).hasNotPassed(TASK_PROPOSE);
+    IncomingDocument voided = service.document(id);
+    assertThat(voided.status()).isEqualTo(IncomingStatus.VOIDED);
+    assertThat(voided.voidReason()).isEqualTo("来文应送市交通运输执法支队，已退回");
+    assertThat(voided.receiptNumber()).isEqualTo(d.receiptNumber());
+    assertThat(reviews.trail(id)).extracting(Review::decision).containsExactly(Review.VOID);
+    // no files for a void registration, and the next 收文 takes the next number: the void one is not reused
+    assertThatThrownBy(() -> upload(id)).isInstanceOf(ValidationException.class).hasMessageContaining("已作废");
+    ProcessInstance next = register(letter("下一份来文", "市交通局", null, "普通"));
+    assertThat(service.document(next.getBusinessKey()).receiptSeq()).isEqualTo(d.receiptSeq() + 1);
+  }
+
+  @Test
   void filesAreLimitedPerFileAndPerDocument() {
     ProcessInstance pi = register(letter("大附件", "市档案馆", null, "普通"));
     String id = pi.getBusinessKey();

@@ -9,10 +9,11 @@ public record Review(String stepId, String step, String user, String name, Local
   public static final String APPROVE = "approve";
   public static final String REJECT = "reject";
 
-  /** Entries that are not approvals (收文 拟办, 批示, 传阅 已阅) carry these kinds instead of a decision. */
+  /** Entries that are not approvals (收文 拟办, 批示, 传阅 已阅, 登记作废) carry these kinds instead of a decision. */
   public static final String PROPOSE = "propose";
   public static final String INSTRUCT = "instruct";
   public static final String READ = "read";
+  public static final String VOID = "void";
 
   public String decisionLabel() {
     return switch (decision) {
@@ -21,6 +22,7 @@ public record Review(String stepId, String step, String user, String name, Local
       case PROPOSE -> "拟办";
       case INSTRUCT -> "批示";
       case READ -> "已阅";
+      case VOID -> "作废";
       default -> decision;
     };
   }
