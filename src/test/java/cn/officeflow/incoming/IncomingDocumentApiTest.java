@@ -167,6 +167,33 @@ class IncomingDocumentApiTest {
     assertThat(text).startsWith("\uFEFF收文编号,收文日期,来文单位").contains("市统计局", "市统字〔2026〕3号");
   }
 
+  @Test
+  void peopleOfTheSupervisionReadTheIncomingDocumentAndItsFiles() throws Exception {
+    String id = register("关于报送防汛物资清单的通知", "市防汛办", "市汛发〔2026〕" + System.nanoTime() % 100000 + "号");
+    byte[] scan = "%PDF-1.4 防汛".getBytes(StandardCharsets.UTF_8);
+    JsonNode files = JSON.readTree(http.postMultipart("/api/incoming-documents/" + id + "/attachments", CLERK,
+        PASSWORD, List.of(new Http.Part("file", "防汛.pdf", "application/pdf", scan))).body());
+    String fileId = files.get(0).get("id").asText();
+    String pi = tasks.createTaskQuery().processInstanceBusinessKey(id).singleResult().getProcessInstanceId();
+    driver.complete(CLERK, pi, IncomingDocumentVariables.TASK_SCAN, Map.of());
+    driver.complete("zhaomin", pi, IncomingDocumentVariables.TASK_PROPOSE, Map.of("handling", "办理",
+        "leadDepartment", "dept-business", "proposal", "拟请业务处办理"));
+    driver.complete("wuqiang", pi, IncomingDocumentVariables.TASK_INSTRUCT, Map.of("instruction", "同意"));
+
+    // the 主办部门负责人's 交办 task is a task of the 督办, not of the 收文: the Tasklist tab still finds the 收文
+    Task assign = tasks.createTaskQuery().processDefinitionKey("supervision").taskCandidateUser("liuyang").list()
+        .stream().filter(t -> id.equals(tasks.getVariable(t.getId(), "incomingDocumentId"))).findFirst().orElseThrow();
+    JsonNode view = json(http.get("/api/incoming-documents/by-task/" + assign.getId(), "liuyang", PASSWORD), 200);
+    assertThat(view.get("id").asText()).isEqualTo(id);
+    assertThat(view.get("supervision").get("light").asText()).isEqualTo("green");
+    assertThat(http.getBytes("/api/incoming-documents/" + id + "/attachments/" + fileId, "liuyang", PASSWORD).body())
+        .isEqualTo(scan);
+    // the handler, once assigned, reads it too; someone outside does not
+    driver.complete("liuyang", assign.getProcessInstanceId(), "Task_Assign", Map.of("handler", "zhangwei"));
+    assertThat(http.get("/api/incoming-documents/" + id, "zhangwei", PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(http.get("/api/incoming-documents/" + id, "zhoujie", PASSWORD).statusCode()).isEqualTo(404);
+  }
+
   // --- helpers
 
   String register(String title, String sender, String number) throws Exception {
