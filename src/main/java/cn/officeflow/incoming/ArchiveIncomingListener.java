@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** End of Task_Archive (归档): the 处理笺 and files into the archive's hash chain. An execution listener, because only its exceptions reach REST and Tasklist as 400. */
+/**
+ * End of Task_Archive (归档): the 处理笺 and files into the archive's hash chain. An execution listener, because only its
+ * exceptions reach REST and Tasklist as 400.
+ */
 @Component("archiveIncomingListener")
 public class ArchiveIncomingListener implements ExecutionListener {
 

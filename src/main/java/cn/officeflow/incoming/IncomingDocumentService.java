@@ -83,7 +83,8 @@ public class IncomingDocumentService {
   public IncomingDocumentService(IncomingDocumentRepository documents, NumberingService numbering, OrgService org,
       ReviewRepository reviews, SupervisionService supervision, WorkingDayCalendar workingDays,
       IncomingArchivePackage archivePackage, ArchiveService archive, IdentityService identity,
-      NotificationService notifications, StoredFileLimits limits, @Value("${officeflow.incoming.number-prefix:收文}") String numberPrefix,
+      NotificationService notifications, StoredFileLimits limits,
+      @Value("${officeflow.incoming.number-prefix:收文}") String numberPrefix,
       @Value("${officeflow.incoming.deadline-days.extra-urgent:1}") int daysExtraUrgent,
       @Value("${officeflow.incoming.deadline-days.urgent:3}") int daysUrgent,
       @Value("${officeflow.incoming.deadline-days.normal:5}") int daysNormal) {
