@@ -2,6 +2,7 @@ package cn.officeflow.supervision;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 
 /** One 督办事项 (row of of_supervision_item). */
 public record SupervisionItem(String id, String processInstanceId, String title, String basis, String requirements,
@@ -11,8 +12,8 @@ public record SupervisionItem(String id, String processInstanceId, String title,
     LocalDateTime completedAt, String assistingDepartments, String incomingDocumentId) {
 
   /** 协办部门 ids (empty when none). */
-  public java.util.List<String> assistingDepartmentIds() {
-    return assistingDepartments == null || assistingDepartments.isBlank() ? java.util.List.of()
-        : java.util.List.of(assistingDepartments.split(","));
+  public List<String> assistingDepartmentIds() {
+    return assistingDepartments == null || assistingDepartments.isBlank() ? List.of()
+        : List.of(assistingDepartments.split(","));
   }
 }

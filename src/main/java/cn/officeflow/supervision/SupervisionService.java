@@ -22,6 +22,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -284,7 +285,7 @@ public class SupervisionService {
   }
 
   /** The 督办 item started for a 收文, if any. */
-  public java.util.Optional<SupervisionItem> itemForIncoming(String incomingDocumentId) {
+  public Optional<SupervisionItem> itemForIncoming(String incomingDocumentId) {
     return items.findByIncoming(incomingDocumentId);
   }
 
@@ -314,7 +315,6 @@ public class SupervisionService {
     }
     return org.departmentWithHead(id, DEPARTMENT, "主办部门");
   }
-
 
   private int deadlineDays(Object rawDays, Object rawDate, LocalDate today) {
     boolean hasDays = rawDays != null && !(rawDays instanceof String s && s.isBlank());
@@ -429,7 +429,6 @@ public class SupervisionService {
     return org.otherDepartmentsWithHead(FormValues.ids(raw, ASSISTING_DEPARTMENTS, "协办部门"), lead,
         ASSISTING_DEPARTMENTS, "协办部门");
   }
-
 
   private String assistText(String id) {
     StringBuilder text = new StringBuilder();

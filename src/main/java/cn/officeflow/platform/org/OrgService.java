@@ -1,6 +1,7 @@
 package cn.officeflow.platform.org;
 
 import cn.officeflow.platform.web.ValidationException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
@@ -69,7 +70,7 @@ public class OrgService {
     if (departmentIds.size() > 10) {
       throw new ValidationException(field, label + "不能超过 10 个");
     }
-    List<Group> groups = new java.util.ArrayList<>();
+    List<Group> groups = new ArrayList<>();
     for (String id : departmentIds) {
       if (own != null && id.equals(own.getId())) {
         throw new ValidationException(field, label + "不能是" + own.getName() + "本身");

@@ -2,6 +2,7 @@ package cn.officeflow.platform.org;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** The role groups of DESIGN.md §4. They always exist: created at start-up, with or without demo data. */
 public final class RoleGroups {
@@ -24,7 +25,7 @@ public final class RoleGroups {
   public static final String ROLE_TYPE = "role";
 
   /** Roles that read every 公文 record (发文台账, 收文登记簿): 办公室主任, 单位领导, 文书, 审计, 管理员. */
-  public static final java.util.Set<String> DOCUMENT_READERS = java.util.Set.of(OFFICE_DIRECTOR, LEADERS,
+  public static final Set<String> DOCUMENT_READERS = Set.of(OFFICE_DIRECTOR, LEADERS,
       OFFICE_CLERKS, AUDITORS, CAMUNDA_ADMIN);
 
   /** id → Chinese name, in the order of DESIGN.md. */
