@@ -5,6 +5,8 @@ import cn.officeflow.platform.web.ValidationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,10 +125,10 @@ public class IncomingDocumentController {
   }
 
   /** One line of the 收文登记簿. */
-  public record RegisterEntry(String id, String receiptNumber, java.time.LocalDate receivedDate, String senderOrg,
+  public record RegisterEntry(String id, String receiptNumber, LocalDate receivedDate, String senderOrg,
       String senderNumber, String title, String urgency, String secrecy, int pages, String handling,
       String leadDepartmentName, String status, String statusLabel, String registeredByName,
-      java.time.LocalDateTime registeredAt) {
+      LocalDateTime registeredAt) {
 
     static RegisterEntry of(IncomingDocument d) {
       return new RegisterEntry(d.id(), d.receiptNumber(), d.receivedOn(), d.senderOrg(), d.senderNumber(), d.title(),
