@@ -7,11 +7,10 @@ import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.review.ApprovalListener;
 import cn.officeflow.platform.review.ReviewService;
 import cn.officeflow.platform.web.NotFoundException;
+import cn.officeflow.platform.web.FormValues;
 import cn.officeflow.platform.web.ValidationException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +37,6 @@ public class DocumentDestructionService {
 
   private static final Logger LOG = LoggerFactory.getLogger(DocumentDestructionService.class);
   private static final Pattern SEPARATORS = Pattern.compile("[\\s,，、;；]+");
-  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   private final DestructionRepository destructions;
   private final ArchiveService archive;
@@ -194,22 +192,13 @@ public class DocumentDestructionService {
   }
 
   private static LocalDate date(Object raw) {
-    if (raw instanceof Date d) {
-      return d.toInstant().atZone(EngineClock.ZONE).toLocalDate();
-    }
-    if (!(raw instanceof String s) || s.isBlank()) {
+    LocalDate date = FormValues.optionalDate(raw, DESTROYED_DATE, "销毁日期");
+    if (date == null) {
       throw new ValidationException(DESTROYED_DATE, "销毁日期必须填写（YYYY-MM-DD）");
     }
-    String value = s.strip();
-    if (!ISO_DATE.matcher(value).matches()) {
-      throw new ValidationException(DESTROYED_DATE, "销毁日期格式必须为 YYYY-MM-DD，收到：" + value);
-    }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new ValidationException(DESTROYED_DATE, "销毁日期不是有效日期：" + value);
-    }
+    return date;
   }
+
 
   private static String summary(List<ArchiveEntry> entries) {
     StringBuilder text = new StringBuilder();

@@ -16,7 +16,6 @@ import cn.officeflow.platform.web.ValidationException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
@@ -45,7 +43,6 @@ public class SupervisionService {
 
   public static final String BULLETIN_OVERDUE = "OVERDUE";
   private static final Logger LOG = LoggerFactory.getLogger(SupervisionService.class);
-  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final SupervisionRepository items;
@@ -191,7 +188,7 @@ public class SupervisionService {
       return;
     }
     String progress = text(execution.getVariable(PROGRESS), PROGRESS, MAX_TEXT, "办理进展", true);
-    boolean finished = bool(execution.getVariable(FINISHED));
+    boolean finished = FormValues.bool(execution.getVariable(FINISHED));
     String user = ReviewService.currentUser(execution);
     String id = itemId(execution);
     if (finished) {
@@ -323,7 +320,7 @@ public class SupervisionService {
       throw new ValidationException(DEADLINE_DAYS, "办理时限（工作日）与办结期限只能填写其一");
     }
     if (hasDate) {
-      LocalDate due = dueDate(rawDate);
+      LocalDate due = FormValues.optionalDate(rawDate, DUE_DATE, "办结期限");
       if (!due.isAfter(today)) {
         throw new ValidationException(DUE_DATE, "办结期限必须晚于今天（" + today + "），收到：" + due);
       }
@@ -341,59 +338,15 @@ public class SupervisionService {
     if (!hasDays) {
       throw new ValidationException(DEADLINE_DAYS, "请填写办理时限（工作日）或办结期限");
     }
-    long days;
-    if (rawDays instanceof Number n) {
-      if (n.doubleValue() != Math.floor(n.doubleValue())) {
-        throw new ValidationException(DEADLINE_DAYS, "办理时限必须是整数个工作日，收到：" + n);
-      }
-      days = n.longValue();
-    } else if (rawDays instanceof String s && s.strip().matches("-?\\d{1,9}")) {
-      days = Long.parseLong(s.strip());
-    } else {
-      throw new ValidationException(DEADLINE_DAYS, "办理时限必须是整数个工作日，收到：" + rawDays);
-    }
-    if (days < MIN_DAYS || days > MAX_DAYS) {
-      throw new ValidationException(DEADLINE_DAYS, "办理时限必须在 " + MIN_DAYS + " 到 " + MAX_DAYS + " 个工作日之间，收到："
-          + days);
-    }
-    return (int) days;
-  }
-
-  private static LocalDate dueDate(Object raw) {
-    if (raw instanceof Date d) {
-      return d.toInstant().atZone(EngineClock.ZONE).toLocalDate();
-    }
-    String value = raw instanceof String s ? s.strip() : String.valueOf(raw);
-    if (!ISO_DATE.matcher(value).matches()) {
-      throw new ValidationException(DUE_DATE, "办结期限格式必须为 YYYY-MM-DD，收到：" + value);
-    }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new ValidationException(DUE_DATE, "办结期限不是有效日期：" + value);
-    }
+    return FormValues.optionalInt(rawDays, DEADLINE_DAYS, MIN_DAYS, MAX_DAYS, "办理时限（工作日）");
   }
 
   private static int score(Object raw) {
-    long score;
-    if (raw instanceof Number n && n.doubleValue() == Math.floor(n.doubleValue())) {
-      score = n.longValue();
-    } else if (raw instanceof String s && s.strip().matches("-?\\d{1,9}")) {
-      score = Long.parseLong(s.strip());
-    } else {
+    Integer score = FormValues.optionalInt(raw, SCORE, 0, 100, "考核得分");
+    if (score == null) {
       throw new ValidationException(SCORE, "考核得分必须是 0 到 100 的整数，收到：" + raw);
     }
-    if (score < 0 || score > 100) {
-      throw new ValidationException(SCORE, "考核得分必须在 0 到 100 之间，收到：" + score);
-    }
-    return (int) score;
-  }
-
-  private static boolean bool(Object raw) {
-    if (raw instanceof Boolean b) {
-      return b;
-    }
-    return raw instanceof String s && (s.equalsIgnoreCase("true") || s.equals("是"));
+    return score;
   }
 
   private static String text(Object raw, String field, int max, String label, boolean required) {

@@ -1,9 +1,13 @@
 package cn.officeflow.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import cn.officeflow.platform.engine.EngineClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -16,6 +20,7 @@ public final class FormValues {
 
   private static final Pattern LIST_SEPARATORS = Pattern.compile("[,，、;；\\s]+");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   private FormValues() {
   }
@@ -90,7 +95,29 @@ public final class FormValues {
     if (raw instanceof Boolean b) {
       return b;
     }
-    return raw instanceof String s && (s.strip().equalsIgnoreCase("true") || s.strip().equals("是"));
+    return raw instanceof String s && (s.equalsIgnoreCase("true") || s.equals("是"));
+  }
+
+  /**
+   * A date from a {@link Date} (in the office's zone) or a {@code YYYY-MM-DD} text; null when absent or blank,
+   * 400 naming the field when malformed or impossible (2026-02-30).
+   */
+  public static LocalDate optionalDate(Object raw, String field, String label) {
+    if (raw == null || raw instanceof String s && s.isBlank()) {
+      return null;
+    }
+    if (raw instanceof Date d) {
+      return d.toInstant().atZone(EngineClock.ZONE).toLocalDate();
+    }
+    String value = String.valueOf(raw).strip();
+    if (!ISO_DATE.matcher(value).matches()) {
+      throw new ValidationException(field, label + "格式必须为 YYYY-MM-DD，收到：" + value);
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new ValidationException(field, label + "不是有效日期：" + value);
+    }
   }
 
   /**
