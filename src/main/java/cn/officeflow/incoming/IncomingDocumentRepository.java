@@ -138,11 +138,6 @@ public class IncomingDocumentRepository {
         .param("by", a.uploadedBy()).param("at", a.uploadedAt()).update();
   }
 
-  public int nextAttachmentSeq(String documentId) {
-    return jdbc.sql("select coalesce(max(seq), 0) + 1 from of_incoming_attachment where document_id = :doc")
-        .param("doc", documentId).query(Integer.class).single();
-  }
-
   public List<IncomingAttachment> attachments(String documentId) {
     return jdbc.sql("select " + ATTACHMENT_COLUMNS + " from of_incoming_attachment where document_id = :doc"
             + " order by seq").param("doc", documentId).query(IncomingDocumentRepository::attachment).list();

@@ -28,18 +28,16 @@ import cn.officeflow.supervision.SupervisionService;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +58,6 @@ public class IncomingDocumentService {
 
   static final String COUNTER_KEY = "incoming";
   private static final Logger LOG = LoggerFactory.getLogger(IncomingDocumentService.class);
-  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -283,7 +280,7 @@ public class IncomingDocumentService {
     trail(execution, user, Review.INSTRUCT, describe(handling) + instruction, now);
     setHandlingVariables(execution, handling);
     execution.setVariable(INSTRUCTION, instruction);
-    execution.setVariable(CIRCULATE_TO, SpinValues.jsonValue(json(readers)).create());
+    execution.setVariable(CIRCULATE_TO, SpinValues.jsonValue(Spin.JSON(readers)).create());
     execution.setVariable(INSTRUCTION_TEXT, name + "（" + TIME.format(now) + "）：" + instruction);
     execution.setVariable(CIRCULATION_TEXT, readers.isEmpty() ? "无"
         : String.join("、", readers.stream().map(org::displayName).toList()));
@@ -392,11 +389,12 @@ public class IncomingDocumentService {
     if (files.isEmpty()) {
       throw new ValidationException("file", "请选择要上传的文件");
     }
-    int seq = documents.nextAttachmentSeq(documentId);
+    List<IncomingAttachment> existing = documents.attachments(documentId);
+    int seq = existing.stream().mapToInt(IncomingAttachment::seq).max().orElse(0) + 1;
     if (seq - 1 + files.size() > MAX_FILES) {
       throw new ValidationException("file", "每份收文最多 " + MAX_FILES + " 个附件");
     }
-    long total = documents.attachments(documentId).stream().mapToLong(IncomingAttachment::size).sum();
+    long total = existing.stream().mapToLong(IncomingAttachment::size).sum();
     List<IncomingAttachment> stored = new ArrayList<>();
     LocalDateTime now = EngineClock.now();
     for (Upload file : files) {
@@ -493,7 +491,7 @@ public class IncomingDocumentService {
     execution.setVariable(LEAD_DEPARTMENT, h.leadDepartment());
     execution.setVariable(LEAD_DEPARTMENT_NAME, h.leadDepartmentName());
     List<String> assisting = h.assistingDepartments() == null ? List.of() : List.of(h.assistingDepartments().split(","));
-    execution.setVariable(ASSISTING_DEPARTMENTS, SpinValues.jsonValue(json(assisting)).create());
+    execution.setVariable(ASSISTING_DEPARTMENTS, SpinValues.jsonValue(Spin.JSON(assisting)).create());
     execution.setVariable(ASSISTING_NAMES, assisting.isEmpty() ? "无"
         : String.join("、", assisting.stream().map(org::groupName).toList()));
     if (h.deadlineDays() != null) {
@@ -578,25 +576,12 @@ public class IncomingDocumentService {
   }
 
   private static LocalDate receivedDate(Object raw, LocalDate today) {
-    if (raw == null || raw instanceof String s && s.isBlank()) {
+    // a date-time text from a form (2026-11-20T00:00) counts by its date
+    Object value = raw instanceof String s && s.strip().length() > 10 && s.strip().charAt(10) == 'T'
+        ? s.strip().substring(0, 10) : raw;
+    LocalDate date = FormValues.optionalDate(value, RECEIVED_DATE, "收文日期");
+    if (date == null) {
       return today;
-    }
-    LocalDate date;
-    if (raw instanceof Date d) {
-      date = d.toInstant().atZone(EngineClock.ZONE).toLocalDate();
-    } else {
-      String value = String.valueOf(raw).strip();
-      if (value.length() > 10 && value.charAt(10) == 'T') {
-        value = value.substring(0, 10);
-      }
-      if (!ISO_DATE.matcher(value).matches()) {
-        throw new ValidationException(RECEIVED_DATE, "收文日期格式必须为 YYYY-MM-DD，收到：" + raw);
-      }
-      try {
-        date = LocalDate.parse(value);
-      } catch (DateTimeParseException e) {
-        throw new ValidationException(RECEIVED_DATE, "收文日期不是有效日期：" + value);
-      }
     }
     if (date.isAfter(today)) {
       throw new ValidationException(RECEIVED_DATE, "收文日期不能晚于今天（" + today + "），收到：" + date);
@@ -605,15 +590,6 @@ public class IncomingDocumentService {
       throw new ValidationException(RECEIVED_DATE, "收文日期不能早于一年前（" + today.minusYears(1) + "），收到：" + date);
     }
     return date;
-  }
-
-  private static String json(List<String> ids) {
-    StringBuilder json = new StringBuilder("[");
-    for (String id : ids) {
-      json.append(json.length() > 1 ? "," : "").append('"').append(id.replace("\\", "\\\\").replace("\"", "\\\""))
-          .append('"');
-    }
-    return json.append(']').toString();
   }
 
   private static String documentId(DelegateExecution execution) {
