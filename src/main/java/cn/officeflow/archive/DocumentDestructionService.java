@@ -1,5 +1,6 @@
 package cn.officeflow.archive;
 
+import cn.officeflow.platform.engine.CurrentUser;
 import static cn.officeflow.archive.DocumentDestructionVariables.*;
 
 import cn.officeflow.platform.engine.EngineClock;
@@ -53,7 +54,7 @@ public class DocumentDestructionService {
 
   /** Process start: validates the request, stores it and makes its id the business key. */
   public void start(DelegateExecution execution) {
-    String applicant = (String) execution.getVariable(APPLICANT);
+    String applicant = CurrentUser.initiator(execution, APPLICANT);
     if (applicant == null || applicant.isBlank()) {
       throw new ValidationException(APPLICANT, "销毁申请必须由已登录的文书发起");
     }

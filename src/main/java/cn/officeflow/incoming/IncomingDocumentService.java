@@ -112,7 +112,7 @@ public class IncomingDocumentService {
 
   /** Process start (登记): validates, checks for a duplicate, takes the gapless 收文编号 and stores the row. */
   public void register(DelegateExecution execution) {
-    String clerk = (String) execution.getVariable(INITIATOR);
+    String clerk = CurrentUser.initiator(execution, INITIATOR);
     if (clerk == null || clerk.isBlank()) {
       throw new ValidationException(INITIATOR, "收文必须由已登录的文书登记");
     }

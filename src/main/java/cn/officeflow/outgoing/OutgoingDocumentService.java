@@ -1,5 +1,6 @@
 package cn.officeflow.outgoing;
 
+import cn.officeflow.platform.engine.CurrentUser;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
 
 import cn.officeflow.platform.docgen.DocxGenerator;
@@ -69,7 +70,7 @@ public class OutgoingDocumentService {
    */
   public void startDraft(DelegateExecution execution) {
     Draft draft = Draft.from(execution::getVariable, defaultDocCode);
-    String drafter = (String) execution.getVariable(DRAFTER);
+    String drafter = CurrentUser.initiator(execution, DRAFTER);
     if (drafter == null || drafter.isBlank()) {
       throw new ValidationException(DRAFTER, "发文必须由已登录的拟稿人发起");
     }
@@ -92,6 +93,7 @@ public class OutgoingDocumentService {
     execution.setVariable(DRAFT_DEPT, dept.getId());
     execution.setVariable(DRAFT_DEPT_NAME, dept.getName());
     execution.setVariable(DEPT_REVIEWERS, reviewers);
+    execution.setVariable(ReviewService.SUBJECT_VERSION, 1);
     execution.setVariable(ApprovalListener.REVISION_REQUIRED, false);
     LOG.info("发文 {} 拟稿：{}（{}，{}）", id, draft.title(), drafterName, dept.getName());
   }
@@ -110,6 +112,7 @@ public class OutgoingDocumentService {
     documents.insertVersion(id, version, draft, current.drafter(), now);
     documents.updateText(id, draft, version, now);
     setDraftVariables(execution, draft);
+    execution.setVariable(ReviewService.SUBJECT_VERSION, version);
     execution.setVariable(ApprovalListener.REVISION_REQUIRED, false);
   }
 
@@ -165,6 +168,12 @@ public class OutgoingDocumentService {
   public void generateFormalDocument(DelegateExecution execution) {
     String id = documentId(execution);
     OutgoingDocument document = document(id);
+    Integer signed = lastApproval(id, TASK_LEADER_APPROVAL).map(Review::version).orElse(null);
+    if (signed == null || signed != document.version()) {
+      // only 退回修改 changes the text, and it always leads back through 签发: this cannot happen
+      throw new IllegalStateException("发文 " + id + " 的第 " + document.version() + " 稿未经签发（签发的是第 " + signed
+          + " 稿），不能印发");
+    }
     documents.updateDocx(id, docx.generate(officialDocument(document, documents.currentBody(id))), EngineClock.now());
   }
 
@@ -197,14 +206,18 @@ public class OutgoingDocumentService {
   }
 
   private String lastApprover(String id, String stepId) {
+    return lastApproval(id, stepId).map(Review::user).orElse(null);
+  }
+
+  private java.util.Optional<Review> lastApproval(String id, String stepId) {
     List<Review> trail = reviews.trail(id);
     for (int i = trail.size() - 1; i >= 0; i--) {
       Review review = trail.get(i);
       if (stepId.equals(review.stepId()) && Review.APPROVE.equals(review.decision())) {
-        return review.user();
+        return java.util.Optional.of(review);
       }
     }
-    return null;
+    return java.util.Optional.empty();
   }
 
   private Group department(String drafter) {

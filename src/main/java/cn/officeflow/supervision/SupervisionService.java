@@ -1,5 +1,6 @@
 package cn.officeflow.supervision;
 
+import cn.officeflow.platform.engine.CurrentUser;
 import static cn.officeflow.supervision.SupervisionVariables.*;
 
 import cn.officeflow.platform.calendar.WorkingDayCalendar;
@@ -62,7 +63,7 @@ public class SupervisionService {
 
   /** Process start (立项): validates the form, computes due and yellow moments, stores the item. */
   public void start(DelegateExecution execution) {
-    String initiator = (String) execution.getVariable(INITIATOR);
+    String initiator = CurrentUser.initiator(execution, INITIATOR);
     if (initiator == null || initiator.isBlank()) {
       throw new ValidationException(INITIATOR, "督办事项必须由已登录的办公室主任或单位领导立项");
     }

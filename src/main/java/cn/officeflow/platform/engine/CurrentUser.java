@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** The user the engine is acting for: the authenticated user of the request (REST, Tasklist). */
@@ -37,6 +38,20 @@ public final class CurrentUser {
       throw new AuthorizationException("用户 " + id(identity).orElse("anonymous") + " 无权" + action
           + "（需要角色：" + String.join("、", roles.stream().sorted().toList()) + "）");
     }
+  }
+
+  /**
+   * Who starts the process: the authenticated caller, written into {@code variable} (so that a start
+   * variable of that name can never name someone else), or — for a process the engine starts itself
+   * (a call activity, a timer, start-up) — what the calling model put into the variable.
+   */
+  public static String initiator(DelegateExecution execution, String variable) {
+    Optional<String> caller = id(execution.getProcessEngineServices().getIdentityService());
+    if (caller.isPresent() && execution.getProcessInstance().getSuperExecution() == null) {
+      execution.setVariable(variable, caller.get());
+      return caller.get();
+    }
+    return execution.getVariable(variable) instanceof String name && !name.isBlank() ? name : null;
   }
 
   public static String idOrSystem(IdentityService identity) {

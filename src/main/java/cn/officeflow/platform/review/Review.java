@@ -2,9 +2,17 @@ package cn.officeflow.platform.review;
 
 import java.time.LocalDateTime;
 
-/** One entry of a business record's review trail (审批意见): step, user (id), name, time, decision, comment. */
+/**
+ * One entry of a business record's review trail (审批意见): step, user (id), name, time, decision, comment
+ * and the version of the record it was about (第 N 稿; null where the record has no versions).
+ */
 public record Review(String stepId, String step, String user, String name, LocalDateTime time, String decision,
-    String comment) {
+    String comment, Integer version) {
+
+  public Review(String stepId, String step, String user, String name, LocalDateTime time, String decision,
+      String comment) {
+    this(stepId, step, user, name, time, decision, comment, null);
+  }
 
   public static final String APPROVE = "approve";
   public static final String REJECT = "reject";

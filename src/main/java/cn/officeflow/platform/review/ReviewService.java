@@ -20,6 +20,11 @@ public class ReviewService {
   public static final String DECISION = "decision";
   public static final String COMMENT = "comment";
   public static final int MAX_COMMENT = 2000;
+  /**
+   * Process variable holding the version of the business record under review (发文: 第 N 稿); recorded
+   * with each decision so the trail says which text was approved.
+   */
+  public static final String SUBJECT_VERSION = "documentVersion";
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -52,7 +57,7 @@ public class ReviewService {
     String stepName = execution.getCurrentActivityName() == null ? execution.getCurrentActivityId()
         : execution.getCurrentActivityName();
     Review review = new Review(execution.getCurrentActivityId(), stepName, userId, org.displayName(userId),
-        EngineClock.now(), decision.decision(), decision.comment());
+        EngineClock.now(), decision.decision(), decision.comment(), version(execution.getVariable(SUBJECT_VERSION)));
     String processKey = execution.getProcessDefinitionId().split(":")[0];
     repository.insert(execution.getProcessBusinessKey(), processKey, execution.getProcessInstanceId(), review);
     return decision;
@@ -70,14 +75,21 @@ public class ReviewService {
     }
     StringBuilder text = new StringBuilder();
     for (Review r : reviews) {
-      text.append(TIME.format(r.time())).append("  ").append(r.step()).append("  ").append(r.name())
-          .append("：").append(r.decisionLabel());
+      text.append(TIME.format(r.time())).append("  ").append(r.step());
+      if (r.version() != null) {
+        text.append("（第").append(r.version()).append("稿）");
+      }
+      text.append("  ").append(r.name()).append("：").append(r.decisionLabel());
       if (r.comment() != null) {
         text.append("。").append(r.comment());
       }
       text.append('\n');
     }
     return text.toString().stripTrailing();
+  }
+
+  private static Integer version(Object value) {
+    return value instanceof Number n ? n.intValue() : null;
   }
 
   public boolean hasReviewed(String businessKey, String userId) {
