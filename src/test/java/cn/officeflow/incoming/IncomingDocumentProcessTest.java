@@ -147,6 +147,7 @@ class IncomingDocumentProcessTest {
 
     // the leader extends the deadline to 3 working days and circulates to the other leader (and to himself: dropped)
     Map<String, Object> instruction = new HashMap<>(proposal);
+    instruction.remove(PROPOSAL); // the 批示 form shows the proposal read-only: it is not the leader's to send
     instruction.put(DEADLINE_DAYS, 3L);
     instruction.put(INSTRUCTION, "同意拟办意见，请业务处认真组织，限期办结。");
     instruction.put(CIRCULATE_TO, "[\"" + OTHER_LEADER + "\",\"" + LEADER + "\"]");

@@ -4,12 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Engine settings that have no Spring Boot property: the long-string serializer. */
+/**
+ * Engine settings that have no Spring Boot property: the long-string serializer and the guard in front of
+ * every user command ({@link UserCommandGuard}).
+ */
 @Component
 public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
+
+  private final ObjectProvider<UserCommandGuard.PasswordPolicyGuard> passwordPolicy;
+  private UserCommandGuard guard;
+
+  public OfficeFlowEnginePlugin(ObjectProvider<UserCommandGuard.PasswordPolicyGuard> passwordPolicy) {
+    this.passwordPolicy = passwordPolicy;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -19,5 +31,23 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
     }
     serializers.add(0, new LongStringSerializer());
     configuration.setCustomPreVariableSerializers(serializers);
+
+    guard = new UserCommandGuard(configuration, (user, password) -> {
+      UserCommandGuard.PasswordPolicyGuard check = passwordPolicy.getIfAvailable();
+      if (check != null) {
+        check.check(user, password);
+      }
+    });
+    List<CommandInterceptor> interceptors = new ArrayList<>();
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+      interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+    }
+    interceptors.add(guard);
+    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+  }
+
+  /** The guard of this engine (its input contract is what tests and tools walk). */
+  public UserCommandGuard guard() {
+    return guard;
   }
 }

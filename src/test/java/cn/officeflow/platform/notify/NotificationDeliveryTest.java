@@ -268,6 +268,8 @@ class NotificationDeliveryTest extends NotifyTestBase {
           .camundaHistoryTimeToLive(180)
           .startEvent().name("开始")
           .userTask("Task_Decide").name("审批").camundaAssignee("zhangwei")
+          // the step's input contract: a generated form with one field
+          .camundaFormField().camundaId("decision").camundaType("string").camundaFormFieldDone()
           .serviceTask("Task_Notify").name("通知").camundaDelegateExpression("${notifyAfterDecisionDelegate}")
           .endEvent().name("结束").done();
       engine.getRepositoryService().createDeployment().addModelInstance(DECISION_PROCESS + ".bpmn", model).deploy();

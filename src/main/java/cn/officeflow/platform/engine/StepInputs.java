@@ -1,0 +1,36 @@
+package cn.officeflow.platform.engine;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * What one step of a process (a start, a user task, a message) accepts from its user: the editable
+ * fields of its form plus the names its model declares for REST callers ({@code inputVariables}), and
+ * the read-only fields its form shows (accepted only when sent back unchanged).
+ *
+ * @param step the step's name for messages (Chinese name of the element, else its id)
+ * @param editable variables the user may set at this step
+ * @param readOnly variables the form shows read-only
+ */
+public record StepInputs(String step, Set<String> editable, Set<String> readOnly) {
+
+  /** Name of the BPMN extension property ({@code camunda:property}) that declares REST inputs. */
+  public static final String INPUT_VARIABLES_PROPERTY = "inputVariables";
+
+  public StepInputs {
+    editable = Collections.unmodifiableSet(new LinkedHashSet<>(editable));
+    Set<String> ro = new LinkedHashSet<>(readOnly);
+    ro.removeAll(editable);
+    readOnly = Collections.unmodifiableSet(ro);
+  }
+
+  public static StepInputs none(String step) {
+    return new StepInputs(step, Set.of(), Set.of());
+  }
+
+  /** The editable names as a readable list for error messages. */
+  public String editableText() {
+    return editable.isEmpty() ? "（本环节不接受任何变量）" : String.join("、", editable);
+  }
+}

@@ -1,0 +1,284 @@
+package cn.officeflow.platform.security;
+
+import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
+import static cn.officeflow.support.DemoUsers.HEAD;
+import static cn.officeflow.support.DemoUsers.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.officeflow.support.Http;
+import cn.officeflow.support.HttpTest;
+import cn.officeflow.support.ProcessDriver;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The attacks of the trust-boundary issue, each tried with nothing but a user's own password and the
+ * public REST API, as a new user would. Every one of them succeeded before the input contract.
+ */
+@HttpTest
+class TrustBoundaryAttackTest {
+
+  static final String ZHANGWEI = cn.officeflow.support.DemoUsers.DRAFTER;
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String START = "/engine-rest/process-definition/key/outgoing_document/start";
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  JdbcClient jdbc;
+
+  Http http;
+  ProcessDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    http = new Http(port);
+    driver = new ProcessDriver(engine);
+  }
+
+  static String draft(String title, String extra) {
+    return """
+        {"variables": {"title": {"value": "%s"}, "docType": {"value": "通知"}, "mainRecipients": {"value": "各处室"},
+         "body": {"value": "各处室应当开展自查。"}%s}}""".formatted(title, extra);
+  }
+
+  // --- filing in someone else's name ---------------------------------------------------------------------
+
+  @Test
+  void outgoingStartedWithAnotherDrafterIsRefusedAndNothingIsStored() {
+    String title = "冒名拟稿 " + UUID.randomUUID();
+    HttpResponse<String> response = http.postJson(START, ZHANGWEI, PASSWORD,
+        draft(title, ", \"drafter\": {\"value\": \"luomin\"}"));
+    assertRefused(response, 400, "drafter");
+    assertThat(documentsTitled(title)).isZero();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .variableValueEquals(TITLE, title).count()).isZero();
+
+    // the same through the start form API (as Tasklist submits it)
+    assertRefused(http.postJson("/engine-rest/process-definition/key/outgoing_document/submit-form", ZHANGWEI, PASSWORD,
+        draft(title, ", \"drafter\": {\"value\": \"luomin\"}")), 400, "drafter");
+    assertThat(documentsTitled(title)).isZero();
+  }
+
+  @Test
+  void incomingRegisteredInAnotherClerksNameIsRefused() {
+    String title = "冒名登记 " + UUID.randomUUID();
+    HttpResponse<String> response = http.postJson("/engine-rest/process-definition/key/incoming_document/start",
+        "lina", PASSWORD, """
+            {"variables": {"senderOrg": {"value": "市应急管理局"}, "title": {"value": "%s"},
+             "initiator": {"value": "zhaomin"}}}""".formatted(title));
+    assertRefused(response, 400, "initiator");
+    assertThat(jdbc.sql("select count(*) from of_incoming_document where title = :t").param("t", title)
+        .query(Integer.class).single()).isZero();
+  }
+
+  @Test
+  void theDrafterIsTheAuthenticatedUserEvenForServerCode() {
+    ProcessInstance pi = startAsDrafter("真实拟稿人 " + UUID.randomUUID());
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), DRAFTER)).isEqualTo(ZHANGWEI);
+    assertThat(jdbc.sql("select drafter from of_outgoing_document where id = :id").param("id", pi.getBusinessKey())
+        .query(String.class).single()).isEqualTo(ZHANGWEI);
+  }
+
+  // --- approving one's own draft, handing the rewrite to an outsider ----------------------------------------
+
+  @Test
+  void drafterCannotNameThemselvesAsReviewerOnRevise() throws Exception {
+    ProcessInstance pi = startAsDrafter("自审 " + UUID.randomUUID());
+    driver.reject(HEAD, pi.getId(), TASK_DEPT_REVIEW, "请补充依据");
+    Task revise = driver.taskFor(ZHANGWEI, pi.getId(), TASK_REVISE);
+
+    assertRefused(complete(revise.getId(), ZHANGWEI, """
+        {"variables": {"title": {"value": "自审（修改稿）"}, "deptReviewers": {"value": "zhangwei"}}}"""),
+        400, "deptReviewers");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(revise.getId()).count()).isOne();
+
+    assertThat(complete(revise.getId(), ZHANGWEI, """
+        {"variables": {"title": {"value": "自审（修改稿）"}}}""").statusCode()).isEqualTo(204);
+    Task review = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_DEPT_REVIEW).singleResult();
+    assertThat(engine.getTaskService().getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getUserId)
+        .containsExactly(HEAD);
+  }
+
+  @Test
+  void reviewerCannotHandTheRewriteToAnOutsider() throws Exception {
+    ProcessInstance pi = startAsDrafter("转交外人 " + UUID.randomUUID());
+    Task review = claim(pi, TASK_DEPT_REVIEW, HEAD);
+    assertRefused(complete(review.getId(), HEAD, """
+        {"variables": {"decision": {"value": "reject"}, "comment": {"value": "重写"},
+         "drafter": {"value": "luomin"}}}"""), 400, "drafter");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), DRAFTER)).isEqualTo(ZHANGWEI);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count()).isOne();
+  }
+
+  // --- changing the text under review --------------------------------------------------------------------
+
+  @Test
+  void reviewerCannotChangeTheTextButMaySendItBackUnchanged() throws Exception {
+    String title = "审核中改稿 " + UUID.randomUUID();
+    ProcessInstance pi = startAsDrafter(title);
+    Task review = claim(pi, TASK_DEPT_REVIEW, HEAD);
+
+    assertRefused(complete(review.getId(), HEAD, """
+        {"variables": {"decision": {"value": "approve"}, "title": {"value": "领导看到的另一个标题"},
+         "body": {"value": "另一段正文"}}}"""), 400, "title");
+    assertRefused(complete(review.getId(), HEAD, """
+        {"variables": {"decision": {"value": "approve"}, "body": {"value": "另一段正文"}}}"""), 400, "body");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), TITLE)).isEqualTo(title);
+
+    // a REST caller that echoes the read-only fields unchanged is served
+    assertThat(complete(review.getId(), HEAD, """
+        {"variables": {"decision": {"value": "approve"}, "title": {"value": "%s"}}}""".formatted(title))
+        .statusCode()).isEqualTo(204);
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), TITLE)).isEqualTo(title);
+  }
+
+  // --- variables outside forms ---------------------------------------------------------------------------
+
+  @Test
+  void variablesCannotBeSetOrDeletedOutsideAForm() throws Exception {
+    ProcessInstance pi = startAsDrafter("单独改变量 " + UUID.randomUUID());
+    Task review = claim(pi, TASK_DEPT_REVIEW, HEAD);
+    String task = "/engine-rest/task/" + review.getId();
+    String instance = "/engine-rest/process-instance/" + pi.getId();
+
+    assertRefused(put(task + "/variables/title", HEAD, "{\"value\": \"换掉的标题\"}"), 400, "title");
+    assertRefused(put(task + "/localVariables/decision", HEAD, "{\"value\": \"approve\"}"), 400, "decision");
+    assertRefused(http.postJson(task + "/variables", HEAD, PASSWORD,
+        "{\"modifications\": {\"deptReviewers\": {\"value\": \"liuyang\"}}}"), 400, "deptReviewers");
+    assertRefused(delete(task + "/variables/title", HEAD), 400, "title");
+    assertRefused(put(instance + "/variables/drafter", ZHANGWEI, "{\"value\": \"luomin\"}"), 400, "drafter");
+    assertRefused(http.postJson(instance + "/variables", ZHANGWEI, PASSWORD,
+        "{\"modifications\": {\"body\": {\"value\": \"x\"}}}"), 400, "body");
+    assertRefused(http.postJson("/engine-rest/execution/" + pi.getId() + "/localVariables", ZHANGWEI, PASSWORD,
+        "{\"modifications\": {\"title\": {\"value\": \"x\"}}}"), 400, "title");
+
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), TITLE)).asString().startsWith("单独改变量");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), DRAFTER)).isEqualTo(ZHANGWEI);
+  }
+
+  @Test
+  void nobodyButTheAdminStartsInTheMiddleOrSignalsOrModifies() {
+    String title = "跳过审核 " + UUID.randomUUID();
+    HttpResponse<String> skip = http.postJson(START, ZHANGWEI, PASSWORD, """
+        {"variables": {"title": {"value": "%s"}, "docType": {"value": "通知"}, "mainRecipients": {"value": "各处室"},
+         "body": {"value": "正文"}},
+         "startInstructions": [{"type": "startBeforeActivity", "activityId": "Task_AssignNumber"}]}""".formatted(title));
+    assertThat(skip.statusCode()).isEqualTo(403);
+    assertThat(documentsTitled(title)).isZero();
+
+    assertRefused(http.postJson("/engine-rest/signal", ZHANGWEI, PASSWORD,
+        "{\"name\": \"any\", \"variables\": {\"drafter\": {\"value\": \"luomin\"}}}"), 400, "drafter");
+    assertRefused(http.postJson("/engine-rest/message", ZHANGWEI, PASSWORD,
+        "{\"messageName\": \"any\", \"processVariables\": {\"revisionRequired\": {\"value\": false}}}"), 400,
+        "revisionRequired");
+
+    ProcessInstance pi = startAsDrafter("改流程 " + UUID.randomUUID());
+    HttpResponse<String> modify = http.postJson("/engine-rest/process-instance/" + pi.getId() + "/modification",
+        ZHANGWEI, PASSWORD, "{\"instructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"Task_AssignNumber\"}]}");
+    assertThat(modify.statusCode()).isEqualTo(403);
+    assertThat(engine.getRuntimeService().getActiveActivityIds(pi.getId())).containsExactly(TASK_DEPT_REVIEW);
+  }
+
+  // --- values --------------------------------------------------------------------------------------------
+
+  @Test
+  void controlCharactersAreRefusedNamingTheField() {
+    String title = "控制字符 " + UUID.randomUUID();
+    assertRefused(http.postJson(START, ZHANGWEI, PASSWORD, draft(title + "\\u0000", "")), 400, "title");
+    assertRefused(http.postJson(START, ZHANGWEI, PASSWORD, """
+        {"variables": {"title": {"value": "%s"}, "docType": {"value": "通知"}, "mainRecipients": {"value": "各处室"},
+         "body": {"value": "第一段\\u001b[31m红字"}}}""".formatted(title)), 400, "body");
+    assertThat(documentsTitled(title)).isZero();
+    // tab and line breaks are text
+    assertThat(http.postJson(START, ZHANGWEI, PASSWORD, """
+        {"variables": {"title": {"value": "%s"}, "docType": {"value": "通知"}, "mainRecipients": {"value": "各处室"},
+         "body": {"value": "第一段\\r\\n\\t第二段"}}}""".formatted(title)).statusCode()).isEqualTo(200);
+  }
+
+  // --- how a REST caller learns the contract -------------------------------------------------------------
+
+  @Test
+  void aCallerCanAskWhatAStepAccepts() throws Exception {
+    JsonNode start = JSON.readTree(http.get("/api/process-definitions/outgoing_document/start-inputs", ZHANGWEI,
+        PASSWORD).body());
+    assertThat(start.path("step").asText()).isEqualTo("拟稿");
+    assertThat(start.path("editable").toString()).contains("title", "body", "countersignDepts")
+        .doesNotContain("drafter");
+
+    ProcessInstance pi = startAsDrafter("查询契约 " + UUID.randomUUID());
+    Task review = driver.taskFor(HEAD, pi.getId(), TASK_DEPT_REVIEW);
+    HttpResponse<String> inputs = http.get("/api/tasks/" + review.getId() + "/inputs", HEAD, PASSWORD);
+    JsonNode step = JSON.readTree(inputs.body());
+    assertThat(step.path("step").asText()).isEqualTo("部门初审");
+    assertThat(step.path("editable").toString()).isEqualTo("[\"decision\",\"comment\"]");
+    assertThat(step.path("readOnly").toString()).contains("title", "body", "documentVersion");
+    // someone who cannot see the task learns nothing
+    assertThat(http.get("/api/tasks/" + review.getId() + "/inputs", "duming", PASSWORD).statusCode()).isEqualTo(404);
+  }
+
+  // --- helpers -------------------------------------------------------------------------------------------
+
+  ProcessInstance startAsDrafter(String title) {
+    return driver.start(ZHANGWEI, PROCESS_KEY, Map.of(TITLE, title, DOC_TYPE, "通知", MAIN_RECIPIENTS, "各处室",
+        BODY, "各处室应当开展自查。"));
+  }
+
+  Task claim(ProcessInstance pi, String taskKey, String user) {
+    Task task = driver.taskFor(user, pi.getId(), taskKey);
+    driver.as(user, () -> engine.getTaskService().claim(task.getId(), user));
+    return task;
+  }
+
+  HttpResponse<String> complete(String taskId, String user, String body) {
+    return http.postJson("/engine-rest/task/" + taskId + "/complete", user, PASSWORD, body);
+  }
+
+  HttpResponse<String> put(String path, String user, String body) {
+    return http.send(http.request(path, user, PASSWORD).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+  }
+
+  HttpResponse<String> delete(String path, String user) {
+    return http.send(http.request(path, user, PASSWORD).DELETE().build());
+  }
+
+  int documentsTitled(String title) {
+    return jdbc.sql("select count(*) from of_outgoing_document where title like :t").param("t", title + "%")
+        .query(Integer.class).single();
+  }
+
+  static void assertRefused(HttpResponse<String> response, int status, String field) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    try {
+      JsonNode body = JSON.readTree(response.body());
+      assertThat(body.path("type").asText()).isNotBlank();
+      assertThat(body.path("message").asText()).contains(field);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("not JSON: " + response.body(), e);
+    }
+  }
+
+  static List<String> ids(List<IdentityLink> links) {
+    return links.stream().map(IdentityLink::getUserId).toList();
+  }
+}
