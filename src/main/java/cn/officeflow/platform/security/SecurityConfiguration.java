@@ -2,6 +2,8 @@ package cn.officeflow.platform.security;
 
 import cn.officeflow.platform.web.ApiErrorBodyFilter;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.glassfish.jersey.server.ServerProperties;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +11,8 @@ import org.springframework.core.Ordered;
 
 /**
  * Registers the filters in front of Camunda's REST API and the project's own API: errors as JSON (outermost,
- * so that it sees every answer), then authentication.
+ * so that it sees every answer), then authentication. Jersey's WADL (the whole resource map, answered to any
+ * OPTIONS) is switched off.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -31,5 +34,14 @@ public class SecurityConfiguration {
     registration.setName("officeflowApiAuthentication");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
+  }
+
+  /**
+   * On the ResourceConfig itself: spring.jersey.init.jersey.config.server.wadl.disableWadl does not reach
+   * Camunda's ResourceConfig (tried: OPTIONS still answered the WADL).
+   */
+  @Bean
+  ResourceConfigCustomizer noWadl() {
+    return config -> config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
   }
 }
