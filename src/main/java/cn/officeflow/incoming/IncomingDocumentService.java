@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.Group;
@@ -398,12 +399,13 @@ public class IncomingDocumentService {
     List<IncomingAttachment> stored = new ArrayList<>();
     LocalDateTime now = EngineClock.now();
     for (Upload file : files) {
-      String name = fileName(file.name() == null ? "" : file.name().strip());
-      if (name.isBlank()) {
-        throw new ValidationException("file", "文件名不能为空");
+      String name = fileName(file.name() == null ? "" : file.name());
+      if (name.isEmpty()) {
+        throw new ValidationException("file", "文件名不能为空（去掉路径和控制字符后什么也没有剩下）");
       }
-      if (name.length() > 200) {
-        throw new ValidationException("file", "文件名不能超过 200 字：" + name);
+      int length = name.codePointCount(0, name.length());
+      if (length > MAX_FILE_NAME) {
+        throw new ValidationException("file", "文件名不能超过 " + MAX_FILE_NAME + " 个字符，当前 " + length + " 个，请改短后再上传");
       }
       if (file.content() == null || file.content().length == 0) {
         throw new ValidationException("file", "文件是空的：" + name);
@@ -452,6 +454,7 @@ public class IncomingDocumentService {
   }
 
   public static final int MAX_FILES = 20;
+  public static final int MAX_FILE_NAME = 200;
 
   public IncomingDocument document(String id) {
     return documents.find(id).orElseThrow(() -> new NotFoundException("收文不存在：" + id));
@@ -568,12 +571,18 @@ public class IncomingDocumentService {
     return String.format("%.1f MB", bytes / 1024.0 / 1024.0);
   }
 
-  /** A file name without path or characters that break file systems and headers. */
+  /**
+   * A file name without path (after the last / or \\), control characters (C0 including NUL, DEL, C1) and
+   * bidirectional overrides that disguise an extension removed, characters that break file systems replaced
+   * by _, stripped.
+   */
   static String fileName(String name) {
-    String base = name.replace('\\', '/');
+    String base = CONTROLS.matcher(name).replaceAll("").replace('\\', '/');
     base = base.substring(base.lastIndexOf('/') + 1);
-    return base.replaceAll("[\\p{Cntrl}:*?\"<>|]", "_").strip();
+    return base.replaceAll("[:*?\"<>|]", "_").strip();
   }
+
+  private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]");
 
   private static LocalDate receivedDate(Object raw, LocalDate today) {
     // a date-time text from a form (2026-11-20T00:00) counts by its date

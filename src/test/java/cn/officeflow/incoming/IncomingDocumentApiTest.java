@@ -134,6 +134,34 @@ class IncomingDocumentApiTest {
   }
 
   @Test
+  void uploadedFileNamesAreCleanedOrRefusedNamingTheField() throws Exception {
+    String id = register("关于文件名的测试通知", "市档案局", "市档发〔2026〕3号");
+    String path = "/api/incoming-documents/" + id + "/attachments";
+    byte[] content = "%PDF-1.7 x".getBytes(StandardCharsets.UTF_8);
+    JsonNode stored = json(http.postMultipart(path, CLERK, PASSWORD, List.of(
+        new Http.Part("file", "..\\..\\windows\\扫描件.pdf", "application/pdf", content),
+        new Http.Part("file", "/etc/cron.d/附表.pdf", "application/pdf", content),
+        new Http.Part("file", "报\u0001告\u0007\u007f\u202e.pdf", "application/pdf", content),
+        // 200 characters, 600 bytes of UTF-8 in the part header
+        new Http.Part("file", "名".repeat(196) + ".pdf", "application/pdf", content))), 201);
+    assertThat(stored.findValuesAsText("fileName")).containsExactly("扫描件.pdf", "附表.pdf", "报告.pdf",
+        "名".repeat(196) + ".pdf");
+
+    // nothing left, too long (not "too large"), NUL (Tomcat refuses to parse it: 400, not 500)
+    for (String bad : List.of("目录/", "\u0001\u0002", "名".repeat(201) + ".pdf", "a".repeat(300) + ".pdf",
+        "名".repeat(2000) + ".pdf", "报\u0000告.pdf")) {
+      HttpResponse<String> refused = http.postMultipart(path, CLERK, PASSWORD,
+          List.of(new Http.Part("file", bad, "application/pdf", content)));
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+      JsonNode error = JSON.readTree(refused.body());
+      assertThat(error.get("field").asText()).isEqualTo("file");
+      assertThat(error.get("message").asText()).contains("文件名").doesNotContain("文件过大");
+    }
+    assertThat(JSON.readTree(http.get("/api/incoming-documents/" + id, CLERK, PASSWORD).body()).get("attachments"))
+        .hasSize(4);
+  }
+
+  @Test
   void registerListCsvDuplicatesAndVisibility() throws Exception {
     String id = register("关于报送年度统计数据的通知", "市统计局", "市统字〔2026〕3号");
     // the same 来文 again: 400 naming senderNumber, with the earlier 收文编号

@@ -2,6 +2,7 @@ package cn.officeflow.platform.security;
 
 import cn.officeflow.platform.engine.WebappCsrf;
 import cn.officeflow.platform.engine.WebappSessionAuthentications;
+import cn.officeflow.platform.org.RoleGroups;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,8 +22,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates /engine-rest/* and /api/*: HTTP Basic against Camunda's identity service, or the
  * session of a user logged in to the webapps. The user and their groups become the engine's current
  * authentication for the request, so Camunda's authorization checks apply to everything the request
- * does. Anonymous requests get 401 with a JSON body. A state-changing request authenticated by the
- * session must carry the webapps' CSRF token ({@code X-XSRF-TOKEN}), else 403.
+ * does. Anonymous requests get 401 with a JSON body, whatever the method (an anonymous OPTIONS would
+ * otherwise reach Jersey). A state-changing request authenticated by the session must carry the webapps'
+ * CSRF token ({@code X-XSRF-TOKEN}), else 403. Auditors are read-only: a state-changing /api request by a
+ * member of {@code auditors} (not also {@code camunda-admin}) is 403 before any controller runs; on
+ * /engine-rest the engine's authorizations decide, since Cockpit queries with POST.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -35,10 +39,6 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if ("OPTIONS".equals(request.getMethod())) {
-      chain.doFilter(request, response);
-      return;
-    }
     Optional<String> basic = basicUser(request);
     Optional<String> userId = basic.or(() -> WebappSessionAuthentications.userId(request, processEngine.getName()));
     if (userId.isEmpty()) {
@@ -53,6 +53,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     IdentityService identity = processEngine.getIdentityService();
     List<String> groups = identity.createGroupQuery().groupMember(userId.get()).list().stream()
         .map(Group::getId).toList();
+    if (changesState(request) && isProjectApi(request) && groups.contains(RoleGroups.AUDITORS)
+        && !groups.contains(RoleGroups.CAMUNDA_ADMIN)) {
+      forbidden(response, "审计人员为只读角色，不能修改任何数据");
+      return;
+    }
     List<String> tenants = identity.createTenantQuery().userMember(userId.get()).includingGroupsOfUser(true)
         .list().stream().map(Tenant::getId).toList();
     identity.setAuthentication(userId.get(), groups, tenants);
@@ -86,6 +91,12 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   private static boolean changesState(HttpServletRequest request) {
     String method = request.getMethod();
     return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
+  }
+
+  private static boolean isProjectApi(HttpServletRequest request) {
+    // the decoded, normalised path (the raw URI could be /engine-rest/../api/...)
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    return path.startsWith("/api/");
   }
 
   private static void forbidden(HttpServletResponse response, String message) throws IOException {

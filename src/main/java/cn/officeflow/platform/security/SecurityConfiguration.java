@@ -1,14 +1,30 @@
 package cn.officeflow.platform.security;
 
+import cn.officeflow.platform.web.ApiErrorBodyFilter;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.glassfish.jersey.server.ServerProperties;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Registers the authentication filter in front of Camunda's REST API and the project's own API. */
+/**
+ * Registers the filters in front of Camunda's REST API and the project's own API: errors as JSON (outermost,
+ * so that it sees every answer), then authentication. Jersey's WADL (the whole resource map, answered to any
+ * OPTIONS) is switched off.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+  @Bean
+  FilterRegistrationBean<ApiErrorBodyFilter> apiErrorBodyFilter() {
+    FilterRegistrationBean<ApiErrorBodyFilter> registration = new FilterRegistrationBean<>(new ApiErrorBodyFilter());
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.setName("officeflowApiErrorBody");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
 
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(ProcessEngine processEngine) {
@@ -18,5 +34,14 @@ public class SecurityConfiguration {
     registration.setName("officeflowApiAuthentication");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
+  }
+
+  /**
+   * On the ResourceConfig itself: spring.jersey.init.jersey.config.server.wadl.disableWadl does not reach
+   * Camunda's ResourceConfig (tried: OPTIONS still answered the WADL).
+   */
+  @Bean
+  ResourceConfigCustomizer noWadl() {
+    return config -> config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
   }
 }

@@ -1,6 +1,7 @@
 package cn.officeflow.platform.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -9,15 +10,20 @@ import org.springframework.http.ResponseEntity;
 /** CSV exports (台账, 登记簿) that Excel opens correctly and safely. */
 public final class Csv {
 
+  private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]");
+
   private Csv() {
   }
 
-  /** RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets never run it as a formula. */
+  /**
+   * RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets never run it as a formula; control
+   * characters other than tab, line feed and carriage return (NUL, ESC, DEL, C1) are dropped, never written raw.
+   */
   public static String cell(String value) {
     if (value == null) {
       return "";
     }
-    String v = value;
+    String v = CONTROLS.matcher(value).replaceAll("");
     if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
       v = "'" + v;
     }

@@ -33,6 +33,7 @@ public final class FormValues {
     if (!(raw instanceof String text)) {
       throw new ValidationException(field, label + "必须是文本");
     }
+    noControlCharacters(text, field, label);
     String value = text.strip();
     if (value.isEmpty()) {
       return null;
@@ -42,6 +43,20 @@ public final class FormValues {
       throw new ValidationException(field, label + "不能超过 " + max + " 字，当前 " + length + " 字");
     }
     return value;
+  }
+
+  /**
+   * 400 naming the field when the text contains a control character other than tab, line feed and carriage
+   * return (NUL, ESC, DEL, C1 ...): they are invisible, break documents, CSV and logs, and never come from a form.
+   */
+  public static void noControlCharacters(String text, String field, String label) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+        throw new ValidationException(field, "不能包含控制字符（" + label + "第 " + (text.codePointCount(0, i) + 1)
+            + " 个字符为 " + String.format("U+%04X", (int) c) + "）");
+      }
+    }
   }
 
   /** Like {@link #optionalText} but absent or blank is a 400 too. */
@@ -146,6 +161,7 @@ public final class FormValues {
     LinkedHashSet<String> ids = new LinkedHashSet<>();
     for (Object item : items) {
       String id = item == null ? "" : String.valueOf(item).strip();
+      noControlCharacters(id, field, label);
       if (!id.isEmpty()) {
         ids.add(id);
       }

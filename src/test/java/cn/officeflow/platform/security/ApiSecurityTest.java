@@ -64,6 +64,48 @@ class ApiSecurityTest {
   }
 
   @Test
+  void optionsNeedAuthenticationAndNeverDumpTheResourceMap() {
+    HttpResponse<String> anonymous = options("/engine-rest/task", null, null);
+    assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(401);
+    assertThat(anonymous.body()).contains("\"type\"").doesNotContain("<application");
+    HttpResponse<String> authenticated = options("/engine-rest/task", "admin", "Guanli@2026");
+    assertThat(authenticated.statusCode()).isLessThan(500);
+    assertThat(authenticated.body()).doesNotContain("application.wadl").doesNotContain("<application");
+    assertThat(options("/engine-rest", "zhangwei", PASSWORD).body()).doesNotContain("<application");
+    assertThat(options("/api/outgoing-documents", null, null).statusCode()).isEqualTo(401);
+    // the webapps' own API (their own authentication) answers anonymous OPTIONS with 401 too
+    HttpResponse<String> webapp = options("/camunda/api/engine/engine/default/task", null, null);
+    assertThat(webapp.statusCode()).isEqualTo(401);
+    assertThat(webapp.body()).doesNotContain("<application");
+  }
+
+  @Test
+  void auditorsChangeNothingThroughTheProjectApi() {
+    String read = "审计人员为只读角色，不能修改任何数据";
+    List<HttpRequest> writes = List.of(
+        http.request("/api/incoming-documents/any/attachments", "qianyu", PASSWORD)
+            .header("Content-Type", "multipart/form-data; boundary=x")
+            .POST(HttpRequest.BodyPublishers.ofString("--x--\r\n")).build(),
+        http.request("/api/incoming-documents/any/attachments/file", "qianyu", PASSWORD).DELETE().build(),
+        http.request("/api/archive/entries/any/location", "qianyu", PASSWORD).header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"box\":\"1\",\"shelf\":\"2\"}")).build(),
+        http.request("/api/tasks/any/reminders", "qianyu", PASSWORD).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        // the raw path is not trusted: the filter looks at the normalised one
+        http.request("/engine-rest/../api/tasks/any/reminders", "qianyu", PASSWORD)
+            .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+    for (HttpRequest write : writes) {
+      HttpResponse<String> refused = http.send(write);
+      assertThat(refused.statusCode()).as(write.uri() + " " + refused.body()).isEqualTo(403);
+      assertThat(refused.body()).contains("\"AuthorizationException\"").contains(read);
+    }
+    assertThat(http.get("/api/outgoing-documents", "qianyu", PASSWORD).statusCode()).isEqualTo(200);
+    // /engine-rest is left to the engine's authorizations: Cockpit queries with POST
+    assertThat(http.postJson("/engine-rest/history/process-instance", "qianyu", PASSWORD, "{}").statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
   void staffStartsOutgoingDocumentButAuditorsCannot() {
     assertThat(http.postJson(START, "zhangwei", PASSWORD, VALID_START).statusCode()).isEqualTo(200);
     assertThat(http.postJson(START, "qianyu", PASSWORD, VALID_START).statusCode()).isIn(403, 404);
@@ -187,6 +229,10 @@ class ApiSecurityTest {
     AccessBootstrap bootstrap = new AccessBootstrap(engine, organisation, environment, "admin", "");
     assertThatThrownBy(bootstrap::afterPropertiesSet).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("OFFICEFLOW_ADMIN_PASSWORD");
+  }
+
+  private HttpResponse<String> options(String path, String user, String password) {
+    return http.send(http.request(path, user, password).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
   }
 
   private static String cookie(HttpResponse<String> response, String name) {
