@@ -30,7 +30,7 @@ class TrustBoundaryOnMysqlTest extends MysqlSpringTestBase {
     HttpResponse<String> response = new Http(port).postJson(
         REST + "/process-definition/key/outgoing_document/start", DemoUsers.DRAFTER, DemoUsers.PASSWORD, """
             {"variables": {"title": {"value": "%s"}, "docType": {"value": "通知"}, "mainRecipients": {"value": "各处室"},
-             "body": {"value": "正文"}, "drafter": {"value": "luomin"}}}""".formatted(title));
+             "body": {"value": "正文"}, "drafter": {"value": "chenjing"}}}""".formatted(title));
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("drafter");
     assertThat(jdbc.sql("select count(*) from of_outgoing_document where title = :t").param("t", title)

@@ -35,6 +35,15 @@ public class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
   }
 
+  public HttpResponse<String> putJson(String path, String user, String password, String json) {
+    return send(request(path, user, password).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+  }
+
+  public HttpResponse<String> delete(String path, String user, String password) {
+    return send(request(path, user, password).DELETE().build());
+  }
+
   /** A file part of {@link #postMultipart}. */
   public record Part(String name, String fileName, String contentType, byte[] content) {
   }

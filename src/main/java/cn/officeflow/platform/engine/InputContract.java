@@ -1,5 +1,6 @@
 package cn.officeflow.platform.engine;
 
+import cn.officeflow.platform.web.FormValues;
 import cn.officeflow.platform.web.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -196,20 +197,9 @@ public class InputContract {
       // a deserialized Java object cannot come from REST; server code never sends one through a user call
       throw new ValidationException(name, "不接受对象类型的变量，请以 JSON 或文本提交");
     }
-    Object value = plain(submitted);
-    if (value instanceof String text && hasControlCharacter(text)) {
-      throw new ValidationException(name, "不能包含控制字符");
+    if (plain(submitted) instanceof String text) {
+      FormValues.noControlCharacters(text, name, "");
     }
-  }
-
-  public static boolean hasControlCharacter(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static Object plain(Object value) {

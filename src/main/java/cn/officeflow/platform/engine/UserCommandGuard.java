@@ -145,7 +145,8 @@ public class UserCommandGuard extends CommandInterceptor {
     if (command instanceof SaveUserCmd) {
       User user = field(command, SaveUserCmd.class, "user");
       if (user instanceof UserEntity entity && entity.hasNewPassword()) {
-        passwords.check(entity, entity.getPassword());
+        // getPassword() answers the stored hash; the new password waits in its own field until it is hashed
+        passwords.check(entity, field(entity, UserEntity.class, "newPassword"));
       }
     }
     checkVariables(command, caller);
@@ -424,7 +425,7 @@ public class UserCommandGuard extends CommandInterceptor {
         {AbstractPatchVariablesCmd.class, "variables"}, {AbstractPatchVariablesCmd.class, "deletions"},
         {SignalEventReceivedCmd.class, "builder"}, {SignalCmd.class, "processVariables"},
         {ExecuteJobsCmd.class, "jobId"}, {SaveUserCmd.class, "user"}, {ClaimTaskCmd.class, "taskId"},
-        {AbstractVariableCmd.class, "entityId"}};
+        {AbstractVariableCmd.class, "entityId"}, {UserEntity.class, "newPassword"}};
     for (Object[] f : fields) {
       action.accept(((Class<?>) f[0]).getDeclaredField((String) f[1]));
     }

@@ -1,5 +1,6 @@
 package cn.officeflow.platform.security;
 
+import cn.officeflow.platform.engine.UserCommandGuard;
 import cn.officeflow.platform.web.ValidationException;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * to be called for a user being created or given new credentials (REST and the Admin webapp alike).
  */
 @Component
-public class PasswordPolicyCheck {
+public class PasswordPolicyCheck implements UserCommandGuard.PasswordPolicyGuard {
 
   static final String FIELD = "password";
 
@@ -31,6 +32,7 @@ public class PasswordPolicyCheck {
    * Nothing when the password fits the policy or no policy is enabled; else a {@link ValidationException}
    * (Camunda's {@code InvalidRequestException}, BAD_REQUEST) naming the field {@value #FIELD}.
    */
+  @Override
   public void check(User user, String password) {
     PasswordPolicy policy = identityService.getPasswordPolicy();
     if (policy == null) {

@@ -9,7 +9,6 @@ import cn.officeflow.supervision.SupervisionVariables;
 import cn.officeflow.support.Http;
 import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.ProcessDriver;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -70,7 +69,7 @@ class JobsAndAuditorsAttackTest {
     assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(item.getId()).count()).isZero();
 
     // retries and due date are someone else's too
-    assertThat(put("/engine-rest/job/" + timer.getId() + "/retries", OUTSIDER, "{\"retries\": 0}").statusCode())
+    assertThat(http.putJson("/engine-rest/job/" + timer.getId() + "/retries", OUTSIDER, PASSWORD, "{\"retries\": 0}").statusCode())
         .isIn(403, 404);
     assertThat(engine.getManagementService().createJobQuery().jobId(timer.getId()).singleResult().getRetries())
         .isEqualTo(retries);
@@ -94,14 +93,14 @@ class JobsAndAuditorsAttackTest {
     assertThat(attachment.statusCode()).as(attachment.body()).isEqualTo(403);
     assertThat(engine.getTaskService().getTaskAttachments(task.getId())).isEmpty();
 
-    assertThat(put("/engine-rest/process-instance/" + pi.getId() + "/variables/title", AUDITOR,
+    assertThat(http.putJson("/engine-rest/process-instance/" + pi.getId() + "/variables/title", AUDITOR, PASSWORD,
         "{\"value\": \"x\"}").statusCode()).isEqualTo(403);
     assertThat(http.postJson("/engine-rest/task/" + task.getId() + "/claim", AUDITOR, PASSWORD,
         "{\"userId\": \"qianyu\"}").statusCode()).isEqualTo(403);
     String op = engine.getHistoryService().createUserOperationLogQuery().list().stream().findFirst()
         .map(o -> o.getId()).orElse(null);
     if (op != null) {
-      assertThat(put("/engine-rest/history/user-operation/" + op + "/set-annotation", AUDITOR,
+      assertThat(http.putJson("/engine-rest/history/user-operation/" + op + "/set-annotation", AUDITOR, PASSWORD,
           "{\"annotation\": \"审计\"}").statusCode()).isEqualTo(403);
     }
 
@@ -119,16 +118,12 @@ class JobsAndAuditorsAttackTest {
   @Test
   void auditorsCannotChangeTheirRightsThroughTheirOwnProfile() {
     // their own profile is theirs (Welcome app), another user's is not
-    HttpResponse<String> other = put("/engine-rest/user/zhangwei/profile", AUDITOR,
+    HttpResponse<String> other = http.putJson("/engine-rest/user/zhangwei/profile", AUDITOR, PASSWORD,
         "{\"id\": \"zhangwei\", \"firstName\": \"张\", \"lastName\": \"三\"}");
     assertThat(other.statusCode()).isEqualTo(403);
     assertThat(engine.getIdentityService().createUserQuery().userId("zhangwei").singleResult().getLastName())
         .isEqualTo("伟");
-    assertRefused(put("/engine-rest/group/auditors/members/zhangwei", AUDITOR, ""), 403, "");
+    assertRefused(http.putJson("/engine-rest/group/auditors/members/zhangwei", AUDITOR, PASSWORD, ""), 403, "");
   }
 
-  HttpResponse<String> put(String path, String user, String body) {
-    return http.send(http.request(path, user, PASSWORD).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
-  }
 }
