@@ -65,6 +65,10 @@ class OutgoingDocumentApiTest {
     assertThat(reject.get("name").asText()).isEqualTo("刘洋");
     assertThat(reject.get("decision").asText()).isEqualTo("reject");
     assertThat(reject.get("comment").asText()).isEqualTo("请补充值班表");
+    // each decision names the 稿 it was about: the first draft was returned, the second is what was signed
+    assertThat(reject.get("version").asInt()).isEqualTo(1);
+    JsonNode last = doc.get("reviews").get(doc.get("reviews").size() - 1);
+    assertThat(last.get("version").asInt()).isEqualTo(2);
     assertThat(reject.get("time").asText()).isNotBlank();
     assertThat(doc.get("body").asText()).contains("值班表见附件");
 

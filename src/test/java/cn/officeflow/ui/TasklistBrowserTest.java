@@ -444,8 +444,7 @@ class TasklistBrowserTest {
     // 上传扫描件: the 「收文附件」 tab uploads the file, then 完成 sends it to 拟办
     Task scan = awaitTask(instance, IncomingDocumentVariables.TASK_SCAN);
     // Tasklist does not reload its list after a start: the clerk refreshes the page
-    page.reload();
-    expect(startProcessMenu()).isVisible();
+    reloadTasklist();
     Locator task = openTask(scan, "上传扫描件");
     expect(field(task.locator(".fjs-form"), "收文编号")).hasValue(Pattern.compile("收文〔\\d{4}〕\\d+号"));
     task.getByText("收文附件", new Locator.GetByTextOptions().setExact(true)).first().click();
@@ -641,6 +640,29 @@ class TasklistBrowserTest {
 
   private static Locator selectDisplay(Locator form, String label) {
     return selectField(form, label).locator(".fjs-select-display");
+  }
+
+  /**
+   * F5 in Tasklist. In two of three full-suite runs on a loaded 2-core machine (never in a run of this class
+   * alone, with or without JaCoCo) the reloaded page showed no navbar within 60 s; a person presses F5 again,
+   * so does the test, at most twice, and says so with a screenshot of the stuck page.
+   */
+  private void reloadTasklist() throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      page.reload();
+      try {
+        expect(startProcessMenu()).isVisible(new LocatorAssertions.IsVisibleOptions()
+            .setTimeout(attempt < 3 ? 20_000 : TIMEOUT_MS));
+        return;
+      } catch (AssertionError stuck) {
+        if (attempt == 3) {
+          throw stuck;
+        }
+        screenshot("reload-stuck-" + attempt + ".png");
+        System.out.println("TasklistBrowserTest: Tasklist showed no navbar 20 s after reload " + attempt
+            + " (" + page.url() + "), reloading again; see target/screenshots/reload-stuck-" + attempt + ".png");
+      }
+    }
   }
 
   private Locator startProcessMenu() {

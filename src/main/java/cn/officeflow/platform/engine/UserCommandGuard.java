@@ -34,7 +34,11 @@ import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteTaskCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
@@ -218,6 +222,11 @@ public class UserCommandGuard extends CommandInterceptor {
     } else if (command instanceof SignalCmd) {
       Map<String, ?> variables = field(command, SignalCmd.class, "processVariables");
       InputContract.refuseAll(variables == null ? null : variables.keySet(), "信号不能携带变量");
+    } else if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd
+        || command instanceof CompleteExternalTaskCmd || command instanceof HandleExternalTaskBpmnErrorCmd) {
+      // a BPMN error or escalation thrown from a user task (or an external task completed with variables)
+      // leaves the modelled path: no step of ours declares one
+      throw new AuthorizationException("只有系统管理员可以从任务抛出 BPMN 错误或升级事件");
     } else if (command instanceof ModifyProcessInstanceCmd || command instanceof AbstractModificationCmd
         || command instanceof ModifyProcessInstanceAsyncCmd || command instanceof AbstractRestartProcessInstanceCmd
         || command instanceof SetVariablesToProcessInstancesBatchCmd) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.officeflow.support.Http;
 import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.ProcessDriver;
+import cn.officeflow.support.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
@@ -150,6 +151,24 @@ class TrustBoundaryAttackTest {
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), TITLE)).isEqualTo(title);
   }
 
+  @Test
+  void tasklistsOwnSubmitFormKeepsTheSameContract() throws Exception {
+    String title = "网页改稿 " + UUID.randomUUID();
+    ProcessInstance pi = startAsDrafter(title);
+    Task review = claim(pi, TASK_DEPT_REVIEW, HEAD);
+    WebappSession tasklist = WebappSession.login(http, HEAD, PASSWORD);
+    String submit = "/camunda/api/engine/engine/default/task/" + review.getId() + "/submit-form";
+
+    assertRefused(tasklist.postJson(submit, """
+        {"variables": {"decision": {"value": "approve"}, "title": {"value": "网页里换的标题"}}}"""), 400, "title");
+    assertRefused(tasklist.postJson(submit, """
+        {"variables": {"decision": {"value": "approve"}, "drafter": {"value": "luomin"}}}"""), 400, "drafter");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), TITLE)).isEqualTo(title);
+    assertThat(tasklist.postJson(submit, """
+        {"variables": {"decision": {"value": "approve"}, "comment": {"value": "同意"}}}""").statusCode())
+        .isEqualTo(204);
+  }
+
   // --- variables outside forms ---------------------------------------------------------------------------
 
   @Test
@@ -191,6 +210,13 @@ class TrustBoundaryAttackTest {
         "revisionRequired");
 
     ProcessInstance pi = startAsDrafter("改流程 " + UUID.randomUUID());
+    Task review = claim(pi, TASK_DEPT_REVIEW, HEAD);
+    HttpResponse<String> error = http.postJson("/engine-rest/task/" + review.getId() + "/bpmnError", HEAD, PASSWORD,
+        "{\"errorCode\": \"end\", \"variables\": {\"revisionRequired\": {\"value\": false}}}");
+    assertThat(error.statusCode()).as(error.body()).isEqualTo(403);
+    HttpResponse<String> escalation = http.postJson("/engine-rest/task/" + review.getId() + "/bpmnEscalation", HEAD,
+        PASSWORD, "{\"escalationCode\": \"up\"}");
+    assertThat(escalation.statusCode()).as(escalation.body()).isEqualTo(403);
     HttpResponse<String> modify = http.postJson("/engine-rest/process-instance/" + pi.getId() + "/modification",
         ZHANGWEI, PASSWORD, "{\"instructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"Task_AssignNumber\"}]}");
     assertThat(modify.statusCode()).isEqualTo(403);
