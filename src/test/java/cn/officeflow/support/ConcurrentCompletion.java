@@ -66,6 +66,9 @@ public final class ConcurrentCompletion {
       }
     }
     pool.shutdown();
+    System.out.println("ConcurrentCompletion " + rest + ": " + statuses.stream()
+        .collect(java.util.stream.Collectors.groupingBy(s -> s, java.util.TreeMap::new,
+            java.util.stream.Collectors.counting())));
     assertThat(statuses.stream().filter(s -> s == 204).count()).as(statuses.toString()).isOne();
     assertThat(jdbc.sql("select count(*) from of_review where business_key = :bk and step_id = :step")
         .param("bk", pi.getBusinessKey()).param("step", TASK_DEPT_REVIEW).query(Integer.class).single()).isOne();
