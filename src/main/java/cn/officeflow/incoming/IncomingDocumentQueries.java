@@ -5,6 +5,7 @@ import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.org.RoleGroups;
 import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
+import cn.officeflow.platform.taskops.CarbonCopyService;
 import cn.officeflow.platform.web.NotFoundException;
 import cn.officeflow.platform.web.ValidationException;
 import cn.officeflow.supervision.SupervisionItem;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * The read side of 收文 for the REST API: one 收文 with its files, opinions and 督办, the 收文登记簿, the files
  * and the 处理笺. A user sees the 收文 they registered, gave an opinion on, have a task on (in the 收文 or its
- * 督办) or handle as 承办人 or 主办/协办部门负责人, and every 收文 when their role keeps the register; anyone
- * else gets 404.
+ * 督办), handle as 承办人 or 主办/协办部门负责人, or were given a 抄送 of (from the 收文 or its 督办), and every 收文
+ * when their role keeps the register; anyone else gets 404.
  */
 @Service
 public class IncomingDocumentQueries {
@@ -39,10 +40,11 @@ public class IncomingDocumentQueries {
   private final OrgService org;
   private final IdentityService identity;
   private final TaskService tasks;
+  private final CarbonCopyService copies;
 
   public IncomingDocumentQueries(IncomingDocumentRepository documents, IncomingArchivePackage archivePackage,
       ReviewService reviews, SupervisionService supervision, OrgService org, IdentityService identity,
-      TaskService tasks) {
+      TaskService tasks, CarbonCopyService copies) {
     this.documents = documents;
     this.archivePackage = archivePackage;
     this.reviews = reviews;
@@ -50,6 +52,7 @@ public class IncomingDocumentQueries {
     this.org = org;
     this.identity = identity;
     this.tasks = tasks;
+    this.copies = copies;
   }
 
   public DocumentView view(String id) {
@@ -147,7 +150,7 @@ public class IncomingDocumentQueries {
   }
 
   private boolean involved(IncomingDocument d, String user) {
-    if (user.equals(d.registeredBy()) || reviews.hasReviewed(d.id(), user)
+    if (user.equals(d.registeredBy()) || reviews.hasReviewed(d.id(), user) || copies.isCopiedTo(d.id(), user)
         || tasks.createTaskQuery().processInstanceId(d.processInstanceId()).count() > 0) {
       return true;
     }
@@ -156,7 +159,8 @@ public class IncomingDocumentQueries {
       return false;
     }
     SupervisionItem i = item.get();
-    if (user.equals(i.handler()) || tasks.createTaskQuery().processInstanceId(i.processInstanceId()).count() > 0) {
+    if (user.equals(i.handler()) || copies.isCopiedTo(i.id(), user)
+        || tasks.createTaskQuery().processInstanceId(i.processInstanceId()).count() > 0) {
       return true;
     }
     List<String> departments = new ArrayList<>(i.assistingDepartmentIds());

@@ -4,9 +4,11 @@ import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.org.RoleGroups;
 import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
+import cn.officeflow.platform.taskops.CarbonCopyService;
 import cn.officeflow.platform.web.NotFoundException;
 import cn.officeflow.platform.web.ValidationException;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -16,8 +18,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The read side of 发文 for the REST API: one document with its versions and review trail, the
- * ledger (台账), the .docx. A user sees the documents they drafted, reviewed or have a task on, and
- * every document when their role reads the ledger; anything else answers 404.
+ * ledger (台账), the .docx. A user sees the documents they drafted, reviewed, have a task on or were given a
+ * 抄送 of, and every document when their role reads the ledger; anything else answers 404.
  */
 @Service
 public class OutgoingDocumentQueries {
@@ -29,13 +31,15 @@ public class OutgoingDocumentQueries {
   private final ReviewService reviews;
   private final IdentityService identity;
   private final TaskService tasks;
+  private final CarbonCopyService copies;
 
   public OutgoingDocumentQueries(OutgoingDocumentRepository documents, ReviewService reviews,
-      IdentityService identity, TaskService tasks) {
+      IdentityService identity, TaskService tasks, CarbonCopyService copies) {
     this.documents = documents;
     this.reviews = reviews;
     this.identity = identity;
     this.tasks = tasks;
+    this.copies = copies;
   }
 
   public DocumentView view(String id) {
@@ -72,8 +76,10 @@ public class OutgoingDocumentQueries {
       throw new ValidationException("q", "搜索词不能超过 100 字");
     }
     String user = CurrentUser.id(identity).orElseThrow();
-    List<String> myInstances = tasks.createTaskQuery().processDefinitionKey(OutgoingDocumentVariables.PROCESS_KEY)
-        .list().stream().map(Task::getProcessInstanceId).distinct().toList();
+    List<String> myInstances = new ArrayList<>(tasks.createTaskQuery()
+        .processDefinitionKey(OutgoingDocumentVariables.PROCESS_KEY).list().stream().map(Task::getProcessInstanceId)
+        .distinct().toList());
+    myInstances.addAll(copies.processInstancesCopiedTo(user));
     return documents.ledger(year, q, readsAll(), user, myInstances);
   }
 
@@ -81,6 +87,7 @@ public class OutgoingDocumentQueries {
     OutgoingDocument document = documents.find(id).orElseThrow(() -> new NotFoundException("发文不存在：" + id));
     String user = CurrentUser.id(identity).orElseThrow();
     boolean allowed = readsAll() || user.equals(document.drafter()) || reviews.hasReviewed(id, user)
+        || copies.isCopiedTo(id, user)
         || (document.processInstanceId() != null
             && tasks.createTaskQuery().processInstanceId(document.processInstanceId()).count() > 0);
     if (!allowed) {

@@ -17,11 +17,18 @@ public record Review(String stepId, String step, String user, String name, Local
   public static final String APPROVE = "approve";
   public static final String REJECT = "reject";
 
-  /** Entries that are not approvals (收文 拟办, 批示, 传阅 已阅, 登记作废) carry these kinds instead of a decision. */
+  /**
+   * Entries that are not approvals (收文 拟办, 批示, 传阅 已阅, 登记作废; 转办, 委派, 抄送 and 抄送 已阅) carry these
+   * kinds instead of a decision.
+   */
   public static final String PROPOSE = "propose";
   public static final String INSTRUCT = "instruct";
   public static final String READ = "read";
   public static final String VOID = "void";
+  /** Task operations (DESIGN.md §6): 转办, 委派, 抄送; the comment says to whom and why. */
+  public static final String TRANSFER = "transfer";
+  public static final String DELEGATE = "delegate";
+  public static final String CC = "cc";
 
   public String decisionLabel() {
     return switch (decision) {
@@ -31,6 +38,9 @@ public record Review(String stepId, String step, String user, String name, Local
       case INSTRUCT -> "批示";
       case READ -> "已阅";
       case VOID -> "作废";
+      case TRANSFER -> "转办";
+      case DELEGATE -> "委派";
+      case CC -> "抄送";
       default -> decision;
     };
   }

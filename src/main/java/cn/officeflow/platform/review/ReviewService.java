@@ -63,6 +63,18 @@ public class ReviewService {
     return decision;
   }
 
+  /**
+   * Writes an entry that is not a decision (转办, 委派, 抄送, 抄送 已阅: a {@link Review} kind) to the trail of
+   * {@code businessKey}, as {@code userId}, now; {@code comment} is cut to {@value #MAX_COMMENT} characters.
+   */
+  public void note(String businessKey, String processKey, String processInstanceId, String stepId, String step,
+      String userId, String kind, String comment, Integer version) {
+    String text = comment == null || comment.length() <= MAX_COMMENT ? comment
+        : comment.substring(0, MAX_COMMENT - 1) + "…";
+    repository.insert(businessKey, processKey, processInstanceId, new Review(stepId, step, userId,
+        org.displayName(userId), EngineClock.now(), kind, text, version));
+  }
+
   public List<Review> trail(String businessKey) {
     return repository.findByBusinessKey(businessKey);
   }
