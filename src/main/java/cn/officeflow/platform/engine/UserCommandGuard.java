@@ -178,10 +178,11 @@ public class UserCommandGuard extends CommandInterceptor {
       checkStart(field(command, SubmitStartFormCmd.class, "processDefinitionId"),
           field(command, SubmitStartFormCmd.class, "variables"));
     } else if (command instanceof CompleteTaskCmd) {
-      checkTask(field(command, CompleteTaskCmd.class, "taskId"), field(command, CompleteTaskCmd.class, "variables"));
+      checkTask(field(command, CompleteTaskCmd.class, "taskId"), field(command, CompleteTaskCmd.class, "variables"),
+          caller);
     } else if (command instanceof SubmitTaskFormCmd) {
       checkTask(field(command, SubmitTaskFormCmd.class, "taskId"),
-          field(command, SubmitTaskFormCmd.class, "properties"));
+          field(command, SubmitTaskFormCmd.class, "properties"), caller);
     } else if (command instanceof AbstractCorrelateMessageCmd) {
       MessageCorrelationBuilderImpl builder = field(command, AbstractCorrelateMessageCmd.class, "builder");
       checkMessage(builder.getMessageName(), builder.getPayloadProcessInstanceVariables(),
@@ -241,11 +242,16 @@ public class UserCommandGuard extends CommandInterceptor {
     InputContract.check(contract().startInputs(processDefinitionId), variables, null);
   }
 
-  private void checkTask(String taskId, Map<String, ?> variables) {
+  private void checkTask(String taskId, Map<String, ?> variables, Caller caller) {
     Task task = SystemAuthentication.call(configuration.getIdentityService(),
         () -> configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult());
     if (task == null) {
       throw new org.camunda.bpm.engine.rest.exception.InvalidRequestException(Response.Status.NOT_FOUND, TASK_GONE);
+    }
+    if (task.getAssignee() != null && !task.getAssignee().equals(caller.id()) && !caller.admin()) {
+      // the engine lets any candidate complete a task someone else has claimed (or was given by 转办/委派)
+      throw new org.camunda.bpm.engine.rest.exception.InvalidRequestException(Response.Status.CONFLICT,
+          "任务已由 " + task.getAssignee() + " 认领或办理中，只能由其办理");
     }
     if (variables == null || variables.isEmpty() || task.getProcessDefinitionId() == null) {
       if (task.getProcessDefinitionId() == null) {

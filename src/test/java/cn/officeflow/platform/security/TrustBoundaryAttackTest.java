@@ -129,6 +129,21 @@ class TrustBoundaryAttackTest {
     assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count()).isOne();
   }
 
+  @Test
+  void aCandidateCannotCompleteATaskSomeoneElseHasClaimed() {
+    ProcessInstance pi = startAsDrafter("抢办 " + UUID.randomUUID());
+    driver.approve(HEAD, pi.getId(), TASK_DEPT_REVIEW);
+    Task legal = claim(pi, TASK_LEGAL_REVIEW, "zhoujie");
+    // 罗敏 is a candidate of 法务复审 too, but 周杰 has it
+    HttpResponse<String> other = complete(legal.getId(), "luomin", """
+        {"variables": {"decision": {"value": "approve"}}}""");
+    assertThat(other.statusCode()).as(other.body()).isEqualTo(409);
+    assertThat(other.body()).contains("zhoujie");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(legal.getId()).count()).isOne();
+    assertThat(complete(legal.getId(), "zhoujie", """
+        {"variables": {"decision": {"value": "approve"}}}""").statusCode()).isEqualTo(204);
+  }
+
   // --- changing the text under review --------------------------------------------------------------------
 
   @Test
