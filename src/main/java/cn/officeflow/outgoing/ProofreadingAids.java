@@ -50,6 +50,8 @@ public class ProofreadingAids {
   private static final Pattern TRAILING_PUNCT = Pattern.compile("[。．.，,、；;：:！!？?…~～—\\-]+$");
   private static final Pattern TRAILING_PARENTHETICAL = Pattern.compile("[（(][^（）()]*[）)]$");
   private static final Pattern HALF_WIDTH_SEPARATOR = Pattern.compile("[,;]");
+  private static final Pattern TRAILING_COLON = Pattern.compile("[：:]+$");
+  private static final Pattern RECIPIENT_SEPARATOR = Pattern.compile("[、，,；;\\s\\u3000]+");
   private static final Pattern CN_DATE = Pattern.compile(
       "(?<y>[〇○零一二三四五六七八九]{4})年(?:(?<m>十[一二]?|[一二三四五六七八九])月"
           + "(?:(?<d>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日)?)?"
@@ -191,6 +193,7 @@ public class ProofreadingAids {
     checkDocumentNumber(in, out);
     checkTitle(in, out);
     checkMainRecipients(in, out);
+    checkBodyRepeatsRecipients(in, paragraphs, out);
     int[] lastHeading = new int[HEADINGS.size()];
     for (Paragraph p : paragraphs) {
       if (!note.paragraphNumbers().contains(p.number())) {
@@ -330,6 +333,33 @@ public class ProofreadingAids {
     if (separator.find()) {
       out.add("主送机关：机关之间应使用全角“、”或“，”，不应使用半角“" + separator.group() + "”。");
     }
+  }
+
+  /**
+   * 发文稿在正文前单独排印主送机关：正文首段若就是主送机关（如“各处室：”，冒号全角、半角或没有），或是以冒号结尾、
+   * 所列机关都在主送机关之中的称呼行，主送机关会印两遍。
+   */
+  private static void checkBodyRepeatsRecipients(ProofreadingInput in, List<Paragraph> paragraphs,
+      List<String> out) {
+    String recipients = withoutColon(in.mainRecipients());
+    if (recipients.isEmpty() || paragraphs.isEmpty()) {
+      return;
+    }
+    Paragraph first = paragraphs.get(0);
+    String line = withoutColon(first.text());
+    boolean salutation = !line.equals(first.text()) && !line.isEmpty()
+        && recipientNames(recipients).containsAll(recipientNames(line));
+    if (line.equals(recipients) || salutation) {
+      out.add(first.label() + "：正文以主送机关“" + first.text() + "”开头，发文稿已在正文前排印主送机关，请删去此行。");
+    }
+  }
+
+  private static String withoutColon(String text) {
+    return trim(TRAILING_COLON.matcher(trim(text)).replaceFirst(""));
+  }
+
+  private static List<String> recipientNames(String text) {
+    return List.of(RECIPIENT_SEPARATOR.split(text));
   }
 
   private static boolean isGeneralRelease(String docType) {

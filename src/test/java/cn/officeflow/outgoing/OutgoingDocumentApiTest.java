@@ -135,6 +135,36 @@ class OutgoingDocumentApiTest {
   }
 
   @Test
+  void drafterOwnDepartmentIsRefusedForCountersignWith400NamingTheField() throws Exception {
+    String title = "本部门会签 " + UUID.randomUUID().toString().substring(0, 6);
+    String start = "/engine-rest/process-definition/key/" + PROCESS_KEY + "/start";
+    // only the start form's fields (the input contract); 张伟 is in 业务处 (dept-business)
+    String plain = startBody(title, "{\"value\": \"dept-finance,dept-business\"}");
+    JsonNode refused = json(http.postJson(start, "zhangwei", PASSWORD, plain), 400);
+    assertThat(refused.get("message").asText()).contains(COUNTERSIGN_DEPTS).contains("会签部门不能是业务处本身");
+    assertThat(refused.get("type").asText()).isNotBlank();
+    // as Tasklist submits the start form's checklist: a Json array
+    String checklist = startBody(title, "{\"type\": \"Json\", \"value\": \"[\\\"dept-business\\\"]\"}");
+    JsonNode fromForm = json(http.postJson("/engine-rest/process-definition/key/" + PROCESS_KEY + "/submit-form",
+        "zhangwei", PASSWORD, checklist), 400);
+    assertThat(fromForm.get("message").asText()).contains("会签部门不能是业务处本身");
+
+    // nothing stored: no document in the drafter's ledger, no instance
+    assertThat(json(http.get("/api/outgoing-documents?q=" + enc(title), "zhangwei", PASSWORD), 200)).isEmpty();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .variableValueEquals(TITLE, title).count()).isZero();
+    // another department is accepted
+    String other = startBody(title, "{\"type\": \"Json\", \"value\": \"[\\\"dept-finance\\\"]\"}");
+    assertThat(http.postJson(start, "zhangwei", PASSWORD, other).statusCode()).isEqualTo(200);
+  }
+
+  private static String startBody(String title, String countersignDepts) {
+    return """
+        {"variables": {"title": {"value": "%s"}, "docType": {"value": "通知"}, "mainRecipients": {"value": "各处室"},
+         "body": {"value": "请各处室安排节日值班。"}, "countersignDepts": %s}}""".formatted(title, countersignDepts);
+  }
+
+  @Test
   void csvCellsAreQuotedAndNeverFormulas() {
     assertThat(OutgoingDocumentController.cell("a,b")).isEqualTo("\"a,b\"");
     assertThat(OutgoingDocumentController.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");

@@ -271,6 +271,32 @@ class ProofreadingAidsTest {
     void emptyRecipientsIsFineForPublicAnnouncements() {
       assertThat(format(doc().recipients(null).docType("公告").title("关于调整办公时间的公告"))).isEmpty();
     }
+
+    /** The .docx prints 主送机关 above the body: a body that begins with it prints it twice. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "各处室：          | 各处室：                     | 各处室：",
+        "各处室：          | 各处室                       | 各处室",
+        "各处室：          | 各处室:                      | 各处室:",
+        "各处室            | 　　各处室：                 | 各处室：",
+        "各处室:           | 各处室：                     | 各处室：",
+        "各处室，各直属单位：| 各处室，各直属单位：         | 各处室，各直属单位：",
+        "各处室、各直属单位：| 各处室：                     | 各处室：",
+        "各处室、各直属单位：| 各直属单位、各处室:          | 各直属单位、各处室:"})
+    void bodyBeginningWithTheRecipientsLineIsFlagged(String recipients, String firstLine, String shown) {
+      List<String> findings = format(doc().recipients(recipients).body("", "  ", firstLine,
+          "　　为进一步规范公文办理，现就相关事项通知如下。"));
+
+      assertThat(errors(findings)).filteredOn(f -> f.startsWith("第1段")).containsExactly(
+          "第1段：正文以主送机关“" + shown + "”开头，发文稿已在正文前排印主送机关，请删去此行。");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"现将有关事项通知如下：", "各处室负责人：", "各处室要高度重视：", "各处室应当于12月1日前报送。"})
+    void bodyBeginningWithOtherTextIsNotFlagged(String firstLine) {
+      assertThat(format(doc().recipients("各处室、各直属单位：").body(firstLine, "　　请认真贯彻执行。")))
+          .noneMatch(f -> f.contains("主送机关"));
+    }
   }
 
   @Nested

@@ -5,6 +5,7 @@ import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.web.ValidationException;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import cn.officeflow.platform.engine.CurrentUser;
 import org.springframework.stereotype.Service;
@@ -27,6 +28,9 @@ public class ReviewService {
   public static final String SUBJECT_VERSION = "documentVersion";
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  /** Spaces and punctuation (full and half width) at either end of a comment. */
+  private static final Pattern EDGE_PUNCTUATION =
+      Pattern.compile("^[\\s\\u3000\\p{Punct}\\p{IsPunctuation}]+|[\\s\\u3000\\p{Punct}\\p{IsPunctuation}]+$");
 
   private final ReviewRepository repository;
   private final OrgService org;
@@ -81,7 +85,10 @@ public class ReviewService {
 
   /** The trail as readable lines for forms: 时间 步骤 姓名：同意/退回。意见 */
   public String trailText(String businessKey) {
-    List<Review> reviews = trail(businessKey);
+    return trailText(trail(businessKey));
+  }
+
+  static String trailText(List<Review> reviews) {
     if (reviews.isEmpty()) {
       return "（暂无审批意见）";
     }
@@ -91,13 +98,27 @@ public class ReviewService {
       if (r.version() != null) {
         text.append("（第").append(r.version()).append("稿）");
       }
-      text.append("  ").append(r.name()).append("：").append(r.decisionLabel());
-      if (r.comment() != null) {
-        text.append("。").append(r.comment());
-      }
-      text.append('\n');
+      text.append("  ").append(r.name()).append("：").append(opinion(r)).append('\n');
     }
     return text.toString().stripTrailing();
+  }
+
+  /**
+   * 同意/退回, then the comment only when it says more: a comment that is the label itself (「同意。」) is left
+   * out, one that starts with it (「同意，请尽快印发。」) stands alone, any other follows 「同意。」.
+   */
+  static String opinion(Review r) {
+    String label = r.decisionLabel();
+    String comment = r.comment() == null ? "" : r.comment().strip();
+    String core = EDGE_PUNCTUATION.matcher(comment).replaceAll("");
+    if (core.isEmpty() || core.equals(label)) {
+      return label;
+    }
+    if (comment.startsWith(label)
+        && EDGE_PUNCTUATION.matcher(comment.substring(label.length(), label.length() + 1)).matches()) {
+      return comment;
+    }
+    return label + "。" + comment;
   }
 
   private static Integer version(Object value) {

@@ -8,8 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** Templates, the SMS body and the missing-configuration errors, without Spring. */
+/** Templates, the SMS body, the choice of mail gateway and the missing-configuration errors, without Spring. */
 class NotificationUnitTest {
 
   @Test
@@ -53,23 +54,47 @@ class NotificationUnitTest {
   }
 
   @Test
-  void mailWithoutSmtpConfigurationFailsWithAClearMessage() {
+  void withoutAMailServerMailIsOnlyLogged() {
     NotifyProperties properties = new NotifyProperties();
     properties.setMailFrom("noreply@officeflow.example");
-    NotificationSender sender = new NotificationSender(
-        new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), new LoggingSmsGateway(), properties);
+    Notification mail = new Notification("n1", "zhangwei", "zhangwei@officeflow.example", Channel.MAIL, "message",
+        "主题", "正文\n第二行", null, "system", LocalDateTime.now(), NotificationStatus.PENDING, 0, null, null);
+    NotifyConfiguration configuration = new NotifyConfiguration();
+    // no spring.mail.host: no sender at all
+    MailGateway noSender = configuration.mailGateway(
+        new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), properties);
+    assertThat(noSender).isInstanceOf(LoggingMailGateway.class);
+    new NotificationSender(noSender, new LoggingSmsGateway()).send(mail, mail.address());
+    // an empty host (OFFICEFLOW_MAIL_HOST unset) counts as not configured
+    assertThat(configuration.mailGateway(senders(new JavaMailSenderImpl()), properties))
+        .isInstanceOf(LoggingMailGateway.class);
+    JavaMailSenderImpl blank = new JavaMailSenderImpl();
+    blank.setHost("  ");
+    assertThat(NotifyConfiguration.hasMailServer(blank)).isFalse();
+    // a host: SMTP
+    JavaMailSenderImpl smtp = new JavaMailSenderImpl();
+    smtp.setHost("127.0.0.1");
+    assertThat(configuration.mailGateway(senders(smtp), properties)).isInstanceOf(SmtpMailGateway.class);
+  }
+
+  @Test
+  void smtpWithoutSenderAddressFailsWithAClearMessage() {
+    JavaMailSenderImpl smtp = new JavaMailSenderImpl();
+    smtp.setHost("127.0.0.1");
+    NotificationSender sender = new NotificationSender(new SmtpMailGateway(smtp, new NotifyProperties()),
+        new LoggingSmsGateway());
     Notification mail = new Notification("n1", "zhangwei", "zhangwei@officeflow.example", Channel.MAIL, "message",
         "主题", "正文", null, "system", LocalDateTime.now(), NotificationStatus.PENDING, 0, null, null);
     assertThatThrownBy(() -> sender.send(mail, mail.address())).isInstanceOf(NotificationDeliveryException.class)
-        .hasMessageContaining("未配置邮件服务器 (spring.mail.host)");
-    // an empty host counts as not configured
-    StaticListableBeanFactory beans = new StaticListableBeanFactory();
-    beans.addBean("mailSender", new org.springframework.mail.javamail.JavaMailSenderImpl());
-    NotificationSender blankHost = new NotificationSender(beans.getBeanProvider(JavaMailSender.class),
-        new LoggingSmsGateway(), properties);
-    assertThatThrownBy(() -> blankHost.send(mail, mail.address())).hasMessageContaining("spring.mail.host");
+        .hasMessageContaining("officeflow.notify.mail-from");
     // SMS still goes to the logging gateway
     sender.send(new Notification("n2", "zhangwei", "138", Channel.SMS, "message", "主题", "正文", null, "system",
         LocalDateTime.now(), NotificationStatus.PENDING, 0, null, null), "138");
+  }
+
+  private static org.springframework.beans.factory.ObjectProvider<JavaMailSender> senders(JavaMailSender sender) {
+    StaticListableBeanFactory beans = new StaticListableBeanFactory();
+    beans.addBean("mailSender", sender);
+    return beans.getBeanProvider(JavaMailSender.class);
   }
 }
