@@ -6,7 +6,11 @@ import java.util.Optional;
 public enum TaskOperation {
   TRANSFER("transfer", "转办"),
   DELEGATE("delegate", "委派"),
-  CC("cc", "抄送");
+  CC("cc", "抄送"),
+  /** 退回 to an earlier step of the instance (POST /api/tasks/{id}/return). */
+  RETURN("return", "退回"),
+  /** 加签 before or after this step's decision, and 减签 (POST /api/tasks/{id}/add-signers). */
+  ADD_SIGNERS("add-signers", "加签");
 
   private final String id;
   private final String label;

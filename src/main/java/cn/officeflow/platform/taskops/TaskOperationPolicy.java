@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which task operations a step allows, declared in the model: the extension property {@value #PROPERTY} of the
- * user task, a comma-separated list of {@code transfer}, {@code delegate}, {@code cc} (empty = none; Modeler:
- * element → 「Extension properties」). Without the property: all three, except on a multi-instance user task
- * (会签: one instance per department or person, each the decision of whom the model chose), which allows
+ * user task, a comma-separated list of {@code transfer}, {@code delegate}, {@code cc}, {@code return},
+ * {@code add-signers} (empty = none; Modeler: element → 「Extension properties」). Without the property: all,
+ * except on a multi-instance user task (会签: one instance per department or person, each the decision of whom the model chose), which allows
  * {@code cc} only. A task outside a process allows none. Read as the engine, cached per process definition:
  * a deployed model never changes.
  */

@@ -60,7 +60,7 @@ class TaskOperationsApiTest {
 
     JsonNode allowed = json(http.get("/api/tasks/" + task.getId() + "/operations", "liuyang", PASSWORD), 200);
     assertThat(allowed.get("step").asText()).isEqualTo("部门初审");
-    assertThat(texts(allowed.get("operations"))).containsExactly("transfer", "delegate", "cc");
+    assertThat(texts(allowed.get("operations"))).containsExactly("transfer", "delegate", "cc", "return", "add-signers");
 
     JsonNode result = json(post(task, "transfer", "liuyang",
         "{\"userId\": \"sunli\", \"comment\": \"本人出差，请孙丽初审\"}"), 200);
