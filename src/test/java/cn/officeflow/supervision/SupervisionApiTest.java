@@ -93,7 +93,8 @@ class SupervisionApiTest {
         assertThat(response.statusCode()).isEqualTo(400);
       }
       JsonNode body = json(response, 400);
-      assertThat(body.get("message").asText()).as(light).contains("light");
+      assertThat(body.get("field").asText()).as(light).isEqualTo("light");
+      assertThat(body.get("message").asText()).as(light).contains("灯色");
       assertThat(body.has("type")).isTrue();
     }
   }

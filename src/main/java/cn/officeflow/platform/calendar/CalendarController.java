@@ -43,7 +43,7 @@ public class CalendarController {
 
   static LocalDate date(String field, String value) {
     if (value == null || value.isBlank()) {
-      throw new ValidationException(field, "必须填写，格式为 YYYY-MM-DD");
+      throw new ValidationException(field, "日期 " + field + " 必须填写，格式为 YYYY-MM-DD");
     }
     String text = value.trim();
     if (ISO_DATE.matcher(text).matches()) {
@@ -53,21 +53,22 @@ public class CalendarController {
         // falls through: a well-formed but impossible date such as 2026-02-30
       }
     }
-    throw new ValidationException(field, "不是有效的日期（格式为 YYYY-MM-DD）：" + value);
+    throw new ValidationException(field, "日期 " + field + " 不是有效的日期（格式为 YYYY-MM-DD）：" + value);
   }
 
   static int days(String field, String value) {
     if (value == null || value.isBlank()) {
-      throw new ValidationException(field, "必须填写，1 到 " + WorkingDayCalendar.MAX_DAYS + " 之间的整数");
+      throw new ValidationException(field, "天数 " + field + " 必须填写，1 到 " + WorkingDayCalendar.MAX_DAYS
+          + " 之间的整数");
     }
     int days;
     try {
       days = Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw new ValidationException(field, "必须是整数：" + value);
+      throw new ValidationException(field, "天数 " + field + " 必须是整数：" + value);
     }
     if (days < 1 || days > WorkingDayCalendar.MAX_DAYS) {
-      throw new ValidationException(field, "必须在 1 到 " + WorkingDayCalendar.MAX_DAYS + " 之间：" + days);
+      throw new ValidationException(field, "天数 " + field + " 必须在 1 到 " + WorkingDayCalendar.MAX_DAYS + " 之间：" + days);
     }
     return days;
   }

@@ -169,11 +169,12 @@ public class InputContract {
       if (step.readOnly().contains(name)) {
         Object now = current == null ? null : current.apply(name);
         if (!sameValue(plain(submitted), now)) {
-          throw new ValidationException(name, "只读字段，不能在「" + step.step() + "」修改");
+          throw new ValidationException(name, step.label(name) + "是只读字段，不能在「" + step.step() + "」修改");
         }
         continue;
       }
-      throw new ValidationException(name, "「" + step.step() + "」不接受该变量；可提交的字段：" + step.editableText());
+      throw new ValidationException(name, "「" + step.step() + "」不接受提交 " + name + "；可提交的字段："
+          + step.editableText());
     }
   }
 
@@ -257,9 +258,11 @@ public class InputContract {
       form = json == null ? null : FormFields.parse(json);
       cacheable = false;
     }
+    Map<String, String> labels = new LinkedHashMap<>();
     if (form != null) {
       editable.addAll(form.editable());
       readOnly.addAll(form.readOnly());
+      labels.putAll(form.labels());
     }
     CamundaFormData formData = extension(element, CamundaFormData.class);
     if (formData != null) {
@@ -268,7 +271,7 @@ public class InputContract {
       }
     }
     String name = element.getName() == null || element.getName().isBlank() ? element.getId() : element.getName();
-    return new Resolved(new StepInputs(name, editable, readOnly), cacheable);
+    return new Resolved(new StepInputs(name, editable, readOnly, labels), cacheable);
   }
 
   private Map<String, FormFields> formsOf(String deploymentId) {
@@ -323,21 +326,24 @@ public class InputContract {
   }
 
   /** The keyed fields of a Camunda Form (form-js JSON): editable or shown read-only. */
-  record FormFields(String id, Set<String> editable, Set<String> readOnly) {
+  record FormFields(String id, Set<String> editable, Set<String> readOnly, Map<String, String> labels) {
 
     static FormFields parse(String json) {
       try {
         JsonNode root = JSON.readTree(json);
         Set<String> editable = new LinkedHashSet<>();
         Set<String> readOnly = new LinkedHashSet<>();
-        walk(root.path("components"), false, editable, readOnly);
-        return new FormFields(root.path("id").isTextual() ? root.path("id").asText() : null, editable, readOnly);
+        Map<String, String> labels = new LinkedHashMap<>();
+        walk(root.path("components"), false, editable, readOnly, labels);
+        return new FormFields(root.path("id").isTextual() ? root.path("id").asText() : null, editable, readOnly,
+            labels);
       } catch (IOException e) {
         throw new IllegalStateException("表单不是合法的 JSON", e);
       }
     }
 
-    private static void walk(JsonNode components, boolean parentReadOnly, Set<String> editable, Set<String> readOnly) {
+    private static void walk(JsonNode components, boolean parentReadOnly, Set<String> editable, Set<String> readOnly,
+        Map<String, String> labels) {
       for (JsonNode component : components) {
         boolean ro = parentReadOnly || component.path("disabled").asBoolean(false)
             || component.path("readonly").asBoolean(false);
@@ -346,8 +352,11 @@ public class InputContract {
           // form-js keys may be paths (a.b): the process variable is the first segment
           String variable = key.split("\\.")[0];
           (ro ? readOnly : editable).add(variable);
+          if (component.path("label").isTextual()) {
+            labels.putIfAbsent(variable, component.path("label").asText());
+          }
         }
-        walk(component.path("components"), ro, editable, readOnly);
+        walk(component.path("components"), ro, editable, readOnly, labels);
       }
     }
   }

@@ -2,6 +2,7 @@ package cn.officeflow.platform.engine;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,8 +13,9 @@ import java.util.Set;
  * @param step the step's name for messages (Chinese name of the element, else its id)
  * @param editable variables the user may set at this step
  * @param readOnly variables the form shows read-only
+ * @param labels the form's label of each variable it shows (for messages), where it has one
  */
-public record StepInputs(String step, Set<String> editable, Set<String> readOnly) {
+public record StepInputs(String step, Set<String> editable, Set<String> readOnly, Map<String, String> labels) {
 
   /** Name of the BPMN extension property ({@code camunda:property}) that declares REST inputs. */
   public static final String INPUT_VARIABLES_PROPERTY = "inputVariables";
@@ -23,10 +25,21 @@ public record StepInputs(String step, Set<String> editable, Set<String> readOnly
     Set<String> ro = new LinkedHashSet<>(readOnly);
     ro.removeAll(editable);
     readOnly = Collections.unmodifiableSet(ro);
+    labels = labels == null ? Map.of() : Map.copyOf(labels);
+  }
+
+  public StepInputs(String step, Set<String> editable, Set<String> readOnly) {
+    this(step, editable, readOnly, Map.of());
   }
 
   public static StepInputs none(String step) {
     return new StepInputs(step, Set.of(), Set.of());
+  }
+
+  /** 「标题」 for a field the form labels, else the variable's name. */
+  public String label(String variable) {
+    String label = labels.get(variable);
+    return label == null || label.isBlank() ? variable : "「" + label + "」";
   }
 
   /** The editable names as a readable list for error messages. */

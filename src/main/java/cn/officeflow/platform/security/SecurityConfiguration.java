@@ -20,7 +20,8 @@ public class SecurityConfiguration {
   @Bean
   FilterRegistrationBean<ApiErrorBodyFilter> apiErrorBodyFilter() {
     FilterRegistrationBean<ApiErrorBodyFilter> registration = new FilterRegistrationBean<>(new ApiErrorBodyFilter());
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    // and the webapps' own engine API, whose messages Tasklist shows as they are (form submission)
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/engine/*");
     registration.setName("officeflowApiErrorBody");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;

@@ -33,6 +33,11 @@ public class ApiErrorBodyFilter extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrorBodyFilter.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern GENERIC_MESSAGE = Pattern.compile("HTTP \\d{3}\\b.*");
+  /** Camunda REST's "Cannot <verb> <what> <id>: " before the engine's message, once or nested. */
+  private static final Pattern ENGLISH_PREFIX = Pattern.compile("^(?:Cannot [A-Za-z ]+? \\S+?: )+");
+  private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+  /** ValidationException's "字段 key：". */
+  private static final Pattern FIELD_PREFIX = Pattern.compile("^字段 (\\S+?)：");
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -92,12 +97,37 @@ public class ApiErrorBodyFilter extends OncePerRequestFilter {
         ? original.get("type").asText() : null;
     String message = original != null && original.path("message").isTextual() ? original.get("message").asText() : "";
     if (type != null && !message.isBlank() && !GENERIC_MESSAGE.matcher(message).matches()) {
-      return null;
+      return plainChinese((ObjectNode) original);
     }
     ObjectNode replaced = JSON.createObjectNode();
     replaced.put("type", type == null ? type(status) : type);
     replaced.put("message", message(status, request));
     return replaced.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The Chinese sentence alone for people (Tasklist shows {@code message} as it is): Camunda's English
+   * prefixes ("Cannot complete task 3154…: ", "Cannot instantiate process definition …: ") and our
+   * "字段 key：" go; the field key moves to {@code field} for programs. Null when there is nothing to change.
+   */
+  static byte[] plainChinese(ObjectNode error) {
+    String message = error.path("message").asText();
+    String cleaned = ENGLISH_PREFIX.matcher(message).replaceFirst("");
+    if (!HAN.matcher(cleaned).find()) {
+      cleaned = message; // an English message of the engine's own stays whole
+    }
+    java.util.regex.Matcher field = FIELD_PREFIX.matcher(cleaned);
+    if (field.find()) {
+      if (!error.hasNonNull("field")) {
+        error.put("field", field.group(1));
+      }
+      cleaned = cleaned.substring(field.end());
+    }
+    if (cleaned.equals(message) || cleaned.isBlank()) {
+      return null;
+    }
+    error.put("message", cleaned);
+    return error.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** Passes a successful response through; holds back the body of an error. */

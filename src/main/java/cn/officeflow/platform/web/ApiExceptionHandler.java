@@ -31,13 +31,14 @@ public class ApiExceptionHandler {
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e) {
     return ResponseEntity.badRequest()
-        .body(body("ValidationException", "字段 " + e.getParameterName() + "：必须填写"));
+        .body(field(body("ValidationException", "参数 " + e.getParameterName() + " 必须填写"), e.getParameterName()));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
     return ResponseEntity.badRequest()
-        .body(body("ValidationException", "字段 " + e.getName() + "：格式不正确（" + e.getValue() + "）"));
+        .body(field(body("ValidationException", "参数 " + e.getName() + " 格式不正确（" + e.getValue() + "）"),
+            e.getName()));
   }
 
   /** A body that is not JSON, breaks off, or does not fit the endpoint: 400 saying where. */
@@ -72,7 +73,7 @@ public class ApiExceptionHandler {
       String field = mapping.getPath().stream()
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
           .collect(Collectors.joining("."));
-      return "字段 " + field + "：格式不正确" + where(mapping.getLocation());
+      return "字段 " + field + " 格式不正确" + where(mapping.getLocation());
     }
     if (cause instanceof JsonMappingException mapping) {
       return "请求体的 JSON 结构不符合接口要求" + where(mapping.getLocation());
@@ -86,6 +87,11 @@ public class ApiExceptionHandler {
   private static String where(JsonLocation location) {
     return location == null || location.getLineNr() < 1 ? ""
         : "（第 " + location.getLineNr() + " 行第 " + location.getColumnNr() + " 列附近）";
+  }
+
+  private static Map<String, Object> field(Map<String, Object> body, String field) {
+    body.put("field", field);
+    return body;
   }
 
   static Map<String, Object> body(String type, String message) {
