@@ -235,7 +235,21 @@ class TasklistBrowserTest {
     for (String english : ENGLISH_DEFAULTS) {
       expect(page.getByText(english)).hasCount(0);
     }
+    // staff are not told to migrate to Camunda 8 (the CE end-of-life banner stays in Cockpit and Admin)
+    expect(page.locator(".ce-eol-banner")).isHidden();
     screenshot("tasklist-zh.png");
+  }
+
+  @Test
+  void formChecksSpeakChineseBeforeAnythingIsSent() {
+    login(DRAFTER_ID);
+    Locator form = openStartForm();
+    // nothing typed: form-js refuses on the client, in Chinese, and nothing reaches the server
+    startDialog().getByRole(AriaRole.BUTTON, exactName(START)).click();
+    Locator errors = form.locator(".fjs-form-field-error");
+    expect(errors.first()).containsText("此项必须填写");
+    expect(form.getByText("Field is required")).hasCount(0);
+    expect(startDialog()).isVisible();
   }
 
   @Test

@@ -4,9 +4,10 @@ export default {
     name: '行政办公',
     vendor: 'OfficeFlow'
   },
+  // dates as a Chinese office writes them: 2026-12-03 15:43 (moment.js formats)
   dateFormat: {
-    normal: 'LLL',
-    long: 'LLLL'
+    normal: 'YYYY-MM-DD HH:mm',
+    long: 'YYYY-MM-DD HH:mm:ss'
   },
   locales: {
     availableLocales: ['zh', 'en'],

@@ -1,7 +1,9 @@
 /*
  * Shared by the OfficeFlow Tasklist plugins (officeflow-remind, officeflow-incoming): where the project's
- * /api lives, a small DOM helper and a JSON reader that tolerates empty or non-JSON error bodies.
+ * /api lives, a small DOM helper and a JSON reader that tolerates empty or non-JSON error bodies. Importing it
+ * also installs the Chinese texts for form-js (officeflow-zh.js).
  */
+import './officeflow-zh.js';
 
 /** The project's /api at the servlet context root (app-root is e.g. "/camunda" or "/ctx/camunda"). */
 export function apiRoot() {
