@@ -59,7 +59,8 @@ final class ProcessFlow {
   /** Whether {@code node} lies inside a multi-instance subprocess (one of several parallel copies). */
   static boolean inMultiInstanceScope(FlowNode node) {
     for (ModelElementInstance parent = node.getParentElement(); parent != null; parent = parent.getParentElement()) {
-      if (parent instanceof SubProcess sub && sub.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics) {
+      if (parent instanceof SubProcess sub
+          && sub.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics) {
         return true;
       }
     }

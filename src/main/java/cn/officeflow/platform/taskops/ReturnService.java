@@ -1,6 +1,7 @@
 package cn.officeflow.platform.taskops;
 
 import cn.officeflow.platform.engine.CurrentUser;
+import cn.officeflow.platform.engine.HistoryOrder;
 import cn.officeflow.platform.engine.SystemAuthentication;
 import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.org.RoleGroups;
@@ -26,7 +27,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.DelegationState;
@@ -145,7 +145,8 @@ public class ReturnService {
     List<HistoricActivityInstance> passed = new ArrayList<>(history.createHistoricActivityInstanceQuery()
         .processInstanceId(pi).activityType(USER_TASK).finished().list());
     passed.removeIf(HistoricActivityInstance::isCanceled);
-    passed.sort(Comparator.comparing(HistoricActivityInstance::getStartTime).thenComparingLong(ReturnService::sequence));
+    passed.sort(Comparator.comparing(HistoricActivityInstance::getStartTime)
+        .thenComparingLong(ReturnService::sequence));
     Map<String, HistoricActivityInstance> latest = new LinkedHashMap<>();
     for (HistoricActivityInstance done : passed) {
       latest.remove(done.getActivityId());
@@ -174,7 +175,7 @@ public class ReturnService {
   }
 
   private static long sequence(HistoricActivityInstance instance) {
-    return instance instanceof HistoricActivityInstanceEventEntity entity ? entity.getSequenceCounter() : 0L;
+    return HistoryOrder.sequence(instance);
   }
 
   private static String name(UserTask step) {

@@ -1,6 +1,7 @@
 package cn.officeflow.platform.taskops;
 
 import cn.officeflow.platform.engine.CurrentUser;
+import cn.officeflow.platform.engine.HistoryOrder;
 import cn.officeflow.platform.engine.SystemAuthentication;
 import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.org.RoleGroups;
@@ -22,7 +23,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -145,7 +145,7 @@ public class WithdrawService {
   }
 
   private static long sequence(HistoricActivityInstance instance) {
-    return instance instanceof HistoricActivityInstanceEventEntity entity ? entity.getSequenceCounter() : 0L;
+    return HistoryOrder.sequence(instance);
   }
 
   private Instance instance(String processInstanceId) {
