@@ -29,6 +29,9 @@ public record Review(String stepId, String step, String user, String name, Local
   public static final String TRANSFER = "transfer";
   public static final String DELEGATE = "delegate";
   public static final String CC = "cc";
+  /** 退回 to an earlier step and 撤回 by the initiator; the comment says to which step and why. */
+  public static final String RETURN = "return";
+  public static final String WITHDRAW = "withdraw";
 
   public String decisionLabel() {
     return switch (decision) {
@@ -41,6 +44,8 @@ public record Review(String stepId, String step, String user, String name, Local
       case TRANSFER -> "转办";
       case DELEGATE -> "委派";
       case CC -> "抄送";
+      case RETURN -> "退回";
+      case WITHDRAW -> "撤回";
       default -> decision;
     };
   }

@@ -1,0 +1,257 @@
+package cn.officeflow.platform.taskops;
+
+import cn.officeflow.platform.engine.CurrentUser;
+import cn.officeflow.platform.engine.HistoryOrder;
+import cn.officeflow.platform.engine.SystemAuthentication;
+import cn.officeflow.platform.org.OrgService;
+import cn.officeflow.platform.org.RoleGroups;
+import cn.officeflow.platform.review.Review;
+import cn.officeflow.platform.review.ReviewService;
+import cn.officeflow.platform.web.FormValues;
+import cn.officeflow.platform.web.NotFoundException;
+import cn.officeflow.platform.web.ValidationException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.DelegationState;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 退回 (DESIGN.md §6): the handler of a task sends the instance back to an earlier step, which goes to the person
+ * who did it before.
+ * <ul>
+ *   <li><b>Targets</b> ({@link #targets}): the initiator's step that the process declares ({@code
+ *       returnToInitiator}, 发文: {@code Task_Revise}, offered first even before it was ever reached), then the user
+ *       tasks this instance completed (history; the latest occurrence each, in the order they happened) that lie
+ *       upstream of the current step in the model without passing the initiator's step — so steps of an earlier
+ *       round and the sibling branches of a parallel block are not offered — and that are not multi-instance
+ *       (会签, 协办, 传阅 have no single person to go back to).</li>
+ *   <li><b>Who</b>: the task's assignee, or a candidate while nobody has it; the step must allow {@code return}
+ *       ({@link TaskOperationPolicy}: a multi-instance step does not by default); a comment is required.</li>
+ *   <li><b>How</b>: process instance modification ({@link InstanceRewind}) run by the server as the user: the
+ *       target starts, everything downstream of it is cancelled (a return from one 三校 branch cancels the other
+ *       open proofreading tasks and the tokens waiting at the join), the new task is assigned to who completed it
+ *       (for the initiator's step never reached: the instance's starter). Written to the review trail (kind
+ *       {@code return}) and as a comment on the new task; Camunda logs the modification under the user's name.</li>
+ * </ul>
+ * Why modification and not the model's reject path for 退回 to the drafter: the reject path of a 三校 branch or a
+ * 会签 instance waits at the join until every sibling has decided, so it is no 退回 in the office's sense; what the
+ * reject path adds to the state ({@code revisionRequired}) only steers the gateway right behind the task and is
+ * reset by Task_Revise's end listener, while Task_Revise's own start listeners (status 修改中, trail) run under
+ * modification exactly as on the normal path; and a completion with decision=reject would write a second trail
+ * entry beside the {@code return} one.
+ */
+@Service
+public class ReturnService {
+
+  public static final String TARGET = "target";
+  public static final String COMMENT = "comment";
+  public static final int MAX_COMMENT = 500;
+  private static final String USER_TASK = "userTask";
+
+  private final ProcessEngine engine;
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final RepositoryService repository;
+  private final HistoryService history;
+  private final IdentityService identity;
+  private final OrgService org;
+  private final ReviewService reviews;
+  private final TaskOperationPolicy policy;
+
+  public ReturnService(ProcessEngine engine, OrgService org, ReviewService reviews, TaskOperationPolicy policy) {
+    this.engine = engine;
+    this.tasks = engine.getTaskService();
+    this.runtime = engine.getRuntimeService();
+    this.repository = engine.getRepositoryService();
+    this.history = engine.getHistoryService();
+    this.identity = engine.getIdentityService();
+    this.org = org;
+    this.reviews = reviews;
+    this.policy = policy;
+  }
+
+  /** One step a task may be returned to; {@code assignee} is who gets it back. */
+  public record Target(String activityId, String name, String assignee) {
+  }
+
+  /** What a return answers: the new task and who has it. */
+  public record Result(String taskId, String activityId, String name, String assignee, String assigneeName) {
+  }
+
+  public List<Target> targets(String taskId) {
+    String caller = caller();
+    TaskState state = state(taskId);
+    require(state, caller);
+    return SystemAuthentication.call(identity, () -> targets(state));
+  }
+
+  @Transactional
+  public Result returnTask(String taskId, String target, String comment) {
+    String caller = caller();
+    TaskState state = state(taskId);
+    require(state, caller);
+    String reason = FormValues.requiredText(comment, COMMENT, MAX_COMMENT, "退回意见");
+    if (target == null || target.isBlank()) {
+      throw new ValidationException(TARGET, "请选择退回到哪一步");
+    }
+    List<Target> targets = SystemAuthentication.call(identity, () -> targets(state));
+    Target chosen = targets.stream().filter(t -> t.activityId().equals(target.strip())).findFirst()
+        .orElseThrow(() -> new ValidationException(TARGET, "「" + state.stepName() + "」不能退回到 " + target.strip()
+            + (targets.isEmpty() ? "：没有可退回的环节"
+                : "，可退回：" + String.join("、", targets.stream().map(Target::name).toList()))));
+    String assigneeName = chosen.assignee() == null ? null : org.displayName(chosen.assignee());
+    String text = "退回至「" + chosen.name() + "」" + (assigneeName == null ? "" : "（" + assigneeName + "）") + "："
+        + reason;
+    Task created = InstanceRewind.rewind(engine, state.task().getProcessInstanceId(), state.flow(),
+        chosen.activityId(), chosen.assignee(), org.displayName(caller) + text);
+    Object version = SystemAuthentication.call(identity,
+        () -> runtime.getVariable(state.task().getProcessInstanceId(), ReviewService.SUBJECT_VERSION));
+    reviews.note(state.businessKey(), state.definition().getKey(), state.task().getProcessInstanceId(),
+        state.task().getTaskDefinitionKey(), state.stepName(), caller, Review.RETURN, text,
+        version instanceof Number n ? n.intValue() : null);
+    return new Result(created.getId(), chosen.activityId(), chosen.name(), created.getAssignee(),
+        created.getAssignee() == null ? null : org.displayName(created.getAssignee()));
+  }
+
+  // --- targets --------------------------------------------------------------------------------------------
+
+  private List<Target> targets(TaskState state) {
+    String pi = state.task().getProcessInstanceId();
+    String current = state.task().getTaskDefinitionKey();
+    Optional<UserTask> initiatorStep = state.flow().initiatorStep();
+    String barrier = initiatorStep.map(UserTask::getId).orElse(null);
+    List<HistoricActivityInstance> passed = new ArrayList<>(history.createHistoricActivityInstanceQuery()
+        .processInstanceId(pi).activityType(USER_TASK).finished().list());
+    passed.removeIf(HistoricActivityInstance::isCanceled);
+    passed.sort(Comparator.comparing(HistoricActivityInstance::getStartTime)
+        .thenComparingLong(ReturnService::sequence));
+    Map<String, HistoricActivityInstance> latest = new LinkedHashMap<>();
+    for (HistoricActivityInstance done : passed) {
+      latest.remove(done.getActivityId());
+      latest.put(done.getActivityId(), done);
+    }
+    List<Target> targets = new ArrayList<>();
+    if (initiatorStep.isPresent() && !initiatorStep.get().getId().equals(current)) {
+      UserTask step = initiatorStep.get();
+      HistoricActivityInstance done = latest.get(step.getId());
+      targets.add(new Target(step.getId(), name(step), done != null && done.getAssignee() != null ? done.getAssignee()
+          : state.starter()));
+    }
+    for (HistoricActivityInstance done : latest.values()) {
+      String id = done.getActivityId();
+      if (id.equals(current) || id.equals(barrier)) {
+        continue;
+      }
+      Optional<UserTask> step = state.flow().userTask(id);
+      if (step.isEmpty() || ProcessFlow.multiInstance(step.get()) || ProcessFlow.inMultiInstanceScope(step.get())
+          || !state.flow().upstreamOf(id, current, barrier)) {
+        continue;
+      }
+      targets.add(new Target(id, name(step.get()), done.getAssignee()));
+    }
+    return targets;
+  }
+
+  private static long sequence(HistoricActivityInstance instance) {
+    return HistoryOrder.sequence(instance);
+  }
+
+  private static String name(UserTask step) {
+    return step.getName() == null ? step.getId() : step.getName();
+  }
+
+  // --- rules ----------------------------------------------------------------------------------------------
+
+  private void require(TaskState state, String caller) {
+    Task task = state.task();
+    boolean candidate = state.candidateUsers().contains(caller)
+        || state.candidateGroups().stream().anyMatch(group -> CurrentUser.groups(identity).contains(group));
+    boolean handler = caller.equals(task.getAssignee()) || task.getAssignee() == null && candidate;
+    if (!handler) {
+      if (candidate || caller.equals(task.getOwner())) {
+        throw new TaskOperationConflictException("任务「" + state.stepName() + "」已由"
+            + org.displayName(task.getAssignee()) + "办理，不能退回");
+      }
+      throw new AuthorizationException("用户 " + caller + " 不是任务「" + state.stepName() + "」的办理人或候选人，不能退回");
+    }
+    if (!policy.allowed(task).contains(TaskOperation.RETURN)) {
+      throw new TaskOperationConflictException("「" + state.stepName() + "」环节不允许退回");
+    }
+    if (task.getDelegationState() == DelegationState.PENDING) {
+      throw new TaskOperationConflictException("任务「" + state.stepName() + "」已委派给"
+          + org.displayName(task.getAssignee()) + "，待其办理交回后才能退回");
+    }
+  }
+
+  private String caller() {
+    String id = CurrentUser.id(identity).orElseThrow(() -> new AuthorizationException("需要登录"));
+    List<String> groups = CurrentUser.groups(identity);
+    if (groups.contains(RoleGroups.AUDITORS) && !groups.contains(RoleGroups.CAMUNDA_ADMIN)) {
+      throw new AuthorizationException("审计人员为只读角色，不能退回");
+    }
+    return id;
+  }
+
+  /** The task with what the rules need, read as the engine: 404 when it is gone. */
+  private TaskState state(String taskId) {
+    return SystemAuthentication.call(identity, () -> {
+      Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+      if (task == null) {
+        throw new NotFoundException("任务已由他人办理或已不存在：" + taskId);
+      }
+      if (task.getProcessInstanceId() == null) {
+        throw new TaskOperationConflictException("独立任务不属于任何业务，不能退回");
+      }
+      Set<String> users = new LinkedHashSet<>();
+      Set<String> groups = new LinkedHashSet<>();
+      for (IdentityLink link : tasks.getIdentityLinksForTask(taskId)) {
+        if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+          if (link.getUserId() != null) {
+            users.add(link.getUserId());
+          } else if (link.getGroupId() != null) {
+            groups.add(link.getGroupId());
+          }
+        }
+      }
+      ProcessDefinition definition = repository.getProcessDefinition(task.getProcessDefinitionId());
+      ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+          .singleResult();
+      HistoricProcessInstance historic = history.createHistoricProcessInstanceQuery()
+          .processInstanceId(task.getProcessInstanceId()).singleResult();
+      String businessKey = instance.getBusinessKey() == null ? instance.getId() : instance.getBusinessKey();
+      return new TaskState(task, definition, businessKey, users, groups,
+          historic == null ? null : historic.getStartUserId(),
+          new ProcessFlow(repository.getBpmnModelInstance(task.getProcessDefinitionId())));
+    });
+  }
+
+  private record TaskState(Task task, ProcessDefinition definition, String businessKey, Set<String> candidateUsers,
+      Set<String> candidateGroups, String starter, ProcessFlow flow) {
+
+    String stepName() {
+      return task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
+    }
+  }
+}
