@@ -10,8 +10,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine settings that have no Spring Boot property: the long-string serializer and the guard in front of
- * every user command ({@link UserCommandGuard}).
+ * Engine settings that have no Spring Boot property: the long-string serializer, the guard in front of every
+ * user command ({@link UserCommandGuard}) and the assignment of tasks that only one person can do
+ * ({@link SingleCandidateAssignment}).
  */
 @Component
 public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
@@ -31,6 +32,13 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
     }
     serializers.add(0, new LongStringSerializer());
     configuration.setCustomPreVariableSerializers(serializers);
+
+    List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> parseListeners = new ArrayList<>();
+    if (configuration.getCustomPostBPMNParseListeners() != null) {
+      parseListeners.addAll(configuration.getCustomPostBPMNParseListeners());
+    }
+    parseListeners.add(new SingleCandidateAssignment());
+    configuration.setCustomPostBPMNParseListeners(parseListeners);
 
     guard = new UserCommandGuard(configuration, (user, password) -> {
       UserCommandGuard.PasswordPolicyGuard check = passwordPolicy.getIfAvailable();
