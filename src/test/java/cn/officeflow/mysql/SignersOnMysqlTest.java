@@ -21,7 +21,8 @@ class SignersOnMysqlTest extends MysqlSpringTestBase {
 
   /** This context's engine is named mysqlit: Camunda's REST API names it in the path; /api is unchanged. */
   static final String REST = "/engine-rest/engine/mysqlit";
-  static final String APPROVE = "{\"variables\": {\"decision\": {\"value\": \"approve\"}, \"comment\": {\"value\": \"同意\"}}}";
+  static final String APPROVE =
+      "{\"variables\": {\"decision\": {\"value\": \"approve\"}, \"comment\": {\"value\": \"同意\"}}}";
 
   @Test
   void afterSignersRejectSendsTheDraftBackAndRemoveIsRecorded() throws Exception {

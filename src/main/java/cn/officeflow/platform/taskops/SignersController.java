@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * 加签 and 减签 (DESIGN.md §6): {@code POST /api/tasks/{id}/add-signers} {@code {"userIds": [...], "mode":
  * "before"|"after", "comment"}} (201, the step's signers), {@code DELETE /api/tasks/{id}/signers/{userId}} (the
- * signers left), {@code GET /api/tasks/{id}/signers}; a signer decides with {@code POST /api/signers/{subtaskId}/decide}
- * {@code {"decision": "approve"|"reject", "comment"}}. Refusals: 400 naming the field, 403, 404, 409 — in Chinese.
+ * signers left), {@code GET /api/tasks/{id}/signers}; a signer decides with
+ * {@code POST /api/signers/{subtaskId}/decide} {@code {"decision": "approve"|"reject", "comment"}}.
+ * Refusals: 400 naming the field, 403, 404, 409 — in Chinese.
  */
 @RestController
 public class SignersController {

@@ -32,7 +32,8 @@ class SignersApiTest {
 
   static final String PASSWORD = "Office@2026";
   static final ObjectMapper JSON = new ObjectMapper();
-  static final String APPROVE = "{\"variables\": {\"decision\": {\"value\": \"approve\"}, \"comment\": {\"value\": \"同意\"}}}";
+  static final String APPROVE =
+      "{\"variables\": {\"decision\": {\"value\": \"approve\"}, \"comment\": {\"value\": \"同意\"}}}";
 
   @LocalServerPort
   int port;
