@@ -11,17 +11,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine settings that have no Spring Boot property: the long-string serializer, the guard in front of every
- * user command ({@link UserCommandGuard}) and the assignment of tasks that only one person can do
- * ({@link SingleCandidateAssignment}).
+ * user command ({@link UserCommandGuard}, with the application's {@link TaskCompletionHook} when there is one:
+ * 加签) and the assignment of tasks that only one person can do ({@link SingleCandidateAssignment}).
  */
 @Component
 public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<UserCommandGuard.PasswordPolicyGuard> passwordPolicy;
+  private final ObjectProvider<TaskCompletionHook> completions;
   private UserCommandGuard guard;
 
-  public OfficeFlowEnginePlugin(ObjectProvider<UserCommandGuard.PasswordPolicyGuard> passwordPolicy) {
+  public OfficeFlowEnginePlugin(ObjectProvider<UserCommandGuard.PasswordPolicyGuard> passwordPolicy,
+      ObjectProvider<TaskCompletionHook> completions) {
     this.passwordPolicy = passwordPolicy;
+    this.completions = completions;
   }
 
   @Override
@@ -45,7 +48,7 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
       if (check != null) {
         check.check(user, password);
       }
-    });
+    }, completions::getIfAvailable);
     List<CommandInterceptor> interceptors = new ArrayList<>();
     if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
       interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());

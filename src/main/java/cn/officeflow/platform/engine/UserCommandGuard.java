@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -102,11 +103,19 @@ public class UserCommandGuard extends CommandInterceptor {
 
   private final ProcessEngineConfigurationImpl configuration;
   private final PasswordPolicyGuard passwords;
+  private final Supplier<TaskCompletionHook> completions;
   private volatile InputContract contract;
 
   public UserCommandGuard(ProcessEngineConfigurationImpl configuration, PasswordPolicyGuard passwords) {
+    this(configuration, passwords, () -> null);
+  }
+
+  /** With {@code completions}: the hook asked before a user completes a task (may answer null: none). */
+  public UserCommandGuard(ProcessEngineConfigurationImpl configuration, PasswordPolicyGuard passwords,
+      Supplier<TaskCompletionHook> completions) {
     this.configuration = configuration;
     this.passwords = passwords;
+    this.completions = completions;
   }
 
   @Override
@@ -158,7 +167,37 @@ public class UserCommandGuard extends CommandInterceptor {
     if (taskId == null) {
       return next.execute(command);
     }
+    if (completionTakenOver(command, taskId, caller)) {
+      return null;
+    }
     return raceSafe(command, taskId);
+  }
+
+  /** Asks the {@link TaskCompletionHook} about a completion; whether it took the completion over. */
+  private boolean completionTakenOver(Command<?> command, String taskId, Caller caller) {
+    Map<String, ?> variables;
+    if (command instanceof CompleteTaskCmd) {
+      variables = field(command, CompleteTaskCmd.class, "variables");
+    } else if (command instanceof SubmitTaskFormCmd) {
+      variables = field(command, SubmitTaskFormCmd.class, "properties");
+    } else {
+      return false;
+    }
+    TaskCompletionHook hook = completions.get();
+    if (hook == null) {
+      return false;
+    }
+    Task task = SystemAuthentication.call(configuration.getIdentityService(),
+        () -> configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult());
+    if (task == null) {
+      return false; // gone: the engine's answer is turned into 404/409 below
+    }
+    try {
+      return hook.completing(task, variables == null ? Map.of() : variables, caller.id());
+    } catch (TaskCompletionHook.Refused e) {
+      throw new org.camunda.bpm.engine.rest.exception.InvalidRequestException(Response.Status.CONFLICT,
+          e.getMessage());
+    }
   }
 
   // --- input contract -----------------------------------------------------------------------------------
@@ -253,10 +292,18 @@ public class UserCommandGuard extends CommandInterceptor {
       throw new org.camunda.bpm.engine.rest.exception.InvalidRequestException(Response.Status.CONFLICT,
           "任务已由 " + task.getAssignee() + " 认领或办理中，只能由其办理");
     }
-    if (variables == null || variables.isEmpty() || task.getProcessDefinitionId() == null) {
-      if (task.getProcessDefinitionId() == null) {
+    if (task.getProcessDefinitionId() == null) {
+      // a task outside any process accepts nothing, unless the completion hook declares its inputs (加签)
+      TaskCompletionHook hook = completions.get();
+      StepInputs standalone = hook == null ? null : hook.standaloneInputs(task);
+      if (standalone == null) {
         InputContract.refuseAll(variables == null ? null : variables.keySet(), VARIABLES_ONLY_WITH_FORMS);
+      } else {
+        InputContract.check(standalone, variables, null);
       }
+      return;
+    }
+    if (variables == null || variables.isEmpty()) {
       return;
     }
     StepInputs step = contract().taskInputs(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), taskId);

@@ -18,7 +18,8 @@ public record Review(String stepId, String step, String user, String name, Local
   public static final String REJECT = "reject";
 
   /**
-   * Entries that are not approvals (收文 拟办, 批示, 传阅 已阅, 登记作废; 转办, 委派, 抄送 and 抄送 已阅) carry these
+   * Entries that are not approvals (收文 拟办, 批示, 传阅 已阅, 登记作废; 转办, 委派, 抄送, 抄送 已阅, 加签 and
+   * 减签) carry these
    * kinds instead of a decision.
    */
   public static final String PROPOSE = "propose";
@@ -32,6 +33,9 @@ public record Review(String stepId, String step, String user, String name, Local
   /** 退回 to an earlier step and 撤回 by the initiator; the comment says to which step and why. */
   public static final String RETURN = "return";
   public static final String WITHDRAW = "withdraw";
+  /** 加签 and 减签: the comment names the signers, the mode and the reason. */
+  public static final String ADD_SIGNERS = "add-signers";
+  public static final String REMOVE_SIGNER = "remove-signer";
 
   public String decisionLabel() {
     return switch (decision) {
@@ -46,6 +50,8 @@ public record Review(String stepId, String step, String user, String name, Local
       case CC -> "抄送";
       case RETURN -> "退回";
       case WITHDRAW -> "撤回";
+      case ADD_SIGNERS -> "加签";
+      case REMOVE_SIGNER -> "减签";
       default -> decision;
     };
   }

@@ -22,6 +22,12 @@ public class ReviewService {
   public static final String COMMENT = "comment";
   public static final int MAX_COMMENT = 2000;
   /**
+   * Transient variable set by the server (never accepted from input: no form declares it) when it completes an
+   * approval task whose decisions are already in the trail (加签 after the assignee): the listener does not write
+   * them again.
+   */
+  public static final String DECISION_RECORDED = "decisionRecorded";
+  /**
    * Process variable holding the version of the business record under review (发文: 第 N 稿); recorded
    * with each decision so the trail says which text was approved.
    */

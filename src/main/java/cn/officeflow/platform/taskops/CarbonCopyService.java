@@ -6,14 +6,16 @@ import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
 import cn.officeflow.platform.web.NotFoundException;
 import java.time.LocalDateTime;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 抄送我的 and 已阅, and the read access a 抄送 gives: the read checks of the business APIs (发文, 收文) ask
+ * 抄送我的 and 已阅, and the read access a 抄送 (or a 加签) gives: the read checks of the business APIs (发文, 收文) ask
  * {@link #isCopiedTo} — the processes depend on this platform query, never on each other.
  */
 @Service
@@ -24,23 +26,32 @@ public class CarbonCopyService {
   static final String READ_STEP = "抄送阅知";
 
   private final CarbonCopyRepository copies;
+  private final SignersRepository signers;
   private final ReviewService reviews;
   private final IdentityService identity;
 
-  public CarbonCopyService(CarbonCopyRepository copies, ReviewService reviews, IdentityService identity) {
+  public CarbonCopyService(CarbonCopyRepository copies, SignersRepository signers, ReviewService reviews,
+      IdentityService identity) {
     this.copies = copies;
+    this.signers = signers;
     this.reviews = reviews;
     this.identity = identity;
   }
 
-  /** Whether {@code userId} was given a 抄送 of the record (and so may read it). */
+  /**
+   * Whether {@code userId} was given a 抄送 of the record, or was asked to decide on one of its steps by 加签 (and
+   * so may read it).
+   */
   public boolean isCopiedTo(String businessKey, String userId) {
-    return businessKey != null && userId != null && copies.isCopiedTo(businessKey, userId);
+    return businessKey != null && userId != null
+        && (copies.isCopiedTo(businessKey, userId) || signers.isSignerOf(businessKey, userId));
   }
 
-  /** The process instances whose records were copied to {@code userId} (for ledgers and registers). */
+  /** The process instances whose records were copied to {@code userId} or that they sign (ledgers, registers). */
   public List<String> processInstancesCopiedTo(String userId) {
-    return copies.processInstancesCopiedTo(userId);
+    Set<String> instances = new LinkedHashSet<>(copies.processInstancesCopiedTo(userId));
+    instances.addAll(signers.processInstancesSignedBy(userId));
+    return List.copyOf(instances);
   }
 
   /** 抄送我的 of the current user, newest first. */

@@ -1,0 +1,23 @@
+package cn.officeflow.platform.taskops;
+
+import java.time.LocalDateTime;
+
+/**
+ * One 加签 (a row of {@code of_signer}): {@code userId} decides on the step of {@code taskId}, before or after its
+ * assignee; {@code subtaskId} is their own task (null while an after-signer waits for the assignee).
+ */
+public record Signer(String id, String taskId, String subtaskId, String businessKey, String processKey,
+    String processInstanceId, String stepId, String stepName, String userId, String mode, int seq, String addedBy,
+    LocalDateTime addedAt, String decision, String comment, LocalDateTime decidedAt) {
+
+  public static final String BEFORE = "before";
+  public static final String AFTER = "after";
+
+  public boolean decided() {
+    return decision != null;
+  }
+
+  public boolean before() {
+    return BEFORE.equals(mode);
+  }
+}
