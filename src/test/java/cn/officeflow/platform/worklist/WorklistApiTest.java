@@ -171,6 +171,27 @@ class WorklistApiTest {
     assertThat(http.get("/api/worklist?view=todo", null, null).statusCode()).isEqualTo(401);
   }
 
+  @Test
+  void remindTabIsOfferedToThoseWhoMayRemindOnly() throws Exception {
+    ProcessInstance pi = startDocument("普通");
+    Task task = driver.taskFor(DemoUsers.HEAD, pi.getId(), TASK_DEPT_REVIEW);
+    String path = "/api/tasks/" + task.getId() + "/reminders/allowed";
+    // the office and the candidates' 部门负责人/分管领导 may; the drafter and another department's head may not
+    for (String user : List.of("lina", DemoUsers.HEAD, COLLEAGUE)) {
+      HttpResponse<String> response = http.get(path, user, PASSWORD);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      assertThat(JSON.readTree(response.body()).get("allowed").asBoolean()).as("%s may remind", user).isTrue();
+    }
+    for (String user : List.of(DemoUsers.DRAFTER, DemoUsers.FINANCE_HEAD)) {
+      HttpResponse<String> response = http.get(path, user, PASSWORD);
+      assertThat(JSON.readTree(response.body()).get("allowed").asBoolean()).as("%s may remind", user).isFalse();
+      assertThat(http.postJson("/api/tasks/" + task.getId() + "/reminders", user, PASSWORD, "{}").statusCode())
+          .as("and the server agrees").isEqualTo(403);
+    }
+    assertThat(http.get("/api/tasks/no-such-task/reminders/allowed", DemoUsers.HEAD, PASSWORD).statusCode())
+        .isEqualTo(404);
+  }
+
   // --- helpers --------------------------------------------------------------------------------------------
 
   private ProcessInstance startDocument(String urgency) {
