@@ -239,7 +239,7 @@ class WorklistBrowserTest {
     Response refused = page.waitForResponse(r -> r.url().endsWith("/transfer"),
         () -> dialog.getByRole(AriaRole.BUTTON, exactName("转办")).click());
     assertThat(refused.status()).isEqualTo(400);
-    expect(dialog.getByRole(AriaRole.ALERT)).containsText("是本流程的发起人");
+    expect(dialog.getByRole(AriaRole.ALERT)).hasText("张伟是本流程的发起人，不能转办给他办理「部门初审」");
     assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
 
     dialog.getByLabel(label("转办给")).selectOption(COLLEAGUE);

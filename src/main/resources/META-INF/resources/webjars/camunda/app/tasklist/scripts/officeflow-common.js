@@ -56,7 +56,10 @@ export async function call(api, method, path, payload) {
 /** The server's Chinese message, or a short Chinese fallback naming the HTTP status. */
 export function failure(result, action) {
   if (result.body && result.body.message) {
-    return result.body.message;
+    // the sentence alone: the field key is for programs (body.field), not for the clerk
+    const prefix = result.body.field ? '字段 ' + result.body.field + '：' : null;
+    const message = String(result.body.message);
+    return prefix && message.startsWith(prefix) ? message.substring(prefix.length) : message;
   }
   if (result.status === 404) {
     return action + '失败：服务器尚未提供此功能或对象已不存在（HTTP 404）';
