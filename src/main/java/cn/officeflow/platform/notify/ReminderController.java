@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * POST /api/tasks/{taskId}/reminders — 催办 (body optional: {@code {"message": "..."}}, up to 500 characters).
  * 201 with the ids of the notification records; 403 for users who may not remind; 404 for an unknown task.
+ * GET /api/tasks/{taskId}/reminders/allowed — {@code {"allowed": true|false}} for the current user (the 「催办」 tab).
  */
 @RestController
 public class ReminderController {
@@ -37,6 +39,11 @@ public class ReminderController {
     // CSRF for session-authenticated calls is checked by ApiAuthenticationFilter
     List<String> ids = reminders.remind(taskId, request == null ? null : request.message());
     return ResponseEntity.status(HttpStatus.CREATED).body(new ReminderResponse(taskId, ids));
+  }
+
+  @GetMapping("/api/tasks/{taskId}/reminders/allowed")
+  public Map<String, Boolean> allowed(@PathVariable String taskId) {
+    return Map.of("allowed", reminders.mayRemind(taskId));
   }
 
   @ExceptionHandler(ReminderService.NoRecipientException.class)

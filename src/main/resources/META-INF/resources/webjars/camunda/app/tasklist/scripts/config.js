@@ -13,8 +13,10 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  // 「催办」 tab (POST /api/tasks/{id}/reminders) and 「收文附件」 tab (/api/incoming-documents) in the task view
-  customScripts: ['scripts/officeflow-remind/plugin.js', 'scripts/officeflow-incoming/plugin.js'],
+  // 「催办」 tab (POST /api/tasks/{id}/reminders) and 「收文附件」 tab (/api/incoming-documents) in the task view;
+  // 办理操作 buttons on the task (/api/tasks/{id}/operations) and 「我的工作」 in the navbar (/api/worklist)
+  customScripts: ['scripts/officeflow-remind/plugin.js', 'scripts/officeflow-incoming/plugin.js',
+    'scripts/officeflow-operations/plugin.js', 'scripts/officeflow-worklist/plugin.js'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

@@ -1,0 +1,150 @@
+/*
+ * OfficeFlow 办理操作 for Camunda Tasklist: buttons in the task view (plugin point tasklist.task.action) for the
+ * operations the step allows — GET /api/tasks/{id}/operations, in the order of operations.js — each opening a
+ * dialog and calling the REST endpoint with the Tasklist session and its CSRF token. A refusal shows the server's
+ * Chinese message in the dialog; a success closes it, says so and refreshes the task and the task list.
+ * It also hides the task tabs that do not apply to the task (「收文附件」 outside 收文, 「催办」 for users who may
+ * not remind: GET /api/tasks/{id}/reminders/allowed) — Tasklist shows every registered tab on every task.
+ *
+ * Enabled by app/tasklist/scripts/config.js (customScripts).
+ */
+import { call, element, failure, openDialog, staffMembers } from '../officeflow-common.js';
+import { OPERATIONS } from './operations.js';
+
+/** Which tabs apply to a task: tab label → async (api, taskId) → boolean. */
+const TAB_CHECKS = {
+  '收文附件': async (api, taskId) =>
+    (await call(api, 'GET', '/incoming-documents/by-task/' + encodeURIComponent(taskId))).status !== 404,
+  '催办': async (api, taskId) => {
+    const result = await call(api, 'GET', '/tasks/' + encodeURIComponent(taskId) + '/reminders/allowed');
+    // when in doubt (an error) the tab stays and the server's 403 remains the answer
+    return !result.ok || !result.body || result.body.allowed !== false;
+  }
+};
+
+async function options(api, source, taskId) {
+  if (source === 'staff') {
+    return (await staffMembers(api)).map(u => ({ value: u.id, label: u.name + '（' + u.id + '）' }));
+  }
+  if (source === 'returnTargets') {
+    const result = await call(api, 'GET', '/tasks/' + encodeURIComponent(taskId) + '/return-targets');
+    if (!result.ok || !Array.isArray(result.body)) {
+      throw new Error(failure(result, '读取可退回的环节'));
+    }
+    return result.body.map(t => ({ value: t.activityId, label: t.name + (t.assignee ? '（' + t.assignee + '）' : '') }));
+  }
+  return source || [];
+}
+
+/**
+ * Hides the task tabs with these labels (Tasklist renders one per registered plugin for every task; the task view
+ * lives in another scope than the actions, so this works on the rendered tabs) and leaves a hidden active tab.
+ */
+function applyHiddenTabs(hidden) {
+  const items = document.querySelectorAll('.task-details .nav-tabs > li');
+  let activeHidden = false;
+  items.forEach(li => {
+    const hide = hidden.has(li.textContent.trim());
+    li.style.display = hide ? 'none' : '';
+    activeHidden = activeHidden || (hide && li.classList.contains('active'));
+  });
+  if (activeHidden) {
+    const first = Array.from(items).find(li => li.style.display !== 'none');
+    if (first && first.querySelector('a')) {
+      first.querySelector('a').click();
+    }
+  }
+}
+
+export default {
+  id: 'officeflow-operations',
+  pluginPoint: 'tasklist.task.action',
+  priority: 50,
+  render: (node, { api }, scope) => {
+    const root = element('div', { class: 'officeflow-operations', style: 'margin: 5px 0;' });
+    const bar = element('div', { class: 'btn-group', role: 'group', 'aria-label': '办理操作' });
+    const status = element('div', { role: 'status', style: 'margin-top: 5px;' });
+    root.appendChild(bar);
+    root.appendChild(status);
+    node.appendChild(root);
+    let current = null;
+    let hidden = new Set();
+    const observer = new MutationObserver(() => applyHiddenTabs(hidden));
+    observer.observe(document.body, { childList: true, subtree: true });
+
+    function refresh() {
+      if (scope.taskData) {
+        scope.taskData.changed('task');
+        scope.taskData.changed('taskList');
+      }
+      scope.$applyAsync();
+    }
+
+    async function showTabs(taskId) {
+      hidden = new Set();
+      const labels = Object.keys(TAB_CHECKS);
+      const applies = await Promise.all(labels.map(l => TAB_CHECKS[l](api, taskId).catch(() => true)));
+      if (current === taskId) {
+        hidden = new Set(labels.filter((l, i) => !applies[i]));
+        applyHiddenTabs(hidden);
+      }
+    }
+
+    function open(op, taskId) {
+      Promise.all(op.fields.map(async f => ({ ...f, options: await options(api, f.options, taskId) })))
+        .then(fields => openDialog({
+          title: op.title, intro: op.intro, fields, submitLabel: op.label,
+          submit: async values => {
+            const result = await call(api, 'POST', op.endpoint(taskId), op.body(values));
+            if (!result.ok) {
+              return failure(result, op.label);
+            }
+            status.className = 'alert alert-success';
+            status.textContent = op.done(result.body);
+            refresh();
+            return null;
+          }
+        }))
+        .catch(e => {
+          status.className = 'alert alert-danger';
+          status.textContent = e.message;
+        });
+    }
+
+    async function load(taskId) {
+      current = taskId;
+      bar.textContent = '';
+      status.className = '';
+      status.textContent = '';
+      if (!taskId) {
+        return;
+      }
+      showTabs(taskId);
+      const result = await call(api, 'GET', '/tasks/' + encodeURIComponent(taskId) + '/operations');
+      if (current !== taskId || !result.ok || !result.body) {
+        return;
+      }
+      const allowed = result.body.operations || [];
+      OPERATIONS.filter(op => op.scope === 'task' && allowed.includes(op.id)).forEach(op => {
+        const button = element('button', { type: 'button', class: 'btn btn-default btn-sm',
+          'data-operation': op.id }, op.label);
+        button.addEventListener('click', () => open(op, taskId));
+        bar.appendChild(button);
+      });
+    }
+
+    const stop = scope.$watch(() => (scope.task ? scope.task.id : null), id => {
+      if (id !== current) {
+        load(id).catch(e => {
+          status.className = 'alert alert-danger';
+          status.textContent = '读取可办理的操作失败：' + e.message;
+        });
+      }
+    });
+    scope.$on('$destroy', () => {
+      stop();
+      observer.disconnect();
+    });
+  },
+  unmount: () => {}
+};
