@@ -289,8 +289,8 @@ class TasklistBrowserTest {
         .containsEntry(BODY, body);
     assertThat(instance.getBusinessKey()).isEqualTo(variables.get(DOCUMENT_ID));
     Task deptReview = awaitTask(instance, TASK_DEPT_REVIEW);
-    assertThat(taskService.createTaskQuery().taskId(deptReview.getId()).taskCandidateUser(DEPT_HEAD_ID).count())
-        .as("部门初审 offered to the drafter's 部门负责人 %s", DEPT_HEAD_ID).isEqualTo(1);
+    assertThat(taskService.createTaskQuery().taskId(deptReview.getId()).taskAssignee(DEPT_HEAD_ID).count())
+        .as("部门初审 is the drafter's only 部门负责人's (%s) at once", DEPT_HEAD_ID).isEqualTo(1);
 
     logout();
     login(DEPT_HEAD_ID);
@@ -307,7 +307,7 @@ class TasklistBrowserTest {
     expect(field(review, FIELD_DRAFTER)).hasValue(DRAFTER_NAME);
     expect(field(review, FIELD_BODY)).hasValue(body);
 
-    task.getByRole(AriaRole.BUTTON, exactName(CLAIM)).click();
+    // his without 认领: nobody else could take it
     expect(task.getByRole(AriaRole.BUTTON, exactName(CLAIM))).hasCount(0);
     field(review, DECISION_APPROVE).check();
     Response completed = page.waitForResponse(r -> r.url().endsWith("/submit-form"),
@@ -411,7 +411,10 @@ class TasklistBrowserTest {
         expect(field(form, "文号")).hasValue(Pattern.compile("行办发〔\\d{4}〕\\d+号"));
         expect(field(form, "自动校对提示")).not().isEmpty();
       }
-      task.getByRole(AriaRole.BUTTON, exactName(CLAIM)).click();
+      if (open.getAssignee() == null) {
+        // a task for a group (法务, 领导, 校对) is claimed first; a sole candidate's is theirs already
+        task.getByRole(AriaRole.BUTTON, exactName(CLAIM)).click();
+      }
       expect(task.getByRole(AriaRole.BUTTON, exactName(CLAIM))).hasCount(0);
       field(form, step[3]).check();
       Response completed = page.waitForResponse(r -> r.url().endsWith("/submit-form"),

@@ -69,7 +69,7 @@ class WorklistApiTest {
     assertThat(first.get("title").asText()).isEqualTo(title(veryUrgent));
     assertThat(first.get("urgency").asText()).isEqualTo("特急");
     assertThat(first.get("statusLabel").asText()).isEqualTo("部门初审");
-    assertThat(first.get("state").asText()).as("unclaimed: offered to the head's group").isEqualTo("candidate");
+    assertThat(first.get("state").asText()).as("the only head's at once").isEqualTo("assigned");
     assertThat(first.get("taskId").asText())
         .isEqualTo(driver.taskFor(DemoUsers.HEAD, veryUrgent.getId(), TASK_DEPT_REVIEW).getId());
 
