@@ -1,11 +1,6 @@
 package cn.officeflow.platform.taskops;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,11 +47,4 @@ public class ReturnController {
     return withdrawals.withdraw(processInstanceId, request == null ? null : request.comment());
   }
 
-  @ExceptionHandler(TaskOperationConflictException.class)
-  ResponseEntity<Map<String, Object>> conflict(TaskOperationConflictException e) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "TaskOperationConflictException");
-    body.put("message", e.getMessage());
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
-  }
 }

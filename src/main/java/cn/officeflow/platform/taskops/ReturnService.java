@@ -4,34 +4,24 @@ import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.engine.HistoryOrder;
 import cn.officeflow.platform.engine.SystemAuthentication;
 import cn.officeflow.platform.org.OrgService;
-import cn.officeflow.platform.org.RoleGroups;
 import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
 import cn.officeflow.platform.web.FormValues;
-import cn.officeflow.platform.web.NotFoundException;
 import cn.officeflow.platform.web.ValidationException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.DelegationState;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Service;
@@ -71,7 +61,6 @@ public class ReturnService {
   private static final String USER_TASK = "userTask";
 
   private final ProcessEngine engine;
-  private final TaskService tasks;
   private final RuntimeService runtime;
   private final RepositoryService repository;
   private final HistoryService history;
@@ -79,10 +68,11 @@ public class ReturnService {
   private final OrgService org;
   private final ReviewService reviews;
   private final TaskOperationPolicy policy;
+  private final OperationTasks operationTasks;
 
-  public ReturnService(ProcessEngine engine, OrgService org, ReviewService reviews, TaskOperationPolicy policy) {
+  public ReturnService(ProcessEngine engine, OrgService org, ReviewService reviews, TaskOperationPolicy policy,
+      OperationTasks operationTasks) {
     this.engine = engine;
-    this.tasks = engine.getTaskService();
     this.runtime = engine.getRuntimeService();
     this.repository = engine.getRepositoryService();
     this.history = engine.getHistoryService();
@@ -90,6 +80,7 @@ public class ReturnService {
     this.org = org;
     this.reviews = reviews;
     this.policy = policy;
+    this.operationTasks = operationTasks;
   }
 
   /** One step a task may be returned to; {@code assignee} is who gets it back. */
@@ -102,7 +93,7 @@ public class ReturnService {
 
   public List<Target> targets(String taskId) {
     String caller = caller();
-    TaskState state = state(taskId);
+    OperationTask state = state(taskId);
     require(state, caller);
     return SystemAuthentication.call(identity, () -> targets(state));
   }
@@ -110,7 +101,7 @@ public class ReturnService {
   @Transactional
   public Result returnTask(String taskId, String target, String comment) {
     String caller = caller();
-    TaskState state = state(taskId);
+    OperationTask state = state(taskId);
     require(state, caller);
     String reason = FormValues.requiredText(comment, COMMENT, MAX_COMMENT, "退回意见");
     if (target == null || target.isBlank()) {
@@ -124,7 +115,7 @@ public class ReturnService {
     String assigneeName = chosen.assignee() == null ? null : org.displayName(chosen.assignee());
     String text = "退回至「" + chosen.name() + "」" + (assigneeName == null ? "" : "（" + assigneeName + "）") + "："
         + reason;
-    Task created = InstanceRewind.rewind(engine, state.task().getProcessInstanceId(), state.flow(),
+    Task created = InstanceRewind.rewind(engine, state.task().getProcessInstanceId(), flow(state),
         chosen.activityId(), chosen.assignee(), org.displayName(caller) + text);
     Object version = SystemAuthentication.call(identity,
         () -> runtime.getVariable(state.task().getProcessInstanceId(), ReviewService.SUBJECT_VERSION));
@@ -137,10 +128,10 @@ public class ReturnService {
 
   // --- targets --------------------------------------------------------------------------------------------
 
-  private List<Target> targets(TaskState state) {
+  private List<Target> targets(OperationTask state) {
     String pi = state.task().getProcessInstanceId();
     String current = state.task().getTaskDefinitionKey();
-    Optional<UserTask> initiatorStep = state.flow().initiatorStep();
+    Optional<UserTask> initiatorStep = flow(state).initiatorStep();
     String barrier = initiatorStep.map(UserTask::getId).orElse(null);
     List<HistoricActivityInstance> passed = new ArrayList<>(history.createHistoricActivityInstanceQuery()
         .processInstanceId(pi).activityType(USER_TASK).finished().list());
@@ -164,9 +155,9 @@ public class ReturnService {
       if (id.equals(current) || id.equals(barrier)) {
         continue;
       }
-      Optional<UserTask> step = state.flow().userTask(id);
+      Optional<UserTask> step = flow(state).userTask(id);
       if (step.isEmpty() || ProcessFlow.multiInstance(step.get()) || ProcessFlow.inMultiInstanceScope(step.get())
-          || !state.flow().upstreamOf(id, current, barrier)) {
+          || !flow(state).upstreamOf(id, current, barrier)) {
         continue;
       }
       targets.add(new Target(id, name(step.get()), done.getAssignee()));
@@ -184,7 +175,7 @@ public class ReturnService {
 
   // --- rules ----------------------------------------------------------------------------------------------
 
-  private void require(TaskState state, String caller) {
+  private void require(OperationTask state, String caller) {
     Task task = state.task();
     boolean candidate = state.candidateUsers().contains(caller)
         || state.candidateGroups().stream().anyMatch(group -> CurrentUser.groups(identity).contains(group));
@@ -206,52 +197,15 @@ public class ReturnService {
   }
 
   private String caller() {
-    String id = CurrentUser.id(identity).orElseThrow(() -> new AuthorizationException("需要登录"));
-    List<String> groups = CurrentUser.groups(identity);
-    if (groups.contains(RoleGroups.AUDITORS) && !groups.contains(RoleGroups.CAMUNDA_ADMIN)) {
-      throw new AuthorizationException("审计人员为只读角色，不能退回");
-    }
-    return id;
+    return operationTasks.caller("退回").id();
   }
 
-  /** The task with what the rules need, read as the engine: 404 when it is gone. */
-  private TaskState state(String taskId) {
-    return SystemAuthentication.call(identity, () -> {
-      Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
-      if (task == null) {
-        throw new NotFoundException("任务已由他人办理或已不存在：" + taskId);
-      }
-      if (task.getProcessInstanceId() == null) {
-        throw new TaskOperationConflictException("独立任务不属于任何业务，不能退回");
-      }
-      Set<String> users = new LinkedHashSet<>();
-      Set<String> groups = new LinkedHashSet<>();
-      for (IdentityLink link : tasks.getIdentityLinksForTask(taskId)) {
-        if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
-          if (link.getUserId() != null) {
-            users.add(link.getUserId());
-          } else if (link.getGroupId() != null) {
-            groups.add(link.getGroupId());
-          }
-        }
-      }
-      ProcessDefinition definition = repository.getProcessDefinition(task.getProcessDefinitionId());
-      ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-          .singleResult();
-      HistoricProcessInstance historic = history.createHistoricProcessInstanceQuery()
-          .processInstanceId(task.getProcessInstanceId()).singleResult();
-      String businessKey = instance.getBusinessKey() == null ? instance.getId() : instance.getBusinessKey();
-      return new TaskState(task, definition, businessKey, users, groups,
-          historic == null ? null : historic.getStartUserId(),
-          new ProcessFlow(repository.getBpmnModelInstance(task.getProcessDefinitionId())));
-    });
+  private OperationTask state(String taskId) {
+    return operationTasks.load(taskId, "退回");
   }
 
-  private record TaskState(Task task, ProcessDefinition definition, String businessKey, Set<String> candidateUsers,
-      Set<String> candidateGroups, String starter, ProcessFlow flow) {
-
-    String stepName() {
-      return task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
-    }
+  private ProcessFlow flow(OperationTask state) {
+    return SystemAuthentication.call(identity,
+        () -> new ProcessFlow(repository.getBpmnModelInstance(state.task().getProcessDefinitionId())));
   }
 }

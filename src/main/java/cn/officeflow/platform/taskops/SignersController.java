@@ -1,13 +1,10 @@
 package cn.officeflow.platform.taskops;
 
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,11 +71,4 @@ public class SignersController {
     return list.stream().map(SignerView::of).toList();
   }
 
-  @ExceptionHandler(TaskOperationConflictException.class)
-  ResponseEntity<Map<String, Object>> conflict(TaskOperationConflictException e) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "TaskOperationConflictException");
-    body.put("message", e.getMessage());
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
-  }
 }

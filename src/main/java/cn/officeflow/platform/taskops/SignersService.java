@@ -1,7 +1,7 @@
 package cn.officeflow.platform.taskops;
 
+import cn.officeflow.platform.taskops.OperationTasks.Caller;
 import cn.officeflow.platform.engine.ActingUser;
-import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.engine.EngineClock;
 import cn.officeflow.platform.engine.OfficeFlowEnginePlugin;
 import cn.officeflow.platform.engine.StepInputs;
@@ -31,12 +31,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.DelegationState;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -83,11 +79,12 @@ public class SignersService implements TaskCompletionHook {
   private final OrgService org;
   private final ReviewService reviews;
   private final TaskOperationPolicy policy;
+  private final OperationTasks operationTasks;
   private final SignersRepository signers;
   private final OfficeFlowEnginePlugin plugin;
 
   public SignersService(ProcessEngine engine, OrgService org, ReviewService reviews, TaskOperationPolicy policy,
-      SignersRepository signers, OfficeFlowEnginePlugin plugin) {
+      SignersRepository signers, OfficeFlowEnginePlugin plugin, OperationTasks operationTasks) {
     this.engine = engine;
     this.tasks = engine.getTaskService();
     this.runtime = engine.getRuntimeService();
@@ -99,6 +96,7 @@ public class SignersService implements TaskCompletionHook {
     this.policy = policy;
     this.signers = signers;
     this.plugin = plugin;
+    this.operationTasks = operationTasks;
   }
 
   // --- 加签 / 减签 -----------------------------------------------------------------------------------------
@@ -109,7 +107,7 @@ public class SignersService implements TaskCompletionHook {
     Caller caller = caller();
     String reason = FormValues.requiredText(comment, COMMENT, MAX_COMMENT, "说明");
     String how = mode(mode);
-    TaskState state = state(taskId);
+    OperationTask state = state(taskId);
     require(state);
     handler(state, caller, TaskOperation.ADD_SIGNERS.label());
     List<Signer> existing = signers.forTaskLocked(taskId);
@@ -155,7 +153,7 @@ public class SignersService implements TaskCompletionHook {
   @Transactional
   public List<Signer> remove(String taskId, String userId) {
     Caller caller = caller();
-    TaskState state = state(taskId);
+    OperationTask state = state(taskId);
     require(state);
     handler(state, caller, "减签");
     Signer signer = signers.forTaskLocked(taskId).stream().filter(s -> s.userId().equals(userId)).findFirst()
@@ -180,7 +178,7 @@ public class SignersService implements TaskCompletionHook {
   /** The signers of a step, for its handler and its signers. */
   public List<Signer> list(String taskId) {
     Caller caller = caller();
-    TaskState state = state(taskId);
+    OperationTask state = state(taskId);
     List<Signer> all = signers.forTask(taskId);
     if (all.stream().noneMatch(s -> s.userId().equals(caller.id()))) {
       handler(state, caller, "查看加签");
@@ -305,7 +303,7 @@ public class SignersService implements TaskCompletionHook {
 
   // --- rules ----------------------------------------------------------------------------------------------
 
-  private void require(TaskState state) {
+  private void require(OperationTask state) {
     if (!policy.allowed(state.task()).contains(TaskOperation.ADD_SIGNERS)) {
       throw new TaskOperationConflictException("「" + state.stepName() + "」环节不允许加签");
     }
@@ -316,14 +314,14 @@ public class SignersService implements TaskCompletionHook {
     }
   }
 
-  private void refuseWhenHeld(TaskState state) {
+  private void refuseWhenHeld(OperationTask state) {
     if (signers.held(state.task().getId()).isPresent()) {
       throw new TaskOperationConflictException("「" + state.stepName() + "」已提交审批意见，待加签人审批，不能再加签");
     }
   }
 
   /** The assignee, or a candidate while nobody has the task; a candidate of someone else's task 409, others 403. */
-  private void handler(TaskState state, Caller caller, String action) {
+  private void handler(OperationTask state, Caller caller, String action) {
     Task task = state.task();
     if (task.getDelegationState() == DelegationState.PENDING) {
       if (caller.id().equals(task.getOwner()) || caller.id().equals(task.getAssignee())) {
@@ -355,7 +353,7 @@ public class SignersService implements TaskCompletionHook {
   }
 
   /** Existing staff, not the caller, not auditors, not the process initiator; at most {@value #MAX_SIGNERS}. */
-  private Set<String> targets(List<String> userIds, Caller caller, TaskState state) {
+  private Set<String> targets(List<String> userIds, Caller caller, OperationTask state) {
     if (userIds == null || userIds.isEmpty()) {
       throw new ValidationException(USER_IDS, "请选择加签人");
     }
@@ -449,52 +447,11 @@ public class SignersService implements TaskCompletionHook {
     return String.join("、", names);
   }
 
-  /** The task with what the rules need, read as the engine: 404 when it is gone. */
-  private TaskState state(String taskId) {
-    return SystemAuthentication.call(identity, () -> {
-      Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
-      if (task == null) {
-        throw new NotFoundException("任务已由他人办理或已不存在：" + taskId);
-      }
-      if (task.getProcessInstanceId() == null) {
-        throw new TaskOperationConflictException("独立任务不属于任何业务，不能加签或减签");
-      }
-      Set<String> users = new LinkedHashSet<>();
-      Set<String> groups = new LinkedHashSet<>();
-      for (IdentityLink link : tasks.getIdentityLinksForTask(taskId)) {
-        if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
-          if (link.getUserId() != null) {
-            users.add(link.getUserId());
-          } else if (link.getGroupId() != null) {
-            groups.add(link.getGroupId());
-          }
-        }
-      }
-      ProcessDefinition definition = repository.getProcessDefinition(task.getProcessDefinitionId());
-      HistoricProcessInstance historic = history.createHistoricProcessInstanceQuery()
-          .processInstanceId(task.getProcessInstanceId()).singleResult();
-      return new TaskState(task, definition, businessKey(task), users, groups,
-          historic == null ? null : historic.getStartUserId());
-    });
-  }
-
-  private record TaskState(Task task, ProcessDefinition definition, String businessKey, Set<String> candidateUsers,
-      Set<String> candidateGroups, String starter) {
-
-    String stepName() {
-      return task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
-    }
-  }
-
   private Caller caller() {
-    String id = CurrentUser.id(identity).orElseThrow(() -> new AuthorizationException("需要登录"));
-    List<String> groups = CurrentUser.groups(identity);
-    if (groups.contains(RoleGroups.AUDITORS) && !groups.contains(RoleGroups.CAMUNDA_ADMIN)) {
-      throw new AuthorizationException("审计人员为只读角色，不能加签、减签或审批加签");
-    }
-    return new Caller(id, groups);
+    return operationTasks.caller("加签、减签或审批加签");
   }
 
-  private record Caller(String id, List<String> groups) {
+  private OperationTask state(String taskId) {
+    return operationTasks.load(taskId, "加签、减签或审批加签");
   }
 }

@@ -1,12 +1,9 @@
 package cn.officeflow.platform.taskops;
 
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -85,11 +82,4 @@ public class TaskOperationsController {
     return CcView.of(copies.markRead(id));
   }
 
-  @ExceptionHandler(TaskOperationConflictException.class)
-  ResponseEntity<Map<String, Object>> conflict(TaskOperationConflictException e) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "TaskOperationConflictException");
-    body.put("message", e.getMessage());
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
-  }
 }

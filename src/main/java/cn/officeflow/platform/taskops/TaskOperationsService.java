@@ -1,7 +1,7 @@
 package cn.officeflow.platform.taskops;
 
+import cn.officeflow.platform.taskops.OperationTasks.Caller;
 import cn.officeflow.platform.engine.ActingUser;
-import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.engine.EngineClock;
 import cn.officeflow.platform.engine.SystemAuthentication;
 import cn.officeflow.platform.notify.Channel;
@@ -11,7 +11,6 @@ import cn.officeflow.platform.org.RoleGroups;
 import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
 import cn.officeflow.platform.web.FormValues;
-import cn.officeflow.platform.web.NotFoundException;
 import cn.officeflow.platform.web.ValidationException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -32,12 +31,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.DelegationState;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -70,7 +64,6 @@ public class TaskOperationsService {
   /** Process variable holding the record's 密级; 秘密 and above are not copied. */
   static final String SECRECY = "secrecy";
   static final Set<String> NOT_COPIED = Set.of("秘密", "机密", "绝密");
-  static final String TITLE = "title";
   static final String SUBJECT_VERSION = ReviewService.SUBJECT_VERSION;
   static final String CC_TEMPLATE = "cc";
   /** The operation type of a 抄送 in Camunda's user operation log (Cockpit shows it as is). */
@@ -87,11 +80,13 @@ public class TaskOperationsService {
   private final OrgService org;
   private final ReviewService reviews;
   private final TaskOperationPolicy policy;
+  private final OperationTasks operationTasks;
   private final CarbonCopyRepository copies;
   private final NotificationService notifications;
 
   public TaskOperationsService(ProcessEngine engine, OrgService org, ReviewService reviews,
-      TaskOperationPolicy policy, CarbonCopyRepository copies, NotificationService notifications) {
+      TaskOperationPolicy policy, CarbonCopyRepository copies, NotificationService notifications,
+      OperationTasks operationTasks) {
     this.engine = engine;
     this.tasks = engine.getTaskService();
     this.runtime = engine.getRuntimeService();
@@ -103,6 +98,7 @@ public class TaskOperationsService {
     this.policy = policy;
     this.copies = copies;
     this.notifications = notifications;
+    this.operationTasks = operationTasks;
   }
 
   /** What the operations answer: the task and who has it now. */
@@ -116,7 +112,7 @@ public class TaskOperationsService {
 
   public Allowed allowed(String taskId) {
     Caller caller = caller();
-    TaskState state = state(taskId);
+    OperationTask state = state(taskId);
     handler(state, caller, "查看", true);
     return new Allowed(taskId, state.stepName(), policy.allowed(state.task()).stream().map(TaskOperation::id)
         .toList());
@@ -127,7 +123,7 @@ public class TaskOperationsService {
   public Result transfer(String taskId, String userId, String comment) {
     Caller caller = caller();
     String reason = comment(comment);
-    TaskState state = state(taskId);
+    OperationTask state = state(taskId);
     require(state, TaskOperation.TRANSFER);
     handler(state, caller, TaskOperation.TRANSFER.label(), false);
     if (state.task().getDelegationState() == DelegationState.PENDING) {
@@ -153,7 +149,7 @@ public class TaskOperationsService {
   public Result delegate(String taskId, String userId, String comment) {
     Caller caller = caller();
     String reason = comment(comment);
-    TaskState state = state(taskId);
+    OperationTask state = state(taskId);
     require(state, TaskOperation.DELEGATE);
     if (state.task().getDelegationState() == DelegationState.PENDING) {
       boolean involved = caller.id().equals(state.task().getOwner()) || caller.id().equals(state.task().getAssignee());
@@ -187,7 +183,7 @@ public class TaskOperationsService {
   public List<CarbonCopy> cc(String taskId, List<String> userIds, String comment) {
     Caller caller = caller();
     String note = FormValues.optionalText(comment, COMMENT, MAX_COMMENT, "说明");
-    TaskState state = state(taskId);
+    OperationTask state = state(taskId);
     require(state, TaskOperation.CC);
     handler(state, caller, TaskOperation.CC.label(), true);
     Set<String> targets = ccTargets(userIds, caller);
@@ -237,7 +233,7 @@ public class TaskOperationsService {
 
   // --- rules ----------------------------------------------------------------------------------------------
 
-  private void require(TaskState state, TaskOperation operation) {
+  private void require(OperationTask state, TaskOperation operation) {
     if (!policy.allowed(state.task()).contains(operation)) {
       throw new TaskOperationConflictException("「" + state.stepName() + "」环节不允许" + operation.label());
     }
@@ -247,7 +243,7 @@ public class TaskOperationsService {
    * The caller must have the task: its assignee, or a candidate while it is unassigned (with {@code ownerToo},
    * also the owner of a delegated task). A candidate of a task that someone else has by now gets 409.
    */
-  private void handler(TaskState state, Caller caller, String action, boolean ownerToo) {
+  private void handler(OperationTask state, Caller caller, String action, boolean ownerToo) {
     Task task = state.task();
     if (caller.id().equals(task.getAssignee())) {
       return;
@@ -269,7 +265,7 @@ public class TaskOperationsService {
   }
 
   /** The user a task is transferred or delegated to: 400 naming {@value #USER_ID} when not allowed. */
-  private String target(TaskState state, Caller caller, String userId, TaskOperation operation) {
+  private String target(OperationTask state, Caller caller, String userId, TaskOperation operation) {
     String target = person(userId, USER_ID, caller, operation.label());
     boolean candidate = state.candidateUsers().contains(target)
         || state.candidateGroups().stream().anyMatch(group -> org.isMember(target, group));
@@ -343,14 +339,14 @@ public class TaskOperationsService {
     }
   }
 
-  private void note(TaskState state, String user, String kind, String text) {
+  private void note(OperationTask state, String user, String kind, String text) {
     Object version = variable(state, SUBJECT_VERSION);
     reviews.note(state.businessKey(), state.definition().getKey(), state.task().getProcessInstanceId(),
         state.task().getTaskDefinitionKey(), state.stepName(), user, kind, text,
         version instanceof Number n ? n.intValue() : null);
   }
 
-  private Object variable(TaskState state, String name) {
+  private Object variable(OperationTask state, String name) {
     return SystemAuthentication.call(identity, () -> tasks.getVariable(state.task().getId(), name));
   }
 
@@ -360,58 +356,11 @@ public class TaskOperationsService {
     return String.join("、", names);
   }
 
-  /** The task with what the rules need, read as the engine: 404 when it is gone. */
-  private TaskState state(String taskId) {
-    return SystemAuthentication.call(identity, () -> {
-      Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
-      if (task == null) {
-        throw new NotFoundException("任务已由他人办理或已不存在：" + taskId);
-      }
-      if (task.getProcessInstanceId() == null) {
-        throw new TaskOperationConflictException("独立任务不属于任何业务，不能转办、委派或抄送");
-      }
-      Set<String> users = new LinkedHashSet<>();
-      Set<String> groups = new LinkedHashSet<>();
-      for (IdentityLink link : tasks.getIdentityLinksForTask(taskId)) {
-        if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
-          if (link.getUserId() != null) {
-            users.add(link.getUserId());
-          } else if (link.getGroupId() != null) {
-            groups.add(link.getGroupId());
-          }
-        }
-      }
-      ProcessDefinition definition = repository.getProcessDefinition(task.getProcessDefinitionId());
-      ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-          .singleResult();
-      HistoricProcessInstance historic = history.createHistoricProcessInstanceQuery()
-          .processInstanceId(task.getProcessInstanceId()).singleResult();
-      String businessKey = instance.getBusinessKey() == null ? instance.getId() : instance.getBusinessKey();
-      String processName = definition.getName() == null ? definition.getKey() : definition.getName();
-      Object title = runtime.getVariable(instance.getId(), TITLE);
-      return new TaskState(task, definition, businessKey, processName,
-          title instanceof String t && !t.isBlank() ? t : processName, users, groups,
-          historic == null ? null : historic.getStartUserId());
-    });
-  }
-
-  private record TaskState(Task task, ProcessDefinition definition, String businessKey, String processName,
-      String title, Set<String> candidateUsers, Set<String> candidateGroups, String starter) {
-
-    String stepName() {
-      return task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
-    }
-  }
-
   private Caller caller() {
-    String id = CurrentUser.id(identity).orElseThrow(() -> new AuthorizationException("需要登录"));
-    List<String> groups = CurrentUser.groups(identity);
-    if (groups.contains(RoleGroups.AUDITORS) && !groups.contains(RoleGroups.CAMUNDA_ADMIN)) {
-      throw new AuthorizationException("审计人员为只读角色，不能转办、委派或抄送");
-    }
-    return new Caller(id, groups);
+    return operationTasks.caller("转办、委派或抄送");
   }
 
-  private record Caller(String id, List<String> groups) {
+  private OperationTask state(String taskId) {
+    return operationTasks.load(taskId, "转办、委派或抄送");
   }
 }

@@ -57,6 +57,11 @@ public class ApiExceptionHandler {
             + " 作为请求体的 Content-Type（收到：" + (e.getContentType() == null ? "无" : e.getContentType()) + "）"));
   }
 
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<Map<String, Object>> conflict(ConflictException e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(body(e.getClass().getSimpleName(), e.getMessage()));
+  }
+
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body("NotFoundException", e.getMessage()));

@@ -1,0 +1,97 @@
+package cn.officeflow.platform.taskops;
+
+import cn.officeflow.platform.engine.CurrentUser;
+import cn.officeflow.platform.engine.SystemAuthentication;
+import cn.officeflow.platform.org.RoleGroups;
+import cn.officeflow.platform.web.NotFoundException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/** What every task operation reads first: the caller (auditors refused) and the task (404 when it is gone). */
+@Component
+class OperationTasks {
+
+  /** Variable that names a business record in forms and lists. */
+  static final String TITLE = "title";
+
+  private final IdentityService identity;
+  private final TaskService tasks;
+  private final RepositoryService repository;
+  private final RuntimeService runtime;
+  private final HistoryService history;
+
+  OperationTasks(IdentityService identity, TaskService tasks, RepositoryService repository, RuntimeService runtime,
+      HistoryService history) {
+    this.identity = identity;
+    this.tasks = tasks;
+    this.repository = repository;
+    this.runtime = runtime;
+    this.history = history;
+  }
+
+  /** The logged-in user; an auditor (read-only) gets 403 naming what they may not do. */
+  Caller caller(String operations) {
+    String id = CurrentUser.id(identity).orElseThrow(() -> new AuthorizationException("需要登录"));
+    List<String> groups = CurrentUser.groups(identity);
+    if (groups.contains(RoleGroups.AUDITORS) && !groups.contains(RoleGroups.CAMUNDA_ADMIN)) {
+      throw new AuthorizationException("审计人员为只读角色，不能" + operations);
+    }
+    return new Caller(id, groups);
+  }
+
+  /**
+   * The task with what the rules need, read as the engine: 404 when it is gone, 409 for a task outside any
+   * process ({@code operations} names what cannot be done with it).
+   */
+  OperationTask load(String taskId, String operations) {
+    return SystemAuthentication.call(identity, () -> {
+      Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+      if (task == null) {
+        throw new NotFoundException("任务已由他人办理或已不存在：" + taskId);
+      }
+      if (task.getProcessInstanceId() == null) {
+        throw new TaskOperationConflictException("独立任务不属于任何业务，不能" + operations);
+      }
+      Set<String> users = new LinkedHashSet<>();
+      Set<String> groups = new LinkedHashSet<>();
+      for (IdentityLink link : tasks.getIdentityLinksForTask(taskId)) {
+        if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+          if (link.getUserId() != null) {
+            users.add(link.getUserId());
+          } else if (link.getGroupId() != null) {
+            groups.add(link.getGroupId());
+          }
+        }
+      }
+      ProcessDefinition definition = repository.getProcessDefinition(task.getProcessDefinitionId());
+      ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+          .singleResult();
+      HistoricProcessInstance historic = history.createHistoricProcessInstanceQuery()
+          .processInstanceId(task.getProcessInstanceId()).singleResult();
+      String businessKey = instance.getBusinessKey() == null ? instance.getId() : instance.getBusinessKey();
+      String processName = definition.getName() == null ? definition.getKey() : definition.getName();
+      Object title = runtime.getVariable(instance.getId(), TITLE);
+      return new OperationTask(task, definition, businessKey, processName,
+          title instanceof String t && !t.isBlank() ? t : processName, users, groups,
+          historic == null ? null : historic.getStartUserId());
+    });
+  }
+
+  /** Who is acting, with their groups. */
+  record Caller(String id, List<String> groups) {
+  }
+}
