@@ -2,6 +2,7 @@ package cn.officeflow.platform.taskops;
 
 import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.engine.SystemAuthentication;
+import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.org.RoleGroups;
 import cn.officeflow.platform.web.NotFoundException;
 import java.util.LinkedHashSet;
@@ -33,9 +34,11 @@ class OperationTasks {
   private final RepositoryService repository;
   private final RuntimeService runtime;
   private final HistoryService history;
+  private final OrgService org;
 
   OperationTasks(IdentityService identity, TaskService tasks, RepositoryService repository, RuntimeService runtime,
-      HistoryService history) {
+      HistoryService history, OrgService org) {
+    this.org = org;
     this.identity = identity;
     this.tasks = tasks;
     this.repository = repository;
@@ -89,6 +92,28 @@ class OperationTasks {
           title instanceof String t && !t.isBlank() ? t : processName, users, groups,
           historic == null ? null : historic.getStartUserId());
     });
+  }
+
+  /**
+   * The caller may act on the task as its assignee, or as a candidate while nobody has it: else 409 when they
+   * are a candidate or owner but someone else has it by now, 403 when they have nothing to do with it.
+   */
+  void requireHandler(OperationTask state, Caller caller, String action) {
+    Task task = state.task();
+    if (caller.id().equals(task.getAssignee())) {
+      return;
+    }
+    boolean candidate = state.candidateUsers().contains(caller.id())
+        || state.candidateGroups().stream().anyMatch(caller.groups()::contains);
+    if (task.getAssignee() == null && candidate) {
+      return;
+    }
+    if (candidate || caller.id().equals(task.getOwner())) {
+      throw new TaskOperationConflictException("任务「" + state.stepName() + "」已由" + org.displayName(task.getAssignee())
+          + "办理，不能" + action);
+    }
+    throw new AuthorizationException("用户 " + caller.id() + " 不是任务「" + state.stepName() + "」的办理人或候选人，不能"
+        + action);
   }
 
   /** Who is acting, with their groups. */

@@ -323,26 +323,14 @@ public class SignersService implements TaskCompletionHook {
   /** The assignee, or a candidate while nobody has the task; a candidate of someone else's task 409, others 403. */
   private void handler(OperationTask state, Caller caller, String action) {
     Task task = state.task();
-    if (task.getDelegationState() == DelegationState.PENDING) {
-      if (caller.id().equals(task.getOwner()) || caller.id().equals(task.getAssignee())) {
-        throw new TaskOperationConflictException("任务「" + state.stepName() + "」已委派给"
-            + org.displayName(task.getAssignee()) + "，待其办理退回后才能" + action);
-      }
-    } else if (caller.id().equals(task.getAssignee())) {
-      return;
+    if (task.getDelegationState() == DelegationState.PENDING
+        && (caller.id().equals(task.getOwner()) || caller.id().equals(task.getAssignee()))) {
+      throw new TaskOperationConflictException("任务「" + state.stepName() + "」已委派给"
+          + org.displayName(task.getAssignee()) + "，待其办理退回后才能" + action);
     }
-    boolean candidate = state.candidateUsers().contains(caller.id())
-        || state.candidateGroups().stream().anyMatch(caller.groups()::contains);
-    if (task.getAssignee() == null && candidate) {
-      return;
-    }
-    if (candidate || caller.id().equals(task.getOwner())) {
-      throw new TaskOperationConflictException("任务「" + state.stepName() + "」已由" + org.displayName(task.getAssignee())
-          + "办理，不能" + action);
-    }
-    throw new AuthorizationException("用户 " + caller.id() + " 不是任务「" + state.stepName() + "」的办理人或候选人，不能"
-        + action);
+    operationTasks.requireHandler(state, caller, action);
   }
+
 
   private static String mode(String mode) {
     if (!Signer.BEFORE.equals(mode) && !Signer.AFTER.equals(mode)) {

@@ -244,25 +244,12 @@ public class TaskOperationsService {
    * also the owner of a delegated task). A candidate of a task that someone else has by now gets 409.
    */
   private void handler(OperationTask state, Caller caller, String action, boolean ownerToo) {
-    Task task = state.task();
-    if (caller.id().equals(task.getAssignee())) {
+    if (ownerToo && caller.id().equals(state.task().getOwner())) {
       return;
     }
-    if (ownerToo && caller.id().equals(task.getOwner())) {
-      return;
-    }
-    boolean candidate = state.candidateUsers().contains(caller.id())
-        || state.candidateGroups().stream().anyMatch(caller.groups()::contains);
-    if (task.getAssignee() == null && candidate) {
-      return;
-    }
-    if (candidate || caller.id().equals(task.getOwner())) {
-      throw new TaskOperationConflictException("任务「" + state.stepName() + "」已由" + org.displayName(task.getAssignee())
-          + "办理，不能" + action);
-    }
-    throw new AuthorizationException("用户 " + caller.id() + " 不是任务「" + state.stepName() + "」的办理人或候选人，不能"
-        + action);
+    operationTasks.requireHandler(state, caller, action);
   }
+
 
   /** The user a task is transferred or delegated to: 400 naming {@value #USER_ID} when not allowed. */
   private String target(OperationTask state, Caller caller, String userId, TaskOperation operation) {
