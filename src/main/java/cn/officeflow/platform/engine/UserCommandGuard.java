@@ -131,6 +131,8 @@ public class UserCommandGuard extends CommandInterceptor {
         refusedJob.remove();
         return null;
       }
+      // the refusal concerns only the failed-job handling that follows it at once on this (pooled) thread
+      refusedJob.remove();
       return guarded(command, new Caller(user));
     } finally {
       depth.set(depth.get() - 1);
