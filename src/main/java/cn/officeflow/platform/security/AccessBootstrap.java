@@ -36,11 +36,12 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>the admin user from OFFICEFLOW_ADMIN_USER / OFFICEFLOW_ADMIN_PASSWORD in {@code camunda-admin},
  *       which alone holds ALL on every resource (and so the Admin webapp);</li>
- *   <li>{@code staff}: Tasklist, the shared task filters, reading users, groups, deployments and
+ *   <li>{@code staff}: Tasklist, their own filter 「我的待办」, reading users, groups, deployments and
  *       process definitions (forms and diagrams), creating process instances;</li>
  *   <li>start permission (READ + CREATE_INSTANCE) on each process for the groups and users named in
  *       its {@code camunda:candidateStarterGroups}/{@code candidateStarterUsers};</li>
- *   <li>{@code office-director}, {@code office-clerks}: read every task (督办, 催办 from Tasklist);</li>
+ *   <li>{@code office-director}, {@code office-clerks}: read every task and every filter (全部任务, 超期事项:
+ *       督办, 催办 from Tasklist);</li>
  *   <li>{@code auditors}: Cockpit and read-only access including history, nothing else.</li>
  * </ul>
  * Task access comes from candidate users/groups and assignees; the engine grants it itself.
@@ -105,7 +106,13 @@ public class AccessBootstrap implements InitializingBean {
   private void grantStaff() {
     String staff = RoleGroups.STAFF;
     grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(staff, Resources.FILTER, ANY, Permissions.READ);
+    // staff see their own filter 「我的待办」 (TaskFiltersBootstrap), not the office's 「全部任务」/「超期事项」:
+    // a grant on every filter from an earlier version is taken back
+    Authorization everyFilter = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(staff).resourceType(Resources.FILTER).resourceId(ANY).singleResult();
+    if (everyFilter != null) {
+      authorizations.deleteAuthorization(everyFilter.getId());
+    }
     grant(staff, Resources.USER, ANY, Permissions.READ);
     grant(staff, Resources.GROUP, ANY, Permissions.READ);
     grant(staff, Resources.DEPLOYMENT, ANY, Permissions.READ);
@@ -120,6 +127,7 @@ public class AccessBootstrap implements InitializingBean {
   private void grantOffice() {
     for (String office : new String[] {RoleGroups.OFFICE_DIRECTOR, RoleGroups.OFFICE_CLERKS}) {
       grant(office, Resources.TASK, ANY, Permissions.READ);
+      grant(office, Resources.FILTER, ANY, Permissions.READ);
     }
   }
 

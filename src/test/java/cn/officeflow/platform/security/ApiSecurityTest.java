@@ -251,4 +251,30 @@ class ApiSecurityTest {
   private long count() {
     return jdbc.sql("select count(*) from of_outgoing_document").query(Long.class).single();
   }
+
+  @Test
+  void staffHaveTheirOwnTaskFilterTheOfficeAllOfThem() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    http.postJson(START, "zhangwei", PASSWORD, VALID_START);
+    java.util.function.Function<String, List<String>> names = user -> {
+      try {
+        List<String> found = new java.util.ArrayList<>();
+        json.readTree(http.get("/engine-rest/filter", user, PASSWORD).body()).forEach(f -> found.add(f.get("name").asText()));
+        return found;
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    assertThat(names.apply("zhangwei")).containsExactly(TaskFiltersBootstrap.MY_TASKS);
+    assertThat(names.apply("liuyang")).containsExactly(TaskFiltersBootstrap.MY_TASKS);
+    assertThat(names.apply("lina")).contains(TaskFiltersBootstrap.MY_TASKS, "全部任务", "超期事项");
+
+    // 我的待办 lists what is the user's: 刘洋's 部门初审 (assigned), nothing for the drafter
+    String myTasks = json.readTree(http.get("/engine-rest/filter?name=" + java.net.URLEncoder.encode(
+        TaskFiltersBootstrap.MY_TASKS, java.nio.charset.StandardCharsets.UTF_8), "liuyang", PASSWORD).body())
+        .get(0).get("id").asText();
+    assertThat(http.get("/engine-rest/filter/" + myTasks + "/list", "liuyang", PASSWORD).body()).contains("部门初审");
+    assertThat(http.get("/engine-rest/filter/" + myTasks + "/list", "zhangwei", PASSWORD).body()).isEqualTo("[]");
+  }
+
 }
