@@ -203,6 +203,33 @@ class TasklistBrowserTest {
     context.setDefaultTimeout(TIMEOUT_MS);
     context.route("**/*", this::loopbackOnly);
     page = context.newPage();
+    warmUpOnce();
+  }
+
+  private static boolean warmedUp;
+
+  /**
+   * The first Tasklist visit of a freshly started application can stall for about a minute in a full-suite run on
+   * this 2-core machine (seen in 4 of 7 runs, always on the class's first test, never in a run of the class
+   * alone): one visit before the tests, which waits up to two minutes and fails nothing, so that the tests measure
+   * Tasklist rather than the first start-up.
+   */
+  private void warmUpOnce() {
+    if (warmedUp) {
+      return;
+    }
+    warmedUp = true;
+    long started = System.nanoTime();
+    try {
+      login(DRAFTER_ID);
+      expect(page.locator("[cam-tasklist-filters]")).containsText(MY_TASKS,
+          new LocatorAssertions.ContainsTextOptions().setTimeout(120_000));
+      logout();
+    } catch (RuntimeException | AssertionError e) {
+      System.out.println("TasklistBrowserTest: warm-up visit did not finish: " + e.getMessage());
+    } finally {
+      System.out.printf("TasklistBrowserTest: warm-up visit took %d ms%n", (System.nanoTime() - started) / 1_000_000);
+    }
   }
 
   @AfterEach
