@@ -284,7 +284,7 @@ public class IncomingDocumentService {
     execution.setVariable(CIRCULATE_TO, SpinValues.jsonValue(Spin.JSON(readers)).create());
     execution.setVariable(INSTRUCTION_TEXT, name + "（" + TIME.format(now) + "）：" + instruction);
     execution.setVariable(CIRCULATION_TEXT, readers.isEmpty() ? "无"
-        : String.join("、", readers.stream().map(org::displayName).toList()));
+        : org.displayNames(readers));
     LOG.info("收文 {} 批示：{}，{}", id, name, describe(handling));
   }
 

@@ -117,6 +117,13 @@ public class OrgService {
     return name.isBlank() ? userId : name;
   }
 
+  /** The people's names for a sentence: 张伟、李娜. */
+  public String displayNames(Iterable<String> userIds) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    userIds.forEach(id -> names.add(displayName(id)));
+    return String.join("、", names);
+  }
+
   public String groupName(String groupId) {
     Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
     return group == null ? groupId : group.getName();

@@ -115,7 +115,7 @@ public class SignersService implements TaskCompletionHook {
     Set<String> targets = targets(userIds, caller, state);
     List<String> already = existing.stream().map(Signer::userId).filter(targets::contains).toList();
     if (!already.isEmpty()) {
-      throw new TaskOperationConflictException(names(already) + "已是「" + state.stepName() + "」的加签人");
+      throw new TaskOperationConflictException(org.displayNames(already) + "已是「" + state.stepName() + "」的加签人");
     }
     LocalDateTime now = EngineClock.now();
     int seq = signers.nextSeq(taskId);
@@ -127,7 +127,7 @@ public class SignersService implements TaskCompletionHook {
       signers.insert(signer);
       added.add(signer);
     }
-    String text = "加签" + names(targets) + (Signer.BEFORE.equals(how) ? "（先于本环节审批）" : "（在本环节审批之后）")
+    String text = "加签" + org.displayNames(targets) + (Signer.BEFORE.equals(how) ? "（先于本环节审批）" : "（在本环节审批之后）")
         + "：" + reason;
     engineCall(() -> {
       if (state.task().getAssignee() == null) {
@@ -246,10 +246,10 @@ public class SignersService implements TaskCompletionHook {
     List<String> pending = all.stream().filter(s -> !s.decided() && s.subtaskId() != null).map(Signer::userId)
         .toList();
     if (held.isPresent()) {
-      throw new Refused("您已提交「" + step + "」的审批意见，待加签人" + names(pending) + "审批后流程继续");
+      throw new Refused("您已提交「" + step + "」的审批意见，待加签人" + org.displayNames(pending) + "审批后流程继续");
     }
     if (!pending.isEmpty()) {
-      throw new Refused("尚有加签人未审批：" + names(pending));
+      throw new Refused("尚有加签人未审批：" + org.displayNames(pending));
     }
     List<Signer> waiting = all.stream().filter(s -> !s.decided() && s.subtaskId() == null).toList();
     if (waiting.isEmpty()) {
@@ -272,7 +272,7 @@ public class SignersService implements TaskCompletionHook {
         createSubtask(task, signer, "请在「" + step + "」审批之后审批");
       }
       tasks.createComment(task.getId(), task.getProcessInstanceId(),
-          "已审批，待加签人" + names(waiting.stream().map(Signer::userId).toList()) + "审批");
+          "已审批，待加签人" + org.displayNames(waiting.stream().map(Signer::userId).toList()) + "审批");
     });
     return true;
   }
@@ -427,12 +427,6 @@ public class SignersService implements TaskCompletionHook {
   private static Object plain(Map<String, ?> variables, String name) {
     Object value = variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
     return value instanceof TypedValue t ? t.getValue() : value;
-  }
-
-  private String names(Iterable<String> userIds) {
-    List<String> names = new ArrayList<>();
-    userIds.forEach(id -> names.add(org.displayName(id)));
-    return String.join("、", names);
   }
 
   private Caller caller() {

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -32,7 +31,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.DelegationState;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -193,7 +191,7 @@ public class TaskOperationsService {
     }
     List<String> already = copies.alreadyCopied(state.businessKey(), targets);
     if (!already.isEmpty()) {
-      throw new TaskOperationConflictException("已抄送过" + names(already) + "，请勿重复抄送");
+      throw new TaskOperationConflictException("已抄送过" + org.displayNames(already) + "，请勿重复抄送");
     }
     LocalDateTime now = EngineClock.now();
     String callerName = org.displayName(caller.id());
@@ -209,7 +207,7 @@ public class TaskOperationsService {
       }
       created.add(cc);
     }
-    String text = "抄送给" + names(targets) + (note == null ? "" : "：" + note);
+    String text = "抄送给" + org.displayNames(targets) + (note == null ? "" : "：" + note);
     engineCall(() -> {
       tasks.createComment(taskId, state.task().getProcessInstanceId(), text);
       Map<String, String> logged = new LinkedHashMap<>();
@@ -335,12 +333,6 @@ public class TaskOperationsService {
 
   private Object variable(OperationTask state, String name) {
     return SystemAuthentication.call(identity, () -> tasks.getVariable(state.task().getId(), name));
-  }
-
-  private String names(Iterable<String> userIds) {
-    List<String> names = new ArrayList<>();
-    userIds.forEach(id -> names.add(org.displayName(id)));
-    return String.join("、", names);
   }
 
   private Caller caller() {
