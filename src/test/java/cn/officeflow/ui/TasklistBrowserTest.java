@@ -255,7 +255,7 @@ class TasklistBrowserTest {
 
     expect(startProcessMenu()).isVisible();
     expect(page.locator(".create-task-action")).containsText(CREATE_TASK);
-    expect(filter(MY_TASKS)).isVisible();
+    reloadUntilVisible(() -> filter(MY_TASKS), "filter " + MY_TASKS, false);
     // the office's 「全部任务」 and 「超期事项」 are not a drafter's
     expect(filter(ALL_TASKS)).hasCount(0);
     expect(page.getByText(SELECT_TASK_IN_LIST)).isVisible();
@@ -705,10 +705,21 @@ class TasklistBrowserTest {
    * so does the test, at most twice, and says so with a screenshot of the stuck page.
    */
   private void reloadTasklist() throws Exception {
+    reloadUntilVisible(this::startProcessMenu, "navbar", true);
+  }
+
+  /**
+   * Waits for {@code shown}; when Tasklist hangs on its loading spinner instead (the stuck state of the reload
+   * above, seen also right after login), reloads as a person would, at most twice.
+   */
+  private void reloadUntilVisible(java.util.function.Supplier<Locator> shown, String what, boolean reloadFirst)
+      throws Exception {
     for (int attempt = 1; ; attempt++) {
-      page.reload();
+      if (reloadFirst || attempt > 1) {
+        page.reload();
+      }
       try {
-        expect(startProcessMenu()).isVisible(new LocatorAssertions.IsVisibleOptions()
+        expect(shown.get()).isVisible(new LocatorAssertions.IsVisibleOptions()
             .setTimeout(attempt < 3 ? 20_000 : TIMEOUT_MS));
         return;
       } catch (AssertionError stuck) {
@@ -716,7 +727,7 @@ class TasklistBrowserTest {
           throw stuck;
         }
         screenshot("reload-stuck-" + attempt + ".png");
-        System.out.println("TasklistBrowserTest: Tasklist showed no navbar 20 s after reload " + attempt
+        System.out.println("TasklistBrowserTest: Tasklist showed no " + what + " 20 s after load " + attempt
             + " (" + page.url() + "), reloading again; see target/screenshots/reload-stuck-" + attempt + ".png");
       }
     }
