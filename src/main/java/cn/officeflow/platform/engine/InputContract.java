@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -141,12 +140,6 @@ public class InputContract {
       }
       return new StepInputs("消息 " + messageName, editable, Set.of());
     });
-  }
-
-  /** The user tasks and the none start event of a deployed process definition (for tests and tools). */
-  public List<String> userTaskIds(String processDefinitionId) {
-    return SystemAuthentication.call(identity, () -> repository.getBpmnModelInstance(processDefinitionId)
-        .getModelElementsByType(UserTask.class).stream().map(UserTask::getId).toList());
   }
 
   /**

@@ -106,10 +106,6 @@ public class UserCommandGuard extends CommandInterceptor {
   private final Supplier<TaskCompletionHook> completions;
   private volatile InputContract contract;
 
-  public UserCommandGuard(ProcessEngineConfigurationImpl configuration, PasswordPolicyGuard passwords) {
-    this(configuration, passwords, () -> null);
-  }
-
   /** With {@code completions}: the hook asked before a user completes a task (may answer null: none). */
   public UserCommandGuard(ProcessEngineConfigurationImpl configuration, PasswordPolicyGuard passwords,
       Supplier<TaskCompletionHook> completions) {
