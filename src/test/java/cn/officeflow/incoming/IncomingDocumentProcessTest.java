@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import cn.officeflow.archive.ArchiveChain;
-import cn.officeflow.archive.ArchiveEntry;
-import cn.officeflow.archive.ArchiveService;
-import cn.officeflow.archive.ArchiveSource;
+import cn.officeflow.platform.archive.ArchiveChain;
+import cn.officeflow.platform.archive.ArchiveEntry;
+import cn.officeflow.platform.archive.ArchiveService;
+import cn.officeflow.platform.archive.ArchiveSource;
 import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
 import cn.officeflow.platform.web.ValidationException;

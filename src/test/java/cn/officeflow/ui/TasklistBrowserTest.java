@@ -505,7 +505,7 @@ class TasklistBrowserTest {
     assertThat(uploaded.status()).isEqualTo(201);
     expect(tab.locator("[role=status]")).containsText("已上传 1 个文件");
     expect(tab.locator("table")).containsText("来文扫描件.pdf");
-    expect(tab.locator("table")).containsText(cn.officeflow.archive.ArchiveChain.sha256(pdf));
+    expect(tab.locator("table")).containsText(cn.officeflow.platform.archive.ArchiveChain.sha256(pdf));
     screenshot("tasklist-incoming-attachments.png");
     task.getByText("表单", new Locator.GetByTextOptions().setExact(true)).first().click();
     completeTask(task, scan);

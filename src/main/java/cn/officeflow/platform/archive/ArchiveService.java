@@ -1,7 +1,7 @@
-package cn.officeflow.archive;
+package cn.officeflow.platform.archive;
 
-import cn.officeflow.archive.ChainVerification.BrokenRecord;
-import cn.officeflow.archive.ChainVerification.Reason;
+import cn.officeflow.platform.archive.ChainVerification.BrokenRecord;
+import cn.officeflow.platform.archive.ChainVerification.Reason;
 import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.engine.EngineClock;
 import cn.officeflow.platform.numbering.NumberingService;
@@ -108,26 +108,9 @@ public class ArchiveService {
     return archived;
   }
 
-  /**
-   * Archives an issued 发文 with its formal document (.docx): classified by the year of its 文号, the
-   * drafting department and its 密级. Idempotent: a document archived before returns its entry.
-   */
-  @Transactional
-  public ArchiveEntry archiveOutgoing(String outgoingDocumentId) {
-    Optional<ArchiveEntry> existing = repository.findBySource(ArchiveSource.OUTGOING, outgoingDocumentId);
-    if (existing.isPresent()) {
-      return existing.get();
-    }
-    ArchiveRepository.OutgoingSource document = repository.outgoingDocument(outgoingDocumentId)
-        .orElseThrow(() -> new NotFoundException("发文不存在：" + outgoingDocumentId));
-    if (document.docx() == null || document.documentNumber() == null) {
-      throw new IllegalStateException("发文 " + outgoingDocumentId + " 尚无文号或正式公文（.docx），不能归档");
-    }
-    int year = document.numberYear() != null ? document.numberYear() : EngineClock.today().getYear();
-    String fileName = document.documentNumber().replaceAll("[\\\\/:*?\"<>|]", "_") + ".docx";
-    return archive(new NewArchiveEntry(year, document.departmentId(), document.departmentName(),
-        document.secrecy(), ArchiveSource.OUTGOING, document.id(), document.title(), document.documentNumber(),
-        fileName, DOCX, document.docx(), null, null));
+  /** The entry archived from a business record, if any (a process archives each record once). */
+  public Optional<ArchiveEntry> findBySource(ArchiveSource source, String sourceId) {
+    return repository.findBySource(source, sourceId);
   }
 
   /** 入盒上架 / 移库: records where the paper copy is (PUT /api/archive/entries/{id}/location). */

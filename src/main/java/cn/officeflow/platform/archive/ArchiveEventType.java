@@ -1,4 +1,4 @@
-package cn.officeflow.archive;
+package cn.officeflow.platform.archive;
 
 /** What can happen to an archive entry after it was archived; each event is a link of the hash chain. */
 public enum ArchiveEventType {

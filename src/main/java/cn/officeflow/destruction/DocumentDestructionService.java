@@ -1,8 +1,10 @@
-package cn.officeflow.archive;
+package cn.officeflow.destruction;
 
 import cn.officeflow.platform.engine.CurrentUser;
-import static cn.officeflow.archive.DocumentDestructionVariables.*;
+import static cn.officeflow.destruction.DocumentDestructionVariables.*;
 
+import cn.officeflow.platform.archive.ArchiveEntry;
+import cn.officeflow.platform.archive.ArchiveService;
 import cn.officeflow.platform.engine.EngineClock;
 import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.review.ApprovalListener;

@@ -1,4 +1,4 @@
-package cn.officeflow.archive;
+package cn.officeflow.platform.archive;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -152,24 +152,6 @@ public class ArchiveRepository {
     return jdbc.sql("select last_value from of_number_counter where counter_key = :k and counter_year = :y")
         .param("k", ArchiveChain.COUNTER_KEY).param("y", ArchiveChain.COUNTER_YEAR).query(Integer.class).optional()
         .orElse(0);
-  }
-
-  /** The 发文 row to archive, with its formal document (.docx), read from the 发文 table. */
-  public Optional<OutgoingSource> outgoingDocument(String id) {
-    return jdbc.sql("""
-        select id, title, document_number, number_year, draft_dept, draft_dept_name, secrecy, status, docx
-        from of_outgoing_document where id = :id""")
-        .param("id", id)
-        .query((rs, i) -> new OutgoingSource(rs.getString("id"), rs.getString("title"),
-            rs.getString("document_number"), (Integer) rs.getObject("number_year", Integer.class),
-            rs.getString("draft_dept"), rs.getString("draft_dept_name"), rs.getString("secrecy"),
-            rs.getString("status"), rs.getBytes("docx")))
-        .optional();
-  }
-
-  /** An issued 发文 as the archive sees it. */
-  public record OutgoingSource(String id, String title, String documentNumber, Integer numberYear,
-      String departmentId, String departmentName, String secrecy, String status, byte[] docx) {
   }
 
   private static ArchiveEntry mapEntry(ResultSet rs, int row) throws SQLException {

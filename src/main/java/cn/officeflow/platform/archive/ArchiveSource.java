@@ -1,4 +1,4 @@
-package cn.officeflow.archive;
+package cn.officeflow.platform.archive;
 
 /** Where an archived document comes from: 发文 (outgoing_document) or 收文 (incoming_document). */
 public enum ArchiveSource {

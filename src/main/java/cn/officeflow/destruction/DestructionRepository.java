@@ -1,4 +1,4 @@
-package cn.officeflow.archive;
+package cn.officeflow.destruction;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,11 +1,18 @@
-package cn.officeflow.archive;
+package cn.officeflow.destruction;
 
-import static cn.officeflow.archive.ArchiveTestData.entry;
-import static cn.officeflow.archive.DocumentDestructionVariables.*;
+import static cn.officeflow.platform.archive.ArchiveTestData.entry;
+import static cn.officeflow.destruction.DocumentDestructionVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.officeflow.platform.archive.ArchiveEntry;
+import cn.officeflow.platform.archive.ArchiveService;
+import cn.officeflow.platform.archive.ArchiveTestData;
+import cn.officeflow.platform.archive.ArchiveEntryStatus;
+import cn.officeflow.platform.archive.ArchiveEventType;
+import cn.officeflow.platform.archive.ArchiveEvent;
+import cn.officeflow.platform.archive.ChainVerification;
 import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
 import cn.officeflow.platform.web.ValidationException;

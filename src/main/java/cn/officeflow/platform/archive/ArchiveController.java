@@ -1,4 +1,4 @@
-package cn.officeflow.archive;
+package cn.officeflow.platform.archive;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

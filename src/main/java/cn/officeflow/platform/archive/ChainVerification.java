@@ -1,4 +1,4 @@
-package cn.officeflow.archive;
+package cn.officeflow.platform.archive;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,10 +1,11 @@
-package cn.officeflow.archive;
+package cn.officeflow.platform.archive;
 
-import static cn.officeflow.archive.ArchiveTestData.entry;
+import static cn.officeflow.platform.archive.ArchiveTestData.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.officeflow.archive.ChainVerification.Reason;
+import cn.officeflow.platform.archive.ChainVerification.Reason;
+import cn.officeflow.outgoing.ArchiveOutgoingDocumentDelegate;
 import cn.officeflow.outgoing.OutgoingDocumentVariables;
 import cn.officeflow.platform.web.ValidationException;
 import cn.officeflow.support.ProcessDriver;
@@ -323,7 +324,12 @@ class ArchiveServiceTest {
     assertThat(entry.fileSha256()).isEqualTo(ArchiveChain.sha256(docx));
     assertThat(archive.content(entryId)).isEqualTo(docx);
 
-    assertThat(archive.archiveOutgoing(documentId).id()).as("archived once").isEqualTo(entryId);
+    ProcessInstance again = engine.getRuntimeService().startProcessInstanceByKey("test_archive_outgoing",
+        Map.of(ArchiveOutgoingDocumentDelegate.DOCUMENT_ID, documentId));
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(again.getId())
+        .variableName(ArchiveOutgoingDocumentDelegate.ARCHIVE_ENTRY_ID).singleResult().getValue())
+        .as("archived once").isEqualTo(entryId);
+    assertThat(archive.findBySource(ArchiveSource.OUTGOING, documentId)).map(ArchiveEntry::id).contains(entryId);
     assertThat(archive.verify().intact()).isTrue();
   }
 

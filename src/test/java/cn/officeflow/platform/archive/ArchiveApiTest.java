@@ -1,6 +1,6 @@
-package cn.officeflow.archive;
+package cn.officeflow.platform.archive;
 
-import static cn.officeflow.archive.ArchiveTestData.entry;
+import static cn.officeflow.platform.archive.ArchiveTestData.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.officeflow.support.HttpTest;

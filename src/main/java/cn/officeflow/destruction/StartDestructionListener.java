@@ -1,4 +1,4 @@
-package cn.officeflow.archive;
+package cn.officeflow.destruction;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;

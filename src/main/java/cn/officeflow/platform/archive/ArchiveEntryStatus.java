@@ -1,4 +1,4 @@
-package cn.officeflow.archive;
+package cn.officeflow.platform.archive;
 
 /** State of an archive entry; an entry is never deleted, a destroyed one stays as a record. */
 public enum ArchiveEntryStatus {

@@ -1,4 +1,4 @@
-package cn.officeflow.archive;
+package cn.officeflow.destruction;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package cn.officeflow.archive;
+package cn.officeflow.destruction;
 
 /** Where a 文件销毁 request stands; written back by the process's listeners. */
 public enum DestructionStatus {

@@ -1,4 +1,6 @@
-package cn.officeflow.archive;
+package cn.officeflow.outgoing;
+
+import cn.officeflow.platform.archive.ArchiveEntry;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,15 +16,15 @@ public class ArchiveOutgoingDocumentDelegate implements JavaDelegate {
   public static final String DOCUMENT_ID = "documentId";
   public static final String ARCHIVE_ENTRY_ID = "archiveEntryId";
 
-  private final ArchiveService archive;
+  private final OutgoingArchiving archiving;
 
-  public ArchiveOutgoingDocumentDelegate(ArchiveService archive) {
-    this.archive = archive;
+  public ArchiveOutgoingDocumentDelegate(OutgoingArchiving archiving) {
+    this.archiving = archiving;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    ArchiveEntry entry = archive.archiveOutgoing((String) execution.getVariable(DOCUMENT_ID));
+    ArchiveEntry entry = archiving.archive((String) execution.getVariable(DOCUMENT_ID));
     execution.setVariable(ARCHIVE_ENTRY_ID, entry.id());
   }
 }

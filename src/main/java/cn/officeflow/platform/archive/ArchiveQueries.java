@@ -1,4 +1,4 @@
-package cn.officeflow.archive;
+package cn.officeflow.platform.archive;
 
 import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.org.RoleGroups;

@@ -1,4 +1,4 @@
-package cn.officeflow.archive;
+package cn.officeflow.platform.archive;
 
 /**
  * What a business process hands over for archiving: the classification 年度-部门-密级, the source
