@@ -157,7 +157,7 @@ public class InputContract {
       // a VariableMap hands out typed values without deserializing them (a serialized object would throw)
       Object submitted = variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
       checkValue(name, submitted);
-      if (step.editable().contains(name)) {
+      if (step.editable().contains(name) || step.aliases().containsKey(name)) {
         continue;
       }
       if (step.readOnly().contains(name)) {
@@ -314,14 +314,10 @@ public class InputContract {
         editable.add(field.getCamundaId());
       }
     }
-    // an alias stands only for a variable the step accepts in its own right; any other alias is refused
-    aliases.entrySet().removeIf(alias -> {
-      boolean valid = editable.contains(alias.getValue()) && !alias.getValue().equals(alias.getKey());
-      if (!valid) {
-        editable.remove(alias.getKey());
-      }
-      return !valid;
-    });
+    // an alias is listed apart from the variables (REST callers send the variable); it stands only for a variable
+    // the step accepts in its own right: any other alias is refused
+    editable.removeAll(aliases.keySet());
+    aliases.entrySet().removeIf(alias -> !editable.contains(alias.getValue()));
     String name = element.getName() == null || element.getName().isBlank() ? element.getId() : element.getName();
     return new Resolved(new StepInputs(name, editable, readOnly, labels, aliases), cacheable);
   }

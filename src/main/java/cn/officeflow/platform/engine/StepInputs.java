@@ -14,8 +14,9 @@ import java.util.Set;
  * @param editable variables the user may set at this step
  * @param readOnly variables the form shows read-only
  * @param labels the form's label of each variable it shows (for messages), where it has one
- * @param aliases editable form keys that stand for another variable (form-js custom property {@value
- *     #SUBMIT_AS_PROPERTY}), alias → variable: the engine guard stores a submitted alias under its variable
+ * @param aliases form keys that stand for an editable variable (form-js custom property {@value
+ *     #SUBMIT_AS_PROPERTY}), alias → variable: accepted too, and stored by the engine guard under the variable; not
+ *     in {@code editable}, which lists what REST callers send
  */
 public record StepInputs(String step, Set<String> editable, Set<String> readOnly, Map<String, String> labels,
     Map<String, String> aliases) {

@@ -23,7 +23,7 @@ class InputContractAliasTest {
         {"type": "textfield", "key": "shown", "label": "只读", "disabled": true, "properties": {"submitAs": "comment"}}
       ]}""";
 
-  static final StepInputs STEP = new StepInputs("部门初审", Set.of("decision", "approveComment", "comment"), Set.of(),
+  static final StepInputs STEP = new StepInputs("部门初审", Set.of("decision", "comment"), Set.of(),
       Map.of("comment", "审批意见"), Map.of("approveComment", "comment"));
 
   @Test

@@ -57,6 +57,10 @@ class ReviewCommentFieldsTest {
     ProcessInstance pi = start("同意意见 " + UUID.randomUUID());
     Task review = claim(pi);
     WebappSession tasklist = WebappSession.login(http, HEAD, PASSWORD);
+    // what a REST caller is told: send decision and comment; approveComment is the form's, stored as comment
+    JsonNode inputs = JSON.readTree(http.get("/api/tasks/" + review.getId() + "/inputs", HEAD, PASSWORD).body());
+    assertThat(inputs.path("editable").toString()).isEqualTo("[\"decision\",\"comment\"]");
+    assertThat(inputs.path("aliases").toString()).isEqualTo("{\"approveComment\":\"comment\"}");
     // what Tasklist submits when 同意 is chosen: the hidden 退回 field is left out by form-js
     HttpResponse<String> done = tasklist.postJson(submit(review), """
         {"variables": {"decision": {"value": "approve"}, "approveComment": {"value": "同意，请法务把关。"}}}""");
