@@ -49,11 +49,15 @@ public final class TasklistBrowser {
   public static final String SIGN_OUT = "退出登录";
   public static final String LOGOUT_OK = "已成功退出登录";
   public static final String CLAIM = "认领";
+  // the same in the stock locales/en.json, for a browser that asks for English
+  private static final Map<String, String> ENGLISH = Map.of(LOGIN_USERNAME, "Username", LOGIN_PASSWORD, "Password",
+      LOGIN_ACTION, "Log in", SIGN_OUT, "Log out", LOGOUT_OK, "Logout successful");
 
   private static Playwright playwright;
   private static Browser browser;
 
   private final int port;
+  private final String locale;
   private final BrowserContext context;
   private final Page page;
   private final List<String> blockedRequests = new CopyOnWriteArrayList<>();
@@ -86,10 +90,19 @@ public final class TasklistBrowser {
 
   /** A fresh browser context (zh-CN); an assumption skips the test when there is no browser. */
   public TasklistBrowser(int port) {
+    this(port, "zh-CN");
+  }
+
+  /**
+   * A fresh browser context whose language (navigator.language, Accept-Language) is {@code locale}, e.g. "en-US";
+   * {@link #login} and {@link #logout} then use the stock English texts.
+   */
+  public TasklistBrowser(int port, String locale) {
     Assumptions.assumeTrue(browser != null, SKIPPED);
     this.port = port;
+    this.locale = locale;
     context = browser.newContext(new Browser.NewContextOptions()
-        .setLocale("zh-CN")
+        .setLocale(locale)
         .setTimezoneId("Asia/Shanghai")
         .setViewportSize(1440, 900));
     context.setDefaultTimeout(TIMEOUT_MS);
@@ -113,8 +126,8 @@ public final class TasklistBrowser {
 
   public void login(String userId) {
     page.navigate(tasklistUrl());
-    Locator username = page.getByPlaceholder(LOGIN_USERNAME);
-    Locator password = page.getByPlaceholder(LOGIN_PASSWORD);
+    Locator username = page.getByPlaceholder(text(LOGIN_USERNAME));
+    Locator password = page.getByPlaceholder(text(LOGIN_PASSWORD));
     // the login view focuses the user name field once rendered; typing before that lands in the wrong field
     expect(username).isFocused();
     // on a loaded machine the login view's late autofocus can move text into the other field: fill again
@@ -130,7 +143,7 @@ public final class TasklistBrowser {
       }
       System.out.println("TasklistBrowser: login fields of " + userId + " were mixed up, filling again");
     }
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(LOGIN_ACTION)).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text(LOGIN_ACTION))).click();
     try {
       expect(startProcessMenu()).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
     } catch (AssertionError stuck) {
@@ -148,9 +161,14 @@ public final class TasklistBrowser {
 
   public void logout() {
     page.locator(".account .dropdown-toggle").click();
-    page.locator(".account").getByText(SIGN_OUT).click();
-    expect(page.getByText(LOGOUT_OK)).isVisible();
-    expect(page.getByPlaceholder(LOGIN_USERNAME)).isVisible();
+    page.locator(".account").getByText(text(SIGN_OUT)).click();
+    expect(page.getByText(text(LOGOUT_OK))).isVisible();
+    expect(page.getByPlaceholder(text(LOGIN_USERNAME))).isVisible();
+  }
+
+  /** A stock Tasklist text (one of the constants above) in this browser's language. */
+  private String text(String chinese) {
+    return locale.startsWith("en") ? ENGLISH.getOrDefault(chinese, chinese) : chinese;
   }
 
   /** F5, at most three times when the navbar does not come back (seen on loaded machines), with screenshots. */

@@ -16,7 +16,9 @@ export default {
   // 「催办」 tab (POST /api/tasks/{id}/reminders) and 「收文附件」 tab (/api/incoming-documents) in the task view;
   // 办理操作 buttons on the task (/api/tasks/{id}/operations) and 「我的工作」 in the navbar (/api/worklist)
   customScripts: ['scripts/officeflow-remind/plugin.js', 'scripts/officeflow-incoming/plugin.js',
-    'scripts/officeflow-operations/plugin.js', 'scripts/officeflow-worklist/plugin.js'],
+    'scripts/officeflow-operations/plugin.js', 'scripts/officeflow-worklist/plugin.js',
+    // Chinese for the few English words of the stock templates that have no translation key (app/officeflow)
+    '../officeflow/stock-zh.js'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
