@@ -142,6 +142,8 @@ class OutgoingDocumentProcessTest {
     assertThat(documents.find(pi.getBusinessKey()).orElseThrow().status()).isEqualTo(DocumentStatus.REVISING);
     assertThat((String) engine.getTaskService().getVariable(revise.getId(), "reviewTrail"))
         .contains("王芳").contains("预算金额需与财务处核对");
+    // the revise form opens with 重新提交 chosen (form-js applies defaultValue only to absent variables)
+    assertThat(engine.getTaskService().getVariable(revise.getId(), REVISE_ACTION)).isEqualTo(REVISE_RESUBMIT);
 
     Map<String, Object> revised = draft();
     revised.put(BODY, "一、修改后的正文\n预算已与财务处核对。");
