@@ -289,15 +289,9 @@ final class BpmnLayoutCheck {
           kind = Kind.BOX;
         }
         String attachedTo = element instanceof BoundaryEvent b && b.getAttachedTo() != null ? b.getAttachedTo().getId() : null;
-        String container = null;
-        if (!(element instanceof BoundaryEvent)) {
-          ModelElementInstance parent = element.getParentElement();
-          if (parent instanceof SubProcess sub) {
-            container = sub.getId();
-          }
-        } else if (element.getParentElement() instanceof SubProcess sub) {
-          container = sub.getId();
-        }
+        // the subprocess an element is drawn in (a boundary event belongs to its host's scope, not to the host)
+        ModelElementInstance parent = element.getParentElement();
+        String container = parent instanceof SubProcess sub ? sub.getId() : null;
         String name = element instanceof TextAnnotation t && t.getText() != null ? t.getText().getTextContent()
             : element.getAttributeValue("name");
         Shape shape = new Shape(element.getId(), name, kind, box(di.getBounds()), attachedTo, container);
