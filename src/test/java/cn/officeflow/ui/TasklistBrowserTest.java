@@ -470,6 +470,50 @@ class TasklistBrowserTest {
   }
 
   @Test
+  void drafterVoidsAReturnedDraftWithAReasonInTasklist() {
+    String title = "关于浏览器作废测试的通知（" + shortId() + "）";
+    ProcessDriver driver = new ProcessDriver(engine);
+    ProcessInstance instance = driver.start(DRAFTER_ID, PROCESS_KEY, Map.of(TITLE, title, DOC_TYPE, "通知",
+        MAIN_RECIPIENTS, "各处室", BODY, "一、工作要求\n各处室应当按时报送。"));
+    driver.reject(DEPT_HEAD_ID, instance.getId(), TASK_DEPT_REVIEW, "本事项已由上级统一发文");
+    Task revise = awaitTask(instance, "Task_Revise");
+
+    login(DRAFTER_ID);
+    Locator task = openTask(revise, "退回修改");
+    Locator form = task.locator(".fjs-form");
+    expect(field(form, FIELD_TITLE)).hasValue(title);
+    expect(field(form, "修改后重新提交")).isChecked();
+    expect(field(form, "作废原因")).hasCount(0);
+    field(form, "作废（不再发文）").check();
+    expect(field(form, "作废原因")).isVisible();
+    // required once 作废 is chosen: form-js refuses to submit without it, nothing reaches the server
+    List<String> submits = new CopyOnWriteArrayList<>();
+    page.onRequest(r -> {
+      if (r.url().endsWith("/submit-form")) {
+        submits.add(r.url());
+      }
+    });
+    task.getByRole(AriaRole.BUTTON, exactName(COMPLETE)).click();
+    expect(form.locator(".fjs-form-field-error").first()).containsText("此项必须填写");
+    // Tasklist says so in a notification that lies over 完成: read, then closed as a person would
+    Locator notice = page.locator(".page-notifications .alert");
+    expect(notice.first()).containsText("提交任务表单时出错");
+    notice.first().getByRole(AriaRole.BUTTON, exactName("×")).click();
+    expect(notice).hasCount(0);
+    assertThat(submits).isEmpty();
+    typeAndKeep(form, "作废原因", "上级已统一发文，本稿不再印发");
+    completeTask(task, revise);
+
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count())
+        .as("作废 ends the 发文").isZero();
+    String documentId = instance.getBusinessKey();
+    assertThat(outgoingDocuments.document(documentId).status()).isEqualTo(DocumentStatus.VOIDED);
+    assertThat(reviews.trail(documentId)).extracting(Review::user, Review::decision, Review::comment)
+        .containsExactly(tuple(DEPT_HEAD_ID, Review.REJECT, "本事项已由上级统一发文"),
+            tuple(DRAFTER_ID, Review.VOID, "上级已统一发文，本稿不再印发"));
+  }
+
+  @Test
   void clerkRegistersIncomingDocumentUploadsTheScanAndDirectorAndLeaderDecide() throws Exception {
     String title = "关于浏览器收文测试的通知（" + shortId() + "）";
     login(CLERK_ID);

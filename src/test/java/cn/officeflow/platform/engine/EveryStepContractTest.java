@@ -40,7 +40,7 @@ class EveryStepContractTest {
   /** Names that say who someone is or what they may do, in any process. */
   static final Set<String> IDENTITY = Set.of("drafter", "initiator", "applicant", "registeredBy", "deptReviewers",
       "assignee", "candidateUsers", "candidateGroups", "documentNumber", "receiptNumber", "revisionRequired",
-      "documentId", "incomingDocumentId");
+      "voided", "documentId", "incomingDocumentId");
   static final Pattern SIMPLE_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
 
   @Autowired
