@@ -1,5 +1,6 @@
 package cn.officeflow.platform.taskops;
 
+import cn.officeflow.platform.engine.ActingUser;
 import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.engine.SystemAuthentication;
 import cn.officeflow.platform.org.OrgService;
@@ -12,6 +13,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -41,16 +44,17 @@ class OperationTasks {
   private final HistoryService history;
   private final OrgService org;
   private final TaskOperationPolicy policy;
+  private final ProcessEngine engine;
 
-  OperationTasks(IdentityService identity, TaskService tasks, RepositoryService repository, RuntimeService runtime,
-      HistoryService history, OrgService org, TaskOperationPolicy policy) {
+  OperationTasks(ProcessEngine engine, OrgService org, TaskOperationPolicy policy) {
+    this.engine = engine;
     this.org = org;
     this.policy = policy;
-    this.identity = identity;
-    this.tasks = tasks;
-    this.repository = repository;
-    this.runtime = runtime;
-    this.history = history;
+    this.identity = engine.getIdentityService();
+    this.tasks = engine.getTaskService();
+    this.repository = engine.getRepositoryService();
+    this.runtime = engine.getRuntimeService();
+    this.history = engine.getHistoryService();
   }
 
   /** The logged-in user; an auditor (read-only) gets 403 naming what they may not do. */
@@ -180,6 +184,21 @@ class OperationTasks {
    * of the sentence for an auditor or non-staff user ("不能转办给他").
    */
   record PersonRefusals(String missing, String self, String notAllowed) {
+  }
+
+  /**
+   * Runs engine calls as the caller without the engine's own authorization check ({@link ActingUser}: our rules
+   * were checked), so that Camunda's user operation log names the caller; a concurrent change is a 409.
+   */
+  void engineCall(Runnable action) {
+    try {
+      ActingUser.withoutEngineAuthorization(engine, () -> {
+        action.run();
+        return null;
+      });
+    } catch (OptimisticLockingException e) {
+      throw new TaskOperationConflictException("任务正由他人同时办理，请刷新后再试");
+    }
   }
 
   /** Who is acting, with their groups. */

@@ -29,7 +29,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -130,7 +129,7 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
     }
     String text = "加签" + org.displayNames(targets) + (Signer.BEFORE.equals(how) ? "（先于本环节审批）" : "（在本环节审批之后）")
         + "：" + reason;
-    engineCall(() -> {
+    operationTasks.engineCall(() -> {
       if (state.task().getAssignee() == null) {
         // a candidate adds signers: the task becomes theirs, so that it comes back to them
         tasks.claim(taskId, caller.id());
@@ -163,7 +162,7 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
       throw new TaskOperationConflictException(org.displayName(userId) + "已审批「" + state.stepName() + "」，不能减签");
     }
     String text = "减签" + org.displayName(userId);
-    engineCall(() -> {
+    operationTasks.engineCall(() -> {
       if (signer.subtaskId() != null) {
         tasks.deleteTask(signer.subtaskId(), text);
       }
@@ -210,7 +209,7 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
     }
     Task main = SystemAuthentication.call(identity,
         () -> tasks.createTaskQuery().taskId(signer.taskId()).singleResult());
-    engineCall(() -> tasks.complete(signer.subtaskId()));
+    operationTasks.engineCall(() -> tasks.complete(signer.subtaskId()));
     reviews.note(signer.businessKey(), signer.processKey(), signer.processInstanceId(), signer.stepId(),
         signer.stepName(), user, d.decision(), d.comment(), version(signer.processInstanceId()));
     if (main != null) {
@@ -271,7 +270,7 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
     String processKey = task.getProcessDefinitionId().split(":")[0];
     reviews.note(businessKey, processKey, task.getProcessInstanceId(), task.getTaskDefinitionKey(), step, userId,
         d.decision(), d.comment(), version(task.getProcessInstanceId()));
-    engineCall(() -> {
+    operationTasks.engineCall(() -> {
       for (Signer signer : waiting) {
         createSubtask(task, signer, "请在「" + step + "」审批之后审批");
       }
@@ -314,7 +313,7 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
     VariableMap variables = Variables.createVariables().putValue(ReviewService.DECISION, decision)
         .putValue(ReviewService.COMMENT, comment)
         .putValueTyped(ReviewService.DECISION_RECORDED, Variables.booleanValue(true, true));
-    engineCall(() -> tasks.complete(taskId, variables));
+    operationTasks.engineCall(() -> tasks.complete(taskId, variables));
   }
 
   // --- rules ----------------------------------------------------------------------------------------------
@@ -397,17 +396,6 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
     subtask.setDueDate(main.getDueDate());
     tasks.saveTask(subtask);
     signers.setSubtask(signer.id(), subtask.getId());
-  }
-
-  private void engineCall(Runnable action) {
-    try {
-      ActingUser.withoutEngineAuthorization(engine, () -> {
-        action.run();
-        return null;
-      });
-    } catch (OptimisticLockingException e) {
-      throw new TaskOperationConflictException("任务正由他人同时办理，请刷新后再试");
-    }
   }
 
   private void note(String businessKey, String processKey, Task task, String step, String user, String kind,

@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.dao.DuplicateKeyException;
@@ -116,7 +115,7 @@ public class TaskOperationsService {
     operationTasks.requireHandler(state, caller, TaskOperation.TRANSFER.label());
     String target = target(state, caller, userId, TaskOperation.TRANSFER);
     String targetName = org.displayName(target);
-    engineCall(() -> {
+    operationTasks.engineCall(() -> {
       if (state.task().getOwner() != null) {
         // an earlier 委派 left its owner: the task is now wholly the new assignee's
         tasks.setOwner(taskId, null);
@@ -139,7 +138,7 @@ public class TaskOperationsService {
     operationTasks.requireHandler(state, caller, TaskOperation.DELEGATE.label());
     String target = target(state, caller, userId, TaskOperation.DELEGATE);
     String targetName = org.displayName(target);
-    engineCall(() -> {
+    operationTasks.engineCall(() -> {
       if (state.task().getAssignee() == null) {
         // a candidate delegates: they take the task first, so that it comes back to them
         tasks.setAssignee(taskId, caller.id());
@@ -188,7 +187,7 @@ public class TaskOperationsService {
       created.add(cc);
     }
     String text = "抄送给" + org.displayNames(targets) + (note == null ? "" : "：" + note);
-    engineCall(() -> {
+    operationTasks.engineCall(() -> {
       tasks.createComment(taskId, state.task().getProcessInstanceId(), text);
       Map<String, String> logged = new LinkedHashMap<>();
       logged.put(USER_IDS, String.join(",", targets));
@@ -258,17 +257,6 @@ public class TaskOperationsService {
   }
 
   // --- engine ---------------------------------------------------------------------------------------------
-
-  private void engineCall(Runnable action) {
-    try {
-      ActingUser.withoutEngineAuthorization(engine, () -> {
-        action.run();
-        return null;
-      });
-    } catch (OptimisticLockingException e) {
-      throw new TaskOperationConflictException("任务正由他人同时办理，请刷新后再试");
-    }
-  }
 
   private void note(OperationTask state, String user, String kind, String text) {
     Object version = variable(state, SUBJECT_VERSION);
