@@ -31,7 +31,21 @@ async function options(api, source, taskId) {
     if (!result.ok || !Array.isArray(result.body)) {
       throw new Error(failure(result, '读取可退回的环节'));
     }
-    return result.body.map(t => ({ value: t.activityId, label: t.name + (t.assignee ? '（' + t.assignee + '）' : '') }));
+    return result.body.map(t => ({ value: t.activityId,
+      label: t.name + (t.assignee ? '（' + (t.assigneeName || t.assignee) + '）' : '') }));
+  }
+  if (source === 'pendingSigners') {
+    const result = await call(api, 'GET', '/tasks/' + encodeURIComponent(taskId) + '/signers');
+    if (!result.ok || !Array.isArray(result.body)) {
+      throw new Error(failure(result, '读取加签人'));
+    }
+    const pending = result.body.filter(s => !s.decision);
+    if (pending.length === 0) {
+      return [];
+    }
+    const names = new Map((await staffMembers(api)).map(u => [u.id, u.name]));
+    return pending.map(s => ({ value: s.userId, label: (names.get(s.userId) || s.userId)
+      + '（' + (s.mode === 'after' ? '后加签' : '前加签') + (s.subtaskId ? '，审批中' : '，待本环节审批后') + '）' }));
   }
   return source || [];
 }
@@ -95,13 +109,15 @@ export default {
         .then(fields => openDialog({
           title: op.title, intro: op.intro, fields, submitLabel: op.label,
           submit: async values => {
-            const result = await call(api, 'POST', op.endpoint(taskId), op.body(values));
+            const result = await call(api, op.method || 'POST', op.endpoint(taskId, values), op.body(values));
             if (!result.ok) {
               return failure(result, op.label);
             }
+            refresh();
+            // the buttons may change (减签 after 加签; none once the task is someone else's)
+            await load(taskId).catch(() => {});
             status.className = 'alert alert-success';
             status.textContent = op.done(result.body);
-            refresh();
             return null;
           }
         }))
@@ -125,7 +141,20 @@ export default {
         return;
       }
       const allowed = result.body.operations || [];
-      OPERATIONS.filter(op => op.scope === 'task' && allowed.includes(op.id)).forEach(op => {
+      const offered = await Promise.all(OPERATIONS.filter(op => op.scope === 'task').map(async op => {
+        if (op.requires) {
+          // offered only when there is something to choose (e.g. 减签: a signer who has not decided)
+          return allowed.includes(op.requires)
+            && (await Promise.all(op.fields.map(f => options(api, f.options, taskId).catch(() => []))))
+              .every(list => list.length > 0);
+        }
+        return allowed.includes(op.id);
+      }));
+      if (current !== taskId) {
+        return;
+      }
+      bar.textContent = '';
+      OPERATIONS.filter(op => op.scope === 'task').filter((op, i) => offered[i]).forEach(op => {
         const button = element('button', { type: 'button', class: 'btn btn-default btn-sm',
           'data-operation': op.id }, op.label);
         button.addEventListener('click', () => open(op, taskId));
