@@ -400,13 +400,23 @@ class WorklistBrowserTest {
     expect(page.locator(".notifications")).containsText("尚有加签人未审批：" + COLLEAGUE_NAME);
     assertThat(driver.openTasks(pi.getId())).extracting(Task::getTaskDefinitionKey).containsExactly(TASK_DEPT_REVIEW);
 
-    // 孙丽 finds it in her list and decides; then the head's 同意 moves the document on
+    // 孙丽 opens her 「加签：部门初审」 and decides in its dialog; then the head's 同意 moves the document on
     browser.logout();
     browser.login(COLLEAGUE);
-    expect(browser.taskInList(subtasks.get(0).getId())).containsText("加签：" + DEPT_REVIEW);
-    HttpResponse<String> decided = new Http(port).postJson("/api/signers/" + subtasks.get(0).getId() + "/decide",
-        COLLEAGUE, DemoUsers.PASSWORD, "{\"decision\": \"approve\", \"comment\": \"数据无误\"}");
-    assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+    String subtask = subtasks.get(0).getId();
+    Locator signerView = browser.openTask(subtask, "加签：" + DEPT_REVIEW);
+    Locator decide = openOperation(signerView, "加签审批");
+    decide.getByLabel("退回").check();
+    Response noComment = submit(decide, "加签审批", "/decide");
+    assertThat(noComment.status()).isEqualTo(400);
+    expect(decide.getByRole(AriaRole.ALERT)).hasText("退回时必须填写审批意见");
+    decide.getByLabel("同意").check();
+    decide.getByLabel(label("审批意见")).fill("数据无误");
+    browser.screenshot("op-signer-decide.png");
+    Response decided = submit(decide, "加签审批", "/decide");
+    assertThat(decided.status()).as(decided.text()).isEqualTo(200);
+    expect(signerView.locator(".officeflow-operations [role=status]")).containsText("已提交加签意见");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(subtask).count()).isZero();
     driver.approve(DemoUsers.HEAD, pi.getId(), TASK_DEPT_REVIEW);
     assertThat(driver.openTasks(pi.getId())).extracting(Task::getTaskDefinitionKey)
         .containsExactly(TASK_LEGAL_REVIEW);

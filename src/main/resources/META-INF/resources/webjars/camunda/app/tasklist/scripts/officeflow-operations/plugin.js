@@ -2,7 +2,9 @@
  * OfficeFlow 办理操作 for Camunda Tasklist: buttons in the task view (plugin point tasklist.task.action) for the
  * operations the step allows — GET /api/tasks/{id}/operations, in the order of operations.js — each opening a
  * dialog and calling the REST endpoint with the Tasklist session and its CSRF token. A refusal shows the server's
- * Chinese message in the dialog; a success closes it, says so and refreshes the task and the task list.
+ * Chinese message in the dialog; a success closes it, says so and refreshes the task, the task list and the buttons
+ * (「减签」 appears once the step has signers who have not decided). On a signer's own 「加签：…」 subtask the one
+ * button is 「加签审批」 (POST /api/signers/{id}/decide).
  * It also hides the task tabs that do not apply to the task (「收文附件」 outside 收文, 「催办」 for users who may
  * not remind: GET /api/tasks/{id}/reminders/allowed) — Tasklist shows every registered tab on every task.
  *
@@ -10,6 +12,9 @@
  */
 import { call, element, failure, openDialog, staffMembers } from '../officeflow-common.js';
 import { OPERATIONS } from './operations.js';
+
+/** The name of a signer's subtask starts so (SignersService.SUBTASK_PREFIX). */
+const SIGNER_TASK_PREFIX = '加签：';
 
 /** Which tabs apply to a task: tab label → async (api, taskId) → boolean. */
 const TAB_CHECKS = {
@@ -114,8 +119,12 @@ export default {
               return failure(result, op.label);
             }
             refresh();
-            // the buttons may change (减签 after 加签; none once the task is someone else's)
-            await load(taskId).catch(() => {});
+            if (op.scope === 'task') {
+              // the buttons may change (减签 after 加签; none once the task is someone else's)
+              await load(taskId).catch(() => {});
+            } else {
+              bar.textContent = '';
+            }
             status.className = 'alert alert-success';
             status.textContent = op.done(result.body);
             return null;
@@ -127,6 +136,13 @@ export default {
         });
     }
 
+    function addButton(op, taskId) {
+      const button = element('button', { type: 'button', class: 'btn btn-default btn-sm',
+        'data-operation': op.id }, op.label);
+      button.addEventListener('click', () => open(op, taskId));
+      bar.appendChild(button);
+    }
+
     async function load(taskId) {
       current = taskId;
       bar.textContent = '';
@@ -136,6 +152,12 @@ export default {
         return;
       }
       showTabs(taskId);
+      const task = scope.task || {};
+      if (task.parentTaskId && String(task.name || '').startsWith(SIGNER_TASK_PREFIX)) {
+        // a signer's own subtask (outside any process): their decision instead of the step's operations
+        OPERATIONS.filter(op => op.scope === 'signer').forEach(op => addButton(op, taskId));
+        return;
+      }
       const result = await call(api, 'GET', '/tasks/' + encodeURIComponent(taskId) + '/operations');
       if (current !== taskId || !result.ok || !result.body) {
         return;
@@ -154,12 +176,7 @@ export default {
         return;
       }
       bar.textContent = '';
-      OPERATIONS.filter(op => op.scope === 'task').filter((op, i) => offered[i]).forEach(op => {
-        const button = element('button', { type: 'button', class: 'btn btn-default btn-sm',
-          'data-operation': op.id }, op.label);
-        button.addEventListener('click', () => open(op, taskId));
-        bar.appendChild(button);
-      });
+      OPERATIONS.filter(op => op.scope === 'task').filter((op, i) => offered[i]).forEach(op => addButton(op, taskId));
     }
 
     const stop = scope.$watch(() => (scope.task ? scope.task.id : null), id => {
