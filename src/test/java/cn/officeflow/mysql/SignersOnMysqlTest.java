@@ -28,9 +28,7 @@ class SignersOnMysqlTest extends MysqlSpringTestBase {
   void afterSignersRejectSendsTheDraftBackAndRemoveIsRecorded() throws Exception {
     ProcessDriver process = new ProcessDriver(engine);
     Http http = new Http(port);
-    ProcessInstance pi = process.start(DemoUsers.DRAFTER, "outgoing_document", new HashMap<>(Map.of(
-        "title", "关于𠮷野家用车登记的通知（加签）" + runId(), "docType", "通知", "mainRecipients", "各处室",
-        "body", "各处室应当登记用车。")));
+    ProcessInstance pi = startDocument(process, "加签");
     Task task = process.taskFor(DemoUsers.HEAD, pi.getId(), "Task_DeptReview");
 
     HttpResponse<String> added = http.postJson("/api/tasks/" + task.getId() + "/add-signers", DemoUsers.HEAD,
@@ -69,9 +67,7 @@ class SignersOnMysqlTest extends MysqlSpringTestBase {
   void signersAreToldAndEndWithTheirStepWhenTheDrafterWithdraws() throws Exception {
     ProcessDriver process = new ProcessDriver(engine);
     Http http = new Http(port);
-    ProcessInstance pi = process.start(DemoUsers.DRAFTER, "outgoing_document", new HashMap<>(Map.of(
-        "title", "关于𠮷野家用车登记的通知（撤回加签）" + runId(), "docType", "通知", "mainRecipients", "各处室",
-        "body", "各处室应当登记用车。")));
+    ProcessInstance pi = startDocument(process, "撤回加签");
     Task task = process.taskFor(DemoUsers.HEAD, pi.getId(), "Task_DeptReview");
     HttpResponse<String> added = http.postJson("/api/tasks/" + task.getId() + "/add-signers", DemoUsers.HEAD,
         DemoUsers.PASSWORD, "{\"userIds\": [\"sunli\"], \"mode\": \"before\", \"comment\": \"请核对😀\"}");
@@ -89,5 +85,12 @@ class SignersOnMysqlTest extends MysqlSpringTestBase {
         .getEndTime()).isNotNull();
     assertThat(jdbc.sql("select decision from of_signer where task_id = :t").param("t", task.getId())
         .query(String.class).list()).containsExactly("cancelled");
+  }
+
+  /** A 发文 with a title in the supplementary planes (𠮷), at its 部门初审. */
+  private static ProcessInstance startDocument(ProcessDriver process, String what) {
+    return process.start(DemoUsers.DRAFTER, "outgoing_document", new HashMap<>(Map.of(
+        "title", "关于𠮷野家用车登记的通知（" + what + "）" + runId(), "docType", "通知", "mainRecipients", "各处室",
+        "body", "各处室应当登记用车。")));
   }
 }
