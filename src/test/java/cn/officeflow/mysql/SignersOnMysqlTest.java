@@ -64,10 +64,10 @@ class SignersOnMysqlTest extends MysqlSpringTestBase {
   }
 
   @Test
-  void signersAreToldAndEndWithTheirStepWhenTheDrafterWithdraws() throws Exception {
+  void signersAreToldBlockAWithdrawalAndEndWithTheirStepWhenItIsReturned() throws Exception {
     ProcessDriver process = new ProcessDriver(engine);
     Http http = new Http(port);
-    ProcessInstance pi = startDocument(process, "撤回加签");
+    ProcessInstance pi = startDocument(process, "退回加签");
     Task task = process.taskFor(DemoUsers.HEAD, pi.getId(), "Task_DeptReview");
     HttpResponse<String> added = http.postJson("/api/tasks/" + task.getId() + "/add-signers", DemoUsers.HEAD,
         DemoUsers.PASSWORD, "{\"userIds\": [\"sunli\"], \"mode\": \"before\", \"comment\": \"请核对😀\"}");
@@ -77,9 +77,16 @@ class SignersOnMysqlTest extends MysqlSpringTestBase {
         .contains("请核对😀", "关于𠮷野家用车登记的通知");
     String subtask = engine.getTaskService().getSubTasks(task.getId()).get(0).getId();
 
+    // the head has acted on the step (加签): the drafter can no longer take it back
     HttpResponse<String> withdrawn = http.postJson("/api/process-instances/" + pi.getId() + "/withdraw",
         DemoUsers.DRAFTER, DemoUsers.PASSWORD, "{\"comment\": \"标题有误\"}");
-    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(409);
+    assertThat(withdrawn.body()).contains("刘洋已为「部门初审」加签，不能撤回");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(subtask).count()).isOne();
+
+    HttpResponse<String> returned = http.postJson("/api/tasks/" + task.getId() + "/return", DemoUsers.HEAD,
+        DemoUsers.PASSWORD, "{\"target\": \"Task_Revise\", \"comment\": \"标题有误，请修改𠮷\"}");
+    assertThat(returned.statusCode()).as(returned.body()).isEqualTo(200);
     assertThat(engine.getTaskService().createTaskQuery().taskId(subtask).count()).isZero();
     assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(subtask).singleResult()
         .getEndTime()).isNotNull();

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * was completed after the initiator's last act (the start, or their last completion of their step; compared by the
  * engine's sequence counter, which the history keeps in execution order even where the database keeps times to the
  * second), or someone else claimed, was given (转办) or delegated (委派) one of the open tasks (Camunda's user
- * operation log). Afterwards 409 naming who acted. Processes without the property answer 409 「本流程不支持撤回」.
+ * operation log), added signers to one (加签), or decided one whose decision waits for its after-signers. Afterwards 409 naming who acted. Processes without the property answer 409 「本流程不支持撤回」.
  * The rewind is the one of 退回 ({@link InstanceRewind}); the trail gets a {@code withdraw} entry.
  */
 @Service
@@ -55,9 +55,12 @@ public class WithdrawService {
   private final ReviewService reviews;
 
   private final OperationTasks operationTasks;
+  private final SignersRepository signers;
 
-  public WithdrawService(ProcessEngine engine, OrgService org, ReviewService reviews, OperationTasks operationTasks) {
+  public WithdrawService(ProcessEngine engine, OrgService org, ReviewService reviews, OperationTasks operationTasks,
+      SignersRepository signers) {
     this.operationTasks = operationTasks;
+    this.signers = signers;
     this.engine = engine;
     this.tasks = engine.getTaskService();
     this.runtime = engine.getRuntimeService();
@@ -122,6 +125,16 @@ public class WithdrawService {
       throw new TaskOperationConflictException(who(a.getAssignee()) + "已办理「" + name(a) + "」，不能撤回");
     }
     for (Task task : open) {
+      String taskName = task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
+      Optional<SignersRepository.Hold> held = signers.held(task.getId());
+      if (held.isPresent()) {
+        throw new TaskOperationConflictException(who(held.get().userId()) + "已办理「" + taskName + "」，不能撤回");
+      }
+      Optional<Signer> signer = signers.forTask(task.getId()).stream()
+          .filter(s -> s.addedBy() != null && !s.addedBy().equals(instance.starter())).findFirst();
+      if (signer.isPresent()) {
+        throw new TaskOperationConflictException(who(signer.get().addedBy()) + "已为「" + taskName + "」加签，不能撤回");
+      }
       for (UserOperationLogEntry entry : history.createUserOperationLogQuery().taskId(task.getId()).list()) {
         if (HANDLING.contains(entry.getOperationType()) && entry.getUserId() != null
             && !entry.getUserId().equals(instance.starter())) {

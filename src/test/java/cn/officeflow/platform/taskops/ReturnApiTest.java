@@ -273,6 +273,16 @@ class ReturnApiTest {
     HttpResponse<String> late = withdraw(pi, "zhangwei", "{\"comment\": \"撤回\"}");
     assertThat(late.statusCode()).isEqualTo(409);
     assertThat(message(late)).isEqualTo("刘洋已办理「部门初审」，不能撤回");
+
+    // adding signers is acting on the step too
+    ProcessInstance signed = startDocument(Map.of());
+    Task review = driver.openTasks(signed.getId()).get(0);
+    HttpResponse<String> added = http.postJson("/api/tasks/" + review.getId() + "/add-signers", "liuyang", PASSWORD,
+        "{\"userIds\": [\"sunli\"], \"mode\": \"before\", \"comment\": \"请把关\"}");
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    HttpResponse<String> afterSigners = withdraw(signed, "zhangwei", "{\"comment\": \"撤回\"}");
+    assertThat(afterSigners.statusCode()).isEqualTo(409);
+    assertThat(message(afterSigners)).isEqualTo("刘洋已为「部门初审」加签，不能撤回");
     assertThat(driver.openTasks(pi.getId())).extracting(Task::getTaskDefinitionKey)
         .containsExactly("Task_LegalReview");
 
