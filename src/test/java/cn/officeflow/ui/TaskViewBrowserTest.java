@@ -225,6 +225,7 @@ class TaskViewBrowserTest {
     view.getByText("表单", new Locator.GetByTextOptions().setExact(true)).first().click();
     attachments = view.locator(".fjs-form").getByLabel(label("已上传附件"));
     expect(attachments).hasValue(Pattern.compile("^1\\. 来文扫描件\\.pdf（"));
+    attachments.scrollIntoViewIfNeeded();
     browser.screenshot("task-attachments-field.png");
 
     // reopened after F5: the stored files
