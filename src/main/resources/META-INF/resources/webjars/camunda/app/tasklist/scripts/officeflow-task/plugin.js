@@ -16,6 +16,27 @@
 import { call, element, failure } from '../officeflow-common.js';
 
 const URGENT = { '特急': 'label-danger', '加急': 'label-warning' };
+/** Tasklist re-renders every card when it reloads its list (every 10 s and after each action): one call a minute. */
+const CARD_TTL_MS = 60 * 1000;
+const cards = new Map();
+
+function cardRecord(api, taskId) {
+  const cached = cards.get(taskId);
+  if (cached && Date.now() - cached.at < CARD_TTL_MS) {
+    return cached.promise;
+  }
+  const promise = call(api, 'GET', taskPath(taskId, 'record'));
+  cards.set(taskId, { at: Date.now(), promise });
+  promise.then(result => {
+    if (!result.ok) {
+      cards.delete(taskId);
+    }
+  }, () => cards.delete(taskId));
+  if (cards.size > 500) {
+    cards.clear();
+  }
+  return promise;
+}
 
 function taskPath(taskId, what) {
   return '/tasks/' + encodeURIComponent(taskId) + '/' + what;
@@ -28,7 +49,7 @@ const card = {
   render: (node, { api, taskId }) => {
     const root = element('div', { class: 'officeflow-task-card' });
     node.appendChild(root);
-    call(api, 'GET', taskPath(taskId, 'record')).then(result => {
+    cardRecord(api, taskId).then(result => {
       if (!result.ok || !result.body) {
         return;
       }
@@ -60,11 +81,12 @@ function hint(record) {
     return null;
   }
   if (!record.assignee) {
-    return record.candidate
+    return record.candidate || record.mayWork
       ? { kind: 'warning', text: '此任务尚未认领：请先点击「认领」，再填写表单。' }
       : { kind: 'info', text: '此任务尚未认领，您不是它的候选人，只能查看。' };
   }
-  return { kind: 'info', text: '此任务由' + (record.assigneeName || record.assignee) + '办理，您只能查看。' };
+  return { kind: 'info', text: '此任务由' + (record.assigneeName || record.assignee) + '办理'
+    + (record.mayAssign ? '。' : '，您只能查看。') };
 }
 
 /** The task view's classes for Tasklist's own controls (user-styles.css hides what the engine would refuse). */
