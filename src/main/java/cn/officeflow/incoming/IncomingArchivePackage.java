@@ -2,8 +2,8 @@ package cn.officeflow.incoming;
 
 import cn.officeflow.platform.docgen.HtmlDocuments;
 import cn.officeflow.platform.review.Review;
-import cn.officeflow.supervision.SupervisionItem;
-import cn.officeflow.supervision.SupervisionService;
+import cn.officeflow.platform.supervise.SupervisedCase;
+import cn.officeflow.platform.supervise.SupervisedCases;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,15 +32,15 @@ public class IncomingArchivePackage {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final HtmlDocuments html;
-  private final SupervisionService supervision;
+  private final SupervisedCases supervision;
 
-  public IncomingArchivePackage(HtmlDocuments html, SupervisionService supervision) {
+  public IncomingArchivePackage(HtmlDocuments html, SupervisedCases supervision) {
     this.html = html;
     this.supervision = supervision;
   }
 
   public byte[] zip(IncomingDocument d, List<IncomingAttachment> files, Function<String, byte[]> content,
-      List<Review> trail, SupervisionItem item) {
+      List<Review> trail, SupervisedCase item) {
     long time = d.registeredAt().toInstant(ZoneOffset.ofHours(8)).toEpochMilli();
     // sized for the files plus the slip and ZIP headers, so the buffer is not copied while it grows
     long expected = files.stream().mapToLong(IncomingAttachment::size).sum() + 64 * 1024 + 512L * files.size();
@@ -58,7 +58,7 @@ public class IncomingArchivePackage {
   }
 
   /** The 收文处理笺 as HTML (also shown by GET /api/incoming-documents/{id}/slip). */
-  public String slip(IncomingDocument d, List<IncomingAttachment> files, List<Review> trail, SupervisionItem item) {
+  public String slip(IncomingDocument d, List<IncomingAttachment> files, List<Review> trail, SupervisedCase item) {
     Map<String, Object> model = new HashMap<>();
     model.put("d", d);
     model.put("status", d.status().label());
@@ -76,13 +76,13 @@ public class IncomingArchivePackage {
       s.put("department", item.departmentName());
       s.put("handler", item.handlerName() == null ? "未交办" : item.handlerName());
       s.put("due", item.due().toString());
-      s.put("light", item.light().label());
-      s.put("status", item.status().name());
+      s.put("light", item.lightLabel());
+      s.put("status", item.status());
       s.put("score", item.score() == null ? "" : String.valueOf(item.score()));
       s.put("remarks", item.remarks() == null ? "" : item.remarks());
-      s.put("feedback", supervision.feedback(item.id()).stream().map(f -> Map.of("time", TIME.format(f.at()), "name",
+      s.put("feedback", supervision.progress(item.id()).stream().map(f -> Map.of("time", TIME.format(f.at()), "name",
           f.userName(), "text", f.progress(), "finished", f.finished() ? "（办结）" : "")).toList());
-      s.put("assists", supervision.assists(item.id()).stream().map(a -> Map.of("department", a.departmentName(),
+      s.put("assists", supervision.assistOpinions(item.id()).stream().map(a -> Map.of("department", a.departmentName(),
           "name", a.userName(), "time", TIME.format(a.at()), "text", a.opinion())).toList());
       model.put("supervision", s);
     }

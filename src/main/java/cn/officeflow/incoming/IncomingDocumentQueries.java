@@ -8,8 +8,8 @@ import cn.officeflow.platform.review.ReviewService;
 import cn.officeflow.platform.taskops.CarbonCopyService;
 import cn.officeflow.platform.web.NotFoundException;
 import cn.officeflow.platform.web.ValidationException;
-import cn.officeflow.supervision.SupervisionItem;
-import cn.officeflow.supervision.SupervisionService;
+import cn.officeflow.platform.supervise.SupervisedCase;
+import cn.officeflow.platform.supervise.SupervisedCases;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -36,14 +36,14 @@ public class IncomingDocumentQueries {
   private final IncomingDocumentRepository documents;
   private final IncomingArchivePackage archivePackage;
   private final ReviewService reviews;
-  private final SupervisionService supervision;
+  private final SupervisedCases supervision;
   private final OrgService org;
   private final IdentityService identity;
   private final TaskService tasks;
   private final CarbonCopyService copies;
 
   public IncomingDocumentQueries(IncomingDocumentRepository documents, IncomingArchivePackage archivePackage,
-      ReviewService reviews, SupervisionService supervision, OrgService org, IdentityService identity,
+      ReviewService reviews, SupervisedCases supervision, OrgService org, IdentityService identity,
       TaskService tasks, CarbonCopyService copies) {
     this.documents = documents;
     this.archivePackage = archivePackage;
@@ -58,7 +58,7 @@ public class IncomingDocumentQueries {
   public DocumentView view(String id) {
     IncomingDocument d = readable(id);
     String user = CurrentUser.id(identity).orElseThrow();
-    Optional<SupervisionItem> item = supervision.itemForIncoming(id);
+    Optional<SupervisedCase> item = supervision.forIncomingDocument(id);
     boolean canUpload = d.status() == IncomingStatus.REGISTERED
         && (user.equals(d.registeredBy()) || org.isMember(user, RoleGroups.OFFICE_CLERKS));
     return new DocumentView(d.id(), d.receiptNumber(), d.status().name(), d.status().label(), d.senderOrg(),
@@ -97,7 +97,7 @@ public class IncomingDocumentQueries {
   public String slip(String id) {
     IncomingDocument d = readable(id);
     return archivePackage.slip(d, documents.attachments(id), reviews.trail(id),
-        supervision.itemForIncoming(id).orElse(null));
+        supervision.forIncomingDocument(id).orElse(null));
   }
 
   /** 收文登记簿: every 收文 for the register roles, else the ones the user may read. */
@@ -154,11 +154,11 @@ public class IncomingDocumentQueries {
         || tasks.createTaskQuery().processInstanceId(d.processInstanceId()).count() > 0) {
       return true;
     }
-    Optional<SupervisionItem> item = supervision.itemForIncoming(d.id());
+    Optional<SupervisedCase> item = supervision.forIncomingDocument(d.id());
     if (item.isEmpty()) {
       return false;
     }
-    SupervisionItem i = item.get();
+    SupervisedCase i = item.get();
     if (user.equals(i.handler()) || copies.isCopiedTo(i.id(), user)
         || tasks.createTaskQuery().processInstanceId(i.processInstanceId()).count() > 0) {
       return true;
@@ -185,9 +185,9 @@ public class IncomingDocumentQueries {
   /** The 督办 of a 收文: its item, light and handler. */
   public record SupervisionView(String itemId, String light, LocalDate due, String handler, String handlerName,
       String status) {
-    static SupervisionView of(SupervisionItem i) {
-      return new SupervisionView(i.id(), i.light().name().toLowerCase(), i.due(), i.handler(), i.handlerName(),
-          i.status().name());
+    static SupervisionView of(SupervisedCase i) {
+      return new SupervisionView(i.id(), i.light(), i.due(), i.handler(), i.handlerName(),
+          i.status());
     }
   }
 

@@ -2,11 +2,11 @@ package cn.officeflow.incoming;
 
 import static cn.officeflow.incoming.IncomingDocumentVariables.*;
 
-import cn.officeflow.archive.ArchiveChain;
-import cn.officeflow.archive.ArchiveEntry;
-import cn.officeflow.archive.ArchiveService;
-import cn.officeflow.archive.ArchiveSource;
-import cn.officeflow.archive.NewArchiveEntry;
+import cn.officeflow.platform.archive.ArchiveChain;
+import cn.officeflow.platform.archive.ArchiveEntry;
+import cn.officeflow.platform.archive.ArchiveService;
+import cn.officeflow.platform.archive.ArchiveSource;
+import cn.officeflow.platform.archive.NewArchiveEntry;
 import cn.officeflow.incoming.IncomingDocumentRepository.Handling;
 import cn.officeflow.platform.calendar.WorkingDayCalendar;
 import cn.officeflow.platform.engine.CurrentUser;
@@ -24,8 +24,8 @@ import cn.officeflow.platform.review.ReviewService;
 import cn.officeflow.platform.web.FormValues;
 import cn.officeflow.platform.web.NotFoundException;
 import cn.officeflow.platform.web.ValidationException;
-import cn.officeflow.supervision.SupervisionItem;
-import cn.officeflow.supervision.SupervisionService;
+import cn.officeflow.platform.supervise.SupervisedCase;
+import cn.officeflow.platform.supervise.SupervisedCases;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -68,7 +68,7 @@ public class IncomingDocumentService {
   private final NumberingService numbering;
   private final OrgService org;
   private final ReviewRepository reviews;
-  private final SupervisionService supervision;
+  private final SupervisedCases supervision;
   private final WorkingDayCalendar workingDays;
   private final IncomingArchivePackage archivePackage;
   private final ArchiveService archive;
@@ -82,7 +82,7 @@ public class IncomingDocumentService {
   private final int daysNormal;
 
   public IncomingDocumentService(IncomingDocumentRepository documents, NumberingService numbering, OrgService org,
-      ReviewRepository reviews, SupervisionService supervision, WorkingDayCalendar workingDays,
+      ReviewRepository reviews, SupervisedCases supervision, WorkingDayCalendar workingDays,
       IncomingArchivePackage archivePackage, ArchiveService archive, IdentityService identity,
       RuntimeService runtime, NotificationService notifications, StoredFileLimits limits,
       @Value("${officeflow.incoming.number-prefix:收文}") String numberPrefix,
@@ -370,7 +370,7 @@ public class IncomingDocumentService {
       departmentName = registrarDept.getName();
     }
     byte[] zip = archivePackage.zip(d, documents.attachments(d.id()), documents::content, reviews.findByBusinessKey(d.id()),
-        supervision.itemForIncoming(d.id()).orElse(null));
+        supervision.forIncomingDocument(d.id()).orElse(null));
     ArchiveEntry entry = archive.archive(new NewArchiveEntry(d.receiptYear(), department, departmentName, d.secrecy(),
         ArchiveSource.INCOMING, d.id(), d.title(), d.receiptNumber(), fileName(d.receiptNumber()) + ".zip",
         "application/zip", zip, boxText, shelfText));
@@ -551,19 +551,19 @@ public class IncomingDocumentService {
       return "阅知件，无需办理。传阅：" + (d.circulateToIds().isEmpty() ? "无"
           : String.join("、", d.circulateToIds().stream().map(org::displayName).toList()));
     }
-    Optional<SupervisionItem> item = supervision.itemForIncoming(d.id());
+    Optional<SupervisedCase> item = supervision.forIncomingDocument(d.id());
     if (item.isEmpty()) {
       return "（无督办记录）";
     }
-    SupervisionItem i = item.get();
+    SupervisedCase i = item.get();
     StringBuilder text = new StringBuilder();
     text.append("主办：").append(i.departmentName()).append("，承办人：")
         .append(i.handlerName() == null ? "未交办" : i.handlerName()).append("，办结期限：").append(i.due())
-        .append("，灯色：").append(i.light().label()).append('\n');
-    supervision.feedback(i.id()).stream().filter(f -> f.finished()).reduce((a, b) -> b)
+        .append("，灯色：").append(i.lightLabel()).append('\n');
+    supervision.progress(i.id()).stream().filter(f -> f.finished()).reduce((a, b) -> b)
         .ifPresent(f -> text.append("办结报告（").append(TIME.format(f.at())).append(" ").append(f.userName())
             .append("）：").append(f.progress()).append('\n'));
-    for (var a : supervision.assists(i.id())) {
+    for (var a : supervision.assistOpinions(i.id())) {
       text.append("协办意见（").append(a.departmentName()).append(" ").append(a.userName()).append("）：")
           .append(a.opinion()).append('\n');
     }

@@ -8,7 +8,9 @@ public enum DocumentStatus {
   SIGN_OFF("领导签发"),
   REVISING("退回修改"),
   PROOFREADING("三校"),
-  ISSUED("已印发");
+  ISSUED("已印发"),
+  /** Withdrawn for good by the drafter at 退回修改; a 文号 already assigned stays with it, void. */
+  VOIDED("已作废");
 
   private final String label;
 

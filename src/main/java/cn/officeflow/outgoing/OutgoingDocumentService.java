@@ -12,6 +12,7 @@ import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.review.ApprovalListener;
 import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
+import cn.officeflow.platform.web.FormValues;
 import cn.officeflow.platform.web.NotFoundException;
 import cn.officeflow.platform.web.ValidationException;
 import java.time.LocalDateTime;
@@ -98,12 +99,24 @@ public class OutgoingDocumentService {
     LOG.info("发文 {} 拟稿：{}（{}，{}）", id, draft.title(), drafterName, dept.getName());
   }
 
-  /** Task_Revise completed: the drafter's new text becomes the next version. */
+  /**
+   * Task_Revise completed: either the drafter's new text becomes the next version and goes to review again
+   * (from 会签 when the document has 会签 departments), or — {@code reviseAction} = void — the drafter withdraws the
+   * draft for good with a reason (400 naming {@code voidReason} without one): status 已作废, the reason in the
+   * review trail, nothing else changed. A 文号 already assigned (作废 after a 三校 退回) is not given back: numbers
+   * are gapless and never reused, so it stays with the voided document in the ledger.
+   */
   public void revise(DelegateExecution execution) {
     if (execution.isCanceled()) {
       return;
     }
     String id = documentId(execution);
+    String action = FormValues.oneOf(execution.getVariable(REVISE_ACTION), REVISE_ACTION, REVISE_ACTIONS, "处理方式",
+        REVISE_RESUBMIT);
+    if (REVISE_VOID.equals(action)) {
+      voidDraft(execution, id);
+      return;
+    }
     OutgoingDocument current = document(id);
     Draft draft = Draft.from(name -> COUNTERSIGN_DEPTS.equals(name) ? current.countersignDepts()
         : execution.getVariable(name), defaultDocCode);
@@ -114,6 +127,28 @@ public class OutgoingDocumentService {
     setDraftVariables(execution, draft);
     execution.setVariable(ReviewService.SUBJECT_VERSION, version);
     execution.setVariable(ApprovalListener.REVISION_REQUIRED, false);
+    execution.setVariable(VOIDED, false);
+  }
+
+  private void voidDraft(DelegateExecution execution, String id) {
+    String reason = FormValues.requiredText(execution.getVariable(VOID_REASON), VOID_REASON, MAX_VOID_REASON, "作废原因");
+    OutgoingDocument current = document(id);
+    String user = ReviewService.currentUser(execution);
+    documents.updateStatus(id, DocumentStatus.VOIDED, EngineClock.now());
+    reviews.note(id, PROCESS_KEY, execution.getProcessInstanceId(), TASK_REVISE, stepName(execution), user, Review.VOID,
+        reason, current.version());
+    // the draft fields of the form are not a new version: the variables keep the text of the last version
+    setDraftVariables(execution, new Draft(current.title(), current.docType(), current.mainRecipients(),
+        current.copyTo(), documents.currentBody(id), current.attachments(), current.urgency(), current.secrecy(),
+        current.docCode(), Draft.departments(current.countersignDepts())));
+    execution.setVariable(VOIDED, true);
+    LOG.info("发文 {} 作废{}：{}", id, current.documentNumber() == null ? "" : "（文号 " + current.documentNumber()
+        + " 随之作废，不再使用）", reason);
+  }
+
+  private static String stepName(DelegateExecution execution) {
+    return execution.getCurrentActivityName() == null ? execution.getCurrentActivityId()
+        : execution.getCurrentActivityName();
   }
 
   /** Status write-back, called by expression listeners in the BPMN. */

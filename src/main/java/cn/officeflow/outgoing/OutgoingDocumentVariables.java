@@ -26,6 +26,7 @@ public final class OutgoingDocumentVariables {
   public static final String TASK_NOTIFY_RECIPIENTS = "Task_NotifyRecipients";
   public static final String GATEWAY_PROOF_JOIN = "Gateway_ProofJoin";
   public static final String END = "EndEvent_Issued";
+  public static final String END_VOIDED = "EndEvent_Voided";
 
   // start variables (contract)
   public static final String TITLE = "title";
@@ -49,6 +50,15 @@ public final class OutgoingDocumentVariables {
   public static final String DEPT_REVIEWERS = "deptReviewers";
   public static final String COUNTERSIGN_DEPT = "countersignDept";
   public static final String PROOF_FINDINGS = "proofFindings";
+
+  // Task_Revise: resubmit or 作废 (inputs local to the task), and the gateway's variable set by the server
+  public static final String REVISE_ACTION = "reviseAction";
+  public static final String REVISE_RESUBMIT = "resubmit";
+  public static final String REVISE_VOID = "void";
+  public static final List<String> REVISE_ACTIONS = List.of(REVISE_RESUBMIT, REVISE_VOID);
+  public static final String VOID_REASON = "voidReason";
+  public static final int MAX_VOID_REASON = 500;
+  public static final String VOIDED = "voided";
 
   /** The 15 kinds of 公文 of GB/T 9704-2012 / 党政机关公文处理工作条例. */
   public static final List<String> DOC_TYPES = List.of("决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知",

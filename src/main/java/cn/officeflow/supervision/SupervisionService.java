@@ -116,9 +116,13 @@ public class SupervisionService {
     return org.departmentHeads((String) execution.getVariable(DEPARTMENT));
   }
 
-  /** Collection of the Task_Assist multi-instance: the item's assisting departments (may be empty). */
-  public List<String> assistingDepartments(DelegateExecution execution) {
-    return item(itemId(execution)).assistingDepartmentIds();
+  /**
+   * Collection of the Task_Assist multi-instance and condition of Gateway_HasAssist: the item's assisting
+   * departments that have not given their input yet — all of them on the way in, none after a 督查 退回 once
+   * every 协办意见 is in (the departments are not asked twice).
+   */
+  public List<String> pendingAssistingDepartments(DelegateExecution execution) {
+    return pendingAssists(item(itemId(execution)));
   }
 
   /** Candidate users of one Task_Assist: the 部门负责人 of that assisting department. */

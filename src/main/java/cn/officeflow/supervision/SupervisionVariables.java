@@ -10,10 +10,14 @@ public final class SupervisionVariables {
   public static final String TASK_ASSIGN = "Task_Assign";
   public static final String SUB_PROCESS_HANDLING = "SubProcess_Handling";
   public static final String TASK_HANDLE = "Task_Handle";
+  public static final String GATEWAY_HANDLING_RESTART = "Gateway_HandlingRestart";
+  public static final String GATEWAY_HANDLING_FORK = "Gateway_HandlingFork";
   public static final String GATEWAY_HANDLE_MERGE = "Gateway_HandleMerge";
   public static final String GATEWAY_FINISHED = "Gateway_Finished";
   public static final String TASK_INSPECT = "Task_Inspect";
   public static final String GATEWAY_INSPECT = "Gateway_Inspect";
+  /** 「协办意见齐全后方可办结」: 督查 starts once 承办 is 办结 and every 协办意见 is in. */
+  public static final String GATEWAY_HANDLING_JOIN = "Gateway_HandlingJoin";
   public static final String END_HANDLED = "EndEvent_Handled";
   public static final String TIMER_YELLOW = "Timer_Yellow";
   public static final String TASK_MARK_YELLOW = "Task_MarkYellow";
@@ -24,7 +28,8 @@ public final class SupervisionVariables {
   public static final String END_ESCALATED = "EndEvent_Escalated";
   public static final String TASK_ASSESS = "Task_Assess";
   public static final String TASK_ASSIST = "Task_Assist";
-  public static final String END_ASSISTED = "EndEvent_Assisted";
+  public static final String GATEWAY_HAS_ASSIST = "Gateway_HasAssist";
+  public static final String GATEWAY_ASSIST_MERGE = "Gateway_AssistMerge";
   public static final String END_CLOSED = "EndEvent_Closed";
 
   // start form (立项)

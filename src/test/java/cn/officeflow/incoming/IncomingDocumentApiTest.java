@@ -2,7 +2,7 @@ package cn.officeflow.incoming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.officeflow.archive.ArchiveChain;
+import cn.officeflow.platform.archive.ArchiveChain;
 import cn.officeflow.support.DemoUsers;
 import cn.officeflow.support.Http;
 import cn.officeflow.support.HttpTest;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import cn.officeflow.archive.ArchiveChain;
-import cn.officeflow.archive.ArchiveEntry;
-import cn.officeflow.archive.ArchiveService;
-import cn.officeflow.archive.ArchiveSource;
+import cn.officeflow.platform.archive.ArchiveChain;
+import cn.officeflow.platform.archive.ArchiveEntry;
+import cn.officeflow.platform.archive.ArchiveService;
+import cn.officeflow.platform.archive.ArchiveSource;
 import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
 import cn.officeflow.platform.web.ValidationException;
@@ -29,9 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -290,6 +292,43 @@ class IncomingDocumentProcessTest {
     assertThat(reviews.trail(id)).extracting(Review::decision).containsExactly(Review.PROPOSE, Review.INSTRUCT,
         Review.READ);
     assertThat((String) runtime.getVariable(pi.getId(), HANDLING_TEXT)).contains("阅知件", "韩冰");
+  }
+
+  /**
+   * Task_Circulate is a parallel multi-instance (the diagram's ||| marker, its documentation): every leader
+   * named in the 批示 gets a 传阅 task at once, in any order, and 归档 waits for the last one.
+   */
+  @Test
+  void circulationReachesAllNamedLeadersAtOnce() {
+    String thirdLeader = "test-leader-3";
+    IdentityService identity = engine.getIdentityService();
+    User user = identity.newUser(thirdLeader);
+    user.setFirstName("周");
+    user.setLastName("琳");
+    identity.saveUser(user);
+    identity.createMembership(thirdLeader, "staff");
+    identity.createMembership(thirdLeader, "leaders");
+    try {
+      ProcessInstance pi = register(letter("关于转发年度工作要点的函", "市委办公室", null, "普通"));
+      String id = pi.getBusinessKey();
+      upload(id);
+      driver.complete(CLERK, pi.getId(), TASK_SCAN, Map.of());
+      driver.complete(DIRECTOR, pi.getId(), TASK_PROPOSE, Map.of(HANDLING, "阅知", PROPOSAL, "拟送领导阅知。"));
+      driver.complete(LEADER, pi.getId(), TASK_INSTRUCT, Map.of(HANDLING, "阅知", INSTRUCTION, "请韩冰、周琳同志阅。",
+          CIRCULATE_TO, "[\"" + OTHER_LEADER + "\",\"" + thirdLeader + "\"]"));
+      assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_CIRCULATE).list())
+          .extracting(Task::getAssignee).containsExactlyInAnyOrder(OTHER_LEADER, thirdLeader);
+      // the second-named leader reads first: not one by one
+      driver.complete(thirdLeader, pi.getId(), TASK_CIRCULATE, Map.of(READ_COMMENT, "已阅。"));
+      assertThat(pi).isWaitingAt(TASK_CIRCULATE).isNotWaitingAt(TASK_ARCHIVE);
+      assertThat(service.document(id).status()).isEqualTo(IncomingStatus.CIRCULATING);
+      driver.complete(OTHER_LEADER, pi.getId(), TASK_CIRCULATE, Map.of());
+      assertThat(pi).isWaitingAt(TASK_ARCHIVE);
+      assertThat(reviews.trail(id)).extracting(Review::decision).containsExactly(Review.PROPOSE, Review.INSTRUCT,
+          Review.READ, Review.READ);
+    } finally {
+      identity.deleteUser(thirdLeader); // and its memberships
+    }
   }
 
   @Test

@@ -2,14 +2,14 @@ package cn.officeflow.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.officeflow.archive.ArchiveChain;
-import cn.officeflow.archive.ArchiveEntry;
-import cn.officeflow.archive.ArchiveEntryStatus;
-import cn.officeflow.archive.ArchiveService;
-import cn.officeflow.archive.ArchiveSource;
-import cn.officeflow.archive.ChainVerification;
-import cn.officeflow.archive.DocumentDestructionVariables;
-import cn.officeflow.archive.NewArchiveEntry;
+import cn.officeflow.platform.archive.ArchiveChain;
+import cn.officeflow.platform.archive.ArchiveEntry;
+import cn.officeflow.platform.archive.ArchiveEntryStatus;
+import cn.officeflow.platform.archive.ArchiveService;
+import cn.officeflow.platform.archive.ArchiveSource;
+import cn.officeflow.platform.archive.ChainVerification;
+import cn.officeflow.destruction.DocumentDestructionVariables;
+import cn.officeflow.platform.archive.NewArchiveEntry;
 import cn.officeflow.platform.engine.EngineClock;
 import cn.officeflow.support.ProcessDriver;
 import java.nio.charset.StandardCharsets;

@@ -3,9 +3,9 @@ package cn.officeflow.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.officeflow.archive.ArchiveChain;
-import cn.officeflow.archive.ArchiveService;
-import cn.officeflow.archive.ChainVerification;
+import cn.officeflow.platform.archive.ArchiveChain;
+import cn.officeflow.platform.archive.ArchiveService;
+import cn.officeflow.platform.archive.ChainVerification;
 import cn.officeflow.incoming.IncomingDocument;
 import cn.officeflow.incoming.IncomingDocumentRepository;
 import cn.officeflow.incoming.IncomingDocumentService;

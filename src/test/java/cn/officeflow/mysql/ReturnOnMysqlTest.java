@@ -70,4 +70,33 @@ class ReturnOnMysqlTest extends MysqlSpringTestBase {
     assertThat(trail.get(0).get("comment")).isEqualTo("撤回至「退回修改」：标题有误😀");
     assertThat(trail.get(3).get("comment")).isEqualTo("退回至「法务复审」（周杰）：请再核𠮷字条款😀");
   }
+  @Test
+  void withdrawThenVoidTheDraftWithAFourByteReason() throws Exception {
+    ProcessDriver process = new ProcessDriver(engine);
+    Http http = new Http(port);
+    ProcessInstance pi = process.start(DemoUsers.DRAFTER, "outgoing_document", new HashMap<>(Map.of(
+        "title", "关于𠮷野家作废的通知（MariaDB）" + runId(), "docType", "通知", "mainRecipients", "各处室",
+        "body", "各处室应当登记用车。")));
+    HttpResponse<String> withdrawn = http.postJson("/api/process-instances/" + pi.getId() + "/withdraw",
+        DemoUsers.DRAFTER, DemoUsers.PASSWORD, "{\"comment\": \"不再发文\"}");
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+    Task revise = process.taskFor(DemoUsers.DRAFTER, pi.getId(), "Task_Revise");
+    HttpResponse<String> refused = http.postJson(REST + "/task/" + revise.getId() + "/complete", DemoUsers.DRAFTER,
+        DemoUsers.PASSWORD, "{\"variables\": {\"reviseAction\": {\"value\": \"void\"}}}");
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("voidReason");
+    HttpResponse<String> voided = http.postJson(REST + "/task/" + revise.getId() + "/complete", DemoUsers.DRAFTER,
+        DemoUsers.PASSWORD, "{\"variables\": {\"reviseAction\": {\"value\": \"void\"},"
+            + " \"voidReason\": {\"value\": \"𠮷字标题有误😀\"}}}");
+    assertThat(voided.statusCode()).as(voided.body()).isEqualTo(204);
+
+    assertThat(jdbc.sql("select status from of_outgoing_document where id = :id").param("id", pi.getBusinessKey())
+        .query(String.class).single()).isEqualTo("VOIDED");
+    List<Map<String, Object>> trail = jdbc.sql("select decision, user_id, comment from of_review"
+        + " where business_key = :bk order by decided_at, seq").param("bk", pi.getBusinessKey()).query().listOfRows();
+    assertThat(trail).extracting(r -> r.get("decision")).containsExactly("withdraw", "void");
+    assertThat(trail.get(1).get("user_id")).isEqualTo(DemoUsers.DRAFTER);
+    assertThat(trail.get(1).get("comment")).isEqualTo("𠮷字标题有误😀");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
 }

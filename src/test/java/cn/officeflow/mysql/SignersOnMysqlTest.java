@@ -28,9 +28,7 @@ class SignersOnMysqlTest extends MysqlSpringTestBase {
   void afterSignersRejectSendsTheDraftBackAndRemoveIsRecorded() throws Exception {
     ProcessDriver process = new ProcessDriver(engine);
     Http http = new Http(port);
-    ProcessInstance pi = process.start(DemoUsers.DRAFTER, "outgoing_document", new HashMap<>(Map.of(
-        "title", "关于𠮷野家用车登记的通知（加签）" + runId(), "docType", "通知", "mainRecipients", "各处室",
-        "body", "各处室应当登记用车。")));
+    ProcessInstance pi = startDocument(process, "加签");
     Task task = process.taskFor(DemoUsers.HEAD, pi.getId(), "Task_DeptReview");
 
     HttpResponse<String> added = http.postJson("/api/tasks/" + task.getId() + "/add-signers", DemoUsers.HEAD,
@@ -63,5 +61,36 @@ class SignersOnMysqlTest extends MysqlSpringTestBase {
     assertThat(trail.get(0).get("comment")).isEqualTo("加签孙丽、王芳（在本环节审批之后）：请把关😀");
     assertThat(trail.get(3).get("user_id")).isEqualTo("sunli");
     assertThat(trail.get(3).get("comment")).isEqualTo("依据不足𠮷");
+  }
+
+  @Test
+  void signersAreToldAndEndWithTheirStepWhenTheDrafterWithdraws() throws Exception {
+    ProcessDriver process = new ProcessDriver(engine);
+    Http http = new Http(port);
+    ProcessInstance pi = startDocument(process, "撤回加签");
+    Task task = process.taskFor(DemoUsers.HEAD, pi.getId(), "Task_DeptReview");
+    HttpResponse<String> added = http.postJson("/api/tasks/" + task.getId() + "/add-signers", DemoUsers.HEAD,
+        DemoUsers.PASSWORD, "{\"userIds\": [\"sunli\"], \"mode\": \"before\", \"comment\": \"请核对😀\"}");
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    assertThat(jdbc.sql("select body from of_notification where template = 'signer' and business_key = :bk"
+        + " and recipient = 'sunli'").param("bk", pi.getBusinessKey()).query(String.class).single())
+        .contains("请核对😀", "关于𠮷野家用车登记的通知");
+    String subtask = engine.getTaskService().getSubTasks(task.getId()).get(0).getId();
+
+    HttpResponse<String> withdrawn = http.postJson("/api/process-instances/" + pi.getId() + "/withdraw",
+        DemoUsers.DRAFTER, DemoUsers.PASSWORD, "{\"comment\": \"标题有误\"}");
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(subtask).count()).isZero();
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(subtask).singleResult()
+        .getEndTime()).isNotNull();
+    assertThat(jdbc.sql("select decision from of_signer where task_id = :t").param("t", task.getId())
+        .query(String.class).list()).containsExactly("cancelled");
+  }
+
+  /** A 发文 with a title in the supplementary planes (𠮷), at its 部门初审. */
+  private static ProcessInstance startDocument(ProcessDriver process, String what) {
+    return process.start(DemoUsers.DRAFTER, "outgoing_document", new HashMap<>(Map.of(
+        "title", "关于𠮷野家用车登记的通知（" + what + "）" + runId(), "docType", "通知", "mainRecipients", "各处室",
+        "body", "各处室应当登记用车。")));
   }
 }

@@ -159,6 +159,51 @@ class OutgoingDocumentApiTest {
     assertThat(http.postJson(start, "zhangwei", PASSWORD, other).statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void voidAtReviseNeedsAReasonOverRestAndShowsAsVoidedInRecordLedgerAndWorklist() throws Exception {
+    String title = "作废测试 " + UUID.randomUUID().toString().substring(0, 6);
+    ProcessInstance pi = driver.start("zhangwei", PROCESS_KEY, draft(title));
+    driver.reject("liuyang", pi.getId(), TASK_DEPT_REVIEW, "本事项不宜发文");
+    String task = driver.taskFor("zhangwei", pi.getId(), TASK_REVISE).getId();
+    String submit = "/engine-rest/task/" + task + "/submit-form";
+
+    // as Tasklist submits the revise form with 作废 chosen and the reason left empty
+    JsonNode refused = json(http.postJson(submit, "zhangwei", PASSWORD,
+        "{\"variables\": {\"reviseAction\": {\"value\": \"void\"}, \"voidReason\": {\"value\": \" \"}}}"), 400);
+    assertThat(refused.get("field").asText()).isEqualTo(VOID_REASON);
+    assertThat(refused.get("message").asText()).contains("作废原因");
+    String path = "/api/outgoing-documents/" + pi.getBusinessKey();
+    assertThat(json(http.get(path, "zhangwei", PASSWORD), 200).get("status").asText()).isEqualTo("REVISING");
+
+    assertThat(http.postJson(submit, "zhangwei", PASSWORD, "{\"variables\": {\"reviseAction\": {\"value\": \"void\"},"
+        + " \"voidReason\": {\"value\": \"上级已统一发文\"}}}").statusCode()).isEqualTo(204);
+    JsonNode doc = json(http.get(path, "zhangwei", PASSWORD), 200);
+    assertThat(doc.get("status").asText()).isEqualTo("VOIDED");
+    assertThat(doc.get("statusLabel").asText()).isEqualTo("已作废");
+    assertThat(doc.get("documentNumber").isNull()).isTrue();
+    JsonNode last = doc.get("reviews").get(doc.get("reviews").size() - 1);
+    assertThat(last.get("step").asText()).isEqualTo("退回修改");
+    assertThat(last.get("user").asText()).isEqualTo("zhangwei");
+    assertThat(last.get("decision").asText()).isEqualTo("void");
+    assertThat(last.get("comment").asText()).isEqualTo("上级已统一发文");
+
+    JsonNode ledger = json(http.get("/api/outgoing-documents?q=" + enc(title), "lina", PASSWORD), 200);
+    assertThat(ledger).hasSize(1);
+    assertThat(ledger.get(0).get("statusLabel").asText()).isEqualTo("已作废");
+    String csv = new String(http.getBytes("/api/outgoing-documents/ledger.csv?q=" + enc(title), "lina", PASSWORD).body(),
+        StandardCharsets.UTF_8);
+    assertThat(csv).contains(title).contains("已作废");
+    JsonNode started = null;
+    for (JsonNode entry : json(http.get("/api/worklist?view=started", "zhangwei", PASSWORD), 200)) {
+      if (pi.getId().equals(entry.path("processInstanceId").asText())) {
+        started = entry;
+      }
+    }
+    assertThat(started).as("我发起的 lists the voided document").isNotNull();
+    assertThat(started.get("statusLabel").asText()).isEqualTo("已作废");
+    assertThat(started.get("link").isNull()).as("no .docx").isTrue();
+  }
+
   private static String startBody(String title, String countersignDepts) {
     return """
         {"variables": {"title": {"value": "%s"}, "docType": {"value": "通知"}, "mainRecipients": {"value": "各处室"},

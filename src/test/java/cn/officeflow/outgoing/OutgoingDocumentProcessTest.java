@@ -9,6 +9,7 @@ import static cn.officeflow.support.DemoUsers.PROOF_2;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.officeflow.platform.review.Review;
@@ -39,7 +40,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every path of bpmn/outgoing_document.bpmn on the real engine (H2): happy path, 会签, reject at each
- * step and loop back, 三校 reject keeping the 文号, validation at start and at completion.
+ * step and loop back (through 会签 again when there is one), 三校 reject keeping the 文号, 作废 before and after
+ * the 文号, validation at start and at completion.
  * Flow-node coverage of the process must reach 90% (report in target/process-test-coverage).
  */
 @ProcessTest
@@ -128,7 +130,7 @@ class OutgoingDocumentProcessTest {
   }
 
   @Test
-  void countersignRejectSendsBackToDrafterAndResubmissionGoesToDeptReview() {
+  void countersignRejectSendsBackToDrafterAndEveryDepartmentCountersignsTheRevision() {
     Map<String, Object> vars = draft();
     vars.put(COUNTERSIGN_DEPTS, "dept-finance、dept-hr");
     ProcessInstance pi = start(vars);
@@ -140,16 +142,147 @@ class OutgoingDocumentProcessTest {
     assertThat(documents.find(pi.getBusinessKey()).orElseThrow().status()).isEqualTo(DocumentStatus.REVISING);
     assertThat((String) engine.getTaskService().getVariable(revise.getId(), "reviewTrail"))
         .contains("王芳").contains("预算金额需与财务处核对");
+    // the revise form opens with 重新提交 chosen (form-js applies defaultValue only to absent variables)
+    assertThat(engine.getTaskService().getVariable(revise.getId(), REVISE_ACTION)).isEqualTo(REVISE_RESUBMIT);
 
     Map<String, Object> revised = draft();
     revised.put(BODY, "一、修改后的正文\n预算已与财务处核对。");
     driver.complete(DRAFTER, pi.getId(), TASK_REVISE, revised);
-    assertThat(pi).isWaitingAt(TASK_DEPT_REVIEW);
     List<DocumentVersion> versions = documents.versions(pi.getBusinessKey());
     assertThat(versions).extracting(DocumentVersion::version).containsExactly(1, 2);
     assertThat(versions.get(1).body()).contains("预算已与财务处核对");
     assertThat(documents.currentBody(pi.getBusinessKey())).contains("预算已与财务处核对");
     assertThat(runtime.getVariable(pi.getId(), BODY)).isEqualTo("一、修改后的正文\n预算已与财务处核对。");
+
+    // 部门会签 holds for the version that is issued: the department that returned it and the one that agreed to the
+    // first draft both countersign the revision before 部门初审
+    assertThat(pi).isWaitingAt(TASK_COUNTERSIGN);
+    assertThat(documents.find(pi.getBusinessKey()).orElseThrow().status()).isEqualTo(DocumentStatus.COUNTERSIGN);
+    assertThat(driver.openTasks(pi.getId())).hasSize(2);
+    assertThat((String) engine.getTaskService().getVariable(driver.taskFor("wangfang", pi.getId(), TASK_COUNTERSIGN)
+        .getId(), "reviewTrail")).contains("预算金额需与财务处核对");
+    driver.approve("wangfang", pi.getId(), TASK_COUNTERSIGN);
+    driver.approve("gaoyuan", pi.getId(), TASK_COUNTERSIGN);
+    assertThat(pi).isWaitingAt(TASK_DEPT_REVIEW);
+    assertThat(reviews.trail(pi.getBusinessKey())).extracting(Review::name, Review::decision, Review::version)
+        .containsExactly(tuple("王芳", Review.REJECT, 1), tuple("高远", Review.APPROVE, 1),
+            tuple("王芳", Review.APPROVE, 2), tuple("高远", Review.APPROVE, 2));
+  }
+
+  @Test
+  void aRejectAfterCountersignAlsoSendsTheRevisionThroughCountersignAgain() {
+    Map<String, Object> vars = draft();
+    vars.put(COUNTERSIGN_DEPTS, "dept-finance");
+    ProcessInstance pi = start(vars);
+    driver.approve("wangfang", pi.getId(), TASK_COUNTERSIGN);
+    driver.approve(HEAD, pi.getId(), TASK_DEPT_REVIEW);
+    driver.reject(LEGAL, pi.getId(), TASK_LEGAL_REVIEW, "第三条缺少法律依据");
+    driver.complete(DRAFTER, pi.getId(), TASK_REVISE, draft());
+    assertThat(pi).isWaitingAt(TASK_COUNTERSIGN);
+    driver.approve("wangfang", pi.getId(), TASK_COUNTERSIGN);
+    throughSignOff(pi);
+    proofreadAll(pi);
+    assertThat(pi).isEnded().hasPassed(END);
+    assertThat(reviews.trail(pi.getBusinessKey())).filteredOn(r -> r.stepId().equals(TASK_COUNTERSIGN))
+        .extracting(Review::version).containsExactly(1, 2);
+  }
+
+  @Test
+  void voidBeforeSignOffEndsTheProcessWithTheReasonAndTakesNoNumber() {
+    ProcessInstance pi = start(draft());
+    driver.reject(HEAD, pi.getId(), TASK_DEPT_REVIEW, "本事项已由上级统一发文");
+    Map<String, Object> voiding = draft();
+    voiding.put(TITLE, "作废时改动的标题不保存");
+    voiding.put(REVISE_ACTION, REVISE_VOID);
+    voiding.put(VOID_REASON, "上级已统一发文，本稿不再印发");
+    driver.complete(DRAFTER, pi.getId(), TASK_REVISE, voiding);
+
+    assertThat(pi).isEnded().hasPassed(END_VOIDED).hasNotPassed(TASK_ASSIGN_NUMBER, END);
+    OutgoingDocument voided = documents.find(pi.getBusinessKey()).orElseThrow();
+    assertThat(voided.status()).isEqualTo(DocumentStatus.VOIDED);
+    assertThat(voided.status().label()).isEqualTo("已作废");
+    assertThat(voided.documentNumber()).isNull();
+    assertThat(voided.title()).isEqualTo("关于做好2027年元旦春节期间安全工作的通知");
+    assertThat(documents.versions(pi.getBusinessKey())).hasSize(1);
+    assertThat(historicVariable(pi, TITLE)).isEqualTo("关于做好2027年元旦春节期间安全工作的通知");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName(DOCUMENT_NUMBER).count()).isZero();
+    Review last = reviews.trail(pi.getBusinessKey()).get(1);
+    assertThat(last.stepId()).isEqualTo(TASK_REVISE);
+    assertThat(last.step()).isEqualTo("退回修改");
+    assertThat(last.user()).isEqualTo(DRAFTER);
+    assertThat(last.decision()).isEqualTo(Review.VOID);
+    assertThat(last.decisionLabel()).isEqualTo("作废");
+    assertThat(last.comment()).isEqualTo("上级已统一发文，本稿不再印发");
+    assertThat(last.version()).isEqualTo(1);
+
+    // no number was taken: the next document of the docCode gets the first one
+    ProcessInstance next = start(draft());
+    throughSignOff(next);
+    assertThat(runtime.getVariable(next.getId(), DOCUMENT_NUMBER)).isEqualTo(docCode + "〔2026〕1号");
+  }
+
+  @Test
+  void voidAfterAProofreadingRejectKeepsTheNumberVoidAndNeverReusesIt() {
+    ProcessInstance first = start(draft());
+    throughSignOff(first);
+    assertThat(runtime.getVariable(first.getId(), DOCUMENT_NUMBER)).isEqualTo(docCode + "〔2026〕1号");
+    driver.approve(PROOF_1, first.getId(), TASK_PROOF_FORMAT);
+    driver.reject(PROOF_2, first.getId(), TASK_PROOF_WORDING, "主送机关与正文不一致");
+    driver.approve(PROOF_1, first.getId(), TASK_PROOF_ATTACHMENTS);
+    Map<String, Object> voiding = new HashMap<>(Map.of(REVISE_ACTION, REVISE_VOID, VOID_REASON, "领导决定暂不发文"));
+    driver.complete(DRAFTER, first.getId(), TASK_REVISE, voiding);
+
+    assertThat(first).isEnded().hasPassed(END_VOIDED).hasNotPassed(TASK_GENERATE_DOCUMENT);
+    OutgoingDocument voided = documents.find(first.getBusinessKey()).orElseThrow();
+    assertThat(voided.status()).isEqualTo(DocumentStatus.VOIDED);
+    assertThat(voided.documentNumber()).as("the number stays with the voided document").isEqualTo(docCode + "〔2026〕1号");
+    assertThat(documents.docx(first.getBusinessKey())).isEmpty();
+
+    ProcessInstance second = start(draft());
+    throughSignOff(second);
+    assertThat(runtime.getVariable(second.getId(), DOCUMENT_NUMBER)).as("never reused").isEqualTo(docCode + "〔2026〕2号");
+    assertThat(documents.ledger(2026, docCode, true, null, List.of())).extracting(OutgoingDocument::documentNumber,
+        OutgoingDocument::status).containsExactly(tuple(docCode + "〔2026〕2号", DocumentStatus.PROOFREADING),
+            tuple(docCode + "〔2026〕1号", DocumentStatus.VOIDED));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   "})
+  void voidWithoutReasonIsRefusedNamingTheFieldAndNothingChanges(String reason) {
+    ProcessInstance pi = start(draft());
+    driver.reject(HEAD, pi.getId(), TASK_DEPT_REVIEW, "标题不规范");
+    Map<String, Object> voiding = draft();
+    voiding.put(REVISE_ACTION, REVISE_VOID);
+    voiding.put(VOID_REASON, reason);
+    assertThatThrownBy(() -> driver.complete(DRAFTER, pi.getId(), TASK_REVISE, voiding))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("字段 " + VOID_REASON).hasMessageContaining("作废原因")
+        .satisfies(e -> assertThat(((ValidationException) e).getField()).isEqualTo(VOID_REASON));
+    voiding.remove(VOID_REASON);
+    assertThatThrownBy(() -> driver.complete(DRAFTER, pi.getId(), TASK_REVISE, voiding))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("字段 " + VOID_REASON);
+    assertThat(pi).isWaitingAt(TASK_REVISE);
+    assertThat(documents.find(pi.getBusinessKey()).orElseThrow().status()).isEqualTo(DocumentStatus.REVISING);
+    assertThat(reviews.trail(pi.getBusinessKey())).hasSize(1);
+
+    // a reason given while resubmitting is not a 作废: the revision goes to review
+    Map<String, Object> resubmit = draft();
+    resubmit.put(REVISE_ACTION, REVISE_RESUBMIT);
+    resubmit.put(VOID_REASON, "（误填）");
+    driver.complete(DRAFTER, pi.getId(), TASK_REVISE, resubmit);
+    assertThat(pi).isWaitingAt(TASK_DEPT_REVIEW);
+    assertThat(runtime.getVariable(pi.getId(), VOID_REASON)).as("local to the task").isNull();
+  }
+
+  @Test
+  void unknownReviseActionIsRefusedNamingTheField() {
+    ProcessInstance pi = start(draft());
+    driver.reject(HEAD, pi.getId(), TASK_DEPT_REVIEW, "标题不规范");
+    Map<String, Object> vars = draft();
+    vars.put(REVISE_ACTION, "delete");
+    assertThatThrownBy(() -> driver.complete(DRAFTER, pi.getId(), TASK_REVISE, vars))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("字段 " + REVISE_ACTION);
+    assertThat(pi).isWaitingAt(TASK_REVISE);
   }
 
   @ParameterizedTest

@@ -425,7 +425,7 @@ class ProofreadingAidsTest {
     @Test
     void numbersAboveTenAreUnderstood() {
       String[] body = IntStream.rangeClosed(1, 12)
-          .mapToObj(n -> ProofreadingAids.chineseNumeral(n) + "、第" + n + "部分")
+          .mapToObj(n -> ProofreadingText.chineseNumeral(n) + "、第" + n + "部分")
           .toArray(String[]::new);
 
       assertThat(body[10]).startsWith("十一、");
@@ -523,7 +523,7 @@ class ProofreadingAidsTest {
     void contextIsTenCharactersEachSide() {
       String body = "甲乙丙丁戊己庚辛壬癸子丑必须寅卯辰巳午未申酉戌亥天地";
 
-      assertThat(ProofreadingAids.snippet(body, 12, 14)).isEqualTo("…丙丁戊己庚辛壬癸子丑【必须】寅卯辰巳午未申酉戌亥…");
+      assertThat(ProofreadingText.snippet(body, 12, 14)).isEqualTo("…丙丁戊己庚辛壬癸子丑【必须】寅卯辰巳午未申酉戌亥…");
       assertThat(wording(doc().body(body))).singleElement().asString()
           .contains("第1段“…丙丁戊己庚辛壬癸子丑【必须】寅卯辰巳午未申酉戌亥…”");
     }
@@ -772,9 +772,9 @@ class ProofreadingAidsTest {
     @Test
     void chineseNumbersRoundTrip() {
       IntStream.rangeClosed(1, 99).forEach(n ->
-          assertThat(ProofreadingAids.chineseNumber(ProofreadingAids.chineseNumeral(n))).isEqualTo(n));
-      assertThat(ProofreadingAids.chineseNumber("十十")).isEqualTo(-1);
-      assertThat(ProofreadingAids.chineseNumber("二一十")).isEqualTo(-1);
+          assertThat(ProofreadingText.chineseNumber(ProofreadingText.chineseNumeral(n))).isEqualTo(n));
+      assertThat(ProofreadingText.chineseNumber("十十")).isEqualTo(-1);
+      assertThat(ProofreadingText.chineseNumber("二一十")).isEqualTo(-1);
     }
   }
 
@@ -787,7 +787,7 @@ class ProofreadingAidsTest {
           + "时间为2026年01月05日，共２０２６份“甲";
       StringBuilder body = new StringBuilder();
       for (int i = 1; body.length() < 50_000; i++) {
-        body.append(ProofreadingAids.chineseNumeral(i % 99 + 1)).append("、").append(paragraph).append('\n');
+        body.append(ProofreadingText.chineseNumeral(i % 99 + 1)).append("、").append(paragraph).append('\n');
       }
 
       ProofreadingFindings findings = check(doc().body(body.toString()));

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -42,8 +43,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Every path of bpmn/supervision.bpmn on the real engine (H2) with the engine clock: green → yellow (双提醒 to
  * the handler and the 部门负责人) → red (通报 row, 督办 task for the 分管领导) across the 2026 国庆 holiday;
- * 办结 before yellow (no notifications); progress loops; 督查 reject back to 承办; 考核 stored; invalid input
- * refused naming the field with nothing persisted. Flow-node coverage ≥ 90%.
+ * 办结 before yellow (no notifications); progress loops; 督查 reject back to 承办; 协办 in parallel, joined
+ * before 督查 (given before or after 承办 started, no 督查 while it is pending, not asked again after a 退回,
+ * timers firing while it is pending); 考核 stored; invalid input refused naming the field with nothing
+ * persisted. Flow-node coverage ≥ 90%.
  */
 @ProcessTest
 class SupervisionProcessTest {
@@ -220,9 +223,114 @@ class SupervisionProcessTest {
     assertThat(supervision.assists(id)).extracting(SupervisionRepository.Assist::departmentName)
         .containsExactlyInAnyOrder("财务处", "人事处");
     driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已完成", FINISHED, true));
-    assertThat(pi).hasPassed(END_ASSISTED).isWaitingAt(TASK_INSPECT);
+    assertThat(pi).hasPassed(GATEWAY_ASSIST_MERGE, GATEWAY_HANDLING_JOIN).isWaitingAt(TASK_INSPECT);
     driver.approve(DIRECTOR, pi.getId(), TASK_INSPECT);
     driver.complete(DIRECTOR, pi.getId(), TASK_ASSESS, Map.of(SCORE, 88L));
+    assertThat(pi).isEnded();
+  }
+
+  /** 协办 before 承办: the 协办意见 waits at the join until the handler reports 办结, then 督查. */
+  @Test
+  void assistGivenBeforeHandlingWaitsAtTheJoinForTheHandler() {
+    ProcessInstance pi = startWithAssist("协办先于承办");
+    driver.complete(FINANCE_HEAD, pi.getId(), TASK_ASSIST, Map.of(OPINION, "经费已安排"));
+    assertThat(pi).hasPassed(GATEWAY_ASSIST_MERGE).isWaitingAt(TASK_HANDLE, GATEWAY_HANDLING_JOIN)
+        .isNotWaitingAt(TASK_INSPECT);
+    assertThat(inspectTasks(pi)).isZero();
+    // a progress report keeps 承办 going; the 协办 side keeps waiting at the join
+    driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "正在落实", FINISHED, false));
+    assertThat(pi).isWaitingAt(TASK_HANDLE, GATEWAY_HANDLING_JOIN);
+    assertThat(inspectTasks(pi)).isZero();
+    driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已办结", FINISHED, true));
+    assertThat(pi).hasPassed(GATEWAY_HANDLING_JOIN).isWaitingAt(TASK_INSPECT);
+    assertThat(supervision.item(pi.getBusinessKey()).status()).isEqualTo(SupervisionStatus.INSPECTING);
+    driver.approve(DIRECTOR, pi.getId(), TASK_INSPECT);
+    assertThat(pi).isWaitingAt(TASK_ASSESS);
+  }
+
+  /**
+   * 协办 after 承办 has started: while the 协办意见 is pending the handler may report progress but not 办结, and
+   * there is no 督查 to accept; once it is in, 办结 goes through the join to 督查.
+   */
+  @Test
+  void assistGivenAfterHandlingStartedAndNoInspectionWhileItIsPending() {
+    ProcessInstance pi = startWithAssist("承办先于协办");
+    String id = pi.getBusinessKey();
+    driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已制定方案", FINISHED, false));
+    assertThatThrownBy(() -> driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE,
+        Map.of(PROGRESS, "已办结", FINISHED, true))).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("字段 finished").hasMessageContaining("财务处");
+    assertThat(supervision.feedback(id)).hasSize(1);
+    assertThat(pi).isWaitingAt(TASK_HANDLE, TASK_ASSIST).isNotWaitingAt(TASK_INSPECT);
+    assertThat(inspectTasks(pi)).isZero();
+    assertThat(supervision.item(id).status()).isEqualTo(SupervisionStatus.HANDLING);
+
+    driver.complete(FINANCE_HEAD, pi.getId(), TASK_ASSIST, Map.of(OPINION, "经费已安排"));
+    assertThat(pi).isWaitingAt(TASK_HANDLE, GATEWAY_HANDLING_JOIN);
+    assertThat((String) runtime.getVariable(pi.getId(), ASSIST_TEXT)).contains("财务处 王芳：经费已安排");
+    driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已办结", FINISHED, true));
+    assertThat(pi).isWaitingAt(TASK_INSPECT);
+  }
+
+  /**
+   * The join holds on its own, not only the 办结 refusal: a 承办 token moved past 办结 (process-instance
+   * modification over the REST API) still waits for the pending 协办意见 before 督查 exists.
+   */
+  @Test
+  void theJoinKeepsInspectionWaitingForThePendingAssistEvenWhenHandlingIsMovedOn() {
+    ProcessInstance pi = startWithAssist("强制移过办结");
+    ActivityInstance tree = runtime.getActivityInstance(pi.getId());
+    String subProcess = tree.getActivityInstances(SUB_PROCESS_HANDLING)[0].getId();
+    String handle = tree.getActivityInstances(TASK_HANDLE)[0].getId();
+    runtime.createProcessInstanceModification(pi.getId()).cancelActivityInstance(handle)
+        .startTransition("Flow_Finished", subProcess).execute();
+    assertThat(pi).isWaitingAt(TASK_ASSIST, GATEWAY_HANDLING_JOIN).isNotWaitingAt(TASK_INSPECT);
+    assertThat(inspectTasks(pi)).isZero();
+    driver.complete(FINANCE_HEAD, pi.getId(), TASK_ASSIST, Map.of(OPINION, "同意"));
+    assertThat(pi).isWaitingAt(TASK_INSPECT);
+  }
+
+  /** 督查 退回 after the 协办意见 are in: only 承办 again, the departments are not asked a second time. */
+  @Test
+  void inspectionRejectedAfterAssistGoesBackToHandlingWithoutAskingTheAssistAgain() {
+    ProcessInstance pi = startWithAssist("退回重办");
+    String id = pi.getBusinessKey();
+    driver.complete(FINANCE_HEAD, pi.getId(), TASK_ASSIST, Map.of(OPINION, "经费已安排"));
+    driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已办结", FINISHED, true));
+    driver.reject(DIRECTOR, pi.getId(), TASK_INSPECT, "请补充经费使用明细");
+    assertThat(pi).hasPassed(GATEWAY_HANDLING_RESTART, GATEWAY_HANDLING_FORK).isWaitingAt(TASK_HANDLE)
+        .isNotWaitingAt(TASK_ASSIST, TASK_INSPECT);
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_ASSIST).count()).isZero();
+    assertThat(supervision.item(id).status()).isEqualTo(SupervisionStatus.HANDLING);
+    driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已补充明细", FINISHED, true));
+    assertThat(pi).isWaitingAt(TASK_INSPECT);
+    driver.approve(DIRECTOR, pi.getId(), TASK_INSPECT);
+    driver.complete(DIRECTOR, pi.getId(), TASK_ASSESS, Map.of(SCORE, 90L));
+    assertThat(pi).isEnded();
+    assertThat(supervision.assists(id)).hasSize(1);
+    assertThat(reviews.trail(id)).extracting(Review::decision).containsExactly("reject", "approve");
+  }
+
+  /** The lights run on the whole 承办与督查 subprocess: yellow and red fire once while a 协办意见 is pending. */
+  @Test
+  void timersFireWhileTheAssistIsPending() {
+    ProcessInstance pi = startWithAssist("协办超期");
+    String id = pi.getBusinessKey();
+    // 3 working days from Mon 23 Nov → Thu 26 Nov; yellow after 2 → Wed 25 Nov
+    clock("2026-11-25T10:00:01");
+    driver.executeJobs(pi.getId());
+    assertThat(supervision.item(id).light()).isEqualTo(Light.YELLOW);
+    assertThat(pi).hasPassed(TASK_MARK_YELLOW).isWaitingAt(TASK_HANDLE, TASK_ASSIST);
+    clock("2026-11-26T10:00:01");
+    driver.executeJobs(pi.getId());
+    assertThat(supervision.item(id).light()).isEqualTo(Light.RED);
+    assertThat(pi).hasPassed(TASK_MARK_RED).isWaitingAt(TASK_HANDLE, TASK_ASSIST, TASK_ESCALATION);
+    assertThat(bulletin(id)).hasSize(1);
+    assertThat(driver.executeJobs(pi.getId())).isZero();
+    driver.complete(FINANCE_HEAD, pi.getId(), TASK_ASSIST, Map.of(OPINION, "经费已安排"));
+    driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "超期办结", FINISHED, true));
+    driver.approve(DIRECTOR, pi.getId(), TASK_INSPECT);
+    driver.complete(DIRECTOR, pi.getId(), TASK_ASSESS, Map.of(SCORE, 60L));
     assertThat(pi).isEnded();
   }
 
@@ -369,6 +477,20 @@ class SupervisionProcessTest {
 
   ProcessInstance start(Map<String, Object> vars) {
     return driver.start(DIRECTOR, PROCESS_KEY, vars);
+  }
+
+  /** 业务处 handles (张伟), 财务处 assists, 3 working days; assigned and waiting at 承办 and 协办. */
+  ProcessInstance startWithAssist(String title) {
+    Map<String, Object> vars = item(title, DEPT, 3);
+    vars.put(ASSISTING_DEPARTMENTS, "[\"" + FINANCE + "\"]");
+    ProcessInstance pi = start(vars);
+    driver.complete(HEAD, pi.getId(), TASK_ASSIGN, Map.of(HANDLER, HANDLER_USER));
+    assertThat(pi).isWaitingAt(TASK_HANDLE, TASK_ASSIST);
+    return pi;
+  }
+
+  long inspectTasks(ProcessInstance pi) {
+    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_INSPECT).count();
   }
 
   static Map<String, Object> item(String title, String department, long days) {

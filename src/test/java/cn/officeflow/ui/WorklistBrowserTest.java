@@ -6,6 +6,7 @@ import static cn.officeflow.outgoing.OutgoingDocumentVariables.TASK_LEGAL_REVIEW
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.TASK_PROOF_ATTACHMENTS;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.TASK_PROOF_FORMAT;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.TASK_PROOF_WORDING;
+import static cn.officeflow.outgoing.OutgoingDocumentVariables.TASK_REVISE;
 import static cn.officeflow.support.TasklistBrowser.exactName;
 import static cn.officeflow.support.TasklistBrowser.expect;
 import static cn.officeflow.support.TasklistBrowser.label;
@@ -23,6 +24,7 @@ import com.microsoft.playwright.options.AriaRole;
 import java.lang.reflect.Method;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -41,8 +43,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * 我的工作 (scripts/officeflow-worklist) and the 办理操作 buttons (scripts/officeflow-operations) in Tasklist, driven
  * through a real headless Debian Chromium (zh-CN): each of the four lists shows the user's own entries with the
- * business title, and 转办, 委派 and 抄送 go through their dialogs to the REST operations — the engine state behind
- * each step checked through the engine's Java API. Screenshots of the lists and dialogs: target/screenshots.
+ * business title, and 退回, 转办, 委派, 加签 (before and after), 减签, 抄送 and 撤回 go through their dialogs to the REST
+ * operations — the engine state behind each step checked through the engine's Java API, a refusal shown as the
+ * server's Chinese sentence in the dialog. Screenshots of the lists and dialogs: target/screenshots (README).
  */
 @HttpTest
 class WorklistBrowserTest {
@@ -50,6 +53,7 @@ class WorklistBrowserTest {
   private static final String MY_WORK = "我的工作";
   private static final String OUTGOING_PROCESS = "发文（三审三校）";
   private static final String DEPT_REVIEW = "部门初审";
+  private static final String LEGAL_REVIEW = "法务复审";
   private static final String COLLEAGUE = "sunli";
   private static final String COLLEAGUE_NAME = "孙丽";
 
@@ -178,16 +182,35 @@ class WorklistBrowserTest {
     dialog.getByRole(AriaRole.BUTTON, exactName("撤回")).click();
     expect(dialog.getByRole(AriaRole.ALERT)).hasText("请填写撤回原因");
     dialog.getByLabel(label("撤回原因")).fill("标题有误，撤回修改。");
-    Response answered = page.waitForResponse(r -> r.url().endsWith("/withdraw"),
-        () -> dialog.getByRole(AriaRole.BUTTON, exactName("撤回")).click());
-    if (answered.ok()) {
-      expect(page.locator(".officeflow-worklist-page [role=status]")).containsText("已撤回");
-    } else {
-      // POST /api/process-instances/{id}/withdraw is built in parallel: until then 404, shown in Chinese
-      expect(dialog.getByRole(AriaRole.ALERT)).containsText("请求的地址或资源不存在");
-      expect(dialog.getByRole(AriaRole.ALERT)).not().containsText("Not Found");
-      browser.screenshot("worklist-started-withdraw.png");
-    }
+    browser.screenshot("op-withdraw.png");
+    Response answered = submit(dialog, "撤回", "/withdraw");
+    assertThat(answered.status()).as(answered.text()).isEqualTo(200);
+    expect(page.locator(".officeflow-worklist-page [role=status]")).containsText("已撤回");
+    // back with the drafter: 退回修改 is theirs, 部门初审 is gone
+    assertThat(driver.openTasks(running.getId())).extracting(Task::getTaskDefinitionKey, Task::getAssignee)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(TASK_REVISE, DemoUsers.DRAFTER));
+  }
+
+  @Test
+  void withdrawAfterTheNextStepActedShowsTheServersReasonInTheDialog() throws Exception {
+    ProcessInstance pi = startDocument("普通");
+    driver.approve(DemoUsers.HEAD, pi.getId(), TASK_DEPT_REVIEW);
+
+    browser.login(DemoUsers.DRAFTER);
+    Locator active = row(openWorklist("我发起的").locator("table.officeflow-worklist-started"), pi);
+    active.getByRole(AriaRole.BUTTON, exactName("撤回")).click();
+    Locator dialog = page.getByRole(AriaRole.DIALOG);
+    dialog.getByLabel(label("撤回原因")).fill("发现错别字，撤回修改。");
+    Response refused = submit(dialog, "撤回", "/withdraw");
+    assertThat(refused.status()).isEqualTo(409);
+    // the server's sentence alone: who acted, in Chinese, no English, no id
+    Locator alert = dialog.getByRole(AriaRole.ALERT);
+    expect(alert).hasText("刘洋已办理「部门初审」，不能撤回");
+    assertThat(alert.textContent()).doesNotContainPattern("[A-Za-z]").doesNotContain(pi.getId());
+    browser.screenshot("op-withdraw-refused.png");
+    expect(dialog).isVisible();
+    assertThat(driver.openTasks(pi.getId())).extracting(Task::getTaskDefinitionKey)
+        .containsExactly(TASK_LEGAL_REVIEW);
   }
 
   @Test
@@ -229,16 +252,14 @@ class WorklistBrowserTest {
     expect(tab(view, "催办")).isVisible();
     expect(tab(view, "收文附件")).isHidden();
 
-    buttons.getByRole(AriaRole.BUTTON, exactName("转办")).click();
-    Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("转办"));
+    Locator dialog = openOperation(view, "转办");
     // checked in the page first
     dialog.getByRole(AriaRole.BUTTON, exactName("转办")).click();
     expect(dialog.getByRole(AriaRole.ALERT)).hasText("请选择转办对象");
     // the server's refusal, in Chinese: the drafter may not review their own draft
     dialog.getByLabel(label("转办给")).selectOption(DemoUsers.DRAFTER);
     dialog.getByLabel(label("说明")).fill("本人出差，请代为初审");
-    Response refused = page.waitForResponse(r -> r.url().endsWith("/transfer"),
-        () -> dialog.getByRole(AriaRole.BUTTON, exactName("转办")).click());
+    Response refused = submit(dialog, "转办", "/transfer");
     assertThat(refused.status()).isEqualTo(400);
     expect(dialog.getByRole(AriaRole.ALERT)).hasText("张伟是本流程的发起人，不能转办给他办理「部门初审」");
     assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
@@ -246,8 +267,7 @@ class WorklistBrowserTest {
 
     dialog.getByLabel(label("转办给")).selectOption(COLLEAGUE);
     browser.screenshot("op-transfer.png");
-    Response done = page.waitForResponse(r -> r.url().endsWith("/transfer"),
-        () -> dialog.getByRole(AriaRole.BUTTON, exactName("转办")).click());
+    Response done = submit(dialog, "转办", "/transfer");
     assertThat(done.status()).isEqualTo(200);
     expect(dialog).hasCount(0);
     expect(view.locator(".officeflow-operations [role=status]")).containsText("已转办给" + COLLEAGUE_NAME);
@@ -271,15 +291,13 @@ class WorklistBrowserTest {
 
     browser.login(DemoUsers.HEAD);
     Locator view = browser.openTask(task.getId(), DEPT_REVIEW);
-    view.locator(".officeflow-operations").getByRole(AriaRole.BUTTON, exactName("委派")).click();
-    Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("委派"));
+    Locator dialog = openOperation(view, "委派");
     dialog.getByLabel(label("委派给")).selectOption(COLLEAGUE);
     dialog.getByRole(AriaRole.BUTTON, exactName("委派")).click();
     expect(dialog.getByRole(AriaRole.ALERT)).hasText("请填写说明");
     dialog.getByLabel(label("说明")).fill("请孙丽核对数据后交回");
     browser.screenshot("op-delegate.png");
-    Response done = page.waitForResponse(r -> r.url().endsWith("/delegate"),
-        () -> dialog.getByRole(AriaRole.BUTTON, exactName("委派")).click());
+    Response done = submit(dialog, "委派", "/delegate");
     assertThat(done.status()).isEqualTo(200);
     expect(view.locator(".officeflow-operations [role=status]")).containsText("已委派给" + COLLEAGUE_NAME);
     Task delegated = engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult();
@@ -299,15 +317,13 @@ class WorklistBrowserTest {
 
     browser.login(DemoUsers.HEAD);
     Locator view = browser.openTask(task.getId(), DEPT_REVIEW);
-    view.locator(".officeflow-operations").getByRole(AriaRole.BUTTON, exactName("抄送")).click();
-    Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("抄送"));
+    Locator dialog = openOperation(view, "抄送");
     dialog.getByRole(AriaRole.BUTTON, exactName("抄送")).click();
     expect(dialog.getByRole(AriaRole.ALERT)).hasText("请选择抄送对象");
     dialog.getByLabel(label("抄送给")).selectOption(new String[] {COLLEAGUE, DemoUsers.FINANCE_HEAD});
     dialog.getByLabel(label("说明（可选）")).fill("请知悉");
     browser.screenshot("op-cc.png");
-    Response done = page.waitForResponse(r -> r.url().endsWith("/cc"),
-        () -> dialog.getByRole(AriaRole.BUTTON, exactName("抄送")).click());
+    Response done = submit(dialog, "抄送", "/cc");
     assertThat(done.status()).isEqualTo(201);
     expect(view.locator(".officeflow-operations [role=status]")).containsText("已抄送 2 人");
     assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
@@ -320,7 +336,168 @@ class WorklistBrowserTest {
     expect(row.getByRole(AriaRole.BUTTON, exactName("已阅"))).isVisible();
   }
 
+  @Test
+  void returnThroughTheButtonGivesTheStepBackToWhoDidIt() throws Exception {
+    ProcessInstance pi = startDocument("普通");
+    driver.approve(DemoUsers.HEAD, pi.getId(), TASK_DEPT_REVIEW);
+    Task legal = driver.taskFor(DemoUsers.LEGAL, pi.getId(), TASK_LEGAL_REVIEW);
+
+    browser.login(DemoUsers.LEGAL);
+    Locator view = browser.openTask(legal.getId(), LEGAL_REVIEW);
+    Locator dialog = openOperation(view, "退回");
+    Locator target = dialog.getByLabel(label("退回到"));
+    // the drafter's step first, then the steps passed, each with who gets it back
+    expect(target.locator("option")).containsText(new String[] {"请选择", "退回修改（张伟）", "部门初审（刘洋）"});
+    dialog.getByRole(AriaRole.BUTTON, exactName("退回")).click();
+    expect(dialog.getByRole(AriaRole.ALERT)).hasText("请选择退回到哪个环节");
+    target.selectOption(TASK_DEPT_REVIEW);
+    dialog.getByRole(AriaRole.BUTTON, exactName("退回")).click();
+    expect(dialog.getByRole(AriaRole.ALERT)).hasText("请填写退回意见");
+    dialog.getByLabel(label("退回意见")).fill("请部门补充法律依据后再报。");
+    browser.screenshot("op-return.png");
+    Response done = submit(dialog, "退回", "/return");
+    assertThat(done.status()).as(done.text()).isEqualTo(200);
+    expect(dialog).hasCount(0);
+    expect(view.locator(".officeflow-operations [role=status]")).containsText("已退回");
+    // 法务复审 is gone; 部门初审 is 刘洋's again
+    assertThat(driver.openTasks(pi.getId())).extracting(Task::getTaskDefinitionKey, Task::getAssignee)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(TASK_DEPT_REVIEW, DemoUsers.HEAD));
+  }
+
+  @Test
+  void addSignersBeforeTheStepWaitsForThemThenContinues() throws Exception {
+    ProcessInstance pi = startDocument("普通");
+    Task task = driver.taskFor(DemoUsers.HEAD, pi.getId(), TASK_DEPT_REVIEW);
+
+    browser.login(DemoUsers.HEAD);
+    Locator view = browser.openTask(task.getId(), DEPT_REVIEW);
+    Locator buttons = view.locator(".officeflow-operations");
+    // no signer yet, nothing to remove
+    expect(buttons.getByRole(AriaRole.BUTTON, exactName("加签"))).isVisible();
+    expect(buttons.getByRole(AriaRole.BUTTON, exactName("减签"))).hasCount(0);
+    Locator dialog = openOperation(view, "加签");
+    dialog.getByRole(AriaRole.BUTTON, exactName("加签")).click();
+    expect(dialog.getByRole(AriaRole.ALERT)).hasText("请选择加签人");
+    dialog.getByLabel(label("加签人")).selectOption(COLLEAGUE);
+    expect(dialog.getByLabel("前加签")).isChecked();
+    dialog.getByLabel(label("说明")).fill("请孙丽先核对数据");
+    browser.screenshot("op-add-signers-before.png");
+    Response added = submit(dialog, "加签", "/add-signers");
+    assertThat(added.status()).as(added.text()).isEqualTo(201);
+    expect(buttons.locator("[role=status]")).containsText("已加签");
+    // 孙丽 has her 「加签：部门初审」; now there is someone to remove
+    List<Task> subtasks = engine.getTaskService().getSubTasks(task.getId());
+    assertThat(subtasks).extracting(Task::getAssignee, Task::getName)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(COLLEAGUE, "加签：" + DEPT_REVIEW));
+    expect(buttons.getByRole(AriaRole.BUTTON, exactName("减签"))).isVisible();
+
+    // the step waits: 同意 is refused with the server's reason
+    Locator form = view.locator(".fjs-form");
+    form.getByLabel(label("同意")).check();
+    Response early = page.waitForResponse(r -> r.url().endsWith("/submit-form"),
+        () -> view.getByRole(AriaRole.BUTTON, exactName("完成")).click());
+    assertThat(early.status()).isEqualTo(409);
+    expect(page.locator(".notifications")).containsText("尚有加签人未审批：" + COLLEAGUE_NAME);
+    assertThat(driver.openTasks(pi.getId())).extracting(Task::getTaskDefinitionKey).containsExactly(TASK_DEPT_REVIEW);
+
+    // 孙丽 opens her 「加签：部门初审」 and decides in its dialog; then the head's 同意 moves the document on
+    browser.logout();
+    browser.login(COLLEAGUE);
+    String subtask = subtasks.get(0).getId();
+    Locator signerView = browser.openTask(subtask, "加签：" + DEPT_REVIEW);
+    Locator decide = openOperation(signerView, "加签审批");
+    decide.getByLabel("退回").check();
+    Response noComment = submit(decide, "加签审批", "/decide");
+    assertThat(noComment.status()).isEqualTo(400);
+    expect(decide.getByRole(AriaRole.ALERT)).hasText("退回时必须填写审批意见");
+    decide.getByLabel("同意").check();
+    decide.getByLabel(label("审批意见")).fill("数据无误");
+    browser.screenshot("op-signer-decide.png");
+    Response decided = submit(decide, "加签审批", "/decide");
+    assertThat(decided.status()).as(decided.text()).isEqualTo(200);
+    expect(signerView.locator(".officeflow-operations [role=status]")).containsText("已提交加签意见");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(subtask).count()).isZero();
+    driver.approve(DemoUsers.HEAD, pi.getId(), TASK_DEPT_REVIEW);
+    assertThat(driver.openTasks(pi.getId())).extracting(Task::getTaskDefinitionKey)
+        .containsExactly(TASK_LEGAL_REVIEW);
+  }
+
+  @Test
+  void addSignersAfterTheStepHoldsTheDecisionUntilTheyDecided() throws Exception {
+    ProcessInstance pi = startDocument("普通");
+    Task task = driver.taskFor(DemoUsers.HEAD, pi.getId(), TASK_DEPT_REVIEW);
+
+    browser.login(DemoUsers.HEAD);
+    Locator view = browser.openTask(task.getId(), DEPT_REVIEW);
+    Locator dialog = openOperation(view, "加签");
+    dialog.getByLabel(label("加签人")).selectOption(DemoUsers.FINANCE_HEAD);
+    dialog.getByLabel("后加签").check();
+    dialog.getByLabel(label("说明")).fill("请财务处在我审批后把关");
+    browser.screenshot("op-add-signers-after.png");
+    Response added = submit(dialog, "加签", "/add-signers");
+    assertThat(added.status()).as(added.text()).isEqualTo(201);
+    assertThat(engine.getTaskService().getSubTasks(task.getId())).as("after-signers wait for the head").isEmpty();
+
+    // the head's 同意 is accepted and held: the step stays, 王芳 gets her subtask
+    Locator form = view.locator(".fjs-form");
+    form.getByLabel(label("同意")).check();
+    Response held = page.waitForResponse(r -> r.url().endsWith("/submit-form"),
+        () -> view.getByRole(AriaRole.BUTTON, exactName("完成")).click());
+    assertThat(held.ok()).as("HTTP %s", held.status()).isTrue();
+    assertThat(driver.openTasks(pi.getId())).extracting(Task::getTaskDefinitionKey).containsExactly(TASK_DEPT_REVIEW);
+    List<Task> subtasks = engine.getTaskService().getSubTasks(task.getId());
+    assertThat(subtasks).extracting(Task::getAssignee, Task::getName)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(DemoUsers.FINANCE_HEAD, "加签：" + DEPT_REVIEW));
+
+    // 王芳 approves: the held 同意 completes the step
+    HttpResponse<String> decided = new Http(port).postJson("/api/signers/" + subtasks.get(0).getId() + "/decide",
+        DemoUsers.FINANCE_HEAD, DemoUsers.PASSWORD, "{\"decision\": \"approve\"}");
+    assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+    driver.executeJobs(pi.getId());
+    assertThat(driver.openTasks(pi.getId())).extracting(Task::getTaskDefinitionKey)
+        .containsExactly(TASK_LEGAL_REVIEW);
+  }
+
+  @Test
+  void removeSignerThroughTheButtonDeletesTheirSubtask() throws Exception {
+    ProcessInstance pi = startDocument("普通");
+    Task task = driver.taskFor(DemoUsers.HEAD, pi.getId(), TASK_DEPT_REVIEW);
+    HttpResponse<String> added = new Http(port).postJson("/api/tasks/" + task.getId() + "/add-signers",
+        DemoUsers.HEAD, DemoUsers.PASSWORD, "{\"userIds\": [\"" + COLLEAGUE + "\", \"" + DemoUsers.FINANCE_HEAD
+            + "\"], \"mode\": \"before\", \"comment\": \"请先提出意见\"}");
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+
+    browser.login(DemoUsers.HEAD);
+    Locator view = browser.openTask(task.getId(), DEPT_REVIEW);
+    Locator dialog = openOperation(view, "减签");
+    Locator signer = dialog.getByLabel(label("减签人"));
+    expect(signer.locator("option")).containsText(new String[] {"请选择", "孙丽（前加签，审批中）",
+        "王芳（前加签，审批中）"});
+    signer.selectOption(COLLEAGUE);
+    browser.screenshot("op-remove-signer.png");
+    Response removed = submit(dialog, "减签", "/signers/" + COLLEAGUE);
+    assertThat(removed.status()).as(removed.text()).isEqualTo(200);
+    expect(dialog).hasCount(0);
+    expect(view.locator(".officeflow-operations [role=status]")).containsText("已减签");
+    assertThat(engine.getTaskService().getSubTasks(task.getId())).extracting(Task::getAssignee)
+        .containsExactly(DemoUsers.FINANCE_HEAD);
+    // 王芳 has not decided yet: 减签 stays offered
+    expect(view.locator(".officeflow-operations").getByRole(AriaRole.BUTTON, exactName("减签"))).isVisible();
+  }
+
   // --- helpers --------------------------------------------------------------------------------------------
+
+  /** Clicks the operation's button on the task view and returns its dialog. */
+  private Locator openOperation(Locator taskView, String operation) {
+    taskView.locator(".officeflow-operations").getByRole(AriaRole.BUTTON, exactName(operation)).click();
+    return page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName(operation));
+  }
+
+  /** Clicks the dialog's button and returns the answer to the request whose URL ends with {@code urlEnd}. */
+  private Response submit(Locator dialog, String button, String urlEnd) {
+    return page.waitForResponse(r -> r.url().endsWith(urlEnd),
+        () -> dialog.getByRole(AriaRole.BUTTON, exactName(button)).click());
+  }
 
   /** 我的工作 from the navbar, then the named tab; returns the page. */
   private Locator openWorklist(String tab) {

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.impl.VariableMapImpl;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -156,7 +157,7 @@ public class InputContract {
       // a VariableMap hands out typed values without deserializing them (a serialized object would throw)
       Object submitted = variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
       checkValue(name, submitted);
-      if (step.editable().contains(name)) {
+      if (step.editable().contains(name) || step.aliases().containsKey(name)) {
         continue;
       }
       if (step.readOnly().contains(name)) {
@@ -169,6 +170,54 @@ public class InputContract {
       throw new ValidationException(name, "「" + step.step() + "」不接受提交 " + name + "；可提交的字段："
           + step.editableText());
     }
+  }
+
+  /**
+   * The submitted variables with every alias of the step ({@link StepInputs#aliases()}) stored under its variable,
+   * or null when no alias was sent. A blank alias is dropped; an alias sent with its variable is accepted only when
+   * both say the same (400 naming the alias otherwise), so a caller cannot put two different texts in one place.
+   * Typed values keep their type.
+   */
+  public static VariableMap applyAliases(StepInputs step, Map<String, ?> variables) {
+    if (variables == null || step.aliases().isEmpty()
+        || step.aliases().keySet().stream().noneMatch(variables::containsKey)) {
+      return null;
+    }
+    VariableMap result = new VariableMapImpl();
+    for (String name : variables.keySet()) {
+      if (variables instanceof VariableMap typed) {
+        result.putValueTyped(name, typed.getValueTyped(name));
+      } else {
+        result.put(name, variables.get(name));
+      }
+    }
+    for (Map.Entry<String, String> alias : step.aliases().entrySet()) {
+      if (!result.containsKey(alias.getKey())) {
+        continue;
+      }
+      TypedValue value = result.getValueTyped(alias.getKey());
+      result.remove(alias.getKey());
+      if (blank(plain(value))) {
+        continue;
+      }
+      String variable = alias.getValue();
+      if (result.containsKey(variable) && !blank(plain(result.getValueTyped(variable)))) {
+        if (!sameValue(stripped(plain(value)), stripped(plain(result.getValueTyped(variable))))) {
+          throw new ValidationException(alias.getKey(), step.label(variable) + "只能填写一处，不能同时提交两份不同的内容");
+        }
+        continue;
+      }
+      result.putValueTyped(variable, value);
+    }
+    return result;
+  }
+
+  private static boolean blank(Object value) {
+    return value == null || value instanceof String s && s.isBlank();
+  }
+
+  private static Object stripped(Object value) {
+    return value instanceof String s ? s.strip() : value;
   }
 
   /** Refuses every variable: for calls that may not set variables at all (400 naming the first one). */
@@ -252,10 +301,12 @@ public class InputContract {
       cacheable = false;
     }
     Map<String, String> labels = new LinkedHashMap<>();
+    Map<String, String> aliases = new LinkedHashMap<>();
     if (form != null) {
       editable.addAll(form.editable());
       readOnly.addAll(form.readOnly());
       labels.putAll(form.labels());
+      aliases.putAll(form.aliases());
     }
     CamundaFormData formData = extension(element, CamundaFormData.class);
     if (formData != null) {
@@ -263,8 +314,12 @@ public class InputContract {
         editable.add(field.getCamundaId());
       }
     }
+    // an alias is listed apart from the variables (REST callers send the variable); it stands only for a variable
+    // the step accepts in its own right: any other alias is refused
+    editable.removeAll(aliases.keySet());
+    aliases.entrySet().removeIf(alias -> !editable.contains(alias.getValue()));
     String name = element.getName() == null || element.getName().isBlank() ? element.getId() : element.getName();
-    return new Resolved(new StepInputs(name, editable, readOnly, labels), cacheable);
+    return new Resolved(new StepInputs(name, editable, readOnly, labels, aliases), cacheable);
   }
 
   private Map<String, FormFields> formsOf(String deploymentId) {
@@ -318,8 +373,12 @@ public class InputContract {
     }
   }
 
-  /** The keyed fields of a Camunda Form (form-js JSON): editable or shown read-only. */
-  record FormFields(String id, Set<String> editable, Set<String> readOnly, Map<String, String> labels) {
+  /**
+   * The keyed fields of a Camunda Form (form-js JSON): editable or shown read-only, and the editable ones that
+   * stand for another variable (custom property {@value StepInputs#SUBMIT_AS_PROPERTY}).
+   */
+  record FormFields(String id, Set<String> editable, Set<String> readOnly, Map<String, String> labels,
+      Map<String, String> aliases) {
 
     static FormFields parse(String json) {
       try {
@@ -327,16 +386,17 @@ public class InputContract {
         Set<String> editable = new LinkedHashSet<>();
         Set<String> readOnly = new LinkedHashSet<>();
         Map<String, String> labels = new LinkedHashMap<>();
-        walk(root.path("components"), false, editable, readOnly, labels);
+        Map<String, String> aliases = new LinkedHashMap<>();
+        walk(root.path("components"), false, editable, readOnly, labels, aliases);
         return new FormFields(root.path("id").isTextual() ? root.path("id").asText() : null, editable, readOnly,
-            labels);
+            labels, aliases);
       } catch (IOException e) {
         throw new IllegalStateException("表单不是合法的 JSON", e);
       }
     }
 
     private static void walk(JsonNode components, boolean parentReadOnly, Set<String> editable, Set<String> readOnly,
-        Map<String, String> labels) {
+        Map<String, String> labels, Map<String, String> aliases) {
       for (JsonNode component : components) {
         boolean ro = parentReadOnly || component.path("disabled").asBoolean(false)
             || component.path("readonly").asBoolean(false);
@@ -348,8 +408,12 @@ public class InputContract {
           if (component.path("label").isTextual()) {
             labels.putIfAbsent(variable, component.path("label").asText());
           }
+          String submitAs = component.path("properties").path(StepInputs.SUBMIT_AS_PROPERTY).asText("").strip();
+          if (!ro && !submitAs.isEmpty() && variable.equals(key)) {
+            aliases.put(variable, submitAs);
+          }
         }
-        walk(component.path("components"), ro, editable, readOnly, labels);
+        walk(component.path("components"), ro, editable, readOnly, labels, aliases);
       }
     }
   }

@@ -12,19 +12,22 @@ import org.springframework.stereotype.Component;
 /**
  * Engine settings that have no Spring Boot property: the long-string serializer, the guard in front of every
  * user command ({@link UserCommandGuard}, with the application's {@link TaskCompletionHook} when there is one:
- * 加签) and the assignment of tasks that only one person can do ({@link SingleCandidateAssignment}).
+ * 加签), the assignment of tasks that only one person can do ({@link SingleCandidateAssignment}) and the
+ * application's part when a user task is deleted ({@link TaskDeletionListener}, {@link TaskDeletionHook}: 加签).
  */
 @Component
 public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<UserCommandGuard.PasswordPolicyGuard> passwordPolicy;
   private final ObjectProvider<TaskCompletionHook> completions;
+  private final ObjectProvider<TaskDeletionHook> deletions;
   private UserCommandGuard guard;
 
   public OfficeFlowEnginePlugin(ObjectProvider<UserCommandGuard.PasswordPolicyGuard> passwordPolicy,
-      ObjectProvider<TaskCompletionHook> completions) {
+      ObjectProvider<TaskCompletionHook> completions, ObjectProvider<TaskDeletionHook> deletions) {
     this.passwordPolicy = passwordPolicy;
     this.completions = completions;
+    this.deletions = deletions;
   }
 
   @Override
@@ -41,6 +44,7 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
       parseListeners.addAll(configuration.getCustomPostBPMNParseListeners());
     }
     parseListeners.add(new SingleCandidateAssignment());
+    parseListeners.add(new TaskDeletionListener(deletions::getIfAvailable));
     configuration.setCustomPostBPMNParseListeners(parseListeners);
 
     guard = new UserCommandGuard(configuration, (user, password) -> {

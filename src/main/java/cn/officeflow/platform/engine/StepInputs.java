@@ -14,11 +14,21 @@ import java.util.Set;
  * @param editable variables the user may set at this step
  * @param readOnly variables the form shows read-only
  * @param labels the form's label of each variable it shows (for messages), where it has one
+ * @param aliases form keys that stand for an editable variable (form-js custom property {@value
+ *     #SUBMIT_AS_PROPERTY}), alias → variable: accepted too, and stored by the engine guard under the variable; not
+ *     in {@code editable}, which lists what REST callers send
  */
-public record StepInputs(String step, Set<String> editable, Set<String> readOnly, Map<String, String> labels) {
+public record StepInputs(String step, Set<String> editable, Set<String> readOnly, Map<String, String> labels,
+    Map<String, String> aliases) {
 
   /** Name of the BPMN extension property ({@code camunda:property}) that declares REST inputs. */
   public static final String INPUT_VARIABLES_PROPERTY = "inputVariables";
+  /**
+   * Custom property of a form field (form-js {@code "properties": {"submitAs": "comment"}}): the field's value is
+   * stored as that variable. It lets a form show one variable as two fields that its conditions never show
+   * together (form-js forbids two fields with one key), e.g. an optional 审批意见 on 同意 and a required one on 退回.
+   */
+  public static final String SUBMIT_AS_PROPERTY = "submitAs";
 
   public StepInputs {
     editable = Collections.unmodifiableSet(new LinkedHashSet<>(editable));
@@ -26,10 +36,15 @@ public record StepInputs(String step, Set<String> editable, Set<String> readOnly
     ro.removeAll(editable);
     readOnly = Collections.unmodifiableSet(ro);
     labels = labels == null ? Map.of() : Map.copyOf(labels);
+    aliases = aliases == null ? Map.of() : Map.copyOf(aliases);
+  }
+
+  public StepInputs(String step, Set<String> editable, Set<String> readOnly, Map<String, String> labels) {
+    this(step, editable, readOnly, labels, Map.of());
   }
 
   public StepInputs(String step, Set<String> editable, Set<String> readOnly) {
-    this(step, editable, readOnly, Map.of());
+    this(step, editable, readOnly, Map.of(), Map.of());
   }
 
   public static StepInputs none(String step) {

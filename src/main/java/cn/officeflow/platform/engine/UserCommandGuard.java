@@ -60,6 +60,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -210,16 +211,21 @@ public class UserCommandGuard extends CommandInterceptor {
         requireAdmin(caller, "只有系统管理员可以从流程中间环节发起流程");
       }
       checkStart(definitionId(builder.getProcessDefinitionId(), builder.getProcessDefinitionKey()),
-          builder.getVariables());
+          builder.getVariables(), renamed -> {
+            builder.getVariables().clear();
+            builder.getVariables().putAll(renamed);
+          });
     } else if (command instanceof SubmitStartFormCmd) {
       checkStart(field(command, SubmitStartFormCmd.class, "processDefinitionId"),
-          field(command, SubmitStartFormCmd.class, "variables"));
+          field(command, SubmitStartFormCmd.class, "variables"),
+          renamed -> setField(command, SubmitStartFormCmd.class, "variables", renamed));
     } else if (command instanceof CompleteTaskCmd) {
       checkTask(field(command, CompleteTaskCmd.class, "taskId"), field(command, CompleteTaskCmd.class, "variables"),
-          caller);
+          caller, renamed -> setField(command, CompleteTaskCmd.class, "variables", renamed));
     } else if (command instanceof SubmitTaskFormCmd) {
       checkTask(field(command, SubmitTaskFormCmd.class, "taskId"),
-          field(command, SubmitTaskFormCmd.class, "properties"), caller);
+          field(command, SubmitTaskFormCmd.class, "properties"), caller,
+          renamed -> setField(command, SubmitTaskFormCmd.class, "properties", renamed));
     } else if (command instanceof AbstractCorrelateMessageCmd) {
       MessageCorrelationBuilderImpl builder = field(command, AbstractCorrelateMessageCmd.class, "builder");
       checkMessage(builder.getMessageName(), builder.getPayloadProcessInstanceVariables(),
@@ -272,14 +278,24 @@ public class UserCommandGuard extends CommandInterceptor {
     }
   }
 
-  private void checkStart(String processDefinitionId, Map<String, ?> variables) {
+  /**
+   * Checks a start's variables; when the start form's aliases were sent, hands the variables with the aliases
+   * stored under their variables to {@code rename} (see {@link InputContract#applyAliases}).
+   */
+  private void checkStart(String processDefinitionId, Map<String, ?> variables, Consumer<VariableMap> rename) {
     if (processDefinitionId == null) {
       return; // no such definition: the engine answers 404
     }
-    InputContract.check(contract().startInputs(processDefinitionId), variables, null);
+    StepInputs step = contract().startInputs(processDefinitionId);
+    InputContract.check(step, variables, null);
+    VariableMap renamed = InputContract.applyAliases(step, variables);
+    if (renamed != null) {
+      rename.accept(renamed);
+    }
   }
 
-  private void checkTask(String taskId, Map<String, ?> variables, Caller caller) {
+  /** Checks a task completion's variables; aliases as for {@link #checkStart}. */
+  private void checkTask(String taskId, Map<String, ?> variables, Caller caller, Consumer<VariableMap> rename) {
     Task task = SystemAuthentication.call(configuration.getIdentityService(),
         () -> configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult());
     if (task == null) {
@@ -307,6 +323,10 @@ public class UserCommandGuard extends CommandInterceptor {
     StepInputs step = contract().taskInputs(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), taskId);
     InputContract.check(step, variables, name -> SystemAuthentication.call(configuration.getIdentityService(),
         () -> configuration.getTaskService().getVariable(taskId, name)));
+    VariableMap renamed = InputContract.applyAliases(step, variables);
+    if (renamed != null) {
+      rename.accept(renamed);
+    }
   }
 
   @SafeVarargs
@@ -465,6 +485,18 @@ public class UserCommandGuard extends CommandInterceptor {
       Field field = declaring.getDeclaredField(name);
       field.setAccessible(true);
       return (T) field.get(target);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Camunda " + declaring.getSimpleName() + "." + name
+          + " not found: the engine changed, adapt UserCommandGuard", e);
+    }
+  }
+
+  /** Replaces a command's variables (the aliases of a form stored under their variables) before it runs. */
+  static void setField(Object target, Class<?> declaring, String name, Object value) {
+    try {
+      Field field = declaring.getDeclaredField(name);
+      field.setAccessible(true);
+      field.set(target, value);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("Camunda " + declaring.getSimpleName() + "." + name
           + " not found: the engine changed, adapt UserCommandGuard", e);

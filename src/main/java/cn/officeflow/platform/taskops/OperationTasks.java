@@ -1,28 +1,36 @@
 package cn.officeflow.platform.taskops;
 
+import cn.officeflow.platform.engine.ActingUser;
 import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.engine.SystemAuthentication;
 import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.org.RoleGroups;
 import cn.officeflow.platform.web.NotFoundException;
+import cn.officeflow.platform.web.ValidationException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-/** What every task operation reads first: the caller (auditors refused) and the task (404 when it is gone). */
+/**
+ * What every task operation reads and checks first: the caller (auditors refused), the task (404 when it is gone),
+ * whether the step allows the operation, whether the caller handles the task, and the people an operation names.
+ */
 @Component
 class OperationTasks {
 
@@ -35,15 +43,18 @@ class OperationTasks {
   private final RuntimeService runtime;
   private final HistoryService history;
   private final OrgService org;
+  private final TaskOperationPolicy policy;
+  private final ProcessEngine engine;
 
-  OperationTasks(IdentityService identity, TaskService tasks, RepositoryService repository, RuntimeService runtime,
-      HistoryService history, OrgService org) {
+  OperationTasks(ProcessEngine engine, OrgService org, TaskOperationPolicy policy) {
+    this.engine = engine;
     this.org = org;
-    this.identity = identity;
-    this.tasks = tasks;
-    this.repository = repository;
-    this.runtime = runtime;
-    this.history = history;
+    this.policy = policy;
+    this.identity = engine.getIdentityService();
+    this.tasks = engine.getTaskService();
+    this.repository = engine.getRepositoryService();
+    this.runtime = engine.getRuntimeService();
+    this.history = engine.getHistoryService();
   }
 
   /** The logged-in user; an auditor (read-only) gets 403 naming what they may not do. */
@@ -94,6 +105,13 @@ class OperationTasks {
     });
   }
 
+  /** The step must allow the operation ({@link TaskOperationPolicy}): else 409 naming the step. */
+  void requireAllowed(OperationTask state, TaskOperation operation) {
+    if (!policy.allowed(state.task()).contains(operation)) {
+      throw new TaskOperationConflictException("「" + state.stepName() + "」环节不允许" + operation.label());
+    }
+  }
+
   /**
    * The caller may act on the task as its assignee, or as a candidate while nobody has it: else 409 when they
    * are a candidate or owner but someone else has it by now, 403 when they have nothing to do with it.
@@ -114,6 +132,73 @@ class OperationTasks {
     }
     throw new AuthorizationException("用户 " + caller.id() + " 不是任务「" + state.stepName() + "」的办理人或候选人，不能"
         + action);
+  }
+
+  /** As {@link #requireHandler}, and the owner of a delegated task may act too (抄送, reading). */
+  void requireHandlerOrOwner(OperationTask state, Caller caller, String action) {
+    if (!caller.id().equals(state.task().getOwner())) {
+      requireHandler(state, caller, action);
+    }
+  }
+
+  /**
+   * While the task is delegated (委派, not yet resolved) its owner and its delegate get 409: it has to come back
+   * to the owner first. Others are left to {@link #requireHandler}.
+   */
+  void requireNotDelegated(OperationTask state, Caller caller, String action) {
+    Task task = state.task();
+    if (task.getDelegationState() == DelegationState.PENDING
+        && (caller.id().equals(task.getOwner()) || caller.id().equals(task.getAssignee()))) {
+      throw new TaskOperationConflictException("任务「" + state.stepName() + "」已委派给"
+          + org.displayName(task.getAssignee()) + "，待其办理退回后才能" + action);
+    }
+  }
+
+  /**
+   * A person a task operation names (转办/委派 target, 抄送 recipient, 加签人): an existing staff member, not the
+   * caller, not an auditor — else 400 on {@code field} with the texts of {@code refusals}. Returns the stripped id.
+   */
+  String staffMember(String userId, String field, Caller caller, PersonRefusals refusals) {
+    if (userId == null || userId.isBlank()) {
+      throw new ValidationException(field, refusals.missing());
+    }
+    String id = userId.strip();
+    if (id.length() > 64
+        || SystemAuthentication.call(identity, () -> identity.createUserQuery().userId(id).count()) == 0) {
+      throw new ValidationException(field, "用户不存在：" + id);
+    }
+    if (id.equals(caller.id())) {
+      throw new ValidationException(field, refusals.self());
+    }
+    if (SystemAuthentication.call(identity, () -> org.isMember(id, RoleGroups.AUDITORS))) {
+      throw new ValidationException(field, org.displayName(id) + "是审计人员（只读），" + refusals.notAllowed());
+    }
+    if (!SystemAuthentication.call(identity, () -> org.isMember(id, RoleGroups.STAFF))) {
+      throw new ValidationException(field, org.displayName(id) + "（" + id + "）不是业务人员，" + refusals.notAllowed());
+    }
+    return id;
+  }
+
+  /**
+   * The sentences of {@link #staffMember}: nobody chosen ("请选择转办对象"), oneself ("不能转办给自己"), and the end
+   * of the sentence for an auditor or non-staff user ("不能转办给他").
+   */
+  record PersonRefusals(String missing, String self, String notAllowed) {
+  }
+
+  /**
+   * Runs engine calls as the caller without the engine's own authorization check ({@link ActingUser}: our rules
+   * were checked), so that Camunda's user operation log names the caller; a concurrent change is a 409.
+   */
+  void engineCall(Runnable action) {
+    try {
+      ActingUser.withoutEngineAuthorization(engine, () -> {
+        action.run();
+        return null;
+      });
+    } catch (OptimisticLockingException e) {
+      throw new TaskOperationConflictException("任务正由他人同时办理，请刷新后再试");
+    }
   }
 
   /** Who is acting, with their groups. */

@@ -1,6 +1,6 @@
 package cn.officeflow.platform.taskops;
 
-import cn.officeflow.platform.engine.CurrentUser;
+import cn.officeflow.platform.taskops.OperationTasks.Caller;
 import cn.officeflow.platform.engine.HistoryOrder;
 import cn.officeflow.platform.engine.SystemAuthentication;
 import cn.officeflow.platform.org.OrgService;
@@ -14,14 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Service;
@@ -67,10 +65,9 @@ public class ReturnService {
   private final IdentityService identity;
   private final OrgService org;
   private final ReviewService reviews;
-  private final TaskOperationPolicy policy;
   private final OperationTasks operationTasks;
 
-  public ReturnService(ProcessEngine engine, OrgService org, ReviewService reviews, TaskOperationPolicy policy,
+  public ReturnService(ProcessEngine engine, OrgService org, ReviewService reviews,
       OperationTasks operationTasks) {
     this.engine = engine;
     this.runtime = engine.getRuntimeService();
@@ -79,12 +76,11 @@ public class ReturnService {
     this.identity = engine.getIdentityService();
     this.org = org;
     this.reviews = reviews;
-    this.policy = policy;
     this.operationTasks = operationTasks;
   }
 
-  /** One step a task may be returned to; {@code assignee} is who gets it back. */
-  public record Target(String activityId, String name, String assignee) {
+  /** One step a task may be returned to; {@code assignee} is who gets it back ({@code assigneeName}: their name). */
+  public record Target(String activityId, String name, String assignee, String assigneeName) {
   }
 
   /** What a return answers: the new task and who has it. */
@@ -92,7 +88,7 @@ public class ReturnService {
   }
 
   public List<Target> targets(String taskId) {
-    String caller = caller();
+    Caller caller = caller();
     OperationTask state = state(taskId);
     require(state, caller);
     return SystemAuthentication.call(identity, () -> targets(state));
@@ -100,7 +96,7 @@ public class ReturnService {
 
   @Transactional
   public Result returnTask(String taskId, String target, String comment) {
-    String caller = caller();
+    Caller caller = caller();
     OperationTask state = state(taskId);
     require(state, caller);
     String reason = FormValues.requiredText(comment, COMMENT, MAX_COMMENT, "退回意见");
@@ -116,11 +112,11 @@ public class ReturnService {
     String text = "退回至「" + chosen.name() + "」" + (assigneeName == null ? "" : "（" + assigneeName + "）") + "："
         + reason;
     Task created = InstanceRewind.rewind(engine, state.task().getProcessInstanceId(), flow(state),
-        chosen.activityId(), chosen.assignee(), org.displayName(caller) + text);
+        chosen.activityId(), chosen.assignee(), org.displayName(caller.id()) + text);
     Object version = SystemAuthentication.call(identity,
         () -> runtime.getVariable(state.task().getProcessInstanceId(), ReviewService.SUBJECT_VERSION));
     reviews.note(state.businessKey(), state.definition().getKey(), state.task().getProcessInstanceId(),
-        state.task().getTaskDefinitionKey(), state.stepName(), caller, Review.RETURN, text,
+        state.task().getTaskDefinitionKey(), state.stepName(), caller.id(), Review.RETURN, text,
         version instanceof Number n ? n.intValue() : null);
     return new Result(created.getId(), chosen.activityId(), chosen.name(), created.getAssignee(),
         created.getAssignee() == null ? null : org.displayName(created.getAssignee()));
@@ -147,7 +143,7 @@ public class ReturnService {
     if (initiatorStep.isPresent() && !initiatorStep.get().getId().equals(current)) {
       UserTask step = initiatorStep.get();
       HistoricActivityInstance done = latest.get(step.getId());
-      targets.add(new Target(step.getId(), name(step), done != null && done.getAssignee() != null ? done.getAssignee()
+      targets.add(target(step.getId(), name(step), done != null && done.getAssignee() != null ? done.getAssignee()
           : state.starter()));
     }
     for (HistoricActivityInstance done : latest.values()) {
@@ -160,9 +156,13 @@ public class ReturnService {
           || !flow(state).upstreamOf(id, current, barrier)) {
         continue;
       }
-      targets.add(new Target(id, name(step.get()), done.getAssignee()));
+      targets.add(target(id, name(step.get()), done.getAssignee()));
     }
     return targets;
+  }
+
+  private Target target(String activityId, String name, String assignee) {
+    return new Target(activityId, name, assignee, assignee == null ? null : org.displayName(assignee));
   }
 
   private static long sequence(HistoricActivityInstance instance) {
@@ -175,31 +175,15 @@ public class ReturnService {
 
   // --- rules ----------------------------------------------------------------------------------------------
 
-  private void require(OperationTask state, String caller) {
-    Task task = state.task();
-    boolean candidate = state.candidateUsers().contains(caller)
-        || state.candidateGroups().stream().anyMatch(group -> CurrentUser.groups(identity).contains(group));
-    boolean handler = caller.equals(task.getAssignee()) || task.getAssignee() == null && candidate;
-    if (!handler) {
-      if (candidate || caller.equals(task.getOwner())) {
-        throw new TaskOperationConflictException("任务「" + state.stepName() + "」已由"
-            + org.displayName(task.getAssignee()) + "办理，不能退回");
-      }
-      throw new AuthorizationException("用户 " + caller + " 不是任务「" + state.stepName() + "」的办理人或候选人，不能退回");
-    }
-    if (!policy.allowed(task).contains(TaskOperation.RETURN)) {
-      throw new TaskOperationConflictException("「" + state.stepName() + "」环节不允许退回");
-    }
-    if (task.getDelegationState() == DelegationState.PENDING) {
-      throw new TaskOperationConflictException("任务「" + state.stepName() + "」已委派给"
-          + org.displayName(task.getAssignee()) + "，待其办理交回后才能退回");
-    }
+  private void require(OperationTask state, Caller caller) {
+    operationTasks.requireHandler(state, caller, TaskOperation.RETURN.label());
+    operationTasks.requireAllowed(state, TaskOperation.RETURN);
+    operationTasks.requireNotDelegated(state, caller, TaskOperation.RETURN.label());
   }
 
-  private String caller() {
-    return operationTasks.caller("退回").id();
+  private Caller caller() {
+    return operationTasks.caller("退回");
   }
-
   private OperationTask state(String taskId) {
     return operationTasks.load(taskId, "退回");
   }

@@ -86,6 +86,17 @@ public class SignersRepository {
         .param("task", taskId).update();
   }
 
+  /**
+   * Ends the undecided signers of a task that was deleted (decision {@value Signer#CANCELLED}, with the reason as
+   * comment) and drops its held decision; how many signers were ended.
+   */
+  public int cancelUndecided(String taskId, String reason, LocalDateTime at) {
+    jdbc.sql("delete from of_signer_hold where task_id = :task").param("task", taskId).update();
+    return jdbc.sql("update of_signer set decision = :decision, comment = :comment, decided_at = :at"
+        + " where task_id = :task and decision is null")
+        .param("decision", Signer.CANCELLED).param("comment", reason).param("at", at).param("task", taskId).update();
+  }
+
   public boolean isSignerOf(String businessKey, String userId) {
     return jdbc.sql("select count(*) from of_signer where business_key = :bk and user_id = :user")
         .param("bk", businessKey).param("user", userId).query(Integer.class).single() > 0;

@@ -7,14 +7,18 @@ import cn.officeflow.platform.engine.OfficeFlowEnginePlugin;
 import cn.officeflow.platform.engine.StepInputs;
 import cn.officeflow.platform.engine.SystemAuthentication;
 import cn.officeflow.platform.engine.TaskCompletionHook;
+import cn.officeflow.platform.engine.TaskDeletionHook;
+import cn.officeflow.platform.notify.Channel;
+import cn.officeflow.platform.notify.NotificationService;
 import cn.officeflow.platform.org.OrgService;
-import cn.officeflow.platform.org.RoleGroups;
 import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
 import cn.officeflow.platform.web.FormValues;
 import cn.officeflow.platform.web.NotFoundException;
 import cn.officeflow.platform.web.ValidationException;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,15 +28,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -54,11 +55,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Signers decide in parallel, through {@code POST /api/signers/{subtaskId}/decide} or by completing their subtask
  * through Camunda (REST, Tasklist) with exactly {@code decision} and {@code comment} ({@link TaskCompletionHook}:
  * the guard asks this service about every completion). Each decision is written to the record's trail as the
- * signer's own on the step. Who may add or remove signers and whom: as 转办 ({@link TaskOperationsService}); the
- * signers may read the record ({@link CarbonCopyService#isCopiedTo}).
+ * signer's own on the step. Who may add or remove signers and whom: as 转办 ({@link OperationTasks}); the
+ * signers may read the record ({@link CarbonCopyService#isCopiedTo}) and get an e-mail when added. When the step's
+ * task ends otherwise (退回, 撤回, cancelled) the signers who have not decided end with it ({@link #taskDeleted}).
  */
 @Service
-public class SignersService implements TaskCompletionHook {
+public class SignersService implements TaskCompletionHook, TaskDeletionHook {
 
   public static final String USER_IDS = "userIds";
   public static final String MODE = "mode";
@@ -69,34 +71,33 @@ public class SignersService implements TaskCompletionHook {
   public static final String ADD_OPERATION = "AddSigners";
   public static final String REMOVE_OPERATION = "RemoveSigner";
   static final String SUBTASK_PREFIX = "加签：";
+  /** The e-mail to each new signer: templates/notify/{@value}.ftl. */
+  static final String NOTIFY_TEMPLATE = "signer";
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
   private final ProcessEngine engine;
   private final TaskService tasks;
   private final RuntimeService runtime;
-  private final RepositoryService repository;
-  private final HistoryService history;
   private final IdentityService identity;
   private final OrgService org;
   private final ReviewService reviews;
-  private final TaskOperationPolicy policy;
   private final OperationTasks operationTasks;
   private final SignersRepository signers;
   private final OfficeFlowEnginePlugin plugin;
+  private final NotificationService notifications;
 
-  public SignersService(ProcessEngine engine, OrgService org, ReviewService reviews, TaskOperationPolicy policy,
-      SignersRepository signers, OfficeFlowEnginePlugin plugin, OperationTasks operationTasks) {
+  public SignersService(ProcessEngine engine, OrgService org, ReviewService reviews, SignersRepository signers,
+      OfficeFlowEnginePlugin plugin, OperationTasks operationTasks, NotificationService notifications) {
     this.engine = engine;
     this.tasks = engine.getTaskService();
     this.runtime = engine.getRuntimeService();
-    this.repository = engine.getRepositoryService();
-    this.history = engine.getHistoryService();
     this.identity = engine.getIdentityService();
     this.org = org;
     this.reviews = reviews;
-    this.policy = policy;
     this.signers = signers;
     this.plugin = plugin;
     this.operationTasks = operationTasks;
+    this.notifications = notifications;
   }
 
   // --- 加签 / 减签 -----------------------------------------------------------------------------------------
@@ -108,8 +109,7 @@ public class SignersService implements TaskCompletionHook {
     String reason = FormValues.requiredText(comment, COMMENT, MAX_COMMENT, "说明");
     String how = mode(mode);
     OperationTask state = state(taskId);
-    require(state);
-    handler(state, caller, TaskOperation.ADD_SIGNERS.label());
+    require(state, caller, TaskOperation.ADD_SIGNERS.label());
     List<Signer> existing = signers.forTaskLocked(taskId);
     refuseWhenHeld(state);
     Set<String> targets = targets(userIds, caller, state);
@@ -129,7 +129,7 @@ public class SignersService implements TaskCompletionHook {
     }
     String text = "加签" + org.displayNames(targets) + (Signer.BEFORE.equals(how) ? "（先于本环节审批）" : "（在本环节审批之后）")
         + "：" + reason;
-    engineCall(() -> {
+    operationTasks.engineCall(() -> {
       if (state.task().getAssignee() == null) {
         // a candidate adds signers: the task becomes theirs, so that it comes back to them
         tasks.claim(taskId, caller.id());
@@ -146,6 +146,7 @@ public class SignersService implements TaskCompletionHook {
     });
     note(state.businessKey(), state.definition().getKey(), state.task(), state.stepName(), caller.id(),
         Review.ADD_SIGNERS, text);
+    notifySigners(state, targets, caller, how, reason, now);
     return signers.forTask(taskId);
   }
 
@@ -154,15 +155,14 @@ public class SignersService implements TaskCompletionHook {
   public List<Signer> remove(String taskId, String userId) {
     Caller caller = caller();
     OperationTask state = state(taskId);
-    require(state);
-    handler(state, caller, "减签");
+    require(state, caller, "减签");
     Signer signer = signers.forTaskLocked(taskId).stream().filter(s -> s.userId().equals(userId)).findFirst()
         .orElseThrow(() -> new NotFoundException(org.displayName(userId) + "不是「" + state.stepName() + "」的加签人"));
     if (signer.decided() || !signers.deleteUndecided(signer.id())) {
       throw new TaskOperationConflictException(org.displayName(userId) + "已审批「" + state.stepName() + "」，不能减签");
     }
     String text = "减签" + org.displayName(userId);
-    engineCall(() -> {
+    operationTasks.engineCall(() -> {
       if (signer.subtaskId() != null) {
         tasks.deleteTask(signer.subtaskId(), text);
       }
@@ -181,7 +181,7 @@ public class SignersService implements TaskCompletionHook {
     OperationTask state = state(taskId);
     List<Signer> all = signers.forTask(taskId);
     if (all.stream().noneMatch(s -> s.userId().equals(caller.id()))) {
-      handler(state, caller, "查看加签");
+      operationTasks.requireHandlerOrOwner(state, caller, "查看加签");
     }
     return all;
   }
@@ -195,6 +195,9 @@ public class SignersService implements TaskCompletionHook {
     if (!signer.userId().equals(caller.id())) {
       throw new AuthorizationException("用户 " + caller.id() + " 不是「" + signer.stepName() + "」的加签人，不能审批");
     }
+    if (Signer.CANCELLED.equals(signer.decision())) {
+      throw new TaskOperationConflictException("「" + signer.stepName() + "」已结束，加签已取消，无需审批");
+    }
     ReviewService.Decision d = ReviewService.validate(decision, comment);
     return decide(signer, d, caller.id());
   }
@@ -206,7 +209,7 @@ public class SignersService implements TaskCompletionHook {
     }
     Task main = SystemAuthentication.call(identity,
         () -> tasks.createTaskQuery().taskId(signer.taskId()).singleResult());
-    engineCall(() -> tasks.complete(signer.subtaskId()));
+    operationTasks.engineCall(() -> tasks.complete(signer.subtaskId()));
     reviews.note(signer.businessKey(), signer.processKey(), signer.processInstanceId(), signer.stepId(),
         signer.stepName(), user, d.decision(), d.comment(), version(signer.processInstanceId()));
     if (main != null) {
@@ -267,7 +270,7 @@ public class SignersService implements TaskCompletionHook {
     String processKey = task.getProcessDefinitionId().split(":")[0];
     reviews.note(businessKey, processKey, task.getProcessInstanceId(), task.getTaskDefinitionKey(), step, userId,
         d.decision(), d.comment(), version(task.getProcessInstanceId()));
-    engineCall(() -> {
+    operationTasks.engineCall(() -> {
       for (Signer signer : waiting) {
         createSubtask(task, signer, "请在「" + step + "」审批之后审批");
       }
@@ -275,6 +278,18 @@ public class SignersService implements TaskCompletionHook {
           "已审批，待加签人" + org.displayNames(waiting.stream().map(Signer::userId).toList()) + "审批");
     });
     return true;
+  }
+
+  /**
+   * The step's task was deleted instead of completed (退回, 撤回, a modification, the instance deleted): its
+   * undecided signers end as {@value Signer#CANCELLED} and a held decision is dropped. Their 「加签：」 subtasks
+   * are deleted by the engine with their parent task (its task manager deletes a task's subtasks), so they leave
+   * the signers' lists as well.
+   */
+  @Override
+  public void taskDeleted(DelegateTask task) {
+    String step = task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
+    signers.cancelUndecided(task.getId(), "「" + step + "」已结束（退回、撤回或流程变更），加签取消", EngineClock.now());
   }
 
   /**
@@ -298,20 +313,24 @@ public class SignersService implements TaskCompletionHook {
     VariableMap variables = Variables.createVariables().putValue(ReviewService.DECISION, decision)
         .putValue(ReviewService.COMMENT, comment)
         .putValueTyped(ReviewService.DECISION_RECORDED, Variables.booleanValue(true, true));
-    engineCall(() -> tasks.complete(taskId, variables));
+    operationTasks.engineCall(() -> tasks.complete(taskId, variables));
   }
 
   // --- rules ----------------------------------------------------------------------------------------------
 
-  private void require(OperationTask state) {
-    if (!policy.allowed(state.task()).contains(TaskOperation.ADD_SIGNERS)) {
-      throw new TaskOperationConflictException("「" + state.stepName() + "」环节不允许加签");
-    }
+  /**
+   * The step allows 加签 and is an approval step (its form has {@code decision}); the caller handles it and it is
+   * not delegated ({@link OperationTasks}).
+   */
+  private void require(OperationTask state, Caller caller, String action) {
+    operationTasks.requireAllowed(state, TaskOperation.ADD_SIGNERS);
     StepInputs inputs = plugin.guard().inputContract().taskInputs(
         state.task().getProcessDefinitionId(), state.task().getTaskDefinitionKey(), state.task().getId());
     if (!inputs.editable().contains(ReviewService.DECISION)) {
       throw new TaskOperationConflictException("「" + state.stepName() + "」不是审批环节，不能加签");
     }
+    operationTasks.requireNotDelegated(state, caller, action);
+    operationTasks.requireHandler(state, caller, action);
   }
 
   private void refuseWhenHeld(OperationTask state) {
@@ -319,18 +338,6 @@ public class SignersService implements TaskCompletionHook {
       throw new TaskOperationConflictException("「" + state.stepName() + "」已提交审批意见，待加签人审批，不能再加签");
     }
   }
-
-  /** The assignee, or a candidate while nobody has the task; a candidate of someone else's task 409, others 403. */
-  private void handler(OperationTask state, Caller caller, String action) {
-    Task task = state.task();
-    if (task.getDelegationState() == DelegationState.PENDING
-        && (caller.id().equals(task.getOwner()) || caller.id().equals(task.getAssignee()))) {
-      throw new TaskOperationConflictException("任务「" + state.stepName() + "」已委派给"
-          + org.displayName(task.getAssignee()) + "，待其办理退回后才能" + action);
-    }
-    operationTasks.requireHandler(state, caller, action);
-  }
-
 
   private static String mode(String mode) {
     if (!Signer.BEFORE.equals(mode) && !Signer.AFTER.equals(mode)) {
@@ -349,24 +356,10 @@ public class SignersService implements TaskCompletionHook {
       throw new ValidationException(USER_IDS, "一次最多加签 " + MAX_SIGNERS + " 人");
     }
     Set<String> targets = new LinkedHashSet<>();
+    OperationTasks.PersonRefusals refusals = new OperationTasks.PersonRefusals("请选择加签人", "不能给自己加签",
+        "不能作为加签人");
     for (String userId : userIds) {
-      if (userId == null || userId.isBlank()) {
-        throw new ValidationException(USER_IDS, "请选择加签人");
-      }
-      String id = userId.strip();
-      if (id.length() > 64
-          || SystemAuthentication.call(identity, () -> identity.createUserQuery().userId(id).count()) == 0) {
-        throw new ValidationException(USER_IDS, "用户不存在：" + id);
-      }
-      if (id.equals(caller.id())) {
-        throw new ValidationException(USER_IDS, "不能给自己加签");
-      }
-      if (SystemAuthentication.call(identity, () -> org.isMember(id, RoleGroups.AUDITORS))) {
-        throw new ValidationException(USER_IDS, org.displayName(id) + "是审计人员（只读），不能作为加签人");
-      }
-      if (!SystemAuthentication.call(identity, () -> org.isMember(id, RoleGroups.STAFF))) {
-        throw new ValidationException(USER_IDS, org.displayName(id) + "（" + id + "）不是业务人员，不能作为加签人");
-      }
+      String id = operationTasks.staffMember(userId, USER_IDS, caller, refusals);
       if (id.equals(state.starter())) {
         throw new ValidationException(USER_IDS, org.displayName(id) + "是本流程的发起人，不能审批「" + state.stepName()
             + "」");
@@ -374,6 +367,20 @@ public class SignersService implements TaskCompletionHook {
       targets.add(id);
     }
     return targets;
+  }
+
+  /** An e-mail to each new signer, as 抄送 recipients get one (through the notification service, with retries). */
+  private void notifySigners(OperationTask state, Set<String> targets, Caller caller, String how, String reason,
+      LocalDateTime now) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("title", state.title());
+    model.put("processName", state.processName());
+    model.put("taskName", state.stepName());
+    model.put("senderName", org.displayName(caller.id()));
+    model.put("before", Signer.BEFORE.equals(how));
+    model.put("comment", reason);
+    model.put("sentAt", now.format(TIME));
+    notifications.send(NOTIFY_TEMPLATE, model, targets, Set.of(Channel.MAIL), state.businessKey());
   }
 
   // --- engine ---------------------------------------------------------------------------------------------
@@ -389,17 +396,6 @@ public class SignersService implements TaskCompletionHook {
     subtask.setDueDate(main.getDueDate());
     tasks.saveTask(subtask);
     signers.setSubtask(signer.id(), subtask.getId());
-  }
-
-  private void engineCall(Runnable action) {
-    try {
-      ActingUser.withoutEngineAuthorization(engine, () -> {
-        action.run();
-        return null;
-      });
-    } catch (OptimisticLockingException e) {
-      throw new TaskOperationConflictException("任务正由他人同时办理，请刷新后再试");
-    }
   }
 
   private void note(String businessKey, String processKey, Task task, String step, String user, String kind,

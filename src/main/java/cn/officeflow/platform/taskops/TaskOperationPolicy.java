@@ -51,7 +51,8 @@ public class TaskOperationPolicy {
             repository.getBpmnModelInstance(task.getProcessDefinitionId()), task.getTaskDefinitionKey())));
   }
 
-  static Set<TaskOperation> declared(BpmnModelInstance model, String taskDefinitionKey) {
+  /** The operations the user task {@code taskDefinitionKey} of {@code model} allows (none for anything else). */
+  public static Set<TaskOperation> declared(BpmnModelInstance model, String taskDefinitionKey) {
     if (!(model.getModelElementById(taskDefinitionKey) instanceof UserTask task)) {
       return Collections.emptySet();
     }

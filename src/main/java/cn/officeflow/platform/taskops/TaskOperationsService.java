@@ -7,7 +7,6 @@ import cn.officeflow.platform.engine.SystemAuthentication;
 import cn.officeflow.platform.notify.Channel;
 import cn.officeflow.platform.notify.NotificationService;
 import cn.officeflow.platform.org.OrgService;
-import cn.officeflow.platform.org.RoleGroups;
 import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
 import cn.officeflow.platform.web.FormValues;
@@ -23,14 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.DelegationState;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,9 +65,6 @@ public class TaskOperationsService {
 
   private final ProcessEngine engine;
   private final TaskService tasks;
-  private final RuntimeService runtime;
-  private final RepositoryService repository;
-  private final HistoryService history;
   private final IdentityService identity;
   private final OrgService org;
   private final ReviewService reviews;
@@ -87,9 +78,6 @@ public class TaskOperationsService {
       OperationTasks operationTasks) {
     this.engine = engine;
     this.tasks = engine.getTaskService();
-    this.runtime = engine.getRuntimeService();
-    this.repository = engine.getRepositoryService();
-    this.history = engine.getHistoryService();
     this.identity = engine.getIdentityService();
     this.org = org;
     this.reviews = reviews;
@@ -111,7 +99,7 @@ public class TaskOperationsService {
   public Allowed allowed(String taskId) {
     Caller caller = caller();
     OperationTask state = state(taskId);
-    handler(state, caller, "查看", true);
+    operationTasks.requireHandlerOrOwner(state, caller, "查看");
     return new Allowed(taskId, state.stepName(), policy.allowed(state.task()).stream().map(TaskOperation::id)
         .toList());
   }
@@ -122,15 +110,12 @@ public class TaskOperationsService {
     Caller caller = caller();
     String reason = comment(comment);
     OperationTask state = state(taskId);
-    require(state, TaskOperation.TRANSFER);
-    handler(state, caller, TaskOperation.TRANSFER.label(), false);
-    if (state.task().getDelegationState() == DelegationState.PENDING) {
-      throw new TaskOperationConflictException("任务「" + state.stepName() + "」已委派给"
-          + org.displayName(state.task().getAssignee()) + "，待其办理退回后才能转办");
-    }
+    operationTasks.requireAllowed(state, TaskOperation.TRANSFER);
+    operationTasks.requireNotDelegated(state, caller, TaskOperation.TRANSFER.label());
+    operationTasks.requireHandler(state, caller, TaskOperation.TRANSFER.label());
     String target = target(state, caller, userId, TaskOperation.TRANSFER);
     String targetName = org.displayName(target);
-    engineCall(() -> {
+    operationTasks.engineCall(() -> {
       if (state.task().getOwner() != null) {
         // an earlier 委派 left its owner: the task is now wholly the new assignee's
         tasks.setOwner(taskId, null);
@@ -148,18 +133,12 @@ public class TaskOperationsService {
     Caller caller = caller();
     String reason = comment(comment);
     OperationTask state = state(taskId);
-    require(state, TaskOperation.DELEGATE);
-    if (state.task().getDelegationState() == DelegationState.PENDING) {
-      boolean involved = caller.id().equals(state.task().getOwner()) || caller.id().equals(state.task().getAssignee());
-      if (involved) {
-        throw new TaskOperationConflictException("任务「" + state.stepName() + "」已委派给"
-            + org.displayName(state.task().getAssignee()) + "，待其办理退回后才能再委派");
-      }
-    }
-    handler(state, caller, TaskOperation.DELEGATE.label(), false);
+    operationTasks.requireAllowed(state, TaskOperation.DELEGATE);
+    operationTasks.requireNotDelegated(state, caller, "再" + TaskOperation.DELEGATE.label());
+    operationTasks.requireHandler(state, caller, TaskOperation.DELEGATE.label());
     String target = target(state, caller, userId, TaskOperation.DELEGATE);
     String targetName = org.displayName(target);
-    engineCall(() -> {
+    operationTasks.engineCall(() -> {
       if (state.task().getAssignee() == null) {
         // a candidate delegates: they take the task first, so that it comes back to them
         tasks.setAssignee(taskId, caller.id());
@@ -182,8 +161,8 @@ public class TaskOperationsService {
     Caller caller = caller();
     String note = FormValues.optionalText(comment, COMMENT, MAX_COMMENT, "说明");
     OperationTask state = state(taskId);
-    require(state, TaskOperation.CC);
-    handler(state, caller, TaskOperation.CC.label(), true);
+    operationTasks.requireAllowed(state, TaskOperation.CC);
+    operationTasks.requireHandlerOrOwner(state, caller, TaskOperation.CC.label());
     Set<String> targets = ccTargets(userIds, caller);
     Object secrecy = variable(state, SECRECY);
     if (secrecy instanceof String level && NOT_COPIED.contains(level)) {
@@ -208,7 +187,7 @@ public class TaskOperationsService {
       created.add(cc);
     }
     String text = "抄送给" + org.displayNames(targets) + (note == null ? "" : "：" + note);
-    engineCall(() -> {
+    operationTasks.engineCall(() -> {
       tasks.createComment(taskId, state.task().getProcessInstanceId(), text);
       Map<String, String> logged = new LinkedHashMap<>();
       logged.put(USER_IDS, String.join(",", targets));
@@ -230,24 +209,6 @@ public class TaskOperationsService {
   }
 
   // --- rules ----------------------------------------------------------------------------------------------
-
-  private void require(OperationTask state, TaskOperation operation) {
-    if (!policy.allowed(state.task()).contains(operation)) {
-      throw new TaskOperationConflictException("「" + state.stepName() + "」环节不允许" + operation.label());
-    }
-  }
-
-  /**
-   * The caller must have the task: its assignee, or a candidate while it is unassigned (with {@code ownerToo},
-   * also the owner of a delegated task). A candidate of a task that someone else has by now gets 409.
-   */
-  private void handler(OperationTask state, Caller caller, String action, boolean ownerToo) {
-    if (ownerToo && caller.id().equals(state.task().getOwner())) {
-      return;
-    }
-    operationTasks.requireHandler(state, caller, action);
-  }
-
 
   /** The user a task is transferred or delegated to: 400 naming {@value #USER_ID} when not allowed. */
   private String target(OperationTask state, Caller caller, String userId, TaskOperation operation) {
@@ -285,26 +246,10 @@ public class TaskOperationsService {
     return targets;
   }
 
-  /** An existing staff member other than the caller. */
+  /** An existing staff member other than the caller ({@link OperationTasks#staffMember}). */
   private String person(String userId, String field, Caller caller, String action) {
-    if (userId == null || userId.isBlank()) {
-      throw new ValidationException(field, "请选择" + action + "对象");
-    }
-    String id = userId.strip();
-    if (id.length() > 64
-        || SystemAuthentication.call(identity, () -> identity.createUserQuery().userId(id).count()) == 0) {
-      throw new ValidationException(field, "用户不存在：" + id);
-    }
-    if (id.equals(caller.id())) {
-      throw new ValidationException(field, "不能" + action + "给自己");
-    }
-    if (SystemAuthentication.call(identity, () -> org.isMember(id, RoleGroups.AUDITORS))) {
-      throw new ValidationException(field, org.displayName(id) + "是审计人员（只读），不能" + action + "给他");
-    }
-    if (!SystemAuthentication.call(identity, () -> org.isMember(id, RoleGroups.STAFF))) {
-      throw new ValidationException(field, org.displayName(id) + "（" + id + "）不是业务人员，不能" + action + "给他");
-    }
-    return id;
+    return operationTasks.staffMember(userId, field, caller, new OperationTasks.PersonRefusals("请选择" + action + "对象",
+        "不能" + action + "给自己", "不能" + action + "给他"));
   }
 
   private static String comment(String comment) {
@@ -312,17 +257,6 @@ public class TaskOperationsService {
   }
 
   // --- engine ---------------------------------------------------------------------------------------------
-
-  private void engineCall(Runnable action) {
-    try {
-      ActingUser.withoutEngineAuthorization(engine, () -> {
-        action.run();
-        return null;
-      });
-    } catch (OptimisticLockingException e) {
-      throw new TaskOperationConflictException("任务正由他人同时办理，请刷新后再试");
-    }
-  }
 
   private void note(OperationTask state, String user, String kind, String text) {
     Object version = variable(state, SUBJECT_VERSION);

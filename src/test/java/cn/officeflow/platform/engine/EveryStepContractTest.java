@@ -40,7 +40,7 @@ class EveryStepContractTest {
   /** Names that say who someone is or what they may do, in any process. */
   static final Set<String> IDENTITY = Set.of("drafter", "initiator", "applicant", "registeredBy", "deptReviewers",
       "assignee", "candidateUsers", "candidateGroups", "documentNumber", "receiptNumber", "revisionRequired",
-      "documentId", "incomingDocumentId");
+      "voided", "documentId", "incomingDocumentId");
   static final Pattern SIMPLE_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
 
   @Autowired
@@ -106,6 +106,13 @@ class EveryStepContractTest {
         assertRefused(step, Map.of(identity, "luomin"), identity);
       }
     }
+    // a field that stands for another variable (submitAs) cannot carry a second, different text for it
+    step.aliases().forEach((alias, variable) -> {
+      assertThat(step.editable()).as("%s: %s stands for an input of the step", step.step(), alias).contains(variable);
+      assertThatThrownBy(() -> InputContract.applyAliases(step, Map.of(alias, "同意。", variable, "另一段话。")))
+          .isInstanceOf(ValidationException.class)
+          .satisfies(e -> assertThat(((ValidationException) e).getField()).isEqualTo(alias));
+    });
     for (String shown : step.readOnly()) {
       assertRefused(step, Map.of(shown, "改过的内容"), shown);
       // sent back unchanged it is harmless

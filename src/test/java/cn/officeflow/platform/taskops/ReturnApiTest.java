@@ -62,7 +62,9 @@ class ReturnApiTest {
     assertThat(targets.get(0).get("assignee").asText()).isEqualTo("zhangwei");
     assertThat(targets.get(1).get("activityId").asText()).isEqualTo("Task_DeptReview");
     assertThat(targets.get(1).get("assignee").asText()).isEqualTo("liuyang");
-    assertThat(targets.get(0).size()).isEqualTo(3);
+    // the name for the dialog (「部门初审（刘洋）」), the id for programs
+    assertThat(targets.get(1).get("assigneeName").asText()).isEqualTo("刘洋");
+    assertThat(targets.get(0).size()).isEqualTo(4);
 
     JsonNode result = json(post(legal, "zhoujie", "{\"target\": \"Task_Revise\", \"comment\": \"请补充法律依据\"}"), 200);
     assertThat(result.get("assignee").asText()).isEqualTo("zhangwei");

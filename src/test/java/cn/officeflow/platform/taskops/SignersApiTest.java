@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * 加签 and 减签 over HTTP on the 发文's 部门初审: before-mode (signers decide, then the head), after-mode (the head's
@@ -39,6 +41,8 @@ class SignersApiTest {
   int port;
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  JdbcClient jdbc;
 
   Http http;
   ProcessDriver driver;
@@ -299,6 +303,88 @@ class SignersApiTest {
     HttpResponse<String> notAllowed = add(revise, "zhangwei", "{\"userIds\": [\"sunli\"], " + ok + "}");
     assertThat(notAllowed.statusCode()).isEqualTo(409);
     assertThat(message(notAllowed)).isEqualTo("「退回修改」环节不允许加签");
+  }
+
+  // --- the signers are told; their part ends with the step ------------------------------------------------
+
+  @Test
+  void eachNewSignerGetsAnEmail() throws Exception {
+    ProcessInstance pi = startDocument();
+    Task task = driver.taskFor("liuyang", pi.getId(), "Task_DeptReview");
+    json(add(task, "liuyang", "{\"userIds\": [\"sunli\"], \"mode\": \"before\", \"comment\": \"请先核对数据\"}"),
+        201);
+    json(add(task, "liuyang", "{\"userIds\": [\"wangfang\"], \"mode\": \"after\", \"comment\": \"请最后把关\"}"),
+        201);
+
+    List<Map<String, Object>> mails = jdbc.sql("select recipient, channel, subject, body, created_by from of_notification"
+        + " where template = 'signer' and business_key = :bk order by recipient").param("bk", pi.getBusinessKey())
+        .query().listOfRows();
+    assertThat(mails).extracting(m -> m.get("recipient")).containsExactly("sunli", "wangfang");
+    assertThat(mails).extracting(m -> m.get("channel")).containsOnly("MAIL");
+    assertThat(mails).extracting(m -> m.get("created_by")).containsOnly("liuyang");
+    String title = (String) engine.getRuntimeService().getVariable(pi.getId(), "title");
+    assertThat(mails).extracting(m -> m.get("subject")).containsOnly("【加签】" + title);
+    assertThat((String) mails.get(0).get("body")).contains("孙丽，您好", "刘洋", "环节：部门初审", "前加签", "请先核对数据",
+        "「加签：部门初审」");
+    assertThat((String) mails.get(1).get("body")).contains("王芳，您好", "后加签", "请最后把关");
+    // a refused 加签 tells nobody
+    assertThat(add(task, "liuyang", "{\"userIds\": [\"sunli\"], \"mode\": \"before\", \"comment\": \"再请\"}")
+        .statusCode()).isEqualTo(409);
+    assertThat(jdbc.sql("select count(*) from of_notification where template = 'signer' and business_key = :bk")
+        .param("bk", pi.getBusinessKey()).query(Integer.class).single()).isEqualTo(2);
+  }
+
+  @Test
+  void aReturnEndsTheStepsPendingSignersAndTheirSubtasks() throws Exception {
+    ProcessInstance pi = startDocument();
+    Task task = driver.taskFor("liuyang", pi.getId(), "Task_DeptReview");
+    JsonNode added = json(add(task, "liuyang",
+        "{\"userIds\": [\"sunli\", \"wangfang\"], \"mode\": \"before\", \"comment\": \"请先提出意见\"}"), 201);
+    String sunliTask = added.get(0).get("subtaskId").asText();
+    json(http.postJson("/api/signers/" + sunliTask + "/decide", "sunli", PASSWORD,
+        "{\"decision\": \"approve\", \"comment\": \"同意\"}"), 200);
+    String wangfangTask = added.get(1).get("subtaskId").asText();
+
+    // 退回 to the drafter while 王芳 has not decided
+    json(http.postJson("/api/tasks/" + task.getId() + "/return", "liuyang", PASSWORD,
+        "{\"target\": \"Task_Revise\", \"comment\": \"请先补充依据\"}"), 200);
+    assertThat(activeSteps(pi)).containsExactly("Task_Revise");
+    assertSubtaskEnded(wangfangTask);
+    assertThat(signerRows(task)).containsExactly("sunli approve", "wangfang cancelled");
+    // the signer's list is empty; the cancelled row cannot be decided any more
+    assertThat(engine.getTaskService().getSubTasks(task.getId())).isEmpty();
+    assertThat(http.postJson("/api/signers/" + wangfangTask + "/decide", "wangfang", PASSWORD,
+        "{\"decision\": \"approve\"}").statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void aDeletedInstanceEndsAHeldDecisionAndTheAfterSigners() throws Exception {
+    ProcessInstance pi = startDocument();
+    Task task = driver.taskFor("liuyang", pi.getId(), "Task_DeptReview");
+    json(add(task, "liuyang", "{\"userIds\": [\"sunli\"], \"mode\": \"after\", \"comment\": \"请把关\"}"), 201);
+    assertThat(complete(task.getId(), "liuyang", APPROVE).statusCode()).isEqualTo(204);
+    String subtask = engine.getTaskService().getSubTasks(task.getId()).get(0).getId();
+    assertThat(jdbc.sql("select count(*) from of_signer_hold where task_id = :t").param("t", task.getId())
+        .query(Integer.class).single()).isEqualTo(1);
+
+    // deleted as Cockpit does (custom listeners skipped): the built-in listener still runs
+    engine.getRuntimeService().deleteProcessInstance(pi.getId(), "测试删除", true);
+    assertSubtaskEnded(subtask);
+    assertThat(signerRows(task)).containsExactly("sunli cancelled");
+    assertThat(jdbc.sql("select count(*) from of_signer_hold where task_id = :t").param("t", task.getId())
+        .query(Integer.class).single()).isZero();
+  }
+
+  private void assertSubtaskEnded(String subtaskId) {
+    assertThat(engine.getTaskService().createTaskQuery().taskId(subtaskId).count()).as("open subtask").isZero();
+    HistoricTaskInstance ended = engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(subtaskId)
+        .singleResult();
+    assertThat(ended.getEndTime()).as("subtask ended").isNotNull();
+  }
+
+  private List<String> signerRows(Task task) {
+    return jdbc.sql("select user_id, decision from of_signer where task_id = :t order by seq")
+        .param("t", task.getId()).query((rs, i) -> rs.getString(1) + " " + rs.getString(2)).list();
   }
 
   // --- helpers --------------------------------------------------------------------------------------------

@@ -12,5 +12,7 @@ export default {
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
-  }
+  },
+  // Chinese for the few English words of the stock templates that have no translation key (app/officeflow)
+  customScripts: ['../officeflow/stock-zh.js']
 };

@@ -24,7 +24,9 @@ export default {
   // the document on each card, 「请先认领」, the 「历史」 tab with the review trail (/api/tasks/{id}/record, /trail)
   customScripts: ['scripts/officeflow-remind/plugin.js', 'scripts/officeflow-incoming/plugin.js',
     'scripts/officeflow-operations/plugin.js', 'scripts/officeflow-worklist/plugin.js',
-    'scripts/officeflow-task/plugin.js'],
+    'scripts/officeflow-task/plugin.js',
+    // Chinese for the few English words of the stock templates that have no translation key (app/officeflow)
+    '../officeflow/stock-zh.js'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

@@ -13,7 +13,9 @@ const MESSAGES = [
   [/^Field must be a valid email\.$/, () => '请填写有效的电子邮件地址。'],
   [/^Field must be a valid\s+international phone number\..*$/, () => '请填写有效的国际电话号码（如 +8610xxxxxxxx）。']
 ];
-const DATE_PLACEHOLDER = /^(yyyy|mm|dd)[/.-](mm|dd)[/.-](yyyy|dd)$/i;
+// form-js derives the date format from the browser's locale (zh-CN: yyyy/mm/dd) and accepts input in that order
+const DATE_PLACEHOLDER = /^(y{2,4}|m{1,2}|d{1,2})([/.-])(y{2,4}|m{1,2}|d{1,2})([/.-])(y{2,4}|m{1,2}|d{1,2})$/i;
+const DATE_PARTS = { y: '年', m: '月', d: '日' };
 const TIME_PLACEHOLDER = /^hh:mm( ?[ap]m)?$/i;
 
 export function translateText(text) {
@@ -39,8 +41,11 @@ function translateNode(root) {
   });
   root.querySelectorAll('.fjs-form input[placeholder]').forEach((input) => {
     const placeholder = input.getAttribute('placeholder');
-    if (DATE_PLACEHOLDER.test(placeholder)) {
-      input.setAttribute('placeholder', '年-月-日');
+    const date = DATE_PLACEHOLDER.exec(placeholder || '');
+    if (date) {
+      // same order and separators as the format the field parses: yyyy/mm/dd → 年/月/日
+      const part = (token) => DATE_PARTS[token[0].toLowerCase()];
+      input.setAttribute('placeholder', part(date[1]) + date[2] + part(date[3]) + date[4] + part(date[5]));
     } else if (TIME_PLACEHOLDER.test(placeholder)) {
       input.setAttribute('placeholder', '时:分');
     }

@@ -1,9 +1,12 @@
 /*
  * The task operations of DESIGN.md §6 as a table: one entry per operation with its button label, the REST call and
  * the fields of its dialog. The 「办理操作」 buttons (plugin.js) offer the task entries that
- * GET /api/tasks/{id}/operations lists for the step; 撤回 (instance) is offered in 我的工作 → 我发起的.
- * A field's options come from a loader: 'staff' (GET user?memberOfGroup=staff of the webapp's engine API) or
- * 'returnTargets' (GET /api/tasks/{id}/return-targets). A new operation is a new entry here.
+ * GET /api/tasks/{id}/operations lists for the step, and the signer entry on a signer's own 「加签：…」 subtask;
+ * 撤回 (instance) is offered in 我的工作 → 我发起的.
+ * A field's options come from a loader: 'staff' (GET user?memberOfGroup=staff of the webapp's engine API),
+ * 'returnTargets' (GET /api/tasks/{id}/return-targets) or 'pendingSigners' (GET /api/tasks/{id}/signers, those who
+ * have not decided). An entry with {@code requires} is offered when the step allows that operation and its options
+ * are not empty (减签 with 加签); {@code method} defaults to POST. A new operation is a new entry here.
  */
 
 const COMMENT_REQUIRED = { name: 'comment', kind: 'textarea', label: '说明', required: true,
@@ -60,6 +63,32 @@ export const OPERATIONS = [
     ],
     body: v => ({ userIds: v.userIds, mode: v.mode, comment: v.comment }),
     done: () => '已加签。'
+  },
+  {
+    // offered with 加签 while the step has signers who have not decided (GET /api/tasks/{id}/signers)
+    id: 'remove-signer', scope: 'task', requires: 'add-signers', label: '减签', title: '减签',
+    intro: '撤销尚未审批的加签人：他的加签任务随即删除，不再参与本环节审批。',
+    method: 'DELETE',
+    endpoint: (id, v) => '/tasks/' + encodeURIComponent(id) + '/signers/' + encodeURIComponent(v.userId),
+    fields: [
+      { name: 'userId', kind: 'select', label: '减签人', required: true, options: 'pendingSigners',
+        requiredMessage: '请选择要减签的加签人' }
+    ],
+    body: () => undefined,
+    done: () => '已减签。'
+  },
+  {
+    // on a signer's own subtask 「加签：…」 (scope 'signer'): their decision, as on an approval step
+    id: 'decide-signer', scope: 'signer', label: '加签审批', title: '加签审批',
+    intro: '您被邀请一并审批本环节：请选择同意或退回并填写意见（退回时必须填写）。',
+    endpoint: id => '/signers/' + encodeURIComponent(id) + '/decide',
+    fields: [
+      { name: 'decision', kind: 'radio', label: '审批结论', required: true, value: 'approve',
+        options: [{ value: 'approve', label: '同意' }, { value: 'reject', label: '退回' }] },
+      { name: 'comment', kind: 'textarea', label: '审批意见' }
+    ],
+    body: v => (v.comment ? { decision: v.decision, comment: v.comment } : { decision: v.decision }),
+    done: () => '已提交加签意见。'
   },
   {
     id: 'cc', scope: 'task', label: '抄送', title: '抄送',

@@ -2,7 +2,9 @@
  * OfficeFlow 办理操作 for Camunda Tasklist: buttons in the task view (plugin point tasklist.task.action) for the
  * operations the step allows — GET /api/tasks/{id}/operations, in the order of operations.js — each opening a
  * dialog and calling the REST endpoint with the Tasklist session and its CSRF token. A refusal shows the server's
- * Chinese message in the dialog; a success closes it, says so and refreshes the task and the task list.
+ * Chinese message in the dialog; a success closes it, says so and refreshes the task, the task list and the buttons
+ * (「减签」 appears once the step has signers who have not decided). On a signer's own 「加签：…」 subtask the one
+ * button is 「加签审批」 (POST /api/signers/{id}/decide).
  * It also hides the task tabs that do not apply to the task (「收文附件」 outside 收文, 「催办」 for users who may
  * not remind: GET /api/tasks/{id}/reminders/allowed) — Tasklist shows every registered tab on every task.
  *
@@ -10,6 +12,9 @@
  */
 import { call, element, failure, openDialog, staffMembers } from '../officeflow-common.js';
 import { OPERATIONS } from './operations.js';
+
+/** The name of a signer's subtask starts so (SignersService.SUBTASK_PREFIX). */
+const SIGNER_TASK_PREFIX = '加签：';
 
 /** Which tabs apply to a task: tab label → async (api, taskId) → boolean. */
 const TAB_CHECKS = {
@@ -31,7 +36,21 @@ async function options(api, source, taskId) {
     if (!result.ok || !Array.isArray(result.body)) {
       throw new Error(failure(result, '读取可退回的环节'));
     }
-    return result.body.map(t => ({ value: t.activityId, label: t.name + (t.assignee ? '（' + t.assignee + '）' : '') }));
+    return result.body.map(t => ({ value: t.activityId,
+      label: t.name + (t.assignee ? '（' + (t.assigneeName || t.assignee) + '）' : '') }));
+  }
+  if (source === 'pendingSigners') {
+    const result = await call(api, 'GET', '/tasks/' + encodeURIComponent(taskId) + '/signers');
+    if (!result.ok || !Array.isArray(result.body)) {
+      throw new Error(failure(result, '读取加签人'));
+    }
+    const pending = result.body.filter(s => !s.decision);
+    if (pending.length === 0) {
+      return [];
+    }
+    const names = new Map((await staffMembers(api)).map(u => [u.id, u.name]));
+    return pending.map(s => ({ value: s.userId, label: (names.get(s.userId) || s.userId)
+      + '（' + (s.mode === 'after' ? '后加签' : '前加签') + (s.subtaskId ? '，审批中' : '，待本环节审批后') + '）' }));
   }
   return source || [];
 }
@@ -95,13 +114,19 @@ export default {
         .then(fields => openDialog({
           title: op.title, intro: op.intro, fields, submitLabel: op.label,
           submit: async values => {
-            const result = await call(api, 'POST', op.endpoint(taskId), op.body(values));
+            const result = await call(api, op.method || 'POST', op.endpoint(taskId, values), op.body(values));
             if (!result.ok) {
               return failure(result, op.label);
             }
+            refresh();
+            if (op.scope === 'task') {
+              // the buttons may change (减签 after 加签; none once the task is someone else's)
+              await load(taskId).catch(() => {});
+            } else {
+              bar.textContent = '';
+            }
             status.className = 'alert alert-success';
             status.textContent = op.done(result.body);
-            refresh();
             return null;
           }
         }))
@@ -109,6 +134,13 @@ export default {
           status.className = 'alert alert-danger';
           status.textContent = e.message;
         });
+    }
+
+    function addButton(op, taskId) {
+      const button = element('button', { type: 'button', class: 'btn btn-default btn-sm',
+        'data-operation': op.id }, op.label);
+      button.addEventListener('click', () => open(op, taskId));
+      bar.appendChild(button);
     }
 
     async function load(taskId) {
@@ -120,17 +152,31 @@ export default {
         return;
       }
       showTabs(taskId);
+      const task = scope.task || {};
+      if (task.parentTaskId && String(task.name || '').startsWith(SIGNER_TASK_PREFIX)) {
+        // a signer's own subtask (outside any process): their decision instead of the step's operations
+        OPERATIONS.filter(op => op.scope === 'signer').forEach(op => addButton(op, taskId));
+        return;
+      }
       const result = await call(api, 'GET', '/tasks/' + encodeURIComponent(taskId) + '/operations');
       if (current !== taskId || !result.ok || !result.body) {
         return;
       }
       const allowed = result.body.operations || [];
-      OPERATIONS.filter(op => op.scope === 'task' && allowed.includes(op.id)).forEach(op => {
-        const button = element('button', { type: 'button', class: 'btn btn-default btn-sm',
-          'data-operation': op.id }, op.label);
-        button.addEventListener('click', () => open(op, taskId));
-        bar.appendChild(button);
-      });
+      const offered = await Promise.all(OPERATIONS.filter(op => op.scope === 'task').map(async op => {
+        if (op.requires) {
+          // offered only when there is something to choose (e.g. 减签: a signer who has not decided)
+          return allowed.includes(op.requires)
+            && (await Promise.all(op.fields.map(f => options(api, f.options, taskId).catch(() => []))))
+              .every(list => list.length > 0);
+        }
+        return allowed.includes(op.id);
+      }));
+      if (current !== taskId) {
+        return;
+      }
+      bar.textContent = '';
+      OPERATIONS.filter(op => op.scope === 'task').filter((op, i) => offered[i]).forEach(op => addButton(op, taskId));
     }
 
     const stop = scope.$watch(() => (scope.task ? scope.task.id : null), id => {

@@ -1,0 +1,47 @@
+package cn.officeflow.outgoing;
+
+import cn.officeflow.platform.archive.ArchiveEntry;
+import cn.officeflow.platform.archive.ArchiveService;
+import cn.officeflow.platform.archive.ArchiveSource;
+import cn.officeflow.platform.archive.NewArchiveEntry;
+import cn.officeflow.platform.engine.EngineClock;
+import cn.officeflow.platform.web.NotFoundException;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** 归档 of an issued 发文: hands its formal document (.docx) to the platform's archive. */
+@Service
+public class OutgoingArchiving {
+
+  private final OutgoingDocumentRepository documents;
+  private final ArchiveService archive;
+
+  public OutgoingArchiving(OutgoingDocumentRepository documents, ArchiveService archive) {
+    this.documents = documents;
+    this.archive = archive;
+  }
+
+  /**
+   * Archives the document with its .docx, classified by the year of its 文号, the drafting department and
+   * its 密级. Idempotent: a document archived before returns its entry.
+   */
+  @Transactional
+  public ArchiveEntry archive(String documentId) {
+    Optional<ArchiveEntry> existing = archive.findBySource(ArchiveSource.OUTGOING, documentId);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    OutgoingDocument document = documents.find(documentId)
+        .orElseThrow(() -> new NotFoundException("发文不存在：" + documentId));
+    byte[] docx = documents.docx(documentId).orElse(null);
+    if (docx == null || document.documentNumber() == null) {
+      throw new IllegalStateException("发文 " + documentId + " 尚无文号或正式公文（.docx），不能归档");
+    }
+    int year = document.numberYear() != null ? document.numberYear() : EngineClock.today().getYear();
+    String fileName = document.documentNumber().replaceAll("[\\\\/:*?\"<>|]", "_") + ".docx";
+    return archive.archive(new NewArchiveEntry(year, document.draftDept(), document.draftDeptName(),
+        document.secrecy(), ArchiveSource.OUTGOING, document.id(), document.title(), document.documentNumber(),
+        fileName, ArchiveService.DOCX, docx, null, null));
+  }
+}
