@@ -10,6 +10,7 @@ import cn.officeflow.platform.archive.NewArchiveEntry;
 import cn.officeflow.incoming.IncomingDocumentRepository.Handling;
 import cn.officeflow.platform.calendar.WorkingDayCalendar;
 import cn.officeflow.platform.engine.CurrentUser;
+import cn.officeflow.platform.engine.SystemAuthentication;
 import cn.officeflow.platform.engine.EngineClock;
 import cn.officeflow.platform.engine.StoredFileLimits;
 import cn.officeflow.platform.notify.Channel;
@@ -36,6 +37,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.spin.Spin;
@@ -71,6 +73,7 @@ public class IncomingDocumentService {
   private final IncomingArchivePackage archivePackage;
   private final ArchiveService archive;
   private final IdentityService identity;
+  private final RuntimeService runtime;
   private final NotificationService notifications;
   private final StoredFileLimits limits;
   private final String numberPrefix;
@@ -81,7 +84,7 @@ public class IncomingDocumentService {
   public IncomingDocumentService(IncomingDocumentRepository documents, NumberingService numbering, OrgService org,
       ReviewRepository reviews, SupervisedCases supervision, WorkingDayCalendar workingDays,
       IncomingArchivePackage archivePackage, ArchiveService archive, IdentityService identity,
-      NotificationService notifications, StoredFileLimits limits,
+      RuntimeService runtime, NotificationService notifications, StoredFileLimits limits,
       @Value("${officeflow.incoming.number-prefix:收文}") String numberPrefix,
       @Value("${officeflow.incoming.deadline-days.extra-urgent:1}") int daysExtraUrgent,
       @Value("${officeflow.incoming.deadline-days.urgent:3}") int daysUrgent,
@@ -95,6 +98,7 @@ public class IncomingDocumentService {
     this.archivePackage = archivePackage;
     this.archive = archive;
     this.identity = identity;
+    this.runtime = runtime;
     this.notifications = notifications;
     this.limits = limits;
     this.numberPrefix = numberPrefix.strip();
@@ -173,7 +177,7 @@ public class IncomingDocumentService {
     execution.setVariable(PAGES, (long) pages);
     execution.setVariable(SUMMARY, summary);
     execution.setVariable(DUPLICATE_NOTE, duplicateNote);
-    execution.setVariable(ATTACHMENT_TEXT, "（尚未上传）");
+    execution.setVariable(ATTACHMENT_TEXT, NO_ATTACHMENTS);
     execution.setVariable(VOIDED, false);
     // the 拟办 form starts from the defaults
     execution.setVariable(HANDLING, HANDLE);
@@ -428,6 +432,7 @@ public class IncomingDocumentService {
       stored.add(attachment);
     }
     LOG.info("收文 {} 上传附件 {} 个", d.receiptNumber(), stored.size());
+    showAttachments(d);
     return stored;
   }
 
@@ -442,6 +447,20 @@ public class IncomingDocumentService {
     if (documents.deleteAttachment(documentId, attachmentId) == 0) {
       throw new NotFoundException("附件不存在：" + attachmentId);
     }
+    showAttachments(d);
+  }
+
+  /**
+   * 「已上传附件」 of the forms (variable attachmentText) after an upload or a removal: set by the server as the
+   * engine itself — no form declares the variable editable, so no user can set it through REST.
+   */
+  private void showAttachments(IncomingDocument d) {
+    List<IncomingAttachment> files = documents.attachments(d.id());
+    String text = files.isEmpty() ? NO_ATTACHMENTS : attachmentText(files);
+    SystemAuthentication.call(identity, () -> {
+      runtime.setVariable(d.processInstanceId(), ATTACHMENT_TEXT, text);
+      return null;
+    });
   }
 
   private static String filesFixed(IncomingStatus status) {
@@ -454,6 +473,8 @@ public class IncomingDocumentService {
   }
 
   public static final int MAX_FILES = 20;
+  /** 「已上传附件」 while there is no file. */
+  static final String NO_ATTACHMENTS = "（尚未上传）";
   public static final int MAX_FILE_NAME = 200;
 
   public IncomingDocument document(String id) {

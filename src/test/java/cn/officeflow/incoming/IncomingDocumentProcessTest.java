@@ -119,6 +119,8 @@ class IncomingDocumentProcessTest {
     assertThat(stored).extracting(IncomingAttachment::fileName).containsExactly("市应急发31号.pdf", "检查表.xlsx");
     assertThat(stored.get(0).sha256()).isEqualTo(ArchiveChain.sha256(scan));
     assertThat(stored.get(1).mediaType()).isEqualTo("application/octet-stream");
+    // 「已上传附件」 of the scan form follows the upload at once (not only when the task ends)
+    assertThat((String) runtime.getVariable(pi.getId(), ATTACHMENT_TEXT)).contains("1. 市应急发31号.pdf", "2. 检查表.xlsx");
 
     assertThat(notifications(id)).isEmpty();
     driver.complete(CLERK, pi.getId(), TASK_SCAN, Map.of());
@@ -369,9 +371,12 @@ class IncomingDocumentProcessTest {
         .isInstanceOf(ValidationException.class).hasMessageContaining(ATTACHMENTS);
     assertThat(pi).isWaitingAt(TASK_SCAN);
     // a file uploaded by mistake can be removed while registering
+    assertThat(runtime.getVariable(pi.getId(), ATTACHMENT_TEXT)).isEqualTo("（尚未上传）");
     IncomingAttachment wrong = upload(id).get(0);
+    assertThat((String) runtime.getVariable(pi.getId(), ATTACHMENT_TEXT)).startsWith("1. 来文.pdf");
     driver.as(CLERK, () -> service.deleteAttachment(id, wrong.id()));
     assertThat(documents.attachments(id)).isEmpty();
+    assertThat(runtime.getVariable(pi.getId(), ATTACHMENT_TEXT)).isEqualTo("（尚未上传）");
     assertThatThrownBy(() -> driver.as(HANDLER, () -> service.upload(id, List.of(
         new IncomingDocumentService.Upload("a.pdf", "application/pdf", new byte[] {1})))))
         .isInstanceOf(ValidationException.class).hasMessageContaining("文书");

@@ -113,7 +113,7 @@ public class ReviewService {
    * 同意/退回, then the comment only when it says more: a comment that is the label itself (「同意。」) is left
    * out, one that starts with it (「同意，请尽快印发。」) stands alone, any other follows 「同意。」.
    */
-  static String opinion(Review r) {
+  public static String opinion(Review r) {
     String label = r.decisionLabel();
     String comment = r.comment() == null ? "" : r.comment().strip();
     String core = EDGE_PUNCTUATION.matcher(comment).replaceAll("");

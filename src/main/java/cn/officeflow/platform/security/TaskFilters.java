@@ -1,6 +1,7 @@
 package cn.officeflow.platform.security;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskFilters {
 
+  static final String REFRESH = "refresh";
   private static final Logger LOG = LoggerFactory.getLogger(TaskFilters.class);
 
   private final FilterService filters;
@@ -34,6 +36,8 @@ public class TaskFilters {
       filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
       filters.saveFilter(filter);
       LOG.info("任务列表过滤器「{}」已创建", name);
+    } else if (Boolean.TRUE.equals(properties.get(REFRESH))) {
+      refreshing(filter);
     }
     for (String group : readers) {
       boolean granted = authorizations.createAuthorizationQuery().resourceType(Resources.FILTER)
@@ -48,5 +52,27 @@ public class TaskFilters {
       }
     }
     return filter;
+  }
+
+  /**
+   * The filter named {@code name}, if there is one, reloads its list when Tasklist asks (after 发起流程 and every
+   * few seconds): Tasklist refreshes only filters whose properties say {@code refresh: true}, and Camunda creates
+   * 「全部任务」 without properties, so a task a clerk had just started did not show until the page was reloaded.
+   */
+  public void refreshing(String name) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter != null) {
+      refreshing(filter);
+    }
+  }
+
+  private void refreshing(Filter filter) {
+    Map<String, Object> properties = filter.getProperties() == null ? new LinkedHashMap<>()
+        : new LinkedHashMap<>(filter.getProperties());
+    if (!Boolean.TRUE.equals(properties.get(REFRESH))) {
+      properties.put(REFRESH, true);
+      filters.saveFilter(filter.setProperties(properties));
+      LOG.info("任务列表过滤器「{}」：发起流程后自动刷新", filter.getName());
+    }
   }
 }

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 public class TaskFiltersBootstrap {
 
   public static final String MY_TASKS = "我的待办";
+  /** Created by Camunda at start-up (camunda.bpm.filter.create), for the office only. */
+  public static final String ALL_TASKS = "全部任务";
 
   private final TaskFilters filters;
   private final TaskService tasks;
@@ -36,5 +38,6 @@ public class TaskFiltersBootstrap {
     filters.ensure(MY_TASKS, tasks.createTaskQuery().or().taskAssigneeExpression("${currentUser()}")
         .taskCandidateUserExpression("${currentUser()}").taskCandidateGroupInExpression("${currentUserGroups()}")
         .endOr().orderByTaskCreateTime().desc(), properties, List.of(RoleGroups.STAFF));
+    filters.refreshing(ALL_TASKS);
   }
 }
