@@ -354,6 +354,8 @@ class WorklistBrowserTest {
     dialog.getByRole(AriaRole.BUTTON, exactName("退回")).click();
     expect(dialog.getByRole(AriaRole.ALERT)).hasText("请填写退回意见");
     dialog.getByLabel(label("退回意见")).fill("请部门补充法律依据后再报。");
+    // the page's own reminder goes once the comment is there
+    expect(dialog.getByRole(AriaRole.ALERT)).isEmpty();
     browser.screenshot("op-return.png");
     Response done = submit(dialog, "退回", "/return");
     assertThat(done.status()).as(done.text()).isEqualTo(200);

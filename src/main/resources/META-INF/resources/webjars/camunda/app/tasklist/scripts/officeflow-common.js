@@ -181,6 +181,14 @@ export function openDialog({ title, intro, fields, submitLabel, submit }) {
   }
 
   const close = () => backdrop.remove();
+  // the page's own 「请填写…」 goes once the user fills something in; a server's answer stays until the next submit
+  form.addEventListener('input', () => {
+    if (alert.dataset.local) {
+      delete alert.dataset.local;
+      alert.className = '';
+      alert.textContent = '';
+    }
+  });
   cancel.addEventListener('click', close);
   backdrop.addEventListener('keydown', event => {
     if (event.key === 'Escape') {
@@ -195,6 +203,7 @@ export function openDialog({ title, intro, fields, submitLabel, submit }) {
       if (field.required && (value === '' || (Array.isArray(value) && value.length === 0))) {
         alert.className = 'alert alert-danger';
         alert.textContent = field.requiredMessage || ('请填写' + field.label);
+        alert.dataset.local = 'required';
         return;
       }
       values[name] = value;
@@ -202,6 +211,7 @@ export function openDialog({ title, intro, fields, submitLabel, submit }) {
     ok.disabled = true;
     alert.className = '';
     alert.textContent = '正在提交…';
+    delete alert.dataset.local;
     try {
       const message = await submit(values);
       if (message) {

@@ -80,7 +80,7 @@ export default {
   pluginPoint: 'tasklist.task.action',
   priority: 50,
   render: (node, { api }, scope) => {
-    const root = element('div', { class: 'officeflow-operations', style: 'margin: 5px 0;' });
+    const root = element('div', { class: 'officeflow-operations', style: 'margin: 5px 16px 5px 0;' });
     const bar = element('div', { class: 'btn-group', role: 'group', 'aria-label': '办理操作' });
     const status = element('div', { role: 'status', style: 'margin-top: 5px;' });
     root.appendChild(bar);

@@ -108,6 +108,16 @@ const state = {
     node.appendChild(box);
     let shown = null;
 
+    /* The action bar is one narrow line beside 添加意见; the hint goes above the task itself (the column's content
+       cell), where it covers nothing. Tasklist keeps that cell, so the box is moved once and removed with the scope. */
+    function place() {
+      const section = node.closest('section');
+      const content = section && section.querySelector(':scope > .three-cols-layout-cell.content');
+      if (content && box.parentNode !== content) {
+        content.insertBefore(box, content.firstChild);
+      }
+    }
+
     async function load(taskId, key) {
       shown = key;
       if (!taskId) {
@@ -125,6 +135,7 @@ const state = {
         return;
       }
       applyControls(result.body);
+      place();
       const h = hint(result.body);
       box.className = 'officeflow-task-state' + (h ? ' alert alert-' + h.kind : '');
       box.textContent = h ? h.text : '';
@@ -137,6 +148,7 @@ const state = {
     });
     scope.$on('$destroy', () => {
       stop();
+      box.remove();
       applyControls(null);
     });
   },
