@@ -1,16 +1,16 @@
 package cn.officeflow.destruction;
 
-import cn.officeflow.platform.engine.CurrentUser;
 import static cn.officeflow.destruction.DocumentDestructionVariables.*;
 
 import cn.officeflow.platform.archive.ArchiveEntry;
 import cn.officeflow.platform.archive.ArchiveService;
+import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.engine.EngineClock;
 import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.review.ApprovalListener;
 import cn.officeflow.platform.review.ReviewService;
-import cn.officeflow.platform.web.NotFoundException;
 import cn.officeflow.platform.web.FormValues;
+import cn.officeflow.platform.web.NotFoundException;
 import cn.officeflow.platform.web.ValidationException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,7 +46,10 @@ public class DocumentDestructionService {
   private final OrgService org;
   private final IdentityService identity;
 
-  public DocumentDestructionService(DestructionRepository destructions, ArchiveService archive, OrgService org,
+  public DocumentDestructionService(
+      DestructionRepository destructions,
+      ArchiveService archive,
+      OrgService org,
       IdentityService identity) {
     this.destructions = destructions;
     this.archive = archive;
@@ -68,7 +71,14 @@ public class DocumentDestructionService {
     String applicantName = org.displayName(applicant);
     List<String> ids = entries.stream().map(ArchiveEntry::id).toList();
     try {
-      destructions.insert(id, execution.getProcessInstanceId(), reason, method, applicant, applicantName, ids,
+      destructions.insert(
+          id,
+          execution.getProcessInstanceId(),
+          reason,
+          method,
+          applicant,
+          applicantName,
+          ids,
           EngineClock.now());
     } catch (DuplicateKeyException e) {
       throw new ValidationException(ENTRIES, "所选档案条目已在另一份进行中的销毁申请中");
@@ -86,7 +96,8 @@ public class DocumentDestructionService {
 
   /** Status write-back, called by expression listeners in the BPMN. */
   public void markStatus(DelegateExecution execution, String status) {
-    destructions.updateStatus(destructionId(execution), DestructionStatus.valueOf(status), EngineClock.now());
+    destructions.updateStatus(
+        destructionId(execution), DestructionStatus.valueOf(status), EngineClock.now());
   }
 
   /**
@@ -101,27 +112,42 @@ public class DocumentDestructionService {
     String executor = ReviewService.currentUser(execution);
     String method = method(execution.getVariable(METHOD));
     if (!method.equals(destruction.method())) {
-      throw new ValidationException(METHOD, "销毁方式必须与批准的方式一致（" + destruction.method() + "），收到：" + method);
+      throw new ValidationException(
+          METHOD, "销毁方式必须与批准的方式一致（" + destruction.method() + "），收到：" + method);
     }
     String witness1 = witness(execution.getVariable(WITNESS_1), WITNESS_1, "第一监销人", executor);
     String witness2 = witness(execution.getVariable(WITNESS_2), WITNESS_2, "第二监销人", executor);
     if (witness1.equals(witness2)) {
-      throw new ValidationException(WITNESS_2, "两名监销人必须是不同的人（均为 " + org.displayName(witness1) + "）");
+      throw new ValidationException(
+          WITNESS_2, "两名监销人必须是不同的人（均为 " + org.displayName(witness1) + "）");
     }
     LocalDate date = date(execution.getVariable(DESTROYED_DATE));
     if (date.isAfter(EngineClock.today())) {
-      throw new ValidationException(DESTROYED_DATE, "销毁日期不能晚于今天（" + EngineClock.today() + "），收到：" + date);
+      throw new ValidationException(
+          DESTROYED_DATE, "销毁日期不能晚于今天（" + EngineClock.today() + "），收到：" + date);
     }
     if (date.isBefore(destruction.createdAt().toLocalDate())) {
-      throw new ValidationException(DESTROYED_DATE, "销毁日期不能早于申请日期（" + destruction.createdAt().toLocalDate()
-          + "），收到：" + date);
+      throw new ValidationException(
+          DESTROYED_DATE, "销毁日期不能早于申请日期（" + destruction.createdAt().toLocalDate() + "），收到：" + date);
     }
     archive.markDestroyed(destruction.entryIds(), destruction.id(), date, method, executor);
-    destructions.markDestroyed(destruction.id(), witness1, org.displayName(witness1), witness2,
-        org.displayName(witness2), date, executor, EngineClock.now());
+    destructions.markDestroyed(
+        destruction.id(),
+        witness1,
+        org.displayName(witness1),
+        witness2,
+        org.displayName(witness2),
+        date,
+        executor,
+        EngineClock.now());
     execution.setVariable(DESTROYED_DATE, date.toString());
-    LOG.info("销毁 {} 执行：{} 个档案条目，{}，监销人 {}、{}", destruction.id(), destruction.entryIds().size(), date,
-        org.displayName(witness1), org.displayName(witness2));
+    LOG.info(
+        "销毁 {} 执行：{} 个档案条目，{}，监销人 {}、{}",
+        destruction.id(),
+        destruction.entryIds().size(),
+        date,
+        org.displayName(witness1),
+        org.displayName(witness2));
   }
 
   public Destruction destruction(String id) {
@@ -140,21 +166,27 @@ public class DocumentDestructionService {
     }
     Set<String> keys = new LinkedHashSet<>(List.of(SEPARATORS.split(text)));
     if (keys.size() > MAX_ENTRIES) {
-      throw new ValidationException(ENTRIES, "一次最多申请销毁 " + MAX_ENTRIES + " 个档案条目，收到 " + keys.size() + " 个");
+      throw new ValidationException(
+          ENTRIES, "一次最多申请销毁 " + MAX_ENTRIES + " 个档案条目，收到 " + keys.size() + " 个");
     }
     List<ArchiveEntry> entries = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (String key : keys) {
-      ArchiveEntry entry = archive.findByIdOrNumber(key)
-          .orElseThrow(() -> new ValidationException(ENTRIES, "档案条目不存在：" + key));
+      ArchiveEntry entry =
+          archive
+              .findByIdOrNumber(key)
+              .orElseThrow(() -> new ValidationException(ENTRIES, "档案条目不存在：" + key));
       if (entry.destroyed()) {
-        throw new ValidationException(ENTRIES, "档案条目已于 " + entry.destroyedOn() + " 销毁：" + entry.title() + "（"
-            + key + "）");
+        throw new ValidationException(
+            ENTRIES, "档案条目已于 " + entry.destroyedOn() + " 销毁：" + entry.title() + "（" + key + "）");
       }
-      destructions.openRequestOf(entry.id()).ifPresent(other -> {
-        throw new ValidationException(ENTRIES, "档案条目已在另一份进行中的销毁申请中（申请编号 " + other + "）："
-            + entry.title());
-      });
+      destructions
+          .openRequestOf(entry.id())
+          .ifPresent(
+              other -> {
+                throw new ValidationException(
+                    ENTRIES, "档案条目已在另一份进行中的销毁申请中（申请编号 " + other + "）：" + entry.title());
+              });
       if (seen.add(entry.id())) {
         entries.add(entry);
       }
@@ -178,7 +210,8 @@ public class DocumentDestructionService {
 
   private static String method(Object raw) {
     if (!(raw instanceof String m) || !METHODS.contains(m.strip())) {
-      throw new ValidationException(METHOD, "销毁方式必须是 " + String.join("、", METHODS) + " 之一，收到：" + raw);
+      throw new ValidationException(
+          METHOD, "销毁方式必须是 " + String.join("、", METHODS) + " 之一，收到：" + raw);
     }
     return ((String) raw).strip();
   }
@@ -202,14 +235,19 @@ public class DocumentDestructionService {
     return date;
   }
 
-
   private static String summary(List<ArchiveEntry> entries) {
     StringBuilder text = new StringBuilder();
     for (ArchiveEntry e : entries) {
-      text.append(e.classification()).append("｜").append(e.documentNumber() == null ? "无文号" : e.documentNumber())
-          .append("｜").append(e.title()).append("｜")
+      text.append(e.classification())
+          .append("｜")
+          .append(e.documentNumber() == null ? "无文号" : e.documentNumber())
+          .append("｜")
+          .append(e.title())
+          .append("｜")
           .append(e.box() == null ? "纸质件未入盒" : "盒号 " + e.box() + "，架位 " + e.shelf())
-          .append("｜").append(e.id()).append('\n');
+          .append("｜")
+          .append(e.id())
+          .append('\n');
     }
     return text.toString().stripTrailing();
   }

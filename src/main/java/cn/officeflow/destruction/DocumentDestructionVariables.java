@@ -21,6 +21,7 @@ public final class DocumentDestructionVariables {
   // start form (申请)
   /** Archive entries to destroy: entry ids (or 文号), one per line or separated by commas. */
   public static final String ENTRIES = "entries";
+
   public static final String REASON = "reason";
   public static final String METHOD = "method";
 
@@ -33,14 +34,15 @@ public final class DocumentDestructionVariables {
   public static final String DESTRUCTION_ID = "destructionId";
   public static final String APPLICANT = "applicant";
   public static final String APPLICANT_NAME = "applicantName";
+
   /** The requested entries as readable lines for the forms (年度-部门-密级｜文号｜标题｜位置). */
   public static final String ENTRY_SUMMARY = "entrySummary";
 
   /** 销毁方式. */
   public static final List<String> METHODS = List.of("碎纸", "焚烧");
+
   public static final int MAX_ENTRIES = 100;
   public static final int MAX_REASON = 1000;
 
-  private DocumentDestructionVariables() {
-  }
+  private DocumentDestructionVariables() {}
 }

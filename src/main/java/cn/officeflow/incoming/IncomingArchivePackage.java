@@ -39,17 +39,28 @@ public class IncomingArchivePackage {
     this.supervision = supervision;
   }
 
-  public byte[] zip(IncomingDocument d, List<IncomingAttachment> files, Function<String, byte[]> content,
-      List<Review> trail, SupervisedCase item) {
+  public byte[] zip(
+      IncomingDocument d,
+      List<IncomingAttachment> files,
+      Function<String, byte[]> content,
+      List<Review> trail,
+      SupervisedCase item) {
     long time = d.registeredAt().toInstant(ZoneOffset.ofHours(8)).toEpochMilli();
     // sized for the files plus the slip and ZIP headers, so the buffer is not copied while it grows
-    long expected = files.stream().mapToLong(IncomingAttachment::size).sum() + 64 * 1024 + 512L * files.size();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(expected, Integer.MAX_VALUE - 8));
+    long expected =
+        files.stream().mapToLong(IncomingAttachment::size).sum() + 64 * 1024 + 512L * files.size();
+    ByteArrayOutputStream bytes =
+        new ByteArrayOutputStream((int) Math.min(expected, Integer.MAX_VALUE - 8));
     try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
       put(zip, SLIP, slip(d, files, trail, item).getBytes(StandardCharsets.UTF_8), time, true);
       for (IncomingAttachment f : files) {
         // scans (PDF, JPEG, TIFF …) are compressed already: stored as they are, not deflated again
-        put(zip, "附件/" + String.format("%02d", f.seq()) + "-" + f.fileName(), content.apply(f.id()), time, false);
+        put(
+            zip,
+            "附件/" + String.format("%02d", f.seq()) + "-" + f.fileName(),
+            content.apply(f.id()),
+            time,
+            false);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -58,17 +69,41 @@ public class IncomingArchivePackage {
   }
 
   /** The 收文处理笺 as HTML (also shown by GET /api/incoming-documents/{id}/slip). */
-  public String slip(IncomingDocument d, List<IncomingAttachment> files, List<Review> trail, SupervisedCase item) {
+  public String slip(
+      IncomingDocument d, List<IncomingAttachment> files, List<Review> trail, SupervisedCase item) {
     Map<String, Object> model = new HashMap<>();
     model.put("d", d);
     model.put("status", d.status().label());
     model.put("registeredAt", TIME.format(d.registeredAt()));
-    model.put("files", files.stream().map(f -> Map.of("seq", f.seq(), "name", f.fileName(), "size",
-        IncomingDocumentService.size(f.size()), "sha256", f.sha256())).toList());
+    model.put(
+        "files",
+        files.stream()
+            .map(
+                f ->
+                    Map.of(
+                        "seq",
+                        f.seq(),
+                        "name",
+                        f.fileName(),
+                        "size",
+                        IncomingDocumentService.size(f.size()),
+                        "sha256",
+                        f.sha256()))
+            .toList());
     List<Map<String, String>> opinions = new ArrayList<>();
     for (Review r : trail) {
-      opinions.add(Map.of("step", r.step(), "name", r.name(), "time", TIME.format(r.time()), "kind", r.decisionLabel(),
-          "comment", r.comment() == null ? "" : r.comment()));
+      opinions.add(
+          Map.of(
+              "step",
+              r.step(),
+              "name",
+              r.name(),
+              "time",
+              TIME.format(r.time()),
+              "kind",
+              r.decisionLabel(),
+              "comment",
+              r.comment() == null ? "" : r.comment()));
     }
     model.put("opinions", opinions);
     if (item != null) {
@@ -80,16 +115,43 @@ public class IncomingArchivePackage {
       s.put("status", item.status());
       s.put("score", item.score() == null ? "" : String.valueOf(item.score()));
       s.put("remarks", item.remarks() == null ? "" : item.remarks());
-      s.put("feedback", supervision.progress(item.id()).stream().map(f -> Map.of("time", TIME.format(f.at()), "name",
-          f.userName(), "text", f.progress(), "finished", f.finished() ? "（办结）" : "")).toList());
-      s.put("assists", supervision.assistOpinions(item.id()).stream().map(a -> Map.of("department", a.departmentName(),
-          "name", a.userName(), "time", TIME.format(a.at()), "text", a.opinion())).toList());
+      s.put(
+          "feedback",
+          supervision.progress(item.id()).stream()
+              .map(
+                  f ->
+                      Map.of(
+                          "time",
+                          TIME.format(f.at()),
+                          "name",
+                          f.userName(),
+                          "text",
+                          f.progress(),
+                          "finished",
+                          f.finished() ? "（办结）" : ""))
+              .toList());
+      s.put(
+          "assists",
+          supervision.assistOpinions(item.id()).stream()
+              .map(
+                  a ->
+                      Map.of(
+                          "department",
+                          a.departmentName(),
+                          "name",
+                          a.userName(),
+                          "time",
+                          TIME.format(a.at()),
+                          "text",
+                          a.opinion()))
+              .toList());
       model.put("supervision", s);
     }
     return html.render("incoming-slip", model);
   }
 
-  private static void put(ZipOutputStream zip, String name, byte[] content, long time, boolean deflate)
+  private static void put(
+      ZipOutputStream zip, String name, byte[] content, long time, boolean deflate)
       throws IOException {
     ZipEntry entry = new ZipEntry(name);
     entry.setTime(time);

@@ -23,7 +23,17 @@ public class IncomingBusinessRecords implements BusinessRecords {
 
   @Override
   public Optional<BusinessRecord> describe(String businessKey) {
-    return documents.find(businessKey).map(d -> new BusinessRecord(d.title(), d.receiptNumber(), d.status().name(),
-        d.status().label(), d.urgency(), "/api/incoming-documents/" + d.id() + "/slip", "收文处理笺"));
+    return documents
+        .find(businessKey)
+        .map(
+            d ->
+                new BusinessRecord(
+                    d.title(),
+                    d.receiptNumber(),
+                    d.status().name(),
+                    d.status().label(),
+                    d.urgency(),
+                    "/api/incoming-documents/" + d.id() + "/slip",
+                    "收文处理笺"));
   }
 }

@@ -34,7 +34,8 @@ public class IncomingDocumentController {
   private final IncomingDocumentQueries queries;
   private final IncomingDocumentService service;
 
-  public IncomingDocumentController(IncomingDocumentQueries queries, IncomingDocumentService service) {
+  public IncomingDocumentController(
+      IncomingDocumentQueries queries, IncomingDocumentService service) {
     this.queries = queries;
     this.service = service;
   }
@@ -52,12 +53,15 @@ public class IncomingDocumentController {
   /** The 收文处理笺 (HTML, user text escaped; no scripts allowed to run in it). */
   @GetMapping(value = "/{id}/slip", produces = "text/html;charset=UTF-8")
   public ResponseEntity<String> slip(@PathVariable String id) {
-    return ResponseEntity.ok().header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-        .header("X-Content-Type-Options", "nosniff").body(queries.slip(id));
+    return ResponseEntity.ok()
+        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+        .header("X-Content-Type-Options", "nosniff")
+        .body(queries.slip(id));
   }
 
   @PostMapping(value = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  public ResponseEntity<List<IncomingAttachment>> upload(@PathVariable String id,
+  public ResponseEntity<List<IncomingAttachment>> upload(
+      @PathVariable String id,
       @RequestParam(name = "file", required = false) List<MultipartFile> files) {
     queries.requireReadable(id);
     if (files == null || files.isEmpty()) {
@@ -66,8 +70,9 @@ public class IncomingDocumentController {
     List<IncomingDocumentService.Upload> uploads = new ArrayList<>();
     for (MultipartFile file : files) {
       try {
-        uploads.add(new IncomingDocumentService.Upload(file.getOriginalFilename(), file.getContentType(),
-            file.getBytes()));
+        uploads.add(
+            new IncomingDocumentService.Upload(
+                file.getOriginalFilename(), file.getContentType(), file.getBytes()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -83,7 +88,8 @@ public class IncomingDocumentController {
   }
 
   @GetMapping("/{id}/attachments/{attachmentId}")
-  public ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String attachmentId) {
+  public ResponseEntity<byte[]> download(
+      @PathVariable String id, @PathVariable String attachmentId) {
     IncomingAttachment a = queries.attachment(id, attachmentId);
     MediaType type;
     try {
@@ -91,49 +97,98 @@ public class IncomingDocumentController {
     } catch (IllegalArgumentException e) {
       type = MediaType.APPLICATION_OCTET_STREAM;
     }
-    return ResponseEntity.ok().contentType(type)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(a.fileName(), StandardCharsets.UTF_8).build().toString())
+    return ResponseEntity.ok()
+        .contentType(type)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(a.fileName(), StandardCharsets.UTF_8)
+                .build()
+                .toString())
         .header("X-Content-SHA256", a.sha256())
         .header("X-Content-Type-Options", "nosniff")
         .body(queries.content(a.id()));
   }
 
   @GetMapping
-  public List<RegisterEntry> register(@RequestParam(required = false) Integer year,
-      @RequestParam(required = false) String q) {
+  public List<RegisterEntry> register(
+      @RequestParam(required = false) Integer year, @RequestParam(required = false) String q) {
     return queries.register(year, q).stream().map(RegisterEntry::of).toList();
   }
 
   @GetMapping("/duplicates")
-  public List<IncomingDocumentQueries.DuplicateView> duplicates(@RequestParam(required = false) String senderOrg,
+  public List<IncomingDocumentQueries.DuplicateView> duplicates(
+      @RequestParam(required = false) String senderOrg,
       @RequestParam(required = false) String senderNumber) {
     return queries.duplicates(senderOrg, senderNumber);
   }
 
   /** The 收文登记簿 as CSV (UTF-8 with BOM, formula-safe). */
   @GetMapping(value = "/register.csv", produces = "text/csv;charset=UTF-8")
-  public ResponseEntity<byte[]> registerCsv(@RequestParam(required = false) Integer year,
-      @RequestParam(required = false) String q) {
-    List<String> rows = queries.register(year, q).stream().map(d -> String.join(",", Csv.cell(d.receiptNumber()),
-        Csv.cell(d.receivedOn().toString()), Csv.cell(d.senderOrg()), Csv.cell(d.senderNumber()), Csv.cell(d.title()),
-        Csv.cell(d.urgency()), Csv.cell(d.secrecy()), String.valueOf(d.pages()), Csv.cell(d.handling()),
-        Csv.cell(d.leadDepartmentName()), Csv.cell(d.status().label()), Csv.cell(d.registeredByName()),
-        Csv.cell(TIME.format(d.registeredAt())), Csv.cell(d.id()))).toList();
-    return Csv.download("收文登记簿" + (year == null ? "" : "-" + year) + ".csv",
-        "收文编号,收文日期,来文单位,来文文号,标题,紧急程度,密级,页数,办理方式,主办部门,状态,登记人,登记时间,编号", rows);
+  public ResponseEntity<byte[]> registerCsv(
+      @RequestParam(required = false) Integer year, @RequestParam(required = false) String q) {
+    List<String> rows =
+        queries.register(year, q).stream()
+            .map(
+                d ->
+                    String.join(
+                        ",",
+                        Csv.cell(d.receiptNumber()),
+                        Csv.cell(d.receivedOn().toString()),
+                        Csv.cell(d.senderOrg()),
+                        Csv.cell(d.senderNumber()),
+                        Csv.cell(d.title()),
+                        Csv.cell(d.urgency()),
+                        Csv.cell(d.secrecy()),
+                        String.valueOf(d.pages()),
+                        Csv.cell(d.handling()),
+                        Csv.cell(d.leadDepartmentName()),
+                        Csv.cell(d.status().label()),
+                        Csv.cell(d.registeredByName()),
+                        Csv.cell(TIME.format(d.registeredAt())),
+                        Csv.cell(d.id())))
+            .toList();
+    return Csv.download(
+        "收文登记簿" + (year == null ? "" : "-" + year) + ".csv",
+        "收文编号,收文日期,来文单位,来文文号,标题,紧急程度,密级,页数,办理方式,主办部门,状态,登记人,登记时间,编号",
+        rows);
   }
 
   /** One line of the 收文登记簿. */
-  public record RegisterEntry(String id, String receiptNumber, LocalDate receivedDate, String senderOrg,
-      String senderNumber, String title, String urgency, String secrecy, int pages, String handling,
-      String leadDepartmentName, String status, String statusLabel, String registeredByName,
+  public record RegisterEntry(
+      String id,
+      String receiptNumber,
+      LocalDate receivedDate,
+      String senderOrg,
+      String senderNumber,
+      String title,
+      String urgency,
+      String secrecy,
+      int pages,
+      String handling,
+      String leadDepartmentName,
+      String status,
+      String statusLabel,
+      String registeredByName,
       LocalDateTime registeredAt) {
 
     static RegisterEntry of(IncomingDocument d) {
-      return new RegisterEntry(d.id(), d.receiptNumber(), d.receivedOn(), d.senderOrg(), d.senderNumber(), d.title(),
-          d.urgency(), d.secrecy(), d.pages(), d.handling(), d.leadDepartmentName(), d.status().name(),
-          d.status().label(), d.registeredByName(), d.registeredAt());
+      return new RegisterEntry(
+          d.id(),
+          d.receiptNumber(),
+          d.receivedOn(),
+          d.senderOrg(),
+          d.senderNumber(),
+          d.title(),
+          d.urgency(),
+          d.secrecy(),
+          d.pages(),
+          d.handling(),
+          d.leadDepartmentName(),
+          d.status().name(),
+          d.status().label(),
+          d.registeredByName(),
+          d.registeredAt());
     }
   }
 }

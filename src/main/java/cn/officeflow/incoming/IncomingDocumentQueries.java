@@ -5,11 +5,11 @@ import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.org.RoleGroups;
 import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
+import cn.officeflow.platform.supervise.SupervisedCase;
+import cn.officeflow.platform.supervise.SupervisedCases;
 import cn.officeflow.platform.taskops.CarbonCopyService;
 import cn.officeflow.platform.web.NotFoundException;
 import cn.officeflow.platform.web.ValidationException;
-import cn.officeflow.platform.supervise.SupervisedCase;
-import cn.officeflow.platform.supervise.SupervisedCases;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -42,9 +42,15 @@ public class IncomingDocumentQueries {
   private final TaskService tasks;
   private final CarbonCopyService copies;
 
-  public IncomingDocumentQueries(IncomingDocumentRepository documents, IncomingArchivePackage archivePackage,
-      ReviewService reviews, SupervisedCases supervision, OrgService org, IdentityService identity,
-      TaskService tasks, CarbonCopyService copies) {
+  public IncomingDocumentQueries(
+      IncomingDocumentRepository documents,
+      IncomingArchivePackage archivePackage,
+      ReviewService reviews,
+      SupervisedCases supervision,
+      OrgService org,
+      IdentityService identity,
+      TaskService tasks,
+      CarbonCopyService copies) {
     this.documents = documents;
     this.archivePackage = archivePackage;
     this.reviews = reviews;
@@ -59,14 +65,42 @@ public class IncomingDocumentQueries {
     IncomingDocument d = readable(id);
     String user = CurrentUser.id(identity).orElseThrow();
     Optional<SupervisedCase> item = supervision.forIncomingDocument(id);
-    boolean canUpload = d.status() == IncomingStatus.REGISTERED
-        && (user.equals(d.registeredBy()) || org.isMember(user, RoleGroups.OFFICE_CLERKS));
-    return new DocumentView(d.id(), d.receiptNumber(), d.status().name(), d.status().label(), d.senderOrg(),
-        d.senderNumber(), d.title(), d.receivedOn(), d.urgency(), d.secrecy(), d.pages(), d.summary(),
-        d.duplicateOf(), d.registeredBy(), d.registeredByName(), d.registeredAt(), d.handling(), d.proposal(),
-        d.leadDepartment(), d.leadDepartmentName(), d.assistingDepartmentIds(), d.deadlineDays(), d.instruction(),
-        d.instructedByName(), d.instructedAt(), d.circulateToIds(), item.map(SupervisionView::of).orElse(null),
-        d.archiveEntryId(), d.voidReason(), d.processInstanceId(), documents.attachments(id), canUpload,
+    boolean canUpload =
+        d.status() == IncomingStatus.REGISTERED
+            && (user.equals(d.registeredBy()) || org.isMember(user, RoleGroups.OFFICE_CLERKS));
+    return new DocumentView(
+        d.id(),
+        d.receiptNumber(),
+        d.status().name(),
+        d.status().label(),
+        d.senderOrg(),
+        d.senderNumber(),
+        d.title(),
+        d.receivedOn(),
+        d.urgency(),
+        d.secrecy(),
+        d.pages(),
+        d.summary(),
+        d.duplicateOf(),
+        d.registeredBy(),
+        d.registeredByName(),
+        d.registeredAt(),
+        d.handling(),
+        d.proposal(),
+        d.leadDepartment(),
+        d.leadDepartmentName(),
+        d.assistingDepartmentIds(),
+        d.deadlineDays(),
+        d.instruction(),
+        d.instructedByName(),
+        d.instructedAt(),
+        d.circulateToIds(),
+        item.map(SupervisionView::of).orElse(null),
+        d.archiveEntryId(),
+        d.voidReason(),
+        d.processInstanceId(),
+        documents.attachments(id),
+        canUpload,
         reviews.trail(id));
   }
 
@@ -85,7 +119,8 @@ public class IncomingDocumentQueries {
 
   public IncomingAttachment attachment(String documentId, String attachmentId) {
     readable(documentId);
-    return documents.attachment(documentId, attachmentId)
+    return documents
+        .attachment(documentId, attachmentId)
         .orElseThrow(() -> new NotFoundException("附件不存在：" + attachmentId));
   }
 
@@ -96,7 +131,10 @@ public class IncomingDocumentQueries {
   /** The 收文处理笺 as it stands now (HTML). */
   public String slip(String id) {
     IncomingDocument d = readable(id);
-    return archivePackage.slip(d, documents.attachments(id), reviews.trail(id),
+    return archivePackage.slip(
+        d,
+        documents.attachments(id),
+        reviews.trail(id),
         supervision.forIncomingDocument(id).orElse(null));
   }
 
@@ -132,7 +170,10 @@ public class IncomingDocumentQueries {
       throw new ValidationException("senderNumber", "请提供来文文号");
     }
     return documents.sameSender(senderOrg.strip(), senderNumber.strip()).stream()
-        .map(d -> new DuplicateView(d.id(), d.receiptNumber(), d.title(), d.registeredAt(), d.status().label()))
+        .map(
+            d ->
+                new DuplicateView(
+                    d.id(), d.receiptNumber(), d.title(), d.registeredAt(), d.status().label()))
         .toList();
   }
 
@@ -150,7 +191,9 @@ public class IncomingDocumentQueries {
   }
 
   private boolean involved(IncomingDocument d, String user) {
-    if (user.equals(d.registeredBy()) || reviews.hasReviewed(d.id(), user) || copies.isCopiedTo(d.id(), user)
+    if (user.equals(d.registeredBy())
+        || reviews.hasReviewed(d.id(), user)
+        || copies.isCopiedTo(d.id(), user)
         || tasks.createTaskQuery().processInstanceId(d.processInstanceId()).count() > 0) {
       return true;
     }
@@ -159,7 +202,8 @@ public class IncomingDocumentQueries {
       return false;
     }
     SupervisedCase i = item.get();
-    if (user.equals(i.handler()) || copies.isCopiedTo(i.id(), user)
+    if (user.equals(i.handler())
+        || copies.isCopiedTo(i.id(), user)
         || tasks.createTaskQuery().processInstanceId(i.processInstanceId()).count() > 0) {
       return true;
     }
@@ -173,26 +217,60 @@ public class IncomingDocumentQueries {
   }
 
   /** JSON of GET /api/incoming-documents/{id}. */
-  public record DocumentView(String id, String receiptNumber, String status, String statusLabel, String senderOrg,
-      String senderNumber, String title, LocalDate receivedDate, String urgency, String secrecy, int pages,
-      String summary, String duplicateOf, String registeredBy, String registeredByName, LocalDateTime registeredAt,
-      String handling, String proposal, String leadDepartment, String leadDepartmentName,
-      List<String> assistingDepartments, Integer deadlineDays, String instruction, String instructedByName,
-      LocalDateTime instructedAt, List<String> circulateTo, SupervisionView supervision, String archiveEntryId,
-      String voidReason, String processInstanceId, List<IncomingAttachment> attachments, boolean canUpload, List<Review> reviews) {
-  }
+  public record DocumentView(
+      String id,
+      String receiptNumber,
+      String status,
+      String statusLabel,
+      String senderOrg,
+      String senderNumber,
+      String title,
+      LocalDate receivedDate,
+      String urgency,
+      String secrecy,
+      int pages,
+      String summary,
+      String duplicateOf,
+      String registeredBy,
+      String registeredByName,
+      LocalDateTime registeredAt,
+      String handling,
+      String proposal,
+      String leadDepartment,
+      String leadDepartmentName,
+      List<String> assistingDepartments,
+      Integer deadlineDays,
+      String instruction,
+      String instructedByName,
+      LocalDateTime instructedAt,
+      List<String> circulateTo,
+      SupervisionView supervision,
+      String archiveEntryId,
+      String voidReason,
+      String processInstanceId,
+      List<IncomingAttachment> attachments,
+      boolean canUpload,
+      List<Review> reviews) {}
 
   /** The 督办 of a 收文: its item, light and handler. */
-  public record SupervisionView(String itemId, String light, LocalDate due, String handler, String handlerName,
+  public record SupervisionView(
+      String itemId,
+      String light,
+      LocalDate due,
+      String handler,
+      String handlerName,
       String status) {
     static SupervisionView of(SupervisedCase i) {
-      return new SupervisionView(i.id(), i.light(), i.due(), i.handler(), i.handlerName(),
-          i.status());
+      return new SupervisionView(
+          i.id(), i.light(), i.due(), i.handler(), i.handlerName(), i.status());
     }
   }
 
   /** An earlier registration of the same 来文. */
-  public record DuplicateView(String id, String receiptNumber, String title, LocalDateTime registeredAt,
-      String statusLabel) {
-  }
+  public record DuplicateView(
+      String id,
+      String receiptNumber,
+      String title,
+      LocalDateTime registeredAt,
+      String statusLabel) {}
 }

@@ -2,17 +2,17 @@ package cn.officeflow.incoming;
 
 import static cn.officeflow.incoming.IncomingDocumentVariables.*;
 
+import cn.officeflow.incoming.IncomingDocumentRepository.Handling;
 import cn.officeflow.platform.archive.ArchiveChain;
 import cn.officeflow.platform.archive.ArchiveEntry;
 import cn.officeflow.platform.archive.ArchiveService;
 import cn.officeflow.platform.archive.ArchiveSource;
 import cn.officeflow.platform.archive.NewArchiveEntry;
-import cn.officeflow.incoming.IncomingDocumentRepository.Handling;
 import cn.officeflow.platform.calendar.WorkingDayCalendar;
 import cn.officeflow.platform.engine.CurrentUser;
-import cn.officeflow.platform.engine.SystemAuthentication;
 import cn.officeflow.platform.engine.EngineClock;
 import cn.officeflow.platform.engine.StoredFileLimits;
+import cn.officeflow.platform.engine.SystemAuthentication;
 import cn.officeflow.platform.notify.Channel;
 import cn.officeflow.platform.notify.NotificationService;
 import cn.officeflow.platform.numbering.NumberingService;
@@ -21,11 +21,11 @@ import cn.officeflow.platform.org.RoleGroups;
 import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewRepository;
 import cn.officeflow.platform.review.ReviewService;
+import cn.officeflow.platform.supervise.SupervisedCase;
+import cn.officeflow.platform.supervise.SupervisedCases;
 import cn.officeflow.platform.web.FormValues;
 import cn.officeflow.platform.web.NotFoundException;
 import cn.officeflow.platform.web.ValidationException;
-import cn.officeflow.platform.supervise.SupervisedCase;
-import cn.officeflow.platform.supervise.SupervisedCases;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -81,10 +81,19 @@ public class IncomingDocumentService {
   private final int daysUrgent;
   private final int daysNormal;
 
-  public IncomingDocumentService(IncomingDocumentRepository documents, NumberingService numbering, OrgService org,
-      ReviewRepository reviews, SupervisedCases supervision, WorkingDayCalendar workingDays,
-      IncomingArchivePackage archivePackage, ArchiveService archive, IdentityService identity,
-      RuntimeService runtime, NotificationService notifications, StoredFileLimits limits,
+  public IncomingDocumentService(
+      IncomingDocumentRepository documents,
+      NumberingService numbering,
+      OrgService org,
+      ReviewRepository reviews,
+      SupervisedCases supervision,
+      WorkingDayCalendar workingDays,
+      IncomingArchivePackage archivePackage,
+      ArchiveService archive,
+      IdentityService identity,
+      RuntimeService runtime,
+      NotificationService notifications,
+      StoredFileLimits limits,
       @Value("${officeflow.incoming.number-prefix:收文}") String numberPrefix,
       @Value("${officeflow.incoming.deadline-days.extra-urgent:1}") int daysExtraUrgent,
       @Value("${officeflow.incoming.deadline-days.urgent:3}") int daysUrgent,
@@ -104,8 +113,13 @@ public class IncomingDocumentService {
     this.numberPrefix = numberPrefix.strip();
     for (int days : List.of(daysExtraUrgent, daysUrgent, daysNormal)) {
       if (days < MIN_DAYS || days > MAX_DAYS) {
-        throw new IllegalStateException("officeflow.incoming.deadline-days.* 必须在 " + MIN_DAYS + " 到 " + MAX_DAYS
-            + " 个工作日之间，收到：" + days);
+        throw new IllegalStateException(
+            "officeflow.incoming.deadline-days.* 必须在 "
+                + MIN_DAYS
+                + " 到 "
+                + MAX_DAYS
+                + " 个工作日之间，收到："
+                + days);
       }
     }
     this.daysExtraUrgent = daysExtraUrgent;
@@ -121,23 +135,29 @@ public class IncomingDocumentService {
     if (clerk == null || clerk.isBlank()) {
       throw new ValidationException(INITIATOR, "收文必须由已登录的文书登记");
     }
-    // blanks inside are noise (「市应急发 〔2026〕 31号」 is 「市应急发〔2026〕31号」), so the duplicate check ignores them
-    String senderOrg = FormValues.requiredText(execution.getVariable(SENDER_ORG), SENDER_ORG, MAX_SENDER, "来文单位")
-        .replaceAll("\\s+", " ");
-    String senderNumber = FormValues.optionalText(execution.getVariable(SENDER_NUMBER), SENDER_NUMBER,
-        MAX_SENDER_NUMBER, "来文文号");
+    // blanks inside are noise (「市应急发 〔2026〕 31号」 is 「市应急发〔2026〕31号」), so the duplicate check
+    // ignores them
+    String senderOrg =
+        FormValues.requiredText(execution.getVariable(SENDER_ORG), SENDER_ORG, MAX_SENDER, "来文单位")
+            .replaceAll("\\s+", " ");
+    String senderNumber =
+        FormValues.optionalText(
+            execution.getVariable(SENDER_NUMBER), SENDER_NUMBER, MAX_SENDER_NUMBER, "来文文号");
     senderNumber = senderNumber == null ? null : senderNumber.replaceAll("\\s+", "");
     String title = FormValues.requiredText(execution.getVariable(TITLE), TITLE, MAX_TITLE, "标题");
     LocalDate today = EngineClock.today();
     LocalDate receivedOn = receivedDate(execution.getVariable(RECEIVED_DATE), today);
-    String urgency = FormValues.oneOf(execution.getVariable(URGENCY), URGENCY, URGENCIES, "紧急程度", "普通");
-    String secrecy = FormValues.oneOf(execution.getVariable(SECRECY), SECRECY, ArchiveService.SECRECIES, "密级",
-        "公开");
+    String urgency =
+        FormValues.oneOf(execution.getVariable(URGENCY), URGENCY, URGENCIES, "紧急程度", "普通");
+    String secrecy =
+        FormValues.oneOf(
+            execution.getVariable(SECRECY), SECRECY, ArchiveService.SECRECIES, "密级", "公开");
     Integer pages = FormValues.optionalInt(execution.getVariable(PAGES), PAGES, 1, MAX_PAGES, "页数");
     if (pages == null) {
       throw new ValidationException(PAGES, "页数必须填写（1 到 " + MAX_PAGES + "）");
     }
-    String summary = FormValues.optionalText(execution.getVariable(SUMMARY), SUMMARY, MAX_SUMMARY, "内容摘要");
+    String summary =
+        FormValues.optionalText(execution.getVariable(SUMMARY), SUMMARY, MAX_SUMMARY, "内容摘要");
 
     String duplicateOf = null;
     String duplicateNote = "无";
@@ -145,8 +165,18 @@ public class IncomingDocumentService {
       List<IncomingDocument> earlier = documents.sameSender(senderOrg, senderNumber);
       if (!earlier.isEmpty()) {
         IncomingDocument first = earlier.get(0);
-        String seen = "来文单位「" + senderOrg + "」的来文文号「" + senderNumber + "」已于 "
-            + DAY.format(first.registeredAt()) + " 登记为 " + first.receiptNumber() + "（" + first.title() + "）";
+        String seen =
+            "来文单位「"
+                + senderOrg
+                + "」的来文文号「"
+                + senderNumber
+                + "」已于 "
+                + DAY.format(first.registeredAt())
+                + " 登记为 "
+                + first.receiptNumber()
+                + "（"
+                + first.title()
+                + "）";
         if (!FormValues.bool(execution.getVariable(DUPLICATE_CONFIRMED))) {
           throw new ValidationException(SENDER_NUMBER, seen + "。如确属另一份来文（如更正件），请勾选「确认重复登记」后再提交");
         }
@@ -161,10 +191,43 @@ public class IncomingDocumentService {
     String id = UUID.randomUUID().toString();
     LocalDateTime now = EngineClock.now();
     String clerkName = org.displayName(clerk);
-    documents.insert(new IncomingDocument(id, execution.getProcessInstanceId(), year, seq, receiptNumber, senderOrg,
-        senderNumber, title, receivedOn, urgency, secrecy, pages, summary, duplicateOf, clerk, clerkName, now, null,
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        IncomingStatus.REGISTERED, now));
+    documents.insert(
+        new IncomingDocument(
+            id,
+            execution.getProcessInstanceId(),
+            year,
+            seq,
+            receiptNumber,
+            senderOrg,
+            senderNumber,
+            title,
+            receivedOn,
+            urgency,
+            secrecy,
+            pages,
+            summary,
+            duplicateOf,
+            clerk,
+            clerkName,
+            now,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            IncomingStatus.REGISTERED,
+            now));
     execution.setProcessBusinessKey(id);
     execution.setVariable(INCOMING_DOCUMENT_ID, id);
     execution.setVariable(RECEIPT_NUMBER, receiptNumber);
@@ -182,8 +245,14 @@ public class IncomingDocumentService {
     // the 拟办 form starts from the defaults
     execution.setVariable(HANDLING, HANDLE);
     execution.setVariable(DEADLINE_DAYS, (long) defaultDeadlineDays(urgency));
-    LOG.info("收文登记 {}：{}（{} {}），{}{}", receiptNumber, title, senderOrg, senderNumber == null ? "无文号" : senderNumber,
-        urgency, duplicateOf == null ? "" : "，确认重复登记");
+    LOG.info(
+        "收文登记 {}：{}（{} {}），{}{}",
+        receiptNumber,
+        title,
+        senderOrg,
+        senderNumber == null ? "无文号" : senderNumber,
+        urgency,
+        duplicateOf == null ? "" : "，确认重复登记");
   }
 
   /** 办理期限 by urgency (特急 1, 加急 3, 普通 5 working days unless configured otherwise). */
@@ -206,7 +275,8 @@ public class IncomingDocumentService {
     String id = documentId(execution);
     documents.lockStatus(id);
     if (FormValues.bool(execution.getVariable(VOID_REQUESTED))) {
-      String reason = FormValues.requiredText(execution.getVariable(VOID_REASON), VOID_REASON, 500, "作废原因");
+      String reason =
+          FormValues.requiredText(execution.getVariable(VOID_REASON), VOID_REASON, 500, "作废原因");
       LocalDateTime now = EngineClock.now();
       documents.voided(id, reason, now);
       trail(execution, ReviewService.currentUser(execution), Review.VOID, reason, now);
@@ -222,14 +292,16 @@ public class IncomingDocumentService {
     execution.setVariable(ATTACHMENT_TEXT, attachmentText(files));
     IncomingDocument d = document(id);
     if (!"普通".equals(d.urgency())) {
-      // 特急/加急: the office director learns of it at once by e-mail and SMS (双提醒), not only in Tasklist
+      // 特急/加急: the office director learns of it at once by e-mail and SMS (双提醒), not only in
+      // Tasklist
       Map<String, Object> model = new HashMap<>();
       model.put("receiptNumber", d.receiptNumber());
       model.put("title", d.title());
       model.put("senderOrg", d.senderOrg());
       model.put("urgency", d.urgency());
       model.put("deadlineDays", defaultDeadlineDays(d.urgency()));
-      notifications.send("incoming-urgent", model, org.members(RoleGroups.OFFICE_DIRECTOR), Channel.BOTH, id);
+      notifications.send(
+          "incoming-urgent", model, org.members(RoleGroups.OFFICE_DIRECTOR), Channel.BOTH, id);
     }
   }
 
@@ -241,7 +313,8 @@ public class IncomingDocumentService {
       return;
     }
     Handling handling = handling(execution);
-    String proposal = FormValues.requiredText(execution.getVariable(PROPOSAL), PROPOSAL, MAX_OPINION, "拟办意见");
+    String proposal =
+        FormValues.requiredText(execution.getVariable(PROPOSAL), PROPOSAL, MAX_OPINION, "拟办意见");
     String user = ReviewService.currentUser(execution);
     String id = documentId(execution);
     LocalDateTime now = EngineClock.now();
@@ -250,8 +323,9 @@ public class IncomingDocumentService {
     setHandlingVariables(execution, handling);
     execution.setVariable(PROPOSED_BY, user);
     execution.setVariable(PROPOSAL, proposal);
-    execution.setVariable(PROPOSAL_TEXT, org.displayName(user) + "（" + TIME.format(now) + "）：" + describe(handling)
-        + proposal);
+    execution.setVariable(
+        PROPOSAL_TEXT,
+        org.displayName(user) + "（" + TIME.format(now) + "）：" + describe(handling) + proposal);
   }
 
   /**
@@ -263,11 +337,13 @@ public class IncomingDocumentService {
       return;
     }
     Handling handling = handling(execution);
-    String instruction = FormValues.requiredText(execution.getVariable(INSTRUCTION), INSTRUCTION, MAX_OPINION,
-        "批示意见");
+    String instruction =
+        FormValues.requiredText(
+            execution.getVariable(INSTRUCTION), INSTRUCTION, MAX_OPINION, "批示意见");
     String user = ReviewService.currentUser(execution);
     List<String> readers = new ArrayList<>();
-    for (String reader : FormValues.ids(execution.getVariable(CIRCULATE_TO), CIRCULATE_TO, "传阅领导")) {
+    for (String reader :
+        FormValues.ids(execution.getVariable(CIRCULATE_TO), CIRCULATE_TO, "传阅领导")) {
       if (!org.isMember(reader, RoleGroups.LEADERS)) {
         throw new ValidationException(CIRCULATE_TO, "传阅对象 " + reader + " 不是单位领导");
       }
@@ -277,18 +353,26 @@ public class IncomingDocumentService {
     }
     String id = documentId(execution);
     LocalDateTime now = EngineClock.now();
-    IncomingStatus next = HANDLE.equals(handling.handling()) ? IncomingStatus.HANDLING
-        : readers.isEmpty() ? IncomingStatus.ARCHIVING : IncomingStatus.CIRCULATING;
+    IncomingStatus next =
+        HANDLE.equals(handling.handling())
+            ? IncomingStatus.HANDLING
+            : readers.isEmpty() ? IncomingStatus.ARCHIVING : IncomingStatus.CIRCULATING;
     String name = org.displayName(user);
-    documents.instruct(id, handling, instruction, user, name, readers.isEmpty() ? null : String.join(",", readers),
-        next, now);
+    documents.instruct(
+        id,
+        handling,
+        instruction,
+        user,
+        name,
+        readers.isEmpty() ? null : String.join(",", readers),
+        next,
+        now);
     trail(execution, user, Review.INSTRUCT, describe(handling) + instruction, now);
     setHandlingVariables(execution, handling);
     execution.setVariable(INSTRUCTION, instruction);
     execution.setVariable(CIRCULATE_TO, SpinValues.jsonValue(Spin.JSON(readers)).create());
     execution.setVariable(INSTRUCTION_TEXT, name + "（" + TIME.format(now) + "）：" + instruction);
-    execution.setVariable(CIRCULATION_TEXT, readers.isEmpty() ? "无"
-        : org.displayNames(readers));
+    execution.setVariable(CIRCULATION_TEXT, readers.isEmpty() ? "无" : org.displayNames(readers));
     LOG.info("收文 {} 批示：{}，{}", id, name, describe(handling));
   }
 
@@ -307,8 +391,9 @@ public class IncomingDocumentService {
     if (execution.isCanceled()) {
       return;
     }
-    String comment = FormValues.optionalText(execution.getVariable(READ_COMMENT), READ_COMMENT, MAX_OPINION,
-        "阅示意见");
+    String comment =
+        FormValues.optionalText(
+            execution.getVariable(READ_COMMENT), READ_COMMENT, MAX_OPINION, "阅示意见");
     trail(execution, ReviewService.currentUser(execution), Review.READ, comment, EngineClock.now());
   }
 
@@ -324,8 +409,18 @@ public class IncomingDocumentService {
   /** 督办依据 for the called supervision process: the 来文 and the 批示. */
   public String supervisionBasis(DelegateExecution execution) {
     IncomingDocument d = document(documentId(execution));
-    String basis = "收文 " + d.receiptNumber() + "：" + d.senderOrg() + (d.senderNumber() == null ? "" : " " + d.senderNumber())
-        + "《" + d.title() + "》。" + d.instructedByName() + "批示：" + d.instruction();
+    String basis =
+        "收文 "
+            + d.receiptNumber()
+            + "："
+            + d.senderOrg()
+            + (d.senderNumber() == null ? "" : " " + d.senderNumber())
+            + "《"
+            + d.title()
+            + "》。"
+            + d.instructedByName()
+            + "批示："
+            + d.instruction();
     return basis.length() > 1000 ? basis.substring(0, 999) + "…" : basis;
   }
 
@@ -369,11 +464,29 @@ public class IncomingDocumentService {
       department = registrarDept.getId();
       departmentName = registrarDept.getName();
     }
-    byte[] zip = archivePackage.zip(d, documents.attachments(d.id()), documents::content, reviews.findByBusinessKey(d.id()),
-        supervision.forIncomingDocument(d.id()).orElse(null));
-    ArchiveEntry entry = archive.archive(new NewArchiveEntry(d.receiptYear(), department, departmentName, d.secrecy(),
-        ArchiveSource.INCOMING, d.id(), d.title(), d.receiptNumber(), fileName(d.receiptNumber()) + ".zip",
-        "application/zip", zip, boxText, shelfText));
+    byte[] zip =
+        archivePackage.zip(
+            d,
+            documents.attachments(d.id()),
+            documents::content,
+            reviews.findByBusinessKey(d.id()),
+            supervision.forIncomingDocument(d.id()).orElse(null));
+    ArchiveEntry entry =
+        archive.archive(
+            new NewArchiveEntry(
+                d.receiptYear(),
+                department,
+                departmentName,
+                d.secrecy(),
+                ArchiveSource.INCOMING,
+                d.id(),
+                d.title(),
+                d.receiptNumber(),
+                fileName(d.receiptNumber()) + ".zip",
+                "application/zip",
+                zip,
+                boxText,
+                shelfText));
     documents.archived(d.id(), entry.id(), EngineClock.now());
     execution.setVariable(ARCHIVE_ENTRY_ID, entry.id());
     LOG.info("收文 {} 已归档：{}", d.receiptNumber(), entry.id());
@@ -409,25 +522,44 @@ public class IncomingDocumentService {
       }
       int length = name.codePointCount(0, name.length());
       if (length > MAX_FILE_NAME) {
-        throw new ValidationException("file", "文件名不能超过 " + MAX_FILE_NAME + " 个字符，当前 " + length + " 个，请改短后再上传");
+        throw new ValidationException(
+            "file", "文件名不能超过 " + MAX_FILE_NAME + " 个字符，当前 " + length + " 个，请改短后再上传");
       }
       if (file.content() == null || file.content().length == 0) {
         throw new ValidationException("file", "文件是空的：" + name);
       }
       if (file.content().length > limits.fileBytes()) {
-        throw new ValidationException("file", "文件过大：" + name + "（" + size(file.content().length) + "），单个文件不能超过 "
-            + size(limits.fileBytes()) + limits.reason());
+        throw new ValidationException(
+            "file",
+            "文件过大："
+                + name
+                + "（"
+                + size(file.content().length)
+                + "），单个文件不能超过 "
+                + size(limits.fileBytes())
+                + limits.reason());
       }
       total += file.content().length;
       if (total > limits.documentBytes()) {
-        throw new ValidationException("file", "每份收文的附件合计不能超过 " + size(limits.documentBytes()) + limits.reason()
-            + "，可分拆或压缩扫描件");
+        throw new ValidationException(
+            "file",
+            "每份收文的附件合计不能超过 " + size(limits.documentBytes()) + limits.reason() + "，可分拆或压缩扫描件");
       }
-      String type = file.mediaType() == null || file.mediaType().isBlank() ? "application/octet-stream"
-          : file.mediaType().strip();
-      IncomingAttachment attachment = new IncomingAttachment(UUID.randomUUID().toString(), documentId, seq++, name,
-          type.length() > 200 ? "application/octet-stream" : type, file.content().length,
-          ArchiveChain.sha256(file.content()), user, now);
+      String type =
+          file.mediaType() == null || file.mediaType().isBlank()
+              ? "application/octet-stream"
+              : file.mediaType().strip();
+      IncomingAttachment attachment =
+          new IncomingAttachment(
+              UUID.randomUUID().toString(),
+              documentId,
+              seq++,
+              name,
+              type.length() > 200 ? "application/octet-stream" : type,
+              file.content().length,
+              ArchiveChain.sha256(file.content()),
+              user,
+              now);
       documents.insertAttachment(attachment, file.content());
       stored.add(attachment);
     }
@@ -457,24 +589,28 @@ public class IncomingDocumentService {
   private void showAttachments(IncomingDocument d) {
     List<IncomingAttachment> files = documents.attachments(d.id());
     String text = files.isEmpty() ? NO_ATTACHMENTS : attachmentText(files);
-    SystemAuthentication.call(identity, () -> {
-      runtime.setVariable(d.processInstanceId(), ATTACHMENT_TEXT, text);
-      return null;
-    });
+    SystemAuthentication.call(
+        identity,
+        () -> {
+          runtime.setVariable(d.processInstanceId(), ATTACHMENT_TEXT, text);
+          return null;
+        });
   }
 
   private static String filesFixed(IncomingStatus status) {
-    return status == IncomingStatus.VOIDED ? "收文登记已作废，附件不能再更改"
+    return status == IncomingStatus.VOIDED
+        ? "收文登记已作废，附件不能再更改"
         : "收文已送拟办（" + status.label() + "），附件不能再更改";
   }
 
   /** A file to store: its name as uploaded, its media type and bytes. */
-  public record Upload(String name, String mediaType, byte[] content) {
-  }
+  public record Upload(String name, String mediaType, byte[] content) {}
 
   public static final int MAX_FILES = 20;
+
   /** 「已上传附件」 while there is no file. */
   static final String NO_ATTACHMENTS = "（尚未上传）";
+
   public static final int MAX_FILE_NAME = 200;
 
   public IncomingDocument document(String id) {
@@ -490,7 +626,8 @@ public class IncomingDocumentService {
   }
 
   private Handling handling(DelegateExecution execution) {
-    String handling = FormValues.oneOf(execution.getVariable(HANDLING), HANDLING, HANDLINGS, "办理方式", HANDLE);
+    String handling =
+        FormValues.oneOf(execution.getVariable(HANDLING), HANDLING, HANDLINGS, "办理方式", HANDLE);
     if (READ_ONLY.equals(handling)) {
       return new Handling(READ_ONLY, null, null, null, null);
     }
@@ -500,24 +637,44 @@ public class IncomingDocumentService {
       throw new ValidationException(LEAD_DEPARTMENT, "办理类收文必须确定主办部门");
     }
     Group lead = org.departmentWithHead(leadId, LEAD_DEPARTMENT, "主办部门");
-    List<String> assisting = org.otherDepartmentsWithHead(FormValues.ids(execution.getVariable(ASSISTING_DEPARTMENTS),
-        ASSISTING_DEPARTMENTS, "协办部门"), lead, ASSISTING_DEPARTMENTS, "协办部门").stream().map(Group::getId).toList();
-    Integer days = FormValues.optionalInt(execution.getVariable(DEADLINE_DAYS), DEADLINE_DAYS, MIN_DAYS, MAX_DAYS,
-        "办理期限（工作日）");
+    List<String> assisting =
+        org
+            .otherDepartmentsWithHead(
+                FormValues.ids(
+                    execution.getVariable(ASSISTING_DEPARTMENTS), ASSISTING_DEPARTMENTS, "协办部门"),
+                lead,
+                ASSISTING_DEPARTMENTS,
+                "协办部门")
+            .stream()
+            .map(Group::getId)
+            .toList();
+    Integer days =
+        FormValues.optionalInt(
+            execution.getVariable(DEADLINE_DAYS), DEADLINE_DAYS, MIN_DAYS, MAX_DAYS, "办理期限（工作日）");
     if (days == null) {
       days = defaultDeadlineDays((String) execution.getVariable(URGENCY));
     }
-    return new Handling(HANDLE, leadId, lead.getName(), assisting.isEmpty() ? null : String.join(",", assisting), days);
+    return new Handling(
+        HANDLE,
+        leadId,
+        lead.getName(),
+        assisting.isEmpty() ? null : String.join(",", assisting),
+        days);
   }
 
   private void setHandlingVariables(DelegateExecution execution, Handling h) {
     execution.setVariable(HANDLING, h.handling());
     execution.setVariable(LEAD_DEPARTMENT, h.leadDepartment());
     execution.setVariable(LEAD_DEPARTMENT_NAME, h.leadDepartmentName());
-    List<String> assisting = h.assistingDepartments() == null ? List.of() : List.of(h.assistingDepartments().split(","));
-    execution.setVariable(ASSISTING_DEPARTMENTS, SpinValues.jsonValue(Spin.JSON(assisting)).create());
-    execution.setVariable(ASSISTING_NAMES, assisting.isEmpty() ? "无"
-        : String.join("、", assisting.stream().map(org::groupName).toList()));
+    List<String> assisting =
+        h.assistingDepartments() == null ? List.of() : List.of(h.assistingDepartments().split(","));
+    execution.setVariable(
+        ASSISTING_DEPARTMENTS, SpinValues.jsonValue(Spin.JSON(assisting)).create());
+    execution.setVariable(
+        ASSISTING_NAMES,
+        assisting.isEmpty()
+            ? "无"
+            : String.join("、", assisting.stream().map(org::groupName).toList()));
     if (h.deadlineDays() != null) {
       execution.setVariable(DEADLINE_DAYS, (long) h.deadlineDays());
     }
@@ -530,26 +687,48 @@ public class IncomingDocumentService {
     }
     StringBuilder text = new StringBuilder("办理：").append(h.leadDepartmentName()).append("主办");
     if (h.assistingDepartments() != null) {
-      text.append("，").append(String.join("、", List.of(h.assistingDepartments().split(",")).stream()
-          .map(org::groupName).toList())).append("协办");
+      text.append("，")
+          .append(
+              String.join(
+                  "、",
+                  List.of(h.assistingDepartments().split(",")).stream()
+                      .map(org::groupName)
+                      .toList()))
+          .append("协办");
     }
     LocalDate due = workingDays.add(EngineClock.today(), h.deadlineDays());
-    return text.append("，").append(h.deadlineDays()).append(" 个工作日内办结（按今日计至 ").append(due).append("）。")
+    return text.append("，")
+        .append(h.deadlineDays())
+        .append(" 个工作日内办结（按今日计至 ")
+        .append(due)
+        .append("）。")
         .toString();
   }
 
-  private void trail(DelegateExecution execution, String user, String kind, String comment, LocalDateTime now) {
-    String step = execution.getCurrentActivityName() == null ? execution.getCurrentActivityId()
-        : execution.getCurrentActivityName();
-    String text = comment == null ? null : comment.length() > 2000 ? comment.substring(0, 1999) + "…" : comment;
-    reviews.insert(execution.getProcessBusinessKey(), PROCESS_KEY, execution.getProcessInstanceId(),
-        new Review(execution.getCurrentActivityId(), step, user, org.displayName(user), now, kind, text));
+  private void trail(
+      DelegateExecution execution, String user, String kind, String comment, LocalDateTime now) {
+    String step =
+        execution.getCurrentActivityName() == null
+            ? execution.getCurrentActivityId()
+            : execution.getCurrentActivityName();
+    String text =
+        comment == null
+            ? null
+            : comment.length() > 2000 ? comment.substring(0, 1999) + "…" : comment;
+    reviews.insert(
+        execution.getProcessBusinessKey(),
+        PROCESS_KEY,
+        execution.getProcessInstanceId(),
+        new Review(
+            execution.getCurrentActivityId(), step, user, org.displayName(user), now, kind, text));
   }
 
   private String handlingSummary(IncomingDocument d) {
     if (!HANDLE.equals(d.handling())) {
-      return "阅知件，无需办理。传阅：" + (d.circulateToIds().isEmpty() ? "无"
-          : String.join("、", d.circulateToIds().stream().map(org::displayName).toList()));
+      return "阅知件，无需办理。传阅："
+          + (d.circulateToIds().isEmpty()
+              ? "无"
+              : String.join("、", d.circulateToIds().stream().map(org::displayName).toList()));
     }
     Optional<SupervisedCase> item = supervision.forIncomingDocument(d.id());
     if (item.isEmpty()) {
@@ -557,18 +736,41 @@ public class IncomingDocumentService {
     }
     SupervisedCase i = item.get();
     StringBuilder text = new StringBuilder();
-    text.append("主办：").append(i.departmentName()).append("，承办人：")
-        .append(i.handlerName() == null ? "未交办" : i.handlerName()).append("，办结期限：").append(i.due())
-        .append("，灯色：").append(i.lightLabel()).append('\n');
-    supervision.progress(i.id()).stream().filter(f -> f.finished()).reduce((a, b) -> b)
-        .ifPresent(f -> text.append("办结报告（").append(TIME.format(f.at())).append(" ").append(f.userName())
-            .append("）：").append(f.progress()).append('\n'));
+    text.append("主办：")
+        .append(i.departmentName())
+        .append("，承办人：")
+        .append(i.handlerName() == null ? "未交办" : i.handlerName())
+        .append("，办结期限：")
+        .append(i.due())
+        .append("，灯色：")
+        .append(i.lightLabel())
+        .append('\n');
+    supervision.progress(i.id()).stream()
+        .filter(f -> f.finished())
+        .reduce((a, b) -> b)
+        .ifPresent(
+            f ->
+                text.append("办结报告（")
+                    .append(TIME.format(f.at()))
+                    .append(" ")
+                    .append(f.userName())
+                    .append("）：")
+                    .append(f.progress())
+                    .append('\n'));
     for (var a : supervision.assistOpinions(i.id())) {
-      text.append("协办意见（").append(a.departmentName()).append(" ").append(a.userName()).append("）：")
-          .append(a.opinion()).append('\n');
+      text.append("协办意见（")
+          .append(a.departmentName())
+          .append(" ")
+          .append(a.userName())
+          .append("）：")
+          .append(a.opinion())
+          .append('\n');
     }
     if (i.score() != null) {
-      text.append("考核：").append(i.score()).append(" 分").append(i.remarks() == null ? "" : "，" + i.remarks());
+      text.append("考核：")
+          .append(i.score())
+          .append(" 分")
+          .append(i.remarks() == null ? "" : "，" + i.remarks());
     }
     return text.toString().stripTrailing();
   }
@@ -576,8 +778,14 @@ public class IncomingDocumentService {
   private static String attachmentText(List<IncomingAttachment> files) {
     StringBuilder text = new StringBuilder();
     for (IncomingAttachment f : files) {
-      text.append(f.seq()).append(". ").append(f.fileName()).append("（").append(size(f.size())).append("，SHA-256 ")
-          .append(f.sha256(), 0, 16).append("…）\n");
+      text.append(f.seq())
+          .append(". ")
+          .append(f.fileName())
+          .append("（")
+          .append(size(f.size()))
+          .append("，SHA-256 ")
+          .append(f.sha256(), 0, 16)
+          .append("…）\n");
     }
     return text.toString().stripTrailing();
   }
@@ -603,12 +811,15 @@ public class IncomingDocumentService {
     return base.replaceAll("[:*?\"<>|]", "_").strip();
   }
 
-  private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]");
+  private static final Pattern CONTROLS =
+      Pattern.compile("[\\x00-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]");
 
   private static LocalDate receivedDate(Object raw, LocalDate today) {
     // a date-time text from a form (2026-11-20T00:00) counts by its date
-    Object value = raw instanceof String s && s.strip().length() > 10 && s.strip().charAt(10) == 'T'
-        ? s.strip().substring(0, 10) : raw;
+    Object value =
+        raw instanceof String s && s.strip().length() > 10 && s.strip().charAt(10) == 'T'
+            ? s.strip().substring(0, 10)
+            : raw;
     LocalDate date = FormValues.optionalDate(value, RECEIVED_DATE, "收文日期");
     if (date == null) {
       return today;
@@ -617,7 +828,8 @@ public class IncomingDocumentService {
       throw new ValidationException(RECEIVED_DATE, "收文日期不能晚于今天（" + today + "），收到：" + date);
     }
     if (date.isBefore(today.minusYears(1))) {
-      throw new ValidationException(RECEIVED_DATE, "收文日期不能早于一年前（" + today.minusYears(1) + "），收到：" + date);
+      throw new ValidationException(
+          RECEIVED_DATE, "收文日期不能早于一年前（" + today.minusYears(1) + "），收到：" + date);
     }
     return date;
   }

@@ -34,9 +34,12 @@ public final class IncomingDocumentVariables {
   public static final String SECRECY = "secrecy";
   public static final String PAGES = "pages";
   public static final String SUMMARY = "summary";
+
   /** Ticked to register although the same 来文单位 + 来文文号 is registered already. */
   public static final String DUPLICATE_CONFIRMED = "duplicateConfirmed";
+
   public static final String INITIATOR = "initiator";
+
   /** Not a form field: the end of Task_Scan names it when no file has been uploaded. */
   public static final String ATTACHMENTS = "attachments";
 
@@ -48,14 +51,19 @@ public final class IncomingDocumentVariables {
   // 拟办 (Task_Propose) and 批示 (Task_Instruct, may change the proposal)
   /** 办理 (handled by departments, with 督办) or 阅知 (for reading only). */
   public static final String HANDLING = "handling";
+
   public static final String LEAD_DEPARTMENT = "leadDepartment";
   public static final String ASSISTING_DEPARTMENTS = "assistingDepartments";
+
   /** 办理期限 in working days, counted from the 批示; default by urgency. */
   public static final String DEADLINE_DAYS = "deadlineDays";
+
   public static final String PROPOSAL = "proposal";
   public static final String INSTRUCTION = "instruction";
+
   /** 传阅: user ids of other leaders who read the document. */
   public static final String CIRCULATE_TO = "circulateTo";
+
   // 传阅 (Task_Circulate: element variable and local input)
   public static final String READER = "reader";
   public static final String READ_COMMENT = "readComment";
@@ -92,6 +100,5 @@ public final class IncomingDocumentVariables {
   public static final int MIN_DAYS = 1;
   public static final int MAX_DAYS = 250;
 
-  private IncomingDocumentVariables() {
-  }
+  private IncomingDocumentVariables() {}
 }

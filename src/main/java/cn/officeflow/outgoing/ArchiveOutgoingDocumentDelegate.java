@@ -1,7 +1,6 @@
 package cn.officeflow.outgoing;
 
 import cn.officeflow.platform.archive.ArchiveEntry;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

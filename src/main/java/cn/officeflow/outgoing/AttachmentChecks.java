@@ -5,7 +5,6 @@ import static cn.officeflow.outgoing.ProofreadingText.*;
 
 import cn.officeflow.outgoing.ProofreadingAids.ProofreadingInput;
 import cn.officeflow.outgoing.ProofreadingText.Paragraph;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,32 +17,58 @@ import java.util.regex.Pattern;
 final class AttachmentChecks {
 
   private static final int MAX_RANGE = 50;
-  private static final Pattern LIST_ATTACHMENT_PREFIX = Pattern.compile("^附件" + SP
-      + "(?:([0-9]{1,3})(?![0-9年月日号])" + SP + "[：:．.、]?|(" + CN_NUM + "{1,3})" + SP
-      + "[：:．.、]|[：:])" + SP);
+  private static final Pattern LIST_ATTACHMENT_PREFIX =
+      Pattern.compile(
+          "^附件"
+              + SP
+              + "(?:([0-9]{1,3})(?![0-9年月日号])"
+              + SP
+              + "[：:．.、]?|("
+              + CN_NUM
+              + "{1,3})"
+              + SP
+              + "[：:．.、]|[：:])"
+              + SP);
   private static final Pattern LIST_NUMBER_PREFIX =
       Pattern.compile("^(?:[(（]([0-9]{1,3})[)）]|([0-9]{1,3})[.．、:：](?![0-9]))" + SP);
-  private static final Pattern FILE_EXTENSION = Pattern.compile(
-      "(?i)\\.(?:docx?|xlsx?|pptx?|pdf|wps|et|dps|ofd|txt|csv|zip|rar|7z|jpe?g|png|gif|bmp|tiff?)$");
+  private static final Pattern FILE_EXTENSION =
+      Pattern.compile(
+          "(?i)\\.(?:docx?|xlsx?|pptx?|pdf|wps|et|dps|ofd|txt|csv|zip|rar|7z|jpe?g|png|gif|bmp|tiff?)$");
   private static final Pattern KEY_NOISE = Pattern.compile("[\\s\\u3000《》“”\"']");
   private static final Pattern KEY_TRAILING = Pattern.compile("[。；;，,、.．]+$");
-  private static final Pattern REFERENCE = Pattern.compile("附件" + SP
-      + "(?:(?<nums>[0-9]{1,3}(?![0-9])(?:" + SP + "(?:以及|[、和及与至到~～—-])" + SP + "(?:附件)?"
-      + SP + "[0-9]{1,3}(?![0-9])){0,20})"
-      + "|(?<cn>(?:[二三四五六七八九]|十(?!分)|一(?![并起同律些般致道式览直是]))" + CN_NUM + "?)(?![份件页张本套]))?"
-      + SP + "[为是]?" + SP + "[：:]?" + SP
-      + "(?<titles>《[^《》]{1,100}》(?:" + SP + "[、，和及与]?" + SP + "《[^《》]{1,100}》){0,20})?");
+  private static final Pattern REFERENCE =
+      Pattern.compile(
+          "附件"
+              + SP
+              + "(?:(?<nums>[0-9]{1,3}(?![0-9])(?:"
+              + SP
+              + "(?:以及|[、和及与至到~～—-])"
+              + SP
+              + "(?:附件)?"
+              + SP
+              + "[0-9]{1,3}(?![0-9])){0,20})"
+              + "|(?<cn>(?:[二三四五六七八九]|十(?!分)|一(?![并起同律些般致道式览直是]))"
+              + CN_NUM
+              + "?)(?![份件页张本套]))?"
+              + SP
+              + "[为是]?"
+              + SP
+              + "[：:]?"
+              + SP
+              + "(?<titles>《[^《》]{1,100}》(?:"
+              + SP
+              + "[、，和及与]?"
+              + SP
+              + "《[^《》]{1,100}》){0,20})?");
   private static final Pattern REFERENCE_NUMBER = Pattern.compile("([0-9]{1,3})|(至|到|[~～—-])");
   private static final Pattern BOOK_TITLE = Pattern.compile("《([^《》]{1,100})》");
   private static final Pattern NOTE_HEAD = Pattern.compile("^附件" + SP + "[：:]" + SP + "(.*)$");
   private static final Pattern NOTE_ITEM = Pattern.compile("^([0-9]{1,3})[.．、]" + SP + "(\\S.*)$");
   private static final int MIN_FUZZY_KEY = 4;
 
-  private AttachmentChecks() {
-  }
+  private AttachmentChecks() {}
 
-  private record ListEntry(int position, String declaredNumber, String name, String key) {
-  }
+  private record ListEntry(int position, String declaredNumber, String name, String key) {}
 
   record Reference(String label, List<Integer> numbers, List<String> titles, String chineseNumber) {
     boolean generic() {
@@ -52,10 +77,10 @@ final class AttachmentChecks {
   }
 
   /** 正文末尾的附件说明（“附件：1.××”及其后的编号行）。 */
-  record AttachmentNote(List<Integer> paragraphNumbers, List<Reference> references) {
-  }
+  record AttachmentNote(List<Integer> paragraphNumbers, List<Reference> references) {}
 
-  static List<String> findings(ProofreadingInput in, List<Paragraph> paragraphs, AttachmentNote note) {
+  static List<String> findings(
+      ProofreadingInput in, List<Paragraph> paragraphs, AttachmentNote note) {
     List<ListEntry> entries = parseAttachmentList(in.attachments());
     List<String> out = new ArrayList<>();
     checkListEntries(entries, out);
@@ -107,14 +132,22 @@ final class AttachmentChecks {
       }
       String declared = entry.declaredNumber();
       if (declared != null && declaredNumber(declared) != entry.position()) {
-        out.add("附件清单第" + entry.position() + "项：编号“" + declared + "”与顺序不符，应为“"
-            + entry.position() + "”。");
+        out.add(
+            "附件清单第"
+                + entry.position()
+                + "项：编号“"
+                + declared
+                + "”与顺序不符，应为“"
+                + entry.position()
+                + "”。");
       }
     }
   }
 
   private static int declaredNumber(String declared) {
-    return Character.isDigit(declared.charAt(0)) ? Integer.parseInt(declared) : chineseNumber(declared);
+    return Character.isDigit(declared.charAt(0))
+        ? Integer.parseInt(declared)
+        : chineseNumber(declared);
   }
 
   private static List<Reference> references(List<Paragraph> paragraphs, AttachmentNote note) {
@@ -125,8 +158,12 @@ final class AttachmentChecks {
       }
       Matcher m = REFERENCE.matcher(p.text());
       while (m.find()) {
-        refs.add(new Reference(p.label(), referenceNumbers(m.group("nums")), titles(m.group("titles")),
-            m.group("cn")));
+        refs.add(
+            new Reference(
+                p.label(),
+                referenceNumbers(m.group("nums")),
+                titles(m.group("titles")),
+                m.group("cn")));
       }
     }
     refs.addAll(note.references());
@@ -201,16 +238,19 @@ final class AttachmentChecks {
     if (item == null) {
       return new Reference(p.label(), List.of(), List.of(stripBookMarks(unnumbered)), null);
     }
-    return new Reference(p.label(), List.of(Integer.parseInt(item.group(1))),
-        List.of(stripBookMarks(item.group(2))), null);
+    return new Reference(
+        p.label(),
+        List.of(Integer.parseInt(item.group(1))),
+        List.of(stripBookMarks(item.group(2))),
+        null);
   }
 
   private static String stripBookMarks(String name) {
     return trim(name.replace("《", "").replace("》", ""));
   }
 
-  private static void checkReference(Reference ref, List<ListEntry> entries, boolean[] referenced,
-      List<String> out) {
+  private static void checkReference(
+      Reference ref, List<ListEntry> entries, boolean[] referenced, List<String> out) {
     List<Integer> numbers = new ArrayList<>(ref.numbers());
     if (ref.chineseNumber() != null) {
       int n = chineseNumber(ref.chineseNumber());
@@ -237,8 +277,8 @@ final class AttachmentChecks {
   }
 
   /** {@code referenced} 为 null 时只检查编号是否越界（编号已与名称配对，由名称决定引用了哪一项）。 */
-  private static void checkReferenceNumber(Reference ref, int n, List<ListEntry> entries, boolean[] referenced,
-      List<String> out) {
+  private static void checkReferenceNumber(
+      Reference ref, int n, List<ListEntry> entries, boolean[] referenced, List<String> out) {
     if (n >= 1 && n <= entries.size()) {
       if (referenced != null) {
         referenced[n - 1] = true;
@@ -249,14 +289,29 @@ final class AttachmentChecks {
     out.add(ref.label() + "：正文提到“附件" + n + "”，但" + list + "。");
   }
 
-  private static void checkNumberTitlePairs(Reference ref, List<Integer> numbers, List<Integer> matches,
-      List<ListEntry> entries, List<String> out) {
+  private static void checkNumberTitlePairs(
+      Reference ref,
+      List<Integer> numbers,
+      List<Integer> matches,
+      List<ListEntry> entries,
+      List<String> out) {
     for (int i = 0; i < numbers.size(); i++) {
       int n = numbers.get(i);
       int index = matches.get(i);
       if (index >= 0 && n >= 1 && n <= entries.size() && index != n - 1) {
-        out.add(ref.label() + "：“附件" + n + "”写作“" + ref.titles().get(i) + "”，但附件清单第" + n + "项为“"
-            + entries.get(n - 1).name() + "”（该名称是第" + (index + 1) + "项）。");
+        out.add(
+            ref.label()
+                + "：“附件"
+                + n
+                + "”写作“"
+                + ref.titles().get(i)
+                + "”，但附件清单第"
+                + n
+                + "项为“"
+                + entries.get(n - 1).name()
+                + "”（该名称是第"
+                + (index + 1)
+                + "项）。");
       }
     }
   }
@@ -280,7 +335,10 @@ final class AttachmentChecks {
   }
 
   /** 正文或标题中直接出现附件名称（如“印发《××办法》”）也算提及。 */
-  private static void markMentioned(ProofreadingInput in, List<Paragraph> paragraphs, List<ListEntry> entries,
+  private static void markMentioned(
+      ProofreadingInput in,
+      List<Paragraph> paragraphs,
+      List<ListEntry> entries,
       boolean[] referenced) {
     StringBuilder all = new StringBuilder(nz(in.title()));
     paragraphs.forEach(p -> all.append('\n').append(p.text()));

@@ -12,8 +12,17 @@ import java.util.regex.Pattern;
  * The editable text of a 发文 as the drafter submits it (start form, revision, REST), validated and
  * normalised. Every rule names its field; nothing is stored before all rules pass.
  */
-public record Draft(String title, String docType, String mainRecipients, String copyTo, String body,
-    String attachments, String urgency, String secrecy, String docCode, List<String> countersignDepts) {
+public record Draft(
+    String title,
+    String docType,
+    String mainRecipients,
+    String copyTo,
+    String body,
+    String attachments,
+    String urgency,
+    String secrecy,
+    String docCode,
+    List<String> countersignDepts) {
 
   public static final int MAX_TITLE = 200;
   public static final int MAX_BODY = 50_000;
@@ -28,8 +37,8 @@ public record Draft(String title, String docType, String mainRecipients, String 
     String title = required(variables, TITLE, MAX_TITLE, "标题");
     String docType = required(variables, DOC_TYPE, 10, "文种");
     if (!DOC_TYPES.contains(docType)) {
-      throw new ValidationException(DOC_TYPE, "文种必须是 GB/T 9704 的 15 种公文之一：" + String.join("、", DOC_TYPES)
-          + "，收到：" + docType);
+      throw new ValidationException(
+          DOC_TYPE, "文种必须是 GB/T 9704 的 15 种公文之一：" + String.join("、", DOC_TYPES) + "，收到：" + docType);
     }
     String recipients = stripColon(required(variables, MAIN_RECIPIENTS, MAX_RECIPIENTS, "主送机关"));
     String copyTo = optional(variables, COPY_TO, MAX_RECIPIENTS, "抄送机关");
@@ -43,7 +52,16 @@ public record Draft(String title, String docType, String mainRecipients, String 
     } else if (!DOC_CODE_PATTERN.matcher(docCode).matches()) {
       throw new ValidationException(DOC_CODE, "发文机关代字只能由汉字或字母组成（如 行办发），收到：" + docCode);
     }
-    return new Draft(title, docType, recipients, copyTo, body, attachments, urgency, secrecy, docCode,
+    return new Draft(
+        title,
+        docType,
+        recipients,
+        copyTo,
+        body,
+        attachments,
+        urgency,
+        secrecy,
+        docCode,
         departments(variables.apply(COUNTERSIGN_DEPTS)));
   }
 
@@ -63,13 +81,15 @@ public record Draft(String title, String docType, String mainRecipients, String 
     return FormValues.optionalText(variables.apply(field), field, max, label);
   }
 
-  private static String oneOf(Function<String, Object> variables, String field, List<String> allowed, String label) {
+  private static String oneOf(
+      Function<String, Object> variables, String field, List<String> allowed, String label) {
     String value = optional(variables, field, 10, label);
     if (value == null) {
       return allowed.get(0);
     }
     if (!allowed.contains(value)) {
-      throw new ValidationException(field, label + "必须是 " + String.join(" | ", allowed) + " 之一，收到：" + value);
+      throw new ValidationException(
+          field, label + "必须是 " + String.join(" | ", allowed) + " 之一，收到：" + value);
     }
     return value;
   }

@@ -5,7 +5,6 @@ import static cn.officeflow.outgoing.ProofreadingText.*;
 
 import cn.officeflow.outgoing.ProofreadingAids.ProofreadingInput;
 import cn.officeflow.outgoing.ProofreadingText.Paragraph;
-
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,29 +16,47 @@ final class FormatChecks {
 
   /** 标题超过约两行（每行约22字）时提示。 */
   static final int TITLE_MAX_CHARS = 44;
+
   private static final Pattern DOC_NUMBER = Pattern.compile("^(.+?)〔(\\d{4})〕([1-9]\\d*)号$");
-  private static final Pattern DOC_NUMBER_LOOSE = Pattern.compile("^(.*?)" + SP + "(第)?" + SP
-      + "([〔\\[［(（【〈<{｛〖])" + SP + "([0-9０-９]{4})" + SP + "([〕\\]］)）】〉>}｝〗])"
-      + SP + "(第)?" + SP + "([0-9０-９]+)" + SP + "(号)?$");
+  private static final Pattern DOC_NUMBER_LOOSE =
+      Pattern.compile(
+          "^(.*?)"
+              + SP
+              + "(第)?"
+              + SP
+              + "([〔\\[［(（【〈<{｛〖])"
+              + SP
+              + "([0-9０-９]{4})"
+              + SP
+              + "([〕\\]］)）】〉>}｝〗])"
+              + SP
+              + "(第)?"
+              + SP
+              + "([0-9０-９]+)"
+              + SP
+              + "(号)?$");
   private static final Pattern SPACE = Pattern.compile("[\\s\\u3000]");
   private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=\\d)");
+
   /** 结尾标点（不含括号、引号、书名号，这些可以出现在结尾）。 */
   private static final Pattern TRAILING_PUNCT = Pattern.compile("[。．.，,、；;：:！!？?…~～—\\-]+$");
+
   private static final Pattern TRAILING_PARENTHETICAL = Pattern.compile("[（(][^（）()]*[）)]$");
   private static final Pattern HALF_WIDTH_SEPARATOR = Pattern.compile("[,;]");
   private static final Pattern TRAILING_COLON = Pattern.compile("[：:]+$");
   private static final Pattern RECIPIENT_SEPARATOR = Pattern.compile("[、，,；;\\s\\u3000]+");
-  private static final Pattern CN_DATE = Pattern.compile(
-      "(?<y>[〇○零一二三四五六七八九]{4})年(?:(?<m>十[一二]?|[一二三四五六七八九])月"
-          + "(?:(?<d>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日)?)?"
-          + "|(?<m2>十[一二]?|[一二三四五六七八九])月(?<d2>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日");
+  private static final Pattern CN_DATE =
+      Pattern.compile(
+          "(?<y>[〇○零一二三四五六七八九]{4})年(?:(?<m>十[一二]?|[一二三四五六七八九])月"
+              + "(?:(?<d>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日)?)?"
+              + "|(?<m2>十[一二]?|[一二三四五六七八九])月(?<d2>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日");
   private static final Pattern ARABIC_DATE =
       Pattern.compile("(?<![0-9])(?:([0-9]{4})年)?([0-9]{1,2})月(?:([0-9]{1,2})日)?");
 
-  private FormatChecks() {
-  }
+  private FormatChecks() {}
 
-  static List<String> findings(ProofreadingInput in, List<Paragraph> paragraphs, List<Integer> noteParagraphs) {
+  static List<String> findings(
+      ProofreadingInput in, List<Paragraph> paragraphs, List<Integer> noteParagraphs) {
     List<String> out = new ArrayList<>();
     checkDocumentNumber(in, out);
     checkTitle(in, out);
@@ -76,8 +93,13 @@ final class FormatChecks {
       return;
     }
     List<String> problems = docNumberProblems(number, loose, code, issueYear);
-    out.add("文号“" + number + "”：" + String.join("；", problems) + docNumberSuggestion(loose, code, issueYear)
-        + "。");
+    out.add(
+        "文号“"
+            + number
+            + "”："
+            + String.join("；", problems)
+            + docNumberSuggestion(loose, code, issueYear)
+            + "。");
   }
 
   private static String docNumberSuggestion(Matcher loose, String code, Integer issueYear) {
@@ -101,7 +123,8 @@ final class FormatChecks {
     return (code.isEmpty() ? "机关代字" : code) + "〔" + (issueYear == null ? "年份" : issueYear) + "〕1号";
   }
 
-  private static List<String> docNumberProblems(String number, Matcher m, String code, Integer issueYear) {
+  private static List<String> docNumberProblems(
+      String number, Matcher m, String code, Integer issueYear) {
     List<String> problems = new ArrayList<>();
     if (!code.isEmpty() && !m.group(1).equals(code)) {
       problems.add(m.group(1).isEmpty() ? "缺少机关代字“" + code + "”" : "机关代字应为“" + code + "”");
@@ -156,7 +179,10 @@ final class FormatChecks {
       out.add("标题：共" + length + "字，超过两行（约" + TITLE_MAX_CHARS + "字），可考虑精简" + NOTE);
     }
     String docType = trim(in.docType());
-    String bare = TRAILING_PARENTHETICAL.matcher(TRAILING_PUNCT.matcher(title).replaceFirst("")).replaceFirst("");
+    String bare =
+        TRAILING_PARENTHETICAL
+            .matcher(TRAILING_PUNCT.matcher(title).replaceFirst(""))
+            .replaceFirst("");
     if (hasHan(docType) && !bare.endsWith(docType)) {
       out.add("标题：未以文种“" + docType + "”结尾" + NOTE);
     }
@@ -190,16 +216,18 @@ final class FormatChecks {
    * 发文稿在正文前单独排印主送机关：正文首段若就是主送机关（如“各处室：”，冒号全角、半角或没有），或是以冒号结尾、
    * 所列机关都在主送机关之中的称呼行，主送机关会印两遍。
    */
-  private static void checkBodyRepeatsRecipients(ProofreadingInput in, List<Paragraph> paragraphs,
-      List<String> out) {
+  private static void checkBodyRepeatsRecipients(
+      ProofreadingInput in, List<Paragraph> paragraphs, List<String> out) {
     String recipients = withoutColon(in.mainRecipients());
     if (recipients.isEmpty() || paragraphs.isEmpty()) {
       return;
     }
     Paragraph first = paragraphs.get(0);
     String line = withoutColon(first.text());
-    boolean salutation = !line.equals(first.text()) && !line.isEmpty()
-        && recipientNames(recipients).containsAll(recipientNames(line));
+    boolean salutation =
+        !line.equals(first.text())
+            && !line.isEmpty()
+            && recipientNames(recipients).containsAll(recipientNames(line));
     if (line.equals(recipients) || salutation) {
       out.add(first.label() + "：正文以主送机关“" + first.text() + "”开头，发文稿已在正文前排印主送机关，请删去此行。");
     }
@@ -264,8 +292,10 @@ final class FormatChecks {
       return true;
     }
     int d = Integer.parseInt(day);
-    int maxDay = year == null ? YearMonth.of(2024, m).lengthOfMonth()
-        : YearMonth.of(Integer.parseInt(year), m).lengthOfMonth();
+    int maxDay =
+        year == null
+            ? YearMonth.of(2024, m).lengthOfMonth()
+            : YearMonth.of(Integer.parseInt(year), m).lengthOfMonth();
     return d >= 1 && d <= maxDay;
   }
 
@@ -274,7 +304,9 @@ final class FormatChecks {
   }
 
   private static String unpaddedDate(Matcher m) {
-    return (m.group(1) == null ? "" : m.group(1) + "年") + Integer.parseInt(m.group(2)) + "月"
+    return (m.group(1) == null ? "" : m.group(1) + "年")
+        + Integer.parseInt(m.group(2))
+        + "月"
         + (m.group(3) == null ? "" : Integer.parseInt(m.group(3)) + "日");
   }
 
@@ -291,15 +323,18 @@ final class FormatChecks {
   }
 
   /** 返回 false 表示不是有效序号（如“十十、”），继续尝试其他层级。 */
-  private static boolean applyHeading(Paragraph p, int level, Matcher m, int[] last, List<String> out) {
-    int number = level % 2 == 0 ? headingNumber(m.group(1), level) : headingNumber(m.group(2), level);
+  private static boolean applyHeading(
+      Paragraph p, int level, Matcher m, int[] last, List<String> out) {
+    int number =
+        level % 2 == 0 ? headingNumber(m.group(1), level) : headingNumber(m.group(2), level);
     if (number <= 0) {
       return false;
     }
     String canonical = heading(level, number);
     String written = m.group();
     if (!isCanonicalHeading(level, written, canonical)) {
-      out.add(p.label() + "：序号“" + written + "”应为“" + canonical + "”" + headingReason(level, m) + "。");
+      out.add(
+          p.label() + "：序号“" + written + "”应为“" + canonical + "”" + headingReason(level, m) + "。");
     }
     checkHeadingOrder(p, level, number, last, out);
     last[level] = number;
@@ -332,7 +367,8 @@ final class FormatChecks {
     return m.group(4).isEmpty() ? "" : "（括号后不加标点）";
   }
 
-  private static void checkHeadingOrder(Paragraph p, int level, int number, int[] last, List<String> out) {
+  private static void checkHeadingOrder(
+      Paragraph p, int level, int number, int[] last, List<String> out) {
     int expected = last[level] + 1;
     if (number == expected) {
       return;

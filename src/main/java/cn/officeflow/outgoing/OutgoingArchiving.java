@@ -32,16 +32,29 @@ public class OutgoingArchiving {
     if (existing.isPresent()) {
       return existing.get();
     }
-    OutgoingDocument document = documents.find(documentId)
-        .orElseThrow(() -> new NotFoundException("发文不存在：" + documentId));
+    OutgoingDocument document =
+        documents.find(documentId).orElseThrow(() -> new NotFoundException("发文不存在：" + documentId));
     byte[] docx = documents.docx(documentId).orElse(null);
     if (docx == null || document.documentNumber() == null) {
       throw new IllegalStateException("发文 " + documentId + " 尚无文号或正式公文（.docx），不能归档");
     }
-    int year = document.numberYear() != null ? document.numberYear() : EngineClock.today().getYear();
+    int year =
+        document.numberYear() != null ? document.numberYear() : EngineClock.today().getYear();
     String fileName = document.documentNumber().replaceAll("[\\\\/:*?\"<>|]", "_") + ".docx";
-    return archive.archive(new NewArchiveEntry(year, document.draftDept(), document.draftDeptName(),
-        document.secrecy(), ArchiveSource.OUTGOING, document.id(), document.title(), document.documentNumber(),
-        fileName, ArchiveService.DOCX, docx, null, null));
+    return archive.archive(
+        new NewArchiveEntry(
+            year,
+            document.draftDept(),
+            document.draftDeptName(),
+            document.secrecy(),
+            ArchiveSource.OUTGOING,
+            document.id(),
+            document.title(),
+            document.documentNumber(),
+            fileName,
+            ArchiveService.DOCX,
+            docx,
+            null,
+            null));
   }
 }

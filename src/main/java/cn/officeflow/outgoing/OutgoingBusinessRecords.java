@@ -23,10 +23,19 @@ public class OutgoingBusinessRecords implements BusinessRecords {
 
   @Override
   public Optional<BusinessRecord> describe(String businessKey) {
-    return documents.find(businessKey).map(d -> {
-      boolean issued = d.status() == DocumentStatus.ISSUED && d.hasDocx();
-      return new BusinessRecord(d.title(), d.documentNumber(), d.status().name(), d.status().label(), d.urgency(),
-          issued ? "/api/outgoing-documents/" + d.id() + "/docx" : null, issued ? "下载正式公文（.docx）" : null);
-    });
+    return documents
+        .find(businessKey)
+        .map(
+            d -> {
+              boolean issued = d.status() == DocumentStatus.ISSUED && d.hasDocx();
+              return new BusinessRecord(
+                  d.title(),
+                  d.documentNumber(),
+                  d.status().name(),
+                  d.status().label(),
+                  d.urgency(),
+                  issued ? "/api/outgoing-documents/" + d.id() + "/docx" : null,
+                  issued ? "下载正式公文（.docx）" : null);
+            });
   }
 }

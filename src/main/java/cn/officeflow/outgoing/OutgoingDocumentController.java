@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class OutgoingDocumentController {
 
   static final MediaType DOCX =
-      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+      MediaType.parseMediaType(
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final OutgoingDocumentQueries queries;
@@ -37,29 +38,50 @@ public class OutgoingDocumentController {
   @GetMapping("/{id}/docx")
   public ResponseEntity<byte[]> docx(@PathVariable String id) {
     byte[] docx = queries.docx(id);
-    return ResponseEntity.ok().contentType(DOCX)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(queries.fileName(id), StandardCharsets.UTF_8).build().toString())
+    return ResponseEntity.ok()
+        .contentType(DOCX)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(queries.fileName(id), StandardCharsets.UTF_8)
+                .build()
+                .toString())
         .body(docx);
   }
 
   @GetMapping
-  public List<LedgerEntry> ledger(@RequestParam(required = false) Integer year,
-      @RequestParam(required = false) String q) {
+  public List<LedgerEntry> ledger(
+      @RequestParam(required = false) Integer year, @RequestParam(required = false) String q) {
     return queries.ledger(year, q).stream().map(LedgerEntry::of).toList();
   }
 
   /** The ledger as CSV (UTF-8 with BOM, so that Excel shows the Chinese correctly). */
   @GetMapping(value = "/ledger.csv", produces = "text/csv;charset=UTF-8")
-  public ResponseEntity<byte[]> ledgerCsv(@RequestParam(required = false) Integer year,
-      @RequestParam(required = false) String q) {
-    List<String> rows = queries.ledger(year, q).stream().map(d -> String.join(",", cell(d.documentNumber()),
-        cell(d.title()), cell(d.docType()), cell(d.drafterName()), cell(d.draftDeptName()), cell(d.urgency()),
-        cell(d.secrecy()), cell(d.status().label()), cell(d.signerName()),
-        cell(d.signedAt() == null ? null : TIME.format(d.signedAt())),
-        cell(d.issuedAt() == null ? null : TIME.format(d.issuedAt())), cell(d.id()))).toList();
-    return Csv.download("发文台账" + (year == null ? "" : "-" + year) + ".csv",
-        "文号,标题,文种,拟稿人,拟稿部门,紧急程度,密级,状态,签发人,签发时间,印发时间,编号", rows);
+  public ResponseEntity<byte[]> ledgerCsv(
+      @RequestParam(required = false) Integer year, @RequestParam(required = false) String q) {
+    List<String> rows =
+        queries.ledger(year, q).stream()
+            .map(
+                d ->
+                    String.join(
+                        ",",
+                        cell(d.documentNumber()),
+                        cell(d.title()),
+                        cell(d.docType()),
+                        cell(d.drafterName()),
+                        cell(d.draftDeptName()),
+                        cell(d.urgency()),
+                        cell(d.secrecy()),
+                        cell(d.status().label()),
+                        cell(d.signerName()),
+                        cell(d.signedAt() == null ? null : TIME.format(d.signedAt())),
+                        cell(d.issuedAt() == null ? null : TIME.format(d.issuedAt())),
+                        cell(d.id())))
+            .toList();
+    return Csv.download(
+        "发文台账" + (year == null ? "" : "-" + year) + ".csv",
+        "文号,标题,文种,拟稿人,拟稿部门,紧急程度,密级,状态,签发人,签发时间,印发时间,编号",
+        rows);
   }
 
   static String cell(String value) {
@@ -67,14 +89,38 @@ public class OutgoingDocumentController {
   }
 
   /** One line of the ledger. */
-  public record LedgerEntry(String id, String documentNumber, String title, String docType, String status,
-      String statusLabel, String drafter, String drafterName, String departmentName, String urgency, String secrecy,
-      String signerName, java.time.LocalDateTime signedAt, java.time.LocalDateTime issuedAt) {
+  public record LedgerEntry(
+      String id,
+      String documentNumber,
+      String title,
+      String docType,
+      String status,
+      String statusLabel,
+      String drafter,
+      String drafterName,
+      String departmentName,
+      String urgency,
+      String secrecy,
+      String signerName,
+      java.time.LocalDateTime signedAt,
+      java.time.LocalDateTime issuedAt) {
 
     static LedgerEntry of(OutgoingDocument d) {
-      return new LedgerEntry(d.id(), d.documentNumber(), d.title(), d.docType(), d.status().name(),
-          d.status().label(), d.drafter(), d.drafterName(), d.draftDeptName(), d.urgency(), d.secrecy(),
-          d.signerName(), d.signedAt(), d.issuedAt());
+      return new LedgerEntry(
+          d.id(),
+          d.documentNumber(),
+          d.title(),
+          d.docType(),
+          d.status().name(),
+          d.status().label(),
+          d.drafter(),
+          d.drafterName(),
+          d.draftDeptName(),
+          d.urgency(),
+          d.secrecy(),
+          d.signerName(),
+          d.signedAt(),
+          d.issuedAt());
     }
   }
 }

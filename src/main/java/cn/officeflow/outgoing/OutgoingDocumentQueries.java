@@ -33,8 +33,12 @@ public class OutgoingDocumentQueries {
   private final TaskService tasks;
   private final CarbonCopyService copies;
 
-  public OutgoingDocumentQueries(OutgoingDocumentRepository documents, ReviewService reviews,
-      IdentityService identity, TaskService tasks, CarbonCopyService copies) {
+  public OutgoingDocumentQueries(
+      OutgoingDocumentRepository documents,
+      ReviewService reviews,
+      IdentityService identity,
+      TaskService tasks,
+      CarbonCopyService copies) {
     this.documents = documents;
     this.reviews = reviews;
     this.identity = identity;
@@ -44,17 +48,45 @@ public class OutgoingDocumentQueries {
 
   public DocumentView view(String id) {
     OutgoingDocument document = readable(id);
-    List<DocumentView.VersionView> versions = documents.versions(id).stream()
-        .map(v -> new DocumentView.VersionView(v.version(), v.title(), v.editedBy(), v.editedAt(),
-            v.body().codePointCount(0, v.body().length())))
-        .toList();
-    return new DocumentView(document.id(), document.title(), document.docType(), document.status().name(),
-        document.status().label(), document.documentNumber(), document.drafter(), document.drafterName(),
-        document.draftDept(), document.draftDeptName(), document.mainRecipients(), document.copyTo(),
-        document.attachments(), document.urgency(), document.secrecy(), document.docCode(),
-        document.countersignDepts(), document.version(), documents.currentBody(id), document.signerName(),
-        document.signedAt(), document.issuedAt(), document.hasDocx(), document.processInstanceId(),
-        document.createdAt(), versions, reviews.trail(id));
+    List<DocumentView.VersionView> versions =
+        documents.versions(id).stream()
+            .map(
+                v ->
+                    new DocumentView.VersionView(
+                        v.version(),
+                        v.title(),
+                        v.editedBy(),
+                        v.editedAt(),
+                        v.body().codePointCount(0, v.body().length())))
+            .toList();
+    return new DocumentView(
+        document.id(),
+        document.title(),
+        document.docType(),
+        document.status().name(),
+        document.status().label(),
+        document.documentNumber(),
+        document.drafter(),
+        document.drafterName(),
+        document.draftDept(),
+        document.draftDeptName(),
+        document.mainRecipients(),
+        document.copyTo(),
+        document.attachments(),
+        document.urgency(),
+        document.secrecy(),
+        document.docCode(),
+        document.countersignDepts(),
+        document.version(),
+        documents.currentBody(id),
+        document.signerName(),
+        document.signedAt(),
+        document.issuedAt(),
+        document.hasDocx(),
+        document.processInstanceId(),
+        document.createdAt(),
+        versions,
+        reviews.trail(id));
   }
 
   public byte[] docx(String id) {
@@ -76,20 +108,32 @@ public class OutgoingDocumentQueries {
       throw new ValidationException("q", "搜索词不能超过 100 字");
     }
     String user = CurrentUser.id(identity).orElseThrow();
-    List<String> myInstances = new ArrayList<>(tasks.createTaskQuery()
-        .processDefinitionKey(OutgoingDocumentVariables.PROCESS_KEY).list().stream().map(Task::getProcessInstanceId)
-        .distinct().toList());
+    List<String> myInstances =
+        new ArrayList<>(
+            tasks
+                .createTaskQuery()
+                .processDefinitionKey(OutgoingDocumentVariables.PROCESS_KEY)
+                .list()
+                .stream()
+                .map(Task::getProcessInstanceId)
+                .distinct()
+                .toList());
     myInstances.addAll(copies.processInstancesCopiedTo(user));
     return documents.ledger(year, q, readsAll(), user, myInstances);
   }
 
   private OutgoingDocument readable(String id) {
-    OutgoingDocument document = documents.find(id).orElseThrow(() -> new NotFoundException("发文不存在：" + id));
+    OutgoingDocument document =
+        documents.find(id).orElseThrow(() -> new NotFoundException("发文不存在：" + id));
     String user = CurrentUser.id(identity).orElseThrow();
-    boolean allowed = readsAll() || user.equals(document.drafter()) || reviews.hasReviewed(id, user)
-        || copies.isCopiedTo(id, user)
-        || (document.processInstanceId() != null
-            && tasks.createTaskQuery().processInstanceId(document.processInstanceId()).count() > 0);
+    boolean allowed =
+        readsAll()
+            || user.equals(document.drafter())
+            || reviews.hasReviewed(id, user)
+            || copies.isCopiedTo(id, user)
+            || (document.processInstanceId() != null
+                && tasks.createTaskQuery().processInstanceId(document.processInstanceId()).count()
+                    > 0);
     if (!allowed) {
       throw new NotFoundException("发文不存在：" + id);
     }
@@ -101,14 +145,36 @@ public class OutgoingDocumentQueries {
   }
 
   /** JSON of GET /api/outgoing-documents/{id}. */
-  public record DocumentView(String id, String title, String docType, String status, String statusLabel,
-      String documentNumber, String drafter, String drafterName, String department, String departmentName,
-      String mainRecipients, String copyTo, String attachments, String urgency, String secrecy, String docCode,
-      String countersignDepts, int version, String body, String signerName, LocalDateTime signedAt,
-      LocalDateTime issuedAt, boolean docxAvailable, String processInstanceId, LocalDateTime createdAt,
-      List<VersionView> versions, List<Review> reviews) {
+  public record DocumentView(
+      String id,
+      String title,
+      String docType,
+      String status,
+      String statusLabel,
+      String documentNumber,
+      String drafter,
+      String drafterName,
+      String department,
+      String departmentName,
+      String mainRecipients,
+      String copyTo,
+      String attachments,
+      String urgency,
+      String secrecy,
+      String docCode,
+      String countersignDepts,
+      int version,
+      String body,
+      String signerName,
+      LocalDateTime signedAt,
+      LocalDateTime issuedAt,
+      boolean docxAvailable,
+      String processInstanceId,
+      LocalDateTime createdAt,
+      List<VersionView> versions,
+      List<Review> reviews) {
 
-    public record VersionView(int version, String title, String editedBy, LocalDateTime editedAt, int bodyLength) {
-    }
+    public record VersionView(
+        int version, String title, String editedBy, LocalDateTime editedAt, int bodyLength) {}
   }
 }

@@ -1,10 +1,10 @@
 package cn.officeflow.outgoing;
 
-import cn.officeflow.platform.engine.CurrentUser;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
 
 import cn.officeflow.platform.docgen.DocxGenerator;
 import cn.officeflow.platform.docgen.OfficialDocument;
+import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.engine.EngineClock;
 import cn.officeflow.platform.numbering.NumberingService;
 import cn.officeflow.platform.org.OrgException;
@@ -47,8 +47,13 @@ public class OutgoingDocumentService {
   private final String issuerName;
   private final String printingAuthority;
 
-  public OutgoingDocumentService(OutgoingDocumentRepository documents, OrgService org, ReviewService reviews,
-      NumberingService numbering, ProofreadingAids proofreading, DocxGenerator docx,
+  public OutgoingDocumentService(
+      OutgoingDocumentRepository documents,
+      OrgService org,
+      ReviewService reviews,
+      NumberingService numbering,
+      ProofreadingAids proofreading,
+      DocxGenerator docx,
       @Value("${officeflow.doc-code:行办发}") String defaultDocCode,
       @Value("${officeflow.issuing-authority:行政办公室文件}") String issuingAuthority,
       @Value("${officeflow.issuer-name:行政办公室}") String issuerName,
@@ -81,10 +86,21 @@ public class OutgoingDocumentService {
 
     String id = UUID.randomUUID().toString();
     LocalDateTime now = EngineClock.now();
-    DocumentStatus first = draft.countersignDepts().isEmpty() ? DocumentStatus.DEPT_REVIEW : DocumentStatus.COUNTERSIGN;
+    DocumentStatus first =
+        draft.countersignDepts().isEmpty()
+            ? DocumentStatus.DEPT_REVIEW
+            : DocumentStatus.COUNTERSIGN;
     String drafterName = org.displayName(drafter);
-    documents.insert(id, execution.getProcessInstanceId(), draft, drafter, drafterName, dept.getId(), dept.getName(),
-        first, now);
+    documents.insert(
+        id,
+        execution.getProcessInstanceId(),
+        draft,
+        drafter,
+        drafterName,
+        dept.getId(),
+        dept.getName(),
+        first,
+        now);
     documents.insertVersion(id, 1, draft, drafter, now);
 
     execution.setProcessBusinessKey(id);
@@ -111,15 +127,25 @@ public class OutgoingDocumentService {
       return;
     }
     String id = documentId(execution);
-    String action = FormValues.oneOf(execution.getVariable(REVISE_ACTION), REVISE_ACTION, REVISE_ACTIONS, "处理方式",
-        REVISE_RESUBMIT);
+    String action =
+        FormValues.oneOf(
+            execution.getVariable(REVISE_ACTION),
+            REVISE_ACTION,
+            REVISE_ACTIONS,
+            "处理方式",
+            REVISE_RESUBMIT);
     if (REVISE_VOID.equals(action)) {
       voidDraft(execution, id);
       return;
     }
     OutgoingDocument current = document(id);
-    Draft draft = Draft.from(name -> COUNTERSIGN_DEPTS.equals(name) ? current.countersignDepts()
-        : execution.getVariable(name), defaultDocCode);
+    Draft draft =
+        Draft.from(
+            name ->
+                COUNTERSIGN_DEPTS.equals(name)
+                    ? current.countersignDepts()
+                    : execution.getVariable(name),
+            defaultDocCode);
     LocalDateTime now = EngineClock.now();
     int version = current.version() + 1;
     documents.insertVersion(id, version, draft, current.drafter(), now);
@@ -131,29 +157,55 @@ public class OutgoingDocumentService {
   }
 
   private void voidDraft(DelegateExecution execution, String id) {
-    String reason = FormValues.requiredText(execution.getVariable(VOID_REASON), VOID_REASON, MAX_VOID_REASON, "作废原因");
+    String reason =
+        FormValues.requiredText(
+            execution.getVariable(VOID_REASON), VOID_REASON, MAX_VOID_REASON, "作废原因");
     OutgoingDocument current = document(id);
     String user = ReviewService.currentUser(execution);
     documents.updateStatus(id, DocumentStatus.VOIDED, EngineClock.now());
-    reviews.note(id, PROCESS_KEY, execution.getProcessInstanceId(), TASK_REVISE, stepName(execution), user, Review.VOID,
-        reason, current.version());
-    // the draft fields of the form are not a new version: the variables keep the text of the last version
-    setDraftVariables(execution, new Draft(current.title(), current.docType(), current.mainRecipients(),
-        current.copyTo(), documents.currentBody(id), current.attachments(), current.urgency(), current.secrecy(),
-        current.docCode(), Draft.departments(current.countersignDepts())));
+    reviews.note(
+        id,
+        PROCESS_KEY,
+        execution.getProcessInstanceId(),
+        TASK_REVISE,
+        stepName(execution),
+        user,
+        Review.VOID,
+        reason,
+        current.version());
+    // the draft fields of the form are not a new version: the variables keep the text of the last
+    // version
+    setDraftVariables(
+        execution,
+        new Draft(
+            current.title(),
+            current.docType(),
+            current.mainRecipients(),
+            current.copyTo(),
+            documents.currentBody(id),
+            current.attachments(),
+            current.urgency(),
+            current.secrecy(),
+            current.docCode(),
+            Draft.departments(current.countersignDepts())));
     execution.setVariable(VOIDED, true);
-    LOG.info("发文 {} 作废{}：{}", id, current.documentNumber() == null ? "" : "（文号 " + current.documentNumber()
-        + " 随之作废，不再使用）", reason);
+    LOG.info(
+        "发文 {} 作废{}：{}",
+        id,
+        current.documentNumber() == null ? "" : "（文号 " + current.documentNumber() + " 随之作废，不再使用）",
+        reason);
   }
 
   private static String stepName(DelegateExecution execution) {
-    return execution.getCurrentActivityName() == null ? execution.getCurrentActivityId()
+    return execution.getCurrentActivityName() == null
+        ? execution.getCurrentActivityId()
         : execution.getCurrentActivityName();
   }
 
   /** Status write-back, called by expression listeners in the BPMN. */
   public void markStatus(DelegateExecution execution, String status) {
-    documents.updateStatus(documentId(execution), DocumentStatus.valueOf(status), EngineClock.now());
+    documents.updateStatus(
+        documentId(execution), DocumentStatus.valueOf(status), EngineClock.now());
   }
 
   /** Collection of the countersign multi-instance: one element per chosen department. */
@@ -175,7 +227,13 @@ public class OutgoingDocumentService {
       int seq = numbering.next(document.docCode(), year);
       number = document.docCode() + "〔" + year + "〕" + seq + "号";
       String signer = lastApprover(id, TASK_LEADER_APPROVAL);
-      documents.updateNumber(id, number, year, seq, signer, signer == null ? null : org.displayName(signer),
+      documents.updateNumber(
+          id,
+          number,
+          year,
+          seq,
+          signer,
+          signer == null ? null : org.displayName(signer),
           EngineClock.now());
       LOG.info("发文 {} 编号 {}", id, number);
     }
@@ -187,15 +245,26 @@ public class OutgoingDocumentService {
   public void proofreadingAids(DelegateExecution execution) {
     String id = documentId(execution);
     OutgoingDocument document = document(id);
-    ProofreadingAids.ProofreadingFindings findings = proofreading.check(new ProofreadingAids.ProofreadingInput(
-        document.title(), document.docType(), document.mainRecipients(), documents.currentBody(id),
-        document.attachments(), document.documentNumber(), document.docCode(), issueDate(document)));
-    String text = switch (execution.getCurrentActivityId()) {
-      case TASK_PROOF_FORMAT -> findings.formatText();
-      case TASK_PROOF_WORDING -> findings.wordingText();
-      case TASK_PROOF_ATTACHMENTS -> findings.attachmentsText();
-      default -> throw new IllegalStateException("no proofreading aids for " + execution.getCurrentActivityId());
-    };
+    ProofreadingAids.ProofreadingFindings findings =
+        proofreading.check(
+            new ProofreadingAids.ProofreadingInput(
+                document.title(),
+                document.docType(),
+                document.mainRecipients(),
+                documents.currentBody(id),
+                document.attachments(),
+                document.documentNumber(),
+                document.docCode(),
+                issueDate(document)));
+    String text =
+        switch (execution.getCurrentActivityId()) {
+          case TASK_PROOF_FORMAT -> findings.formatText();
+          case TASK_PROOF_WORDING -> findings.wordingText();
+          case TASK_PROOF_ATTACHMENTS -> findings.attachmentsText();
+          default ->
+              throw new IllegalStateException(
+                  "no proofreading aids for " + execution.getCurrentActivityId());
+        };
     execution.setVariableLocal(PROOF_FINDINGS, text);
   }
 
@@ -206,10 +275,13 @@ public class OutgoingDocumentService {
     Integer signed = lastApproval(id, TASK_LEADER_APPROVAL).map(Review::version).orElse(null);
     if (signed == null || signed != document.version()) {
       // only 退回修改 changes the text, and it always leads back through 签发: this cannot happen
-      throw new IllegalStateException("发文 " + id + " 的第 " + document.version() + " 稿未经签发（签发的是第 " + signed
-          + " 稿），不能印发");
+      throw new IllegalStateException(
+          "发文 " + id + " 的第 " + document.version() + " 稿未经签发（签发的是第 " + signed + " 稿），不能印发");
     }
-    documents.updateDocx(id, docx.generate(officialDocument(document, documents.currentBody(id))), EngineClock.now());
+    documents.updateDocx(
+        id,
+        docx.generate(officialDocument(document, documents.currentBody(id))),
+        EngineClock.now());
   }
 
   /** Registered in the ledger (公文追溯台账): issued. */
@@ -220,16 +292,35 @@ public class OutgoingDocumentService {
   /** Recipients notified; for now a log entry (mail/SMS come with the notification platform). */
   public void notifyRecipients(DelegateExecution execution) {
     OutgoingDocument document = document(documentId(execution));
-    LOG.info("发文通知：{}《{}》已印发，主送 {}，抄送 {}", document.documentNumber(), document.title(),
-        document.mainRecipients(), document.copyTo() == null ? "无" : document.copyTo());
+    LOG.info(
+        "发文通知：{}《{}》已印发，主送 {}，抄送 {}",
+        document.documentNumber(),
+        document.title(),
+        document.mainRecipients(),
+        document.copyTo() == null ? "无" : document.copyTo());
   }
 
   public OfficialDocument officialDocument(OutgoingDocument document, String body) {
-    List<String> attachments = document.attachments() == null ? List.of() : document.attachments().lines().toList();
-    return new OfficialDocument(issuingAuthority, null, document.secrecy(), null, document.urgency(),
-        document.documentNumber(), UPWARD_TYPES.contains(document.docType()), document.signerName(), document.title(),
-        document.mainRecipients(), body, attachments, issuerName, issueDate(document), document.copyTo(),
-        printingAuthority, issueDate(document));
+    List<String> attachments =
+        document.attachments() == null ? List.of() : document.attachments().lines().toList();
+    return new OfficialDocument(
+        issuingAuthority,
+        null,
+        document.secrecy(),
+        null,
+        document.urgency(),
+        document.documentNumber(),
+        UPWARD_TYPES.contains(document.docType()),
+        document.signerName(),
+        document.title(),
+        document.mainRecipients(),
+        body,
+        attachments,
+        issuerName,
+        issueDate(document),
+        document.copyTo(),
+        printingAuthority,
+        issueDate(document));
   }
 
   public OutgoingDocument document(String id) {
@@ -275,8 +366,8 @@ public class OutgoingDocumentService {
       heads.remove(drafter);
     }
     if (heads.isEmpty()) {
-      throw new ValidationException(DRAFTER, "拟稿部门“" + dept.getName() + "”没有可以初审的部门负责人或分管领导，"
-          + "请管理员在 Admin 中设置");
+      throw new ValidationException(
+          DRAFTER, "拟稿部门“" + dept.getName() + "”没有可以初审的部门负责人或分管领导，" + "请管理员在 Admin 中设置");
     }
     return heads;
   }
@@ -284,7 +375,6 @@ public class OutgoingDocumentService {
   private void checkCountersign(Draft draft, Group ownDept) {
     org.otherDepartmentsWithHead(draft.countersignDepts(), ownDept, COUNTERSIGN_DEPTS, "会签部门");
   }
-
 
   private static void setDraftVariables(DelegateExecution execution, Draft draft) {
     execution.setVariable(TITLE, draft.title());

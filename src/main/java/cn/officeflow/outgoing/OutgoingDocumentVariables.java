@@ -51,7 +51,8 @@ public final class OutgoingDocumentVariables {
   public static final String COUNTERSIGN_DEPT = "countersignDept";
   public static final String PROOF_FINDINGS = "proofFindings";
 
-  // Task_Revise: resubmit or 作废 (inputs local to the task), and the gateway's variable set by the server
+  // Task_Revise: resubmit or 作废 (inputs local to the task), and the gateway's variable set by the
+  // server
   public static final String REVISE_ACTION = "reviseAction";
   public static final String REVISE_RESUBMIT = "resubmit";
   public static final String REVISE_VOID = "void";
@@ -61,13 +62,15 @@ public final class OutgoingDocumentVariables {
   public static final String VOIDED = "voided";
 
   /** The 15 kinds of 公文 of GB/T 9704-2012 / 党政机关公文处理工作条例. */
-  public static final List<String> DOC_TYPES = List.of("决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知",
-      "通报", "报告", "请示", "批复", "议案", "函", "纪要");
+  public static final List<String> DOC_TYPES =
+      List.of(
+          "决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复", "议案", "函", "纪要");
+
   /** 上行文: the 文号 line carries the 签发人. */
   public static final List<String> UPWARD_TYPES = List.of("请示", "报告");
+
   public static final List<String> URGENCIES = List.of("普通", "加急", "特急");
   public static final List<String> SECRECIES = List.of("公开", "内部", "秘密", "机密");
 
-  private OutgoingDocumentVariables() {
-  }
+  private OutgoingDocumentVariables() {}
 }

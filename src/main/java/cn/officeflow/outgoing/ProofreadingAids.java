@@ -18,17 +18,24 @@ public class ProofreadingAids {
 
   /** 提示性条目（非错误）的结尾标记。 */
   public static final String NOTE = "（提示）";
+
   /** 没有发现时显示的文字。 */
   public static final String NO_FINDINGS = "未发现问题。";
 
-
   /** 发文校对的输入；各字段均可为空。{@code attachments} 每行一个附件名。 */
-  public record ProofreadingInput(String title, String docType, String mainRecipients, String body,
-      String attachments, String documentNumber, String docCode, LocalDate issueDate) {
-  }
+  public record ProofreadingInput(
+      String title,
+      String docType,
+      String mainRecipients,
+      String body,
+      String attachments,
+      String documentNumber,
+      String docCode,
+      LocalDate issueDate) {}
 
   /** 三类校对结果，每项为一条中文说明。 */
-  public record ProofreadingFindings(List<String> format, List<String> wording, List<String> attachments) {
+  public record ProofreadingFindings(
+      List<String> format, List<String> wording, List<String> attachments) {
 
     public ProofreadingFindings {
       format = List.copyOf(format);
@@ -74,12 +81,16 @@ public class ProofreadingAids {
     Objects.requireNonNull(in, "in");
     List<Paragraph> paragraphs = paragraphs(in.body());
     AttachmentChecks.AttachmentNote note = AttachmentChecks.note(paragraphs);
-    return new ProofreadingFindings(FormatChecks.findings(in, paragraphs, note.paragraphNumbers()),
-        WordingChecks.findings(in, paragraphs), AttachmentChecks.findings(in, paragraphs, note));
+    return new ProofreadingFindings(
+        FormatChecks.findings(in, paragraphs, note.paragraphNumbers()),
+        WordingChecks.findings(in, paragraphs),
+        AttachmentChecks.findings(in, paragraphs, note));
   }
 
   /** 成文日期的标准写法：阿拉伯数字、不编虚位，如“2026年1月5日”。 */
   public static String issueDateText(LocalDate date) {
-    return date == null ? "" : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    return date == null
+        ? ""
+        : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
   }
 }

@@ -12,19 +12,19 @@ final class ProofreadingText {
   static final String SP = "[\\s\\u3000]*";
   static final String CN_NUM = "[一二三四五六七八九十]";
   static final String CN_DIGITS = "一二三四五六七八九";
+
   /** 取上下文时命中部分前后各保留的字数。 */
   static final int SNIPPET_RADIUS = 10;
 
   /** 段首序号：一、 （一） 1. （1）。格式检查核对它们，表述检查跳过它们。 */
   static final Pattern HEADING_1 = Pattern.compile("^(" + CN_NUM + "{1,3})([、，,.．])");
-  static final Pattern HEADING_2 =
-      Pattern.compile("^([(（])(" + CN_NUM + "{1,3})([)）])([、，,.．]?)");
+
+  static final Pattern HEADING_2 = Pattern.compile("^([(（])(" + CN_NUM + "{1,3})([)）])([、，,.．]?)");
   static final Pattern HEADING_3 = Pattern.compile("^([0-9]{1,2})([.．、,，])(?![0-9])");
   static final Pattern HEADING_4 = Pattern.compile("^([(（]?)([0-9]{1,2})([)）])([、，,.．]?)");
   static final List<Pattern> HEADINGS = List.of(HEADING_1, HEADING_2, HEADING_3, HEADING_4);
 
-  private ProofreadingText() {
-  }
+  private ProofreadingText() {}
 
   /** 正文中的一段（非空行），编号从 1 起。 */
   record Paragraph(int number, String text) {
@@ -65,8 +65,13 @@ final class ProofreadingText {
     if (to < text.length() && Character.isLowSurrogate(text.charAt(to))) {
       to++;
     }
-    return (from > 0 ? "…" : "") + text.substring(from, start) + "【" + text.substring(start, end) + "】"
-        + text.substring(end, to) + (to < text.length() ? "…" : "");
+    return (from > 0 ? "…" : "")
+        + text.substring(from, start)
+        + "【"
+        + text.substring(start, end)
+        + "】"
+        + text.substring(end, to)
+        + (to < text.length() ? "…" : "");
   }
 
   /** 解析“一”至“九十九”；无法解析时返回 -1。 */
@@ -103,7 +108,8 @@ final class ProofreadingText {
   }
 
   static boolean hasHan(String text) {
-    return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    return text.codePoints()
+        .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
   }
 
   static int visibleLength(String text) {

@@ -4,7 +4,6 @@ import static cn.officeflow.outgoing.ProofreadingText.*;
 
 import cn.officeflow.outgoing.ProofreadingAids.ProofreadingInput;
 import cn.officeflow.outgoing.ProofreadingText.Paragraph;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,12 +16,16 @@ import java.util.regex.Pattern;
 final class WordingChecks {
 
   private static final Map<String, String> LEGAL_TERMS = legalTerms();
-  private static final Pattern LEGAL_TERM = Pattern.compile("必须|应当|原则上|尽快|及时|严禁|禁止|不得|可以|适当|有关"
-      + "|一般(?!公共预算|纳税人)"
-      + "|(?<![相响反对适供答效因呼感顺回照])应(?![急用对聘邀届当变收付答])"
-      + "|(?<![平均对相同优初高中上下次劣何头超特])等(?=[。，])");
+  private static final Pattern LEGAL_TERM =
+      Pattern.compile(
+          "必须|应当|原则上|尽快|及时|严禁|禁止|不得|可以|适当|有关"
+              + "|一般(?!公共预算|纳税人)"
+              + "|(?<![相响反对适供答效因呼感顺回照])应(?![急用对聘邀届当变收付答])"
+              + "|(?<![平均对相同优初高中上下次劣何头超特])等(?=[。，])");
+
   /** Places listed per legal term; the rest is counted, so the form stays readable for long bodies. */
   static final int MAX_PLACES_PER_TERM = 20;
+
   private static final String HALF_WIDTH = ",;:?!()";
   private static final String FULL_WIDTH = "，；：？！（）";
   private static final int MAX_PAREN_SPAN = 40;
@@ -30,11 +33,9 @@ final class WordingChecks {
   private static final Pattern REPEATED_PUNCT = Pattern.compile("[。，、；：？！]{2,}");
   private static final String[] PAIRS = {"“”", "《》", "（）"};
 
-  private WordingChecks() {
-  }
+  private WordingChecks() {}
 
-  private record Segment(String label, String text, int from) {
-  }
+  private record Segment(String label, String text, int from) {}
 
   static List<String> findings(ProofreadingInput in, List<Paragraph> paragraphs) {
     List<String> out = new ArrayList<>(legalTermFindings(paragraphs));
@@ -73,14 +74,25 @@ final class WordingChecks {
       }
     }
     List<String> out = new ArrayList<>();
-    hits.forEach((term, places) -> {
-      if (!places.isEmpty()) {
-        List<String> shown = places.subList(0, Math.min(places.size(), MAX_PLACES_PER_TERM));
-        String more = places.size() > shown.size() ? "；另有" + (places.size() - shown.size()) + "处" : "";
-        out.add("“" + term + "”共" + places.size() + "处（" + LEGAL_TERMS.get(term) + "）："
-            + String.join("；", shown) + more + "。");
-      }
-    });
+    hits.forEach(
+        (term, places) -> {
+          if (!places.isEmpty()) {
+            List<String> shown = places.subList(0, Math.min(places.size(), MAX_PLACES_PER_TERM));
+            String more =
+                places.size() > shown.size() ? "；另有" + (places.size() - shown.size()) + "处" : "";
+            out.add(
+                "“"
+                    + term
+                    + "”共"
+                    + places.size()
+                    + "处（"
+                    + LEGAL_TERMS.get(term)
+                    + "）："
+                    + String.join("；", shown)
+                    + more
+                    + "。");
+          }
+        });
     return out;
   }
 
@@ -116,8 +128,15 @@ final class WordingChecks {
         out.add(s.label() + "：“" + snippet(text, i, close + 1) + "”中的半角括号应为全角“（）”。");
         i = close;
       } else {
-        out.add(s.label() + "：“" + snippet(text, i, i + 1) + "”中的半角“" + c + "”应为全角“"
-            + FULL_WIDTH.charAt(kind) + "”。");
+        out.add(
+            s.label()
+                + "：“"
+                + snippet(text, i, i + 1)
+                + "”中的半角“"
+                + c
+                + "”应为全角“"
+                + FULL_WIDTH.charAt(kind)
+                + "”。");
       }
     }
   }
@@ -149,8 +168,15 @@ final class WordingChecks {
   private static void checkFullWidthAlnum(Segment s, List<String> out) {
     Matcher m = FULL_WIDTH_ALNUM.matcher(s.text());
     while (m.find()) {
-      out.add(s.label() + "：“" + snippet(s.text(), m.start(), m.end()) + "”中的全角字符“" + m.group()
-          + "”应为半角“" + ascii(m.group()) + "”。");
+      out.add(
+          s.label()
+              + "：“"
+              + snippet(s.text(), m.start(), m.end())
+              + "”中的全角字符“"
+              + m.group()
+              + "”应为半角“"
+              + ascii(m.group())
+              + "”。");
     }
   }
 
@@ -159,8 +185,15 @@ final class WordingChecks {
     while (m.find()) {
       String marks = m.group();
       String problem = marks.chars().distinct().count() == 1 ? "重复" : "连用";
-      out.add(s.label() + "：“" + snippet(s.text(), m.start(), m.end()) + "”中标点“" + marks + "”" + problem
-          + "。");
+      out.add(
+          s.label()
+              + "：“"
+              + snippet(s.text(), m.start(), m.end())
+              + "”中标点“"
+              + marks
+              + "”"
+              + problem
+              + "。");
     }
   }
 
@@ -172,15 +205,29 @@ final class WordingChecks {
       if (c == open) {
         opened.add(i);
       } else if (c == close && opened.isEmpty()) {
-        out.add(s.label() + "：“" + snippet(text, i, i + 1) + "”中的" + markName(close) + "缺少对应的"
-            + markName(open) + "。");
+        out.add(
+            s.label()
+                + "：“"
+                + snippet(text, i, i + 1)
+                + "”中的"
+                + markName(close)
+                + "缺少对应的"
+                + markName(open)
+                + "。");
       } else if (c == close) {
         opened.remove(opened.size() - 1);
       }
     }
     for (int i : opened) {
-      out.add(s.label() + "：“" + snippet(text, i, i + 1) + "”中的" + markName(open) + "缺少对应的"
-          + markName(close) + "。");
+      out.add(
+          s.label()
+              + "：“"
+              + snippet(text, i, i + 1)
+              + "”中的"
+              + markName(open)
+              + "缺少对应的"
+              + markName(close)
+              + "。");
     }
   }
 

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** 红黄绿灯: GREEN 正常, YELLOW 临期预警, RED 超期. */
 public enum Light {
-  GREEN("绿灯"), YELLOW("黄灯"), RED("红灯");
+  GREEN("绿灯"),
+  YELLOW("黄灯"),
+  RED("红灯");
 
   private final String label;
 

@@ -35,7 +35,12 @@ public class OverdueFilterBootstrap {
     properties.put("priority", -5);
     properties.put("color", "#d9534f");
     properties.put("refresh", true);
-    filters.ensure(FILTER_NAME, tasks.createTaskQuery().processVariableValueEquals(SupervisionVariables.LIGHT,
-        Light.RED.name()), properties, READERS);
+    filters.ensure(
+        FILTER_NAME,
+        tasks
+            .createTaskQuery()
+            .processVariableValueEquals(SupervisionVariables.LIGHT, Light.RED.name()),
+        properties,
+        READERS);
   }
 }

@@ -23,9 +23,18 @@ public class SupervisionBusinessRecords implements BusinessRecords {
 
   @Override
   public Optional<BusinessRecord> describe(String businessKey) {
-    return items.find(businessKey).map(i -> new BusinessRecord(i.title(), null, i.status().name(),
-        label(i.status()) + (i.light() == null ? "" : "（" + i.light().label() + "）"),
-        null, null, null));
+    return items
+        .find(businessKey)
+        .map(
+            i ->
+                new BusinessRecord(
+                    i.title(),
+                    null,
+                    i.status().name(),
+                    label(i.status()) + (i.light() == null ? "" : "（" + i.light().label() + "）"),
+                    null,
+                    null,
+                    null));
   }
 
   static String label(SupervisionStatus status) {

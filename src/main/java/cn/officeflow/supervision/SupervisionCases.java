@@ -19,20 +19,40 @@ public class SupervisionCases implements SupervisedCases {
 
   @Override
   public Optional<SupervisedCase> forIncomingDocument(String incomingDocumentId) {
-    return items.findByIncoming(incomingDocumentId).map(i -> new SupervisedCase(i.id(), i.processInstanceId(),
-        i.department(), i.departmentName(), i.assistingDepartmentIds(), i.handler(), i.handlerName(), i.due(),
-        i.light().name().toLowerCase(Locale.ROOT), i.light().label(), i.status().name(), i.score(), i.remarks()));
+    return items
+        .findByIncoming(incomingDocumentId)
+        .map(
+            i ->
+                new SupervisedCase(
+                    i.id(),
+                    i.processInstanceId(),
+                    i.department(),
+                    i.departmentName(),
+                    i.assistingDepartmentIds(),
+                    i.handler(),
+                    i.handlerName(),
+                    i.due(),
+                    i.light().name().toLowerCase(Locale.ROOT),
+                    i.light().label(),
+                    i.status().name(),
+                    i.score(),
+                    i.remarks()));
   }
 
   @Override
   public List<SupervisedCase.Progress> progress(String caseId) {
     return items.feedback(caseId).stream()
-        .map(f -> new SupervisedCase.Progress(f.progress(), f.finished(), f.userName(), f.at())).toList();
+        .map(f -> new SupervisedCase.Progress(f.progress(), f.finished(), f.userName(), f.at()))
+        .toList();
   }
 
   @Override
   public List<SupervisedCase.AssistOpinion> assistOpinions(String caseId) {
     return items.assists(caseId).stream()
-        .map(a -> new SupervisedCase.AssistOpinion(a.departmentName(), a.opinion(), a.userName(), a.at())).toList();
+        .map(
+            a ->
+                new SupervisedCase.AssistOpinion(
+                    a.departmentName(), a.opinion(), a.userName(), a.at()))
+        .toList();
   }
 }

@@ -17,8 +17,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class SupervisionQueries {
 
-  static final Set<String> READER_ROLES = Set.of(RoleGroups.OFFICE_DIRECTOR, RoleGroups.OFFICE_CLERKS,
-      RoleGroups.LEADERS, RoleGroups.DEPUTY_LEADERS, RoleGroups.AUDITORS, RoleGroups.CAMUNDA_ADMIN);
+  static final Set<String> READER_ROLES =
+      Set.of(
+          RoleGroups.OFFICE_DIRECTOR,
+          RoleGroups.OFFICE_CLERKS,
+          RoleGroups.LEADERS,
+          RoleGroups.DEPUTY_LEADERS,
+          RoleGroups.AUDITORS,
+          RoleGroups.CAMUNDA_ADMIN);
 
   private final SupervisionService service;
   private final IdentityService identity;
@@ -33,8 +39,11 @@ public class SupervisionQueries {
     requireRole("查询督办事项");
     Light filter = null;
     if (light != null) {
-      filter = Light.parse(light).orElseThrow(() -> new ValidationException("light",
-          "灯色必须是 green、yellow 或 red 之一，收到：" + light));
+      filter =
+          Light.parse(light)
+              .orElseThrow(
+                  () ->
+                      new ValidationException("light", "灯色必须是 green、yellow 或 red 之一，收到：" + light));
     }
     return service.list(filter).stream().map(ItemView::of).toList();
   }
@@ -49,14 +58,38 @@ public class SupervisionQueries {
   }
 
   /** One item as JSON: the contract fields (id, title, department, handler, due, light) and readable extras. */
-  public record ItemView(String id, String title, String department, String handler, LocalDate due, String light,
-      String departmentName, String handlerName, String lightLabel, String status, LocalDateTime startedAt,
-      Integer score, String remarks, String escalatedTo) {
+  public record ItemView(
+      String id,
+      String title,
+      String department,
+      String handler,
+      LocalDate due,
+      String light,
+      String departmentName,
+      String handlerName,
+      String lightLabel,
+      String status,
+      LocalDateTime startedAt,
+      Integer score,
+      String remarks,
+      String escalatedTo) {
 
     static ItemView of(SupervisionItem i) {
-      return new ItemView(i.id(), i.title(), i.department(), i.handler(), i.due(), i.light().name().toLowerCase(),
-          i.departmentName(), i.handlerName(), i.light().label(), i.status().name(), i.startedAt(), i.score(),
-          i.remarks(), i.escalatedTo());
+      return new ItemView(
+          i.id(),
+          i.title(),
+          i.department(),
+          i.handler(),
+          i.due(),
+          i.light().name().toLowerCase(),
+          i.departmentName(),
+          i.handlerName(),
+          i.light().label(),
+          i.status().name(),
+          i.startedAt(),
+          i.score(),
+          i.remarks(),
+          i.escalatedTo());
     }
   }
 }

@@ -1,9 +1,9 @@
 package cn.officeflow.supervision;
 
-import cn.officeflow.platform.engine.CurrentUser;
 import static cn.officeflow.supervision.SupervisionVariables.*;
 
 import cn.officeflow.platform.calendar.WorkingDayCalendar;
+import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.engine.EngineClock;
 import cn.officeflow.platform.notify.Channel;
 import cn.officeflow.platform.notify.NotificationService;
@@ -52,8 +52,12 @@ public class SupervisionService {
   private final NotificationService notifications;
   private final double yellowShare;
 
-  public SupervisionService(SupervisionRepository items, WorkingDayCalendar workingDays, OrgService org,
-      NotificationService notifications, @Value("${officeflow.supervision.yellow-share:2/3}") String yellowShare) {
+  public SupervisionService(
+      SupervisionRepository items,
+      WorkingDayCalendar workingDays,
+      OrgService org,
+      NotificationService notifications,
+      @Value("${officeflow.supervision.yellow-share:2/3}") String yellowShare) {
     this.items = items;
     this.workingDays = workingDays;
     this.org = org;
@@ -69,25 +73,51 @@ public class SupervisionService {
     }
     String title = text(execution.getVariable(TITLE), TITLE, MAX_TITLE, "督办事项标题", true);
     String basis = text(execution.getVariable(BASIS), BASIS, MAX_BASIS, "督办依据", true);
-    String requirements = text(execution.getVariable(REQUIREMENTS), REQUIREMENTS, MAX_TEXT, "办理要求", false);
+    String requirements =
+        text(execution.getVariable(REQUIREMENTS), REQUIREMENTS, MAX_TEXT, "办理要求", false);
     Group department = department(execution.getVariable(DEPARTMENT));
-    List<Group> assisting = assistingDepartments(execution.getVariable(ASSISTING_DEPARTMENTS), department);
-    String incomingDocumentId = FormValues.optionalText(execution.getVariable(INCOMING_DOCUMENT_ID),
-        INCOMING_DOCUMENT_ID, 36, "收文编号");
+    List<Group> assisting =
+        assistingDepartments(execution.getVariable(ASSISTING_DEPARTMENTS), department);
+    String incomingDocumentId =
+        FormValues.optionalText(
+            execution.getVariable(INCOMING_DOCUMENT_ID), INCOMING_DOCUMENT_ID, 36, "收文编号");
 
     LocalDateTime now = EngineClock.now();
     LocalDate today = now.toLocalDate();
-    int days = deadlineDays(execution.getVariable(DEADLINE_DAYS), execution.getVariable(DUE_DATE), today);
+    int days =
+        deadlineDays(execution.getVariable(DEADLINE_DAYS), execution.getVariable(DUE_DATE), today);
     LocalDate due = workingDays.add(today, days);
     LocalDateTime dueAt = due.atTime(now.toLocalTime());
     LocalDateTime yellowAt = workingDays.add(today, yellowDays(days)).atTime(now.toLocalTime());
 
     String id = UUID.randomUUID().toString();
-    items.insert(new SupervisionItem(id, execution.getProcessInstanceId(), title, basis, requirements,
-        department.getId(), department.getName(), null, null, initiator, org.displayName(initiator), now, due, dueAt,
-        yellowAt, Light.GREEN, SupervisionStatus.ASSIGNING, null, null, null, null,
-        assisting.isEmpty() ? null : String.join(",", assisting.stream().map(Group::getId).toList()),
-        incomingDocumentId));
+    items.insert(
+        new SupervisionItem(
+            id,
+            execution.getProcessInstanceId(),
+            title,
+            basis,
+            requirements,
+            department.getId(),
+            department.getName(),
+            null,
+            null,
+            initiator,
+            org.displayName(initiator),
+            now,
+            due,
+            dueAt,
+            yellowAt,
+            Light.GREEN,
+            SupervisionStatus.ASSIGNING,
+            null,
+            null,
+            null,
+            null,
+            assisting.isEmpty()
+                ? null
+                : String.join(",", assisting.stream().map(Group::getId).toList()),
+            incomingDocumentId));
     execution.setProcessBusinessKey(id);
     execution.setVariable(ITEM_ID, id);
     execution.setVariable(TITLE, title);
@@ -102,12 +132,22 @@ public class SupervisionService {
     execution.setVariable(LIGHT, Light.GREEN.name());
     execution.setVariable(HANDLED, false);
     execution.setVariable(FEEDBACK_TEXT, "（暂无进度反馈）");
-    execution.setVariable(ASSISTING_DEPARTMENTS, String.join(",", assisting.stream().map(Group::getId).toList()));
-    execution.setVariable(ASSISTING_NAMES,
-        assisting.isEmpty() ? "无" : String.join("、", assisting.stream().map(Group::getName).toList()));
+    execution.setVariable(
+        ASSISTING_DEPARTMENTS, String.join(",", assisting.stream().map(Group::getId).toList()));
+    execution.setVariable(
+        ASSISTING_NAMES,
+        assisting.isEmpty()
+            ? "无"
+            : String.join("、", assisting.stream().map(Group::getName).toList()));
     execution.setVariable(ASSIST_TEXT, assisting.isEmpty() ? "（无协办部门）" : "（暂无协办意见）");
     execution.setVariable(ApprovalListener.REVISION_REQUIRED, false);
-    LOG.info("督办立项 {}：{}，主办 {}，{} 个工作日，{} 到期，{} 黄灯", id, title, department.getName(), days, due,
+    LOG.info(
+        "督办立项 {}：{}，主办 {}，{} 个工作日，{} 到期，{} 黄灯",
+        id,
+        title,
+        department.getName(),
+        days,
+        due,
         yellowAt.toLocalDate());
   }
 
@@ -135,11 +175,18 @@ public class SupervisionService {
     if (execution.isCanceled()) {
       return;
     }
-    String opinion = FormValues.requiredText(execution.getVariable(OPINION), OPINION, MAX_TEXT, "协办意见");
+    String opinion =
+        FormValues.requiredText(execution.getVariable(OPINION), OPINION, MAX_TEXT, "协办意见");
     String department = (String) execution.getVariable(ASSIST_DEPARTMENT);
     String user = ReviewService.currentUser(execution);
     String id = itemId(execution);
-    items.insertAssist(id, department, org.groupName(department), opinion, user, org.displayName(user),
+    items.insertAssist(
+        id,
+        department,
+        org.groupName(department),
+        opinion,
+        user,
+        org.displayName(user),
         EngineClock.now());
     execution.setVariable(ASSIST_TEXT, assistText(id));
     LOG.info("督办 {} 收到 {} 的协办意见", id, org.groupName(department));
@@ -147,7 +194,8 @@ public class SupervisionService {
 
   /** Assisting departments that have not given their input yet. */
   public List<String> pendingAssists(SupervisionItem item) {
-    List<String> given = items.assists(item.id()).stream().map(SupervisionRepository.Assist::department).toList();
+    List<String> given =
+        items.assists(item.id()).stream().map(SupervisionRepository.Assist::department).toList();
     return item.assistingDepartmentIds().stream().filter(d -> !given.contains(d)).toList();
   }
 
@@ -177,8 +225,8 @@ public class SupervisionService {
       throw new ValidationException(HANDLER, "请填写承办人的用户名");
     }
     if (!org.isMember(handler, department)) {
-      throw new ValidationException(HANDLER, "承办人 " + handler + " 不是主办部门（"
-          + execution.getVariable(DEPARTMENT_NAME) + "）的成员");
+      throw new ValidationException(
+          HANDLER, "承办人 " + handler + " 不是主办部门（" + execution.getVariable(DEPARTMENT_NAME) + "）的成员");
     }
     String name = org.displayName(handler);
     items.assignHandler(itemId(execution), handler, name, EngineClock.now());
@@ -199,8 +247,11 @@ public class SupervisionService {
     if (finished) {
       List<String> pending = pendingAssists(item(id));
       if (!pending.isEmpty()) {
-        throw new ValidationException(FINISHED, "协办部门尚未全部反馈意见（待："
-            + String.join("、", pending.stream().map(org::groupName).toList()) + "），暂不能办结；可先提交进度反馈");
+        throw new ValidationException(
+            FINISHED,
+            "协办部门尚未全部反馈意见（待："
+                + String.join("、", pending.stream().map(org::groupName).toList())
+                + "），暂不能办结；可先提交进度反馈");
       }
     }
     LocalDateTime now = EngineClock.now();
@@ -244,15 +295,29 @@ public class SupervisionService {
     LocalDateTime now = EngineClock.now();
     List<String> leaders = org.deputyLeaders(item.department());
     String escalatedTo = leaders.isEmpty() ? RoleGroups.LEADERS : String.join(",", leaders);
-    String names = leaders.isEmpty() ? org.groupName(RoleGroups.LEADERS)
-        : String.join("、", leaders.stream().map(org::displayName).toList());
+    String names =
+        leaders.isEmpty()
+            ? org.groupName(RoleGroups.LEADERS)
+            : String.join("、", leaders.stream().map(org::displayName).toList());
     items.updateLight(id, Light.RED, now);
     items.escalate(id, escalatedTo, now);
     execution.setVariable(LIGHT, Light.RED.name());
     if (!items.hasBulletin(id, BULLETIN_OVERDUE)) {
-      items.insertBulletin(new BulletinEntry(UUID.randomUUID().toString(), id, BULLETIN_OVERDUE, item.title(),
-          item.department(), item.departmentName(), item.handler(), item.handlerName(), item.due(), escalatedTo,
-          names, "超过办结期限 " + item.due() + " 仍未办结，已升级至分管领导 " + names + " 督办", now));
+      items.insertBulletin(
+          new BulletinEntry(
+              UUID.randomUUID().toString(),
+              id,
+              BULLETIN_OVERDUE,
+              item.title(),
+              item.department(),
+              item.departmentName(),
+              item.handler(),
+              item.handlerName(),
+              item.due(),
+              escalatedTo,
+              names,
+              "超过办结期限 " + item.due() + " 仍未办结，已升级至分管领导 " + names + " 督办",
+              now));
     }
     List<String> recipients = new ArrayList<>(leaders);
     recipients.add(item.handler());
@@ -269,7 +334,8 @@ public class SupervisionService {
     }
     String instruction = text(execution.getVariable(INSTRUCTION), INSTRUCTION, 2000, "督办意见", true);
     String user = ReviewService.currentUser(execution);
-    items.escalationNote(itemId(execution), org.displayName(user) + "：" + instruction, EngineClock.now());
+    items.escalationNote(
+        itemId(execution), org.displayName(user) + "：" + instruction, EngineClock.now());
   }
 
   /** End of Task_Assess (考核): score 0–100 and remarks, kept for the monthly 通报. */
@@ -372,27 +438,38 @@ public class SupervisionService {
     try {
       String v = value.strip();
       int slash = v.indexOf('/');
-      double share = slash < 0 ? Double.parseDouble(v)
-          : Double.parseDouble(v.substring(0, slash)) / Double.parseDouble(v.substring(slash + 1));
+      double share =
+          slash < 0
+              ? Double.parseDouble(v)
+              : Double.parseDouble(v.substring(0, slash))
+                  / Double.parseDouble(v.substring(slash + 1));
       if (!(share > 0 && share <= 1)) {
-        throw new IllegalStateException("officeflow.supervision.yellow-share 必须在 0 到 1 之间（如 2/3 或 0.6）：" + value);
+        throw new IllegalStateException(
+            "officeflow.supervision.yellow-share 必须在 0 到 1 之间（如 2/3 或 0.6）：" + value);
       }
       return share;
     } catch (NumberFormatException e) {
-      throw new IllegalStateException("officeflow.supervision.yellow-share 不是有效的比例（如 2/3 或 0.6）：" + value, e);
+      throw new IllegalStateException(
+          "officeflow.supervision.yellow-share 不是有效的比例（如 2/3 或 0.6）：" + value, e);
     }
   }
 
   private List<Group> assistingDepartments(Object raw, Group lead) {
-    return org.otherDepartmentsWithHead(FormValues.ids(raw, ASSISTING_DEPARTMENTS, "协办部门"), lead,
-        ASSISTING_DEPARTMENTS, "协办部门");
+    return org.otherDepartmentsWithHead(
+        FormValues.ids(raw, ASSISTING_DEPARTMENTS, "协办部门"), lead, ASSISTING_DEPARTMENTS, "协办部门");
   }
 
   private String assistText(String id) {
     StringBuilder text = new StringBuilder();
     for (SupervisionRepository.Assist a : items.assists(id)) {
-      text.append(TIME.format(a.at())).append("  ").append(a.departmentName()).append(" ").append(a.userName())
-          .append("：").append(a.opinion()).append('\n');
+      text.append(TIME.format(a.at()))
+          .append("  ")
+          .append(a.departmentName())
+          .append(" ")
+          .append(a.userName())
+          .append("：")
+          .append(a.opinion())
+          .append('\n');
     }
     return text.isEmpty() ? "（暂无协办意见）" : text.toString().stripTrailing();
   }
@@ -400,8 +477,13 @@ public class SupervisionService {
   private String feedbackText(String id) {
     StringBuilder text = new StringBuilder();
     for (SupervisionRepository.Feedback f : items.feedback(id)) {
-      text.append(TIME.format(f.at())).append("  ").append(f.userName()).append(f.finished() ? "（办结）" : "")
-          .append("：").append(f.progress()).append('\n');
+      text.append(TIME.format(f.at()))
+          .append("  ")
+          .append(f.userName())
+          .append(f.finished() ? "（办结）" : "")
+          .append("：")
+          .append(f.progress())
+          .append('\n');
     }
     return text.isEmpty() ? "（暂无进度反馈）" : text.toString().stripTrailing();
   }

@@ -16,8 +16,10 @@ public final class SupervisionVariables {
   public static final String GATEWAY_FINISHED = "Gateway_Finished";
   public static final String TASK_INSPECT = "Task_Inspect";
   public static final String GATEWAY_INSPECT = "Gateway_Inspect";
+
   /** 「协办意见齐全后方可办结」: 督查 starts once 承办 is 办结 and every 协办意见 is in. */
   public static final String GATEWAY_HANDLING_JOIN = "Gateway_HandlingJoin";
+
   public static final String END_HANDLED = "EndEvent_Handled";
   public static final String TIMER_YELLOW = "Timer_Yellow";
   public static final String TASK_MARK_YELLOW = "Task_MarkYellow";
@@ -34,17 +36,24 @@ public final class SupervisionVariables {
 
   // start form (立项)
   public static final String TITLE = "title";
+
   /** 督办依据 / 来源 (会议决定、领导批示、上级交办…). */
   public static final String BASIS = "basis";
+
   /** 主办部门: a department group id (dept-*). */
   public static final String DEPARTMENT = "department";
+
   /** 办理时限 in working days (1–250); or {@link #DUE_DATE}. */
   public static final String DEADLINE_DAYS = "deadlineDays";
+
   /** An explicit 办结期限 (YYYY-MM-DD), instead of {@link #DEADLINE_DAYS}. */
   public static final String DUE_DATE = "dueDate";
+
   public static final String REQUIREMENTS = "requirements";
+
   /** 协办部门 (optional): department group ids; each gives its input in parallel to 承办 (Task_Assist). */
   public static final String ASSISTING_DEPARTMENTS = "assistingDepartments";
+
   /** Set when the item is the 督办 of a 收文 (incoming_document calls this process). */
   public static final String INCOMING_DOCUMENT_ID = "incomingDocumentId";
 
@@ -67,18 +76,25 @@ public final class SupervisionVariables {
   public static final String INITIATOR = "initiator";
   public static final String DEPARTMENT_NAME = "departmentName";
   public static final String HANDLER_NAME = "handlerName";
+
   /** Date: the red-light (overdue) moment, the timeDate of {@link #TIMER_RED}. */
   public static final String DUE_AT = "dueAt";
+
   /** Date: the yellow-light moment, the timeDate of {@link #TIMER_YELLOW}. */
   public static final String YELLOW_AT = "yellowAt";
+
   /** GREEN | YELLOW | RED, kept in step with the item row (the 「超期事项」 filter reads it). */
   public static final String LIGHT = "light";
+
   /** Whether the handler ticked 办结 on the last Task_Handle. */
   public static final String HANDLED = "handled";
+
   /** Names of the assisting departments, for the forms ("无" when none). */
   public static final String ASSISTING_NAMES = "assistingNames";
+
   /** Text of the 协办意见 so far, for the 承办 form. */
   public static final String ASSIST_TEXT = "assistText";
+
   /** Text of the progress reports so far, for the forms. */
   public static final String FEEDBACK_TEXT = "feedbackText";
 
@@ -88,6 +104,5 @@ public final class SupervisionVariables {
   public static final int MAX_BASIS = 1000;
   public static final int MAX_TEXT = 4000;
 
-  private SupervisionVariables() {
-  }
+  private SupervisionVariables() {}
 }

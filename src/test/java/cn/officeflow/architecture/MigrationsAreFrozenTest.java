@@ -43,19 +43,25 @@ class MigrationsAreFrozenTest {
       if (expected == null) {
         problems.add(file + " is new: add its SHA-256 to " + LIST + " (" + actual + ")");
       } else if (!expected.equals(actual)) {
-        problems.add(file + " was edited after it shipped: restore it and put the change in a new migration");
+        problems.add(
+            file
+                + " was edited after it shipped: restore it and put the change in a new migration");
       }
     }
-    listed.keySet().forEach(file -> problems.add(file + " was deleted or renamed: databases have applied it"));
+    listed
+        .keySet()
+        .forEach(file -> problems.add(file + " was deleted or renamed: databases have applied it"));
     assertThat(problems).as("Flyway migrations").isEmpty();
   }
 
   private static List<String> migrations() throws IOException {
     List<String> files = new ArrayList<>();
-    for (Path dir : List.of(MAIN.resolve("resources/db/migration"), MAIN.resolve("java/db/migration"))) {
+    for (Path dir :
+        List.of(MAIN.resolve("resources/db/migration"), MAIN.resolve("java/db/migration"))) {
       if (Files.isDirectory(dir)) {
         try (Stream<Path> stream = Files.list(dir)) {
-          stream.filter(p -> p.getFileName().toString().matches("[VR].*\\.(sql|java)"))
+          stream
+              .filter(p -> p.getFileName().toString().matches("[VR].*\\.(sql|java)"))
               .forEach(p -> files.add(MAIN.relativize(p).toString().replace('\\', '/')));
         }
       }
@@ -65,7 +71,8 @@ class MigrationsAreFrozenTest {
 
   private static String sha256(Path file) throws IOException {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

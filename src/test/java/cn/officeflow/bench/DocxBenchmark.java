@@ -35,8 +35,7 @@ public final class DocxBenchmark {
     "三、保障措施", "（三）组织保障", "3.强化监督检查。", "四、工作要求"
   };
 
-  private DocxBenchmark() {
-  }
+  private DocxBenchmark() {}
 
   public static void main(String[] args) {
     int documents = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_DOCUMENTS;
@@ -72,8 +71,12 @@ public final class DocxBenchmark {
     String verdict = p95 <= TARGET_P95_MS ? "met" : "MISSED";
     StringBuilder out = new StringBuilder("DocxGenerator benchmark\n");
     row(out, "documents", format("%d (after %d warm-up)", sorted.length, WARM_UP_DOCUMENTS));
-    row(out, "body", format("%d characters, %d attachments, .docx %d bytes",
-        doc.body().length(), doc.attachments().size(), docxBytes));
+    row(
+        out,
+        "body",
+        format(
+            "%d characters, %d attachments, .docx %d bytes",
+            doc.body().length(), doc.attachments().size(), docxBytes));
     row(out, "p50", format("%.2f ms", percentile(sorted, 50)));
     row(out, "p95", format("%.2f ms (target <= %.0f ms: %s)", p95, TARGET_P95_MS, verdict));
     row(out, "p99", format("%.2f ms", percentile(sorted, 99)));
@@ -98,14 +101,24 @@ public final class DocxBenchmark {
   }
 
   static OfficialDocument realisticDocument() {
-    return new OfficialDocument("××市人民政府办公室文件", "000123", "内部", null, "加急",
-        "行办发〔2026〕128号", false, null,
+    return new OfficialDocument(
+        "××市人民政府办公室文件",
+        "000123",
+        "内部",
+        null,
+        "加急",
+        "行办发〔2026〕128号",
+        false,
+        null,
         "关于进一步加强和规范政务服务工作的通知",
-        "各区县人民政府，市政府各部门，各直属机构", body(),
+        "各区县人民政府，市政府各部门，各直属机构",
+        body(),
         List.of("政务服务事项清单", "工作进展情况统计表"),
-        "××市人民政府办公室", LocalDate.of(2026, 11, 23),
+        "××市人民政府办公室",
+        LocalDate.of(2026, 11, 23),
         "市委办公室，市人大常委会办公室，市政协办公室，市中级人民法院，市人民检察院",
-        "××市人民政府办公室", LocalDate.of(2026, 11, 24));
+        "××市人民政府办公室",
+        LocalDate.of(2026, 11, 24));
   }
 
   /** About 3,000 characters: an opening, then each heading followed by one or two paragraphs. */

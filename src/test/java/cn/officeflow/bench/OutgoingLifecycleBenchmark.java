@@ -1,12 +1,12 @@
 package cn.officeflow.bench;
 
+import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
 import static cn.officeflow.support.DemoUsers.DRAFTER;
 import static cn.officeflow.support.DemoUsers.HEAD;
-import static cn.officeflow.support.DemoUsers.LEGAL;
 import static cn.officeflow.support.DemoUsers.LEADER;
+import static cn.officeflow.support.DemoUsers.LEGAL;
 import static cn.officeflow.support.DemoUsers.PROOF_1;
 import static cn.officeflow.support.DemoUsers.PROOF_2;
-import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
 
 import cn.officeflow.OfficeFlowApplication;
 import cn.officeflow.platform.docgen.OfficialDocument;
@@ -117,14 +117,17 @@ public final class OutgoingLifecycleBenchmark {
   }
 
   private static void run(String[] args) throws InterruptedException {
-    String database = args.length > 0 ? args[0].toLowerCase(Locale.ROOT) : System.getProperty("bench.db", "h2");
-    int lifecycles = args.length > 1 ? Integer.parseInt(args[1]) : Integer.getInteger("bench.lifecycles", 100);
+    String database =
+        args.length > 0 ? args[0].toLowerCase(Locale.ROOT) : System.getProperty("bench.db", "h2");
+    int lifecycles =
+        args.length > 1 ? Integer.parseInt(args[1]) : Integer.getInteger("bench.lifecycles", 100);
     int warmUp = Integer.getInteger("bench.warmup", 10);
     boolean keepData = Boolean.getBoolean("bench.keepData");
     if (!database.equals("h2") && !database.equals("mysql")) {
       throw new IllegalArgumentException("database must be h2 or mysql, got " + database);
     }
-    String title = "发文 lifecycle benchmark — " + (database.equals("h2") ? "H2 (in-memory)" : "MariaDB/MySQL");
+    String title =
+        "发文 lifecycle benchmark — " + (database.equals("h2") ? "H2 (in-memory)" : "MariaDB/MySQL");
     String url = System.getenv(DB_URL_ENV);
     if (database.equals("mysql") && (url == null || url.isBlank())) {
       System.out.println(title + "\n  skipped: " + DB_URL_ENV + " not set");
@@ -143,8 +146,18 @@ public final class OutgoingLifecycleBenchmark {
       double seconds = (System.nanoTime() - started) / 1e9;
       bench.verify(warmUp + lifecycles);
       double heapMb = heapUsedAfterGc();
-      System.out.print(report(title, databaseProduct(context), bootSeconds, lifecycles, warmUp, seconds, samples,
-          heapMb, bench.docCode, bench.sample.body().length()));
+      System.out.print(
+          report(
+              title,
+              databaseProduct(context),
+              bootSeconds,
+              lifecycles,
+              warmUp,
+              seconds,
+              samples,
+              heapMb,
+              bench.docCode,
+              bench.sample.body().length()));
       if (!keepData) {
         bench.deleteRunData();
       }
@@ -159,15 +172,18 @@ public final class OutgoingLifecycleBenchmark {
    * random loopback port; the benchmark itself calls the engine's Java API and sends no HTTP request.
    */
   static ConfigurableApplicationContext boot(String database, String url) {
-    List<String> args = new ArrayList<>(List.of(
-        "--logging.level.root=WARN",
-        "--logging.level.cn.officeflow=WARN",
-        "--camunda.bpm.job-execution.enabled=false",
-        "--server.port=0",
-        "--server.address=127.0.0.1",
-        // the process-test-coverage starter (test classpath) hooks every command and expects a JUnit
-        // run around it; production has no such listener, so the benchmark leaves it out
-        "--spring.autoconfigure.exclude=" + COVERAGE_AUTO_CONFIGURATION));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--logging.level.root=WARN",
+                "--logging.level.cn.officeflow=WARN",
+                "--camunda.bpm.job-execution.enabled=false",
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                // the process-test-coverage starter (test classpath) hooks every command and
+                // expects a JUnit
+                // run around it; production has no such listener, so the benchmark leaves it out
+                "--spring.autoconfigure.exclude=" + COVERAGE_AUTO_CONFIGURATION));
     String profile = "test";
     if (database.equals("mysql")) {
       profile = "mysql";
@@ -209,21 +225,35 @@ public final class OutgoingLifecycleBenchmark {
   /** One user's click in Tasklist: find the task, claim it if needed, complete it with the decision. */
   private void complete(String userId, String processInstanceId, String taskKey, Samples samples) {
     long t = System.nanoTime();
-    Task task = as(userId, () -> tasks.createTaskQuery().processInstanceId(processInstanceId)
-        .taskDefinitionKey(taskKey).or().taskCandidateUser(userId).taskAssignee(userId).endOr().singleResult());
+    Task task =
+        as(
+            userId,
+            () ->
+                tasks
+                    .createTaskQuery()
+                    .processInstanceId(processInstanceId)
+                    .taskDefinitionKey(taskKey)
+                    .or()
+                    .taskCandidateUser(userId)
+                    .taskAssignee(userId)
+                    .endOr()
+                    .singleResult());
     samples.taskQuery.add(millisSince(t));
     if (task == null) {
-      throw new IllegalStateException(taskKey + " is not open for " + userId + " in " + processInstanceId);
+      throw new IllegalStateException(
+          taskKey + " is not open for " + userId + " in " + processInstanceId);
     }
     Map<String, Object> decision = Map.of("decision", "approve", "comment", "同意");
     t = System.nanoTime();
-    as(userId, () -> {
-      if (task.getAssignee() == null) {
-        tasks.claim(task.getId(), userId);
-      }
-      tasks.complete(task.getId(), decision);
-      return null;
-    });
+    as(
+        userId,
+        () -> {
+          if (task.getAssignee() == null) {
+            tasks.claim(task.getId(), userId);
+          }
+          tasks.complete(task.getId(), decision);
+          return null;
+        });
     double ms = millisSince(t);
     samples.completion.add(ms);
     samples.byStep.computeIfAbsent(taskKey, k -> new Series()).add(ms);
@@ -232,7 +262,8 @@ public final class OutgoingLifecycleBenchmark {
   /** Due jobs of the instance, as the job executor would run them, until none is left. */
   private void executeJobs(String processInstanceId, Samples samples) {
     for (int round = 0; round < 100; round++) {
-      List<Job> jobs = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+      List<Job> jobs =
+          management.createJobQuery().processInstanceId(processInstanceId).executable().list();
       if (jobs.isEmpty()) {
         return;
       }
@@ -247,8 +278,13 @@ public final class OutgoingLifecycleBenchmark {
 
   /** Like a webapp session: the user's groups are read once (at login) and sent with every call. */
   private <T> T as(String userId, Supplier<T> action) {
-    List<String> groups = groupsByUser.computeIfAbsent(userId,
-        id -> identity.createGroupQuery().groupMember(id).list().stream().map(Group::getId).toList());
+    List<String> groups =
+        groupsByUser.computeIfAbsent(
+            userId,
+            id ->
+                identity.createGroupQuery().groupMember(id).list().stream()
+                    .map(Group::getId)
+                    .toList());
     identity.setAuthentication(userId, groups);
     try {
       return action.get();
@@ -273,31 +309,58 @@ public final class OutgoingLifecycleBenchmark {
 
   /** Every lifecycle ended, issued, and numbered 1..n without a gap under this run's docCode. */
   private void verify(int expected) {
-    long running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-        .processInstanceIds(new HashSet<>(instanceIds)).count();
-    long issued = jdbc.sql("select count(*) from of_outgoing_document where doc_code = :c and status = 'ISSUED'"
-        + " and document_number is not null").param("c", docCode).query(Long.class).single();
-    Integer maxSeq = jdbc.sql("select max(number_seq) from of_outgoing_document where doc_code = :c")
-        .param("c", docCode).query(Integer.class).single();
-    if (instanceIds.size() != expected || running != 0 || issued != expected || maxSeq == null || maxSeq != expected) {
-      throw new IllegalStateException(String.format(Locale.ROOT,
-          "lifecycles did not all complete: started %d, still running %d, issued %d, highest number %s (expected %d)",
-          instanceIds.size(), running, issued, maxSeq, expected));
+    long running =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .processInstanceIds(new HashSet<>(instanceIds))
+            .count();
+    long issued =
+        jdbc.sql(
+                "select count(*) from of_outgoing_document where doc_code = :c and status = 'ISSUED'"
+                    + " and document_number is not null")
+            .param("c", docCode)
+            .query(Long.class)
+            .single();
+    Integer maxSeq =
+        jdbc.sql("select max(number_seq) from of_outgoing_document where doc_code = :c")
+            .param("c", docCode)
+            .query(Integer.class)
+            .single();
+    if (instanceIds.size() != expected
+        || running != 0
+        || issued != expected
+        || maxSeq == null
+        || maxSeq != expected) {
+      throw new IllegalStateException(
+          String.format(
+              Locale.ROOT,
+              "lifecycles did not all complete: started %d, still running %d, issued %d, highest number %s (expected %d)",
+              instanceIds.size(),
+              running,
+              issued,
+              maxSeq,
+              expected));
     }
   }
 
   /** Removes what this run created: its history (engine) and its rows (project tables), nothing else. */
   private void deleteRunData() {
-    List<String> documentIds = jdbc.sql("select id from of_outgoing_document where doc_code = :c")
-        .param("c", docCode).query(String.class).list();
+    List<String> documentIds =
+        jdbc.sql("select id from of_outgoing_document where doc_code = :c")
+            .param("c", docCode)
+            .query(String.class)
+            .list();
     HistoryService history = engine.getHistoryService();
     for (int from = 0; from < instanceIds.size(); from += 50) {
-      history.deleteHistoricProcessInstances(instanceIds.subList(from, Math.min(from + 50, instanceIds.size())));
+      history.deleteHistoricProcessInstances(
+          instanceIds.subList(from, Math.min(from + 50, instanceIds.size())));
     }
     // the user operation log (claim, complete, start as a user) outlives its instances by design
     long operations = 0;
     for (String instanceId : instanceIds) {
-      for (UserOperationLogEntry entry : history.createUserOperationLogQuery().processInstanceId(instanceId).list()) {
+      for (UserOperationLogEntry entry :
+          history.createUserOperationLogQuery().processInstanceId(instanceId).list()) {
         history.deleteUserOperationLogEntry(entry.getId());
         operations++;
       }
@@ -305,14 +368,22 @@ public final class OutgoingLifecycleBenchmark {
     for (int from = 0; from < documentIds.size(); from += 50) {
       List<String> ids = documentIds.subList(from, Math.min(from + 50, documentIds.size()));
       jdbc.sql("delete from of_review where business_key in (:ids)").param("ids", ids).update();
-      jdbc.sql("delete from of_outgoing_version where document_id in (:ids)").param("ids", ids).update();
+      jdbc.sql("delete from of_outgoing_version where document_id in (:ids)")
+          .param("ids", ids)
+          .update();
     }
     jdbc.sql("delete from of_outgoing_document where doc_code = :c").param("c", docCode).update();
     jdbc.sql("delete from of_number_counter where counter_key = :c").param("c", docCode).update();
-    long left = history.createHistoricProcessInstanceQuery().processInstanceIds(new HashSet<>(instanceIds))
-        .count();
-    System.out.print(format("  %-11s %d lifecycles deleted with their history, %d operation log entries and their"
-        + " rows (%d left)%n", "cleanup", instanceIds.size(), operations, left));
+    long left =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processInstanceIds(new HashSet<>(instanceIds))
+            .count();
+    System.out.print(
+        format(
+            "  %-11s %d lifecycles deleted with their history, %d operation log entries and their"
+                + " rows (%d left)%n",
+            "cleanup", instanceIds.size(), operations, left));
   }
 
   // --- measuring and printing
@@ -366,37 +437,94 @@ public final class OutgoingLifecycleBenchmark {
     final Map<String, Series> byStep = new LinkedHashMap<>();
   }
 
-  private static String report(String title, String product, double bootSeconds, int lifecycles, int warmUp,
-      double seconds, Samples s, double heapMb, String docCode, int bodyLength) {
+  private static String report(
+      String title,
+      String product,
+      double bootSeconds,
+      int lifecycles,
+      int warmUp,
+      double seconds,
+      Samples s,
+      double heapMb,
+      String docCode,
+      int bodyLength) {
     StringBuilder out = new StringBuilder("\n").append(title).append('\n');
     row(out, "database", product);
-    row(out, "context", format("started in %.1f s (Tomcat on a random port, unused; job executor off, jobs run inline)",
-        bootSeconds));
-    row(out, "lifecycles", format("%d (after %d warm-up), one thread, 6 user tasks + start each, body %d characters",
-        lifecycles, warmUp, bodyLength));
+    row(
+        out,
+        "context",
+        format(
+            "started in %.1f s (Tomcat on a random port, unused; job executor off, jobs run inline)",
+            bootSeconds));
+    row(
+        out,
+        "lifecycles",
+        format(
+            "%d (after %d warm-up), one thread, 6 user tasks + start each, body %d characters",
+            lifecycles, warmUp, bodyLength));
     row(out, "throughput", format("%.2f lifecycles/s", lifecycles / seconds));
-    row(out, "total time", format("%.2f s (%.1f ms per lifecycle)", seconds, seconds * 1000 / lifecycles));
-    row(out, "completions", format("%d task completions (claim + complete as the user)", s.completion.size()));
-    row(out, "  p50/95/99", format("%.2f / %.2f / %.2f ms", s.completion.percentile(50), s.completion.percentile(95),
-        s.completion.percentile(99)));
+    row(
+        out,
+        "total time",
+        format("%.2f s (%.1f ms per lifecycle)", seconds, seconds * 1000 / lifecycles));
+    row(
+        out,
+        "completions",
+        format("%d task completions (claim + complete as the user)", s.completion.size()));
+    row(
+        out,
+        "  p50/95/99",
+        format(
+            "%.2f / %.2f / %.2f ms",
+            s.completion.percentile(50), s.completion.percentile(95), s.completion.percentile(99)));
     for (Map.Entry<String, Series> step : s.byStep.entrySet()) {
       Series series = step.getValue();
-      row(out, "", format("%-22s p50 %6.2f  p95 %6.2f ms", step.getKey(), series.percentile(50),
-          series.percentile(95)));
+      row(
+          out,
+          "",
+          format(
+              "%-22s p50 %6.2f  p95 %6.2f ms",
+              step.getKey(), series.percentile(50), series.percentile(95)));
     }
-    row(out, "start", format("%d starts, p50 %.2f ms, p95 %.2f ms", s.start.size(), s.start.percentile(50),
-        s.start.percentile(95)));
-    row(out, "task query", format("p50 %.2f ms, p95 %.2f ms (finding the task as the user)",
-        s.taskQuery.percentile(50), s.taskQuery.percentile(95)));
-    row(out, "jobs", format("%d executed, p50 %.2f ms, p95 %.2f ms (三校 join + .docx + ledger; notify)",
-        s.jobs.size(), s.jobs.percentile(50), s.jobs.percentile(95)));
-    row(out, "heap", format("%.1f MB used after GC (max heap %d MB)", heapMb,
-        Runtime.getRuntime().maxMemory() / (1024 * 1024)));
-    row(out, "checked", format("all %d lifecycles ended ISSUED, 文号 %s〔year〕1..%d号 without a gap",
-        lifecycles + warmUp, docCode, lifecycles + warmUp));
-    row(out, "machine", format("Java %s, %d cores, load average %.2f at the end (other work on the machine skews"
-        + " the figures)", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    row(
+        out,
+        "start",
+        format(
+            "%d starts, p50 %.2f ms, p95 %.2f ms",
+            s.start.size(), s.start.percentile(50), s.start.percentile(95)));
+    row(
+        out,
+        "task query",
+        format(
+            "p50 %.2f ms, p95 %.2f ms (finding the task as the user)",
+            s.taskQuery.percentile(50), s.taskQuery.percentile(95)));
+    row(
+        out,
+        "jobs",
+        format(
+            "%d executed, p50 %.2f ms, p95 %.2f ms (三校 join + .docx + ledger; notify)",
+            s.jobs.size(), s.jobs.percentile(50), s.jobs.percentile(95)));
+    row(
+        out,
+        "heap",
+        format(
+            "%.1f MB used after GC (max heap %d MB)",
+            heapMb, Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+    row(
+        out,
+        "checked",
+        format(
+            "all %d lifecycles ended ISSUED, 文号 %s〔year〕1..%d号 without a gap",
+            lifecycles + warmUp, docCode, lifecycles + warmUp));
+    row(
+        out,
+        "machine",
+        format(
+            "Java %s, %d cores, load average %.2f at the end (other work on the machine skews"
+                + " the figures)",
+            System.getProperty("java.version"),
+            Runtime.getRuntime().availableProcessors(),
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
     return out.toString();
   }
 
@@ -423,7 +551,10 @@ public final class OutgoingLifecycleBenchmark {
   private static String databaseProduct(ConfigurableApplicationContext context) {
     try (Connection connection = context.getBean(DataSource.class).getConnection()) {
       DatabaseMetaData meta = connection.getMetaData();
-      return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " — "
+      return meta.getDatabaseProductName()
+          + " "
+          + meta.getDatabaseProductVersion()
+          + " — "
           + meta.getURL().replaceAll("\\?.*", "");
     } catch (Exception e) {
       return "unknown (" + e.getMessage() + ")";

@@ -1,17 +1,17 @@
 package cn.officeflow.destruction;
 
-import static cn.officeflow.platform.archive.ArchiveTestData.entry;
 import static cn.officeflow.destruction.DocumentDestructionVariables.*;
+import static cn.officeflow.platform.archive.ArchiveTestData.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.officeflow.platform.archive.ArchiveEntry;
+import cn.officeflow.platform.archive.ArchiveEntryStatus;
+import cn.officeflow.platform.archive.ArchiveEvent;
+import cn.officeflow.platform.archive.ArchiveEventType;
 import cn.officeflow.platform.archive.ArchiveService;
 import cn.officeflow.platform.archive.ArchiveTestData;
-import cn.officeflow.platform.archive.ArchiveEntryStatus;
-import cn.officeflow.platform.archive.ArchiveEventType;
-import cn.officeflow.platform.archive.ArchiveEvent;
 import cn.officeflow.platform.archive.ChainVerification;
 import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
@@ -54,20 +54,13 @@ class DocumentDestructionProcessTest {
   static final String WITNESS_A = "zhaomin";
   static final String WITNESS_B = "zhenghua";
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  HistoryService history;
-  @Autowired
-  ArchiveService archive;
-  @Autowired
-  DocumentDestructionService destructions;
-  @Autowired
-  ReviewService reviews;
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+  @Autowired ArchiveService archive;
+  @Autowired DocumentDestructionService destructions;
+  @Autowired ReviewService reviews;
+  @Autowired JdbcClient jdbc;
 
   ProcessDriver driver;
 
@@ -75,7 +68,8 @@ class DocumentDestructionProcessTest {
   void setUp() {
     BpmnAwareTests.init(engine);
     driver = new ProcessDriver(engine);
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse("2026-11-23T10:00:00+08:00").toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(ZonedDateTime.parse("2026-11-23T10:00:00+08:00").toInstant()));
   }
 
   @AfterEach
@@ -91,8 +85,11 @@ class DocumentDestructionProcessTest {
     String id = pi.getBusinessKey();
     assertThat(pi).isWaitingAt(TASK_DIRECTOR_REVIEW);
     assertThat(runtime.getVariable(pi.getId(), DESTRUCTION_ID)).isEqualTo(id);
-    assertThat((String) runtime.getVariable(pi.getId(), ENTRY_SUMMARY)).contains("2026-测试处-内部").contains("待销毁甲")
-        .contains("待销毁乙").contains("纸质件未入盒");
+    assertThat((String) runtime.getVariable(pi.getId(), ENTRY_SUMMARY))
+        .contains("2026-测试处-内部")
+        .contains("待销毁甲")
+        .contains("待销毁乙")
+        .contains("纸质件未入盒");
     assertThat(runtime.getVariable(pi.getId(), APPLICANT_NAME)).isEqualTo("李娜");
     assertThat(destructions.destruction(id).status()).isEqualTo(DestructionStatus.DIRECTOR_REVIEW);
     assertThat(destructions.destruction(id).entryIds()).containsExactly(a.id(), b.id());
@@ -104,7 +101,8 @@ class DocumentDestructionProcessTest {
     assertThat(pi).isWaitingAt(TASK_EXECUTE_DESTRUCTION);
     assertThat(destructions.destruction(id).status()).isEqualTo(DestructionStatus.EXECUTING);
     Task execute = driver.taskFor(CLERK, pi.getId(), TASK_EXECUTE_DESTRUCTION);
-    assertThat((String) engine.getTaskService().getVariable(execute.getId(), "reviewTrail")).contains("赵敏")
+    assertThat((String) engine.getTaskService().getVariable(execute.getId(), "reviewTrail"))
+        .contains("赵敏")
         .contains("吴强");
 
     driver.complete(CLERK, pi.getId(), TASK_EXECUTE_DESTRUCTION, execution("2026-11-23"));
@@ -126,16 +124,21 @@ class DocumentDestructionProcessTest {
       assertThat(destroyed.destructionId()).isEqualTo(id);
       assertThat(destroyed.destroyedOn()).isEqualTo(LocalDate.of(2026, 11, 23));
       assertThat(destroyed.entryHash()).isEqualTo(original.entryHash());
-      assertThat(archive.events(original.id())).extracting(ArchiveEvent::type)
+      assertThat(archive.events(original.id()))
+          .extracting(ArchiveEvent::type)
           .containsExactly(ArchiveEventType.DESTROYED);
     }
     assertThat(archive.verify()).isEqualTo(ChainVerification.INTACT);
-    assertThat(reviews.trail(id)).extracting(Review::stepId).containsExactly(TASK_DIRECTOR_REVIEW, TASK_LEADER_APPROVAL);
+    assertThat(reviews.trail(id))
+        .extracting(Review::stepId)
+        .containsExactly(TASK_DIRECTOR_REVIEW, TASK_LEADER_APPROVAL);
     assertThat(reviews.trail(id)).extracting(Review::name).containsExactly("赵敏", "吴强");
 
     // destroyed entries cannot be requested again
-    assertThatThrownBy(() -> start(request(a.id()))).isInstanceOf(ValidationException.class)
-        .hasMessageContaining("字段 entries").hasMessageContaining("销毁");
+    assertThatThrownBy(() -> start(request(a.id())))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("字段 entries")
+        .hasMessageContaining("销毁");
   }
 
   @Test
@@ -143,7 +146,10 @@ class DocumentDestructionProcessTest {
     ArchiveEntry a = archive.archive(entry("主任驳回"));
     ProcessInstance pi = start(request(a.id()));
     driver.reject(DIRECTOR, pi.getId(), TASK_DIRECTOR_REVIEW, "保管期限未满，暂不销毁");
-    assertThat(pi).isEnded().hasPassed(GATEWAY_REJECT_MERGE, END_REJECTED).hasNotPassed(TASK_LEADER_APPROVAL);
+    assertThat(pi)
+        .isEnded()
+        .hasPassed(GATEWAY_REJECT_MERGE, END_REJECTED)
+        .hasNotPassed(TASK_LEADER_APPROVAL);
     assertRejected(pi, a, TASK_DIRECTOR_REVIEW, "保管期限未满，暂不销毁");
   }
 
@@ -160,8 +166,12 @@ class DocumentDestructionProcessTest {
   @Test
   void rejectWithoutCommentIsRefused() {
     ProcessInstance pi = start(request(archive.archive(entry("无意见驳回")).id()));
-    assertThatThrownBy(() -> driver.complete(DIRECTOR, pi.getId(), TASK_DIRECTOR_REVIEW, Map.of("decision", "reject")))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("comment");
+    assertThatThrownBy(
+            () ->
+                driver.complete(
+                    DIRECTOR, pi.getId(), TASK_DIRECTOR_REVIEW, Map.of("decision", "reject")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("comment");
     assertThat(pi).isWaitingAt(TASK_DIRECTOR_REVIEW);
     assertThat(reviews.trail(pi.getBusinessKey())).isEmpty();
   }
@@ -173,7 +183,8 @@ class DocumentDestructionProcessTest {
     ArchiveEntry a = archive.archive(ArchiveTestData.entry(dept, "按文号", number, "机密"));
     ArchiveEntry b = archive.archive(entry("按编号"));
     ProcessInstance pi = start(request(number + "，" + b.id() + ", " + b.id()));
-    assertThat(destructions.destruction(pi.getBusinessKey()).entryIds()).containsExactly(a.id(), b.id());
+    assertThat(destructions.destruction(pi.getBusinessKey()).entryIds())
+        .containsExactly(a.id(), b.id());
     assertThat(runtime.getVariable(pi.getId(), ENTRIES)).isEqualTo(a.id() + "\n" + b.id());
   }
 
@@ -182,69 +193,139 @@ class DocumentDestructionProcessTest {
     ArchiveEntry a = archive.archive(entry("重复申请"));
     ProcessInstance first = start(request(a.id()));
     long before = count("of_archive_destruction");
-    assertThatThrownBy(() -> start(request(a.id()))).isInstanceOf(ValidationException.class)
-        .hasMessageContaining("字段 entries").hasMessageContaining(first.getBusinessKey());
+    assertThatThrownBy(() -> start(request(a.id())))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("字段 entries")
+        .hasMessageContaining(first.getBusinessKey());
     assertThat(count("of_archive_destruction")).isEqualTo(before);
     driver.reject(DIRECTOR, first.getId(), TASK_DIRECTOR_REVIEW, "合并到下一批");
     assertThat(start(request(a.id()))).isWaitingAt(TASK_DIRECTOR_REVIEW);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"missingEntries", "unknownEntry", "entriesNotText", "missingReason", "reasonTooLong",
-      "badMethod", "missingMethod"})
+  @ValueSource(
+      strings = {
+        "missingEntries",
+        "unknownEntry",
+        "entriesNotText",
+        "missingReason",
+        "reasonTooLong",
+        "badMethod",
+        "missingMethod"
+      })
   void invalidRequestIsRefusedNamingTheFieldAndNothingIsPersisted(String kase) {
     ArchiveEntry a = archive.archive(entry("无效申请"));
     Map<String, Object> vars = request(a.id());
-    String field = switch (kase) {
-      case "missingEntries" -> { vars.put(ENTRIES, " \n "); yield ENTRIES; }
-      case "unknownEntry" -> { vars.put(ENTRIES, a.id() + "\nno-such-entry"); yield ENTRIES; }
-      case "entriesNotText" -> { vars.put(ENTRIES, 42); yield ENTRIES; }
-      case "missingReason" -> { vars.remove(REASON); yield REASON; }
-      case "reasonTooLong" -> { vars.put(REASON, "理".repeat(1001)); yield REASON; }
-      case "badMethod" -> { vars.put(METHOD, "丢弃"); yield METHOD; }
-      case "missingMethod" -> { vars.remove(METHOD); yield METHOD; }
-      default -> throw new IllegalArgumentException(kase);
-    };
+    String field =
+        switch (kase) {
+          case "missingEntries" -> {
+            vars.put(ENTRIES, " \n ");
+            yield ENTRIES;
+          }
+          case "unknownEntry" -> {
+            vars.put(ENTRIES, a.id() + "\nno-such-entry");
+            yield ENTRIES;
+          }
+          case "entriesNotText" -> {
+            vars.put(ENTRIES, 42);
+            yield ENTRIES;
+          }
+          case "missingReason" -> {
+            vars.remove(REASON);
+            yield REASON;
+          }
+          case "reasonTooLong" -> {
+            vars.put(REASON, "理".repeat(1001));
+            yield REASON;
+          }
+          case "badMethod" -> {
+            vars.put(METHOD, "丢弃");
+            yield METHOD;
+          }
+          case "missingMethod" -> {
+            vars.remove(METHOD);
+            yield METHOD;
+          }
+          default -> throw new IllegalArgumentException(kase);
+        };
     long requests = count("of_archive_destruction");
     long links = count("of_archive_destruction_entry");
-    long instances = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
-    assertThatThrownBy(() -> start(vars)).isInstanceOf(ValidationException.class)
+    long instances =
+        history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
+    assertThatThrownBy(() -> start(vars))
+        .isInstanceOf(ValidationException.class)
         .hasMessageContaining("字段 " + field)
         .satisfies(e -> assertThat(((ValidationException) e).getField()).isEqualTo(field));
     assertThat(count("of_archive_destruction")).isEqualTo(requests);
     assertThat(count("of_archive_destruction_entry")).isEqualTo(links);
-    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count())
+    assertThat(
+            history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count())
         .isEqualTo(instances);
     assertThat(archive.entry(a.id()).status()).isEqualTo(ArchiveEntryStatus.ARCHIVED);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sameWitnessTwice", "unknownWitness", "executorAsWitness", "missingWitness", "futureDate",
-      "beforeRequest", "malformedDate", "otherMethod"})
+  @ValueSource(
+      strings = {
+        "sameWitnessTwice",
+        "unknownWitness",
+        "executorAsWitness",
+        "missingWitness",
+        "futureDate",
+        "beforeRequest",
+        "malformedDate",
+        "otherMethod"
+      })
   void invalidExecutionIsRefusedNamingTheFieldAndTheTaskStays(String kase) {
     ArchiveEntry a = archive.archive(entry("无效执行"));
     ProcessInstance pi = start(request(a.id()));
     driver.approve(DIRECTOR, pi.getId(), TASK_DIRECTOR_REVIEW);
     driver.approve(LEADER, pi.getId(), TASK_LEADER_APPROVAL);
     Map<String, Object> vars = execution("2026-11-23");
-    String field = switch (kase) {
-      case "sameWitnessTwice" -> { vars.put(WITNESS_2, WITNESS_A); yield WITNESS_2; }
-      case "unknownWitness" -> { vars.put(WITNESS_1, "nobody"); yield WITNESS_1; }
-      case "executorAsWitness" -> { vars.put(WITNESS_1, CLERK); yield WITNESS_1; }
-      case "missingWitness" -> { vars.remove(WITNESS_2); yield WITNESS_2; }
-      case "futureDate" -> { vars.put(DESTROYED_DATE, "2026-11-24"); yield DESTROYED_DATE; }
-      case "beforeRequest" -> { vars.put(DESTROYED_DATE, "2026-11-22"); yield DESTROYED_DATE; }
-      case "malformedDate" -> { vars.put(DESTROYED_DATE, "2026/11/23"); yield DESTROYED_DATE; }
-      case "otherMethod" -> { vars.put(METHOD, "焚烧"); yield METHOD; }
-      default -> throw new IllegalArgumentException(kase);
-    };
+    String field =
+        switch (kase) {
+          case "sameWitnessTwice" -> {
+            vars.put(WITNESS_2, WITNESS_A);
+            yield WITNESS_2;
+          }
+          case "unknownWitness" -> {
+            vars.put(WITNESS_1, "nobody");
+            yield WITNESS_1;
+          }
+          case "executorAsWitness" -> {
+            vars.put(WITNESS_1, CLERK);
+            yield WITNESS_1;
+          }
+          case "missingWitness" -> {
+            vars.remove(WITNESS_2);
+            yield WITNESS_2;
+          }
+          case "futureDate" -> {
+            vars.put(DESTROYED_DATE, "2026-11-24");
+            yield DESTROYED_DATE;
+          }
+          case "beforeRequest" -> {
+            vars.put(DESTROYED_DATE, "2026-11-22");
+            yield DESTROYED_DATE;
+          }
+          case "malformedDate" -> {
+            vars.put(DESTROYED_DATE, "2026/11/23");
+            yield DESTROYED_DATE;
+          }
+          case "otherMethod" -> {
+            vars.put(METHOD, "焚烧");
+            yield METHOD;
+          }
+          default -> throw new IllegalArgumentException(kase);
+        };
     assertThatThrownBy(() -> driver.complete(CLERK, pi.getId(), TASK_EXECUTE_DESTRUCTION, vars))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).getField()).isEqualTo(field));
     assertThat(pi).isWaitingAt(TASK_EXECUTE_DESTRUCTION);
     assertThat(archive.entry(a.id()).status()).isEqualTo(ArchiveEntryStatus.ARCHIVED);
     assertThat(archive.events(a.id())).isEmpty();
-    assertThat(destructions.destruction(pi.getBusinessKey()).status()).isEqualTo(DestructionStatus.EXECUTING);
+    assertThat(destructions.destruction(pi.getBusinessKey()).status())
+        .isEqualTo(DestructionStatus.EXECUTING);
     assertThat(archive.verify().intact()).isTrue();
   }
 
@@ -254,10 +335,26 @@ class DocumentDestructionProcessTest {
     assertThatThrownBy(() -> driver.start("zhangwei", PROCESS_KEY, request(a.id())))
         .isInstanceOf(AuthorizationException.class);
     ProcessInstance pi = start(request(a.id()));
-    assertThat(driver.as("wuqiang", () -> engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
-        .count())).isZero();
-    assertThat(driver.as(DIRECTOR, () -> engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
-        .count())).isEqualTo(1);
+    assertThat(
+            driver.as(
+                "wuqiang",
+                () ->
+                    engine
+                        .getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(pi.getId())
+                        .count()))
+        .isZero();
+    assertThat(
+            driver.as(
+                DIRECTOR,
+                () ->
+                    engine
+                        .getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(pi.getId())
+                        .count()))
+        .isEqualTo(1);
   }
 
   // --- helpers
@@ -268,11 +365,14 @@ class DocumentDestructionProcessTest {
     assertThat(archive.entry(entry.id()).status()).isEqualTo(ArchiveEntryStatus.ARCHIVED);
     assertThat(archive.events(entry.id())).isEmpty();
     List<Review> trail = reviews.trail(pi.getBusinessKey());
-    assertThat(trail).last().satisfies(r -> {
-      assertThat(r.stepId()).isEqualTo(step);
-      assertThat(r.decision()).isEqualTo(Review.REJECT);
-      assertThat(r.comment()).isEqualTo(comment);
-    });
+    assertThat(trail)
+        .last()
+        .satisfies(
+            r -> {
+              assertThat(r.stepId()).isEqualTo(step);
+              assertThat(r.decision()).isEqualTo(Review.REJECT);
+              assertThat(r.comment()).isEqualTo(comment);
+            });
     // released: the same entry can be requested again
     assertThat(start(request(entry.id()))).isWaitingAt(TASK_DIRECTOR_REVIEW);
   }

@@ -36,14 +36,10 @@ class IncomingDocumentApiTest {
   static final String CLERK = "lina";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  JdbcClient jdbc;
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired TaskService tasks;
+  @Autowired JdbcClient jdbc;
 
   Http http;
   ProcessDriver driver;
@@ -62,14 +58,26 @@ class IncomingDocumentApiTest {
     assertThat(refused.body()).contains("title");
     assertThat(count()).isEqualTo(before);
     // only office clerks start 收文
-    assertThat(http.postJson("/engine-rest/process-definition/key/incoming_document/start", "zhangwei", PASSWORD,
-        body(Map.of("title", "越权登记", "senderOrg", "某单位", "pages", 1))).statusCode()).isEqualTo(403);
+    assertThat(
+            http.postJson(
+                    "/engine-rest/process-definition/key/incoming_document/start",
+                    "zhangwei",
+                    PASSWORD,
+                    body(Map.of("title", "越权登记", "senderOrg", "某单位", "pages", 1)))
+                .statusCode())
+        .isEqualTo(403);
 
     String id = register("关于做好汛期安全工作的通知 <script>alert(1)</script>", "市水务局", "市水发〔2026〕9号");
     byte[] scan = "%PDF-1.7 汛期通知扫描件".getBytes(StandardCharsets.UTF_8);
-    HttpResponse<String> uploaded = http.postMultipart("/api/incoming-documents/" + id + "/attachments", CLERK,
-        PASSWORD, List.of(new Http.Part("file", "汛期通知.pdf", "application/pdf", scan),
-            new Http.Part("file", "附表.docx", "application/octet-stream", new byte[] {9, 8, 7})));
+    HttpResponse<String> uploaded =
+        http.postMultipart(
+            "/api/incoming-documents/" + id + "/attachments",
+            CLERK,
+            PASSWORD,
+            List.of(
+                new Http.Part("file", "汛期通知.pdf", "application/pdf", scan),
+                new Http.Part(
+                    "file", "附表.docx", "application/octet-stream", new byte[] {9, 8, 7})));
     assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
     JsonNode files = JSON.readTree(uploaded.body());
     assertThat(files).hasSize(2);
@@ -78,45 +86,81 @@ class IncomingDocumentApiTest {
     String fileId = files.get(0).get("id").asText();
 
     // no file part, a stranger, an empty file: refused
-    HttpResponse<String> none = http.postMultipart("/api/incoming-documents/" + id + "/attachments", CLERK, PASSWORD,
-        List.of());
+    HttpResponse<String> none =
+        http.postMultipart(
+            "/api/incoming-documents/" + id + "/attachments", CLERK, PASSWORD, List.of());
     assertThat(none.statusCode()).isEqualTo(400);
-    assertThat(http.postMultipart("/api/incoming-documents/" + id + "/attachments", "zhoujie", PASSWORD,
-        List.of(new Http.Part("file", "x.pdf", "application/pdf", scan))).statusCode()).isEqualTo(404);
-    HttpResponse<String> empty = http.postMultipart("/api/incoming-documents/" + id + "/attachments", CLERK,
-        PASSWORD, List.of(new Http.Part("file", "空.pdf", "application/pdf", new byte[0])));
+    assertThat(
+            http.postMultipart(
+                    "/api/incoming-documents/" + id + "/attachments",
+                    "zhoujie",
+                    PASSWORD,
+                    List.of(new Http.Part("file", "x.pdf", "application/pdf", scan)))
+                .statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> empty =
+        http.postMultipart(
+            "/api/incoming-documents/" + id + "/attachments",
+            CLERK,
+            PASSWORD,
+            List.of(new Http.Part("file", "空.pdf", "application/pdf", new byte[0])));
     assertThat(empty.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(empty.body()).get("field").asText()).isEqualTo("file");
-    HttpResponse<String> huge = http.postMultipart("/api/incoming-documents/" + id + "/attachments", CLERK,
-        PASSWORD, List.of(new Http.Part("file", "大.pdf", "application/pdf", new byte[21 * 1024 * 1024])));
+    HttpResponse<String> huge =
+        http.postMultipart(
+            "/api/incoming-documents/" + id + "/attachments",
+            CLERK,
+            PASSWORD,
+            List.of(new Http.Part("file", "大.pdf", "application/pdf", new byte[21 * 1024 * 1024])));
     assertThat(huge.statusCode()).isEqualTo(413);
     assertThat(huge.body()).contains("20 MB");
 
-    HttpResponse<byte[]> download = http.getBytes("/api/incoming-documents/" + id + "/attachments/" + fileId,
-        "qianyu", PASSWORD);
+    HttpResponse<byte[]> download =
+        http.getBytes(
+            "/api/incoming-documents/" + id + "/attachments/" + fileId, "qianyu", PASSWORD);
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.body()).isEqualTo(scan);
-    assertThat(download.headers().firstValue("X-Content-SHA256")).hasValue(ArchiveChain.sha256(scan));
-    assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("filename*=UTF-8''");
+    assertThat(download.headers().firstValue("X-Content-SHA256"))
+        .hasValue(ArchiveChain.sha256(scan));
+    assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+        .contains("filename*=UTF-8''");
 
     // the Tasklist tab reads the 收文 of a task
     Task scanTask = tasks.createTaskQuery().processInstanceBusinessKey(id).singleResult();
-    JsonNode view = json(http.get("/api/incoming-documents/by-task/" + scanTask.getId(), CLERK, PASSWORD), 200);
+    JsonNode view =
+        json(http.get("/api/incoming-documents/by-task/" + scanTask.getId(), CLERK, PASSWORD), 200);
     assertThat(view.get("id").asText()).isEqualTo(id);
     assertThat(view.get("canUpload").asBoolean()).isTrue();
     assertThat(view.get("attachments")).hasSize(2);
     assertThat(view.get("statusLabel").asText()).isEqualTo("已登记");
-    assertThat(http.get("/api/incoming-documents/by-task/" + scanTask.getId(), "zhoujie", PASSWORD).statusCode())
+    assertThat(
+            http.get("/api/incoming-documents/by-task/" + scanTask.getId(), "zhoujie", PASSWORD)
+                .statusCode())
         .isEqualTo(404);
 
     // a file removed, then 送拟办 through the engine's REST; afterwards the files are fixed
     String second = files.get(1).get("id").asText();
-    assertThat(http.send(http.request("/api/incoming-documents/" + id + "/attachments/" + second, CLERK, PASSWORD)
-        .DELETE().build()).statusCode()).isEqualTo(204);
-    assertThat(http.postJson("/engine-rest/task/" + scanTask.getId() + "/complete", CLERK, PASSWORD, "{}").statusCode())
+    assertThat(
+            http.send(
+                    http.request(
+                            "/api/incoming-documents/" + id + "/attachments/" + second,
+                            CLERK,
+                            PASSWORD)
+                        .DELETE()
+                        .build())
+                .statusCode())
         .isEqualTo(204);
-    HttpResponse<String> late = http.postMultipart("/api/incoming-documents/" + id + "/attachments", CLERK, PASSWORD,
-        List.of(new Http.Part("file", "补.pdf", "application/pdf", scan)));
+    assertThat(
+            http.postJson(
+                    "/engine-rest/task/" + scanTask.getId() + "/complete", CLERK, PASSWORD, "{}")
+                .statusCode())
+        .isEqualTo(204);
+    HttpResponse<String> late =
+        http.postMultipart(
+            "/api/incoming-documents/" + id + "/attachments",
+            CLERK,
+            PASSWORD,
+            List.of(new Http.Part("file", "补.pdf", "application/pdf", scan)));
     assertThat(late.statusCode()).isEqualTo(400);
     assertThat(late.body()).contains("已送拟办");
     view = json(http.get("/api/incoming-documents/" + id, "zhaomin", PASSWORD), 200);
@@ -126,11 +170,14 @@ class IncomingDocumentApiTest {
     assertThat(view.get("receiptNumber").asText()).matches("收文〔\\d{4}〕\\d+号");
 
     // the 处理笺 escapes user text and runs no scripts
-    HttpResponse<String> slip = http.get("/api/incoming-documents/" + id + "/slip", "zhaomin", PASSWORD);
+    HttpResponse<String> slip =
+        http.get("/api/incoming-documents/" + id + "/slip", "zhaomin", PASSWORD);
     assertThat(slip.statusCode()).isEqualTo(200);
-    assertThat(slip.body()).contains("收文处理笺", "&lt;script&gt;", ArchiveChain.sha256(scan))
+    assertThat(slip.body())
+        .contains("收文处理笺", "&lt;script&gt;", ArchiveChain.sha256(scan))
         .doesNotContain("<script>");
-    assertThat(slip.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'");
+    assertThat(slip.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("default-src 'none'");
   }
 
   @Test
@@ -138,26 +185,46 @@ class IncomingDocumentApiTest {
     String id = register("关于文件名的测试通知", "市档案局", "市档发〔2026〕3号");
     String path = "/api/incoming-documents/" + id + "/attachments";
     byte[] content = "%PDF-1.7 x".getBytes(StandardCharsets.UTF_8);
-    JsonNode stored = json(http.postMultipart(path, CLERK, PASSWORD, List.of(
-        new Http.Part("file", "..\\..\\windows\\扫描件.pdf", "application/pdf", content),
-        new Http.Part("file", "/etc/cron.d/附表.pdf", "application/pdf", content),
-        new Http.Part("file", "报\u0001告\u0007\u007f\u202e.pdf", "application/pdf", content),
-        // 200 characters, 600 bytes of UTF-8 in the part header
-        new Http.Part("file", "名".repeat(196) + ".pdf", "application/pdf", content))), 201);
-    assertThat(stored.findValuesAsText("fileName")).containsExactly("扫描件.pdf", "附表.pdf", "报告.pdf",
-        "名".repeat(196) + ".pdf");
+    JsonNode stored =
+        json(
+            http.postMultipart(
+                path,
+                CLERK,
+                PASSWORD,
+                List.of(
+                    new Http.Part("file", "..\\..\\windows\\扫描件.pdf", "application/pdf", content),
+                    new Http.Part("file", "/etc/cron.d/附表.pdf", "application/pdf", content),
+                    new Http.Part(
+                        "file", "报\u0001告\u0007\u007f\u202e.pdf", "application/pdf", content),
+                    // 200 characters, 600 bytes of UTF-8 in the part header
+                    new Http.Part("file", "名".repeat(196) + ".pdf", "application/pdf", content))),
+            201);
+    assertThat(stored.findValuesAsText("fileName"))
+        .containsExactly("扫描件.pdf", "附表.pdf", "报告.pdf", "名".repeat(196) + ".pdf");
 
     // nothing left, too long (not "too large"), NUL (Tomcat refuses to parse it: 400, not 500)
-    for (String bad : List.of("目录/", "\u0001\u0002", "名".repeat(201) + ".pdf", "a".repeat(300) + ".pdf",
-        "名".repeat(2000) + ".pdf", "报\u0000告.pdf")) {
-      HttpResponse<String> refused = http.postMultipart(path, CLERK, PASSWORD,
-          List.of(new Http.Part("file", bad, "application/pdf", content)));
+    for (String bad :
+        List.of(
+            "目录/",
+            "\u0001\u0002",
+            "名".repeat(201) + ".pdf",
+            "a".repeat(300) + ".pdf",
+            "名".repeat(2000) + ".pdf",
+            "报\u0000告.pdf")) {
+      HttpResponse<String> refused =
+          http.postMultipart(
+              path,
+              CLERK,
+              PASSWORD,
+              List.of(new Http.Part("file", bad, "application/pdf", content)));
       assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
       JsonNode error = JSON.readTree(refused.body());
       assertThat(error.get("field").asText()).isEqualTo("file");
       assertThat(error.get("message").asText()).contains("文件名").doesNotContain("文件过大");
     }
-    assertThat(JSON.readTree(http.get("/api/incoming-documents/" + id, CLERK, PASSWORD).body()).get("attachments"))
+    assertThat(
+            JSON.readTree(http.get("/api/incoming-documents/" + id, CLERK, PASSWORD).body())
+                .get("attachments"))
         .hasSize(4);
   }
 
@@ -169,27 +236,48 @@ class IncomingDocumentApiTest {
     assertThat(again.statusCode()).isEqualTo(400);
     assertThat(again.body()).contains("senderNumber", "确认重复登记");
 
-    JsonNode duplicates = json(http.get("/api/incoming-documents/duplicates?senderOrg="
-        + enc("市统计局") + "&senderNumber=" + enc("市统字〔2026〕3号"), CLERK, PASSWORD), 200);
+    JsonNode duplicates =
+        json(
+            http.get(
+                "/api/incoming-documents/duplicates?senderOrg="
+                    + enc("市统计局")
+                    + "&senderNumber="
+                    + enc("市统字〔2026〕3号"),
+                CLERK,
+                PASSWORD),
+            200);
     assertThat(duplicates).hasSize(1);
     assertThat(duplicates.get(0).get("id").asText()).isEqualTo(id);
-    assertThat(http.get("/api/incoming-documents/duplicates?senderOrg=" + enc("市统计局"), CLERK, PASSWORD)
-        .statusCode()).isEqualTo(400);
-    assertThat(http.get("/api/incoming-documents/duplicates?senderOrg=a&senderNumber=b", "zhangwei", PASSWORD)
-        .statusCode()).isEqualTo(403);
+    assertThat(
+            http.get("/api/incoming-documents/duplicates?senderOrg=" + enc("市统计局"), CLERK, PASSWORD)
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            http.get(
+                    "/api/incoming-documents/duplicates?senderOrg=a&senderNumber=b",
+                    "zhangwei",
+                    PASSWORD)
+                .statusCode())
+        .isEqualTo(403);
 
     int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
-    JsonNode register = json(http.get("/api/incoming-documents?year=" + year + "&q=" + enc("统计"), CLERK, PASSWORD),
-        200);
+    JsonNode register =
+        json(
+            http.get("/api/incoming-documents?year=" + year + "&q=" + enc("统计"), CLERK, PASSWORD),
+            200);
     assertThat(register.findValuesAsText("id")).contains(id);
-    assertThat(json(http.get("/api/incoming-documents?q=" + enc("统计"), "zhoujie", PASSWORD), 200)).isEmpty();
-    assertThat(http.get("/api/incoming-documents?year=1999", CLERK, PASSWORD).statusCode()).isEqualTo(400);
-    assertThat(http.get("/api/incoming-documents/" + id, "zhoujie", PASSWORD).statusCode()).isEqualTo(404);
-    assertThat(http.get("/api/incoming-documents/" + id, "qianyu", PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(json(http.get("/api/incoming-documents?q=" + enc("统计"), "zhoujie", PASSWORD), 200))
+        .isEmpty();
+    assertThat(http.get("/api/incoming-documents?year=1999", CLERK, PASSWORD).statusCode())
+        .isEqualTo(400);
+    assertThat(http.get("/api/incoming-documents/" + id, "zhoujie", PASSWORD).statusCode())
+        .isEqualTo(404);
+    assertThat(http.get("/api/incoming-documents/" + id, "qianyu", PASSWORD).statusCode())
+        .isEqualTo(200);
     assertThat(http.get("/api/incoming-documents/" + id, null, null).statusCode()).isEqualTo(401);
 
-    HttpResponse<byte[]> csv = http.getBytes("/api/incoming-documents/register.csv?q=" + enc("统计"), CLERK,
-        PASSWORD);
+    HttpResponse<byte[]> csv =
+        http.getBytes("/api/incoming-documents/register.csv?q=" + enc("统计"), CLERK, PASSWORD);
     assertThat(csv.statusCode()).isEqualTo(200);
     String text = new String(csv.body(), StandardCharsets.UTF_8);
     assertThat(text).startsWith("\uFEFF收文编号,收文日期,来文单位").contains("市统计局", "市统字〔2026〕3号");
@@ -199,28 +287,62 @@ class IncomingDocumentApiTest {
   void peopleOfTheSupervisionReadTheIncomingDocumentAndItsFiles() throws Exception {
     String id = register("关于报送防汛物资清单的通知", "市防汛办", "市汛发〔2026〕" + System.nanoTime() % 100000 + "号");
     byte[] scan = "%PDF-1.4 防汛".getBytes(StandardCharsets.UTF_8);
-    JsonNode files = JSON.readTree(http.postMultipart("/api/incoming-documents/" + id + "/attachments", CLERK,
-        PASSWORD, List.of(new Http.Part("file", "防汛.pdf", "application/pdf", scan))).body());
+    JsonNode files =
+        JSON.readTree(
+            http.postMultipart(
+                    "/api/incoming-documents/" + id + "/attachments",
+                    CLERK,
+                    PASSWORD,
+                    List.of(new Http.Part("file", "防汛.pdf", "application/pdf", scan)))
+                .body());
     String fileId = files.get(0).get("id").asText();
-    String pi = tasks.createTaskQuery().processInstanceBusinessKey(id).singleResult().getProcessInstanceId();
+    String pi =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(id)
+            .singleResult()
+            .getProcessInstanceId();
     driver.complete(CLERK, pi, IncomingDocumentVariables.TASK_SCAN, Map.of());
-    driver.complete("zhaomin", pi, IncomingDocumentVariables.TASK_PROPOSE, Map.of("handling", "办理",
-        "leadDepartment", "dept-business", "proposal", "拟请业务处办理"));
-    driver.complete("wuqiang", pi, IncomingDocumentVariables.TASK_INSTRUCT, Map.of("instruction", "同意"));
+    driver.complete(
+        "zhaomin",
+        pi,
+        IncomingDocumentVariables.TASK_PROPOSE,
+        Map.of("handling", "办理", "leadDepartment", "dept-business", "proposal", "拟请业务处办理"));
+    driver.complete(
+        "wuqiang", pi, IncomingDocumentVariables.TASK_INSTRUCT, Map.of("instruction", "同意"));
 
     // the 主办部门负责人's 交办 task is a task of the 督办, not of the 收文: the Tasklist tab still finds the 收文
-    Task assign = tasks.createTaskQuery().processDefinitionKey("supervision").or().taskCandidateUser("liuyang")
-        .taskAssignee("liuyang").endOr().list()
-        .stream().filter(t -> id.equals(tasks.getVariable(t.getId(), "incomingDocumentId"))).findFirst().orElseThrow();
-    JsonNode view = json(http.get("/api/incoming-documents/by-task/" + assign.getId(), "liuyang", PASSWORD), 200);
+    Task assign =
+        tasks
+            .createTaskQuery()
+            .processDefinitionKey("supervision")
+            .or()
+            .taskCandidateUser("liuyang")
+            .taskAssignee("liuyang")
+            .endOr()
+            .list()
+            .stream()
+            .filter(t -> id.equals(tasks.getVariable(t.getId(), "incomingDocumentId")))
+            .findFirst()
+            .orElseThrow();
+    JsonNode view =
+        json(
+            http.get("/api/incoming-documents/by-task/" + assign.getId(), "liuyang", PASSWORD),
+            200);
     assertThat(view.get("id").asText()).isEqualTo(id);
     assertThat(view.get("supervision").get("light").asText()).isEqualTo("green");
-    assertThat(http.getBytes("/api/incoming-documents/" + id + "/attachments/" + fileId, "liuyang", PASSWORD).body())
+    assertThat(
+            http.getBytes(
+                    "/api/incoming-documents/" + id + "/attachments/" + fileId, "liuyang", PASSWORD)
+                .body())
         .isEqualTo(scan);
     // the handler, once assigned, reads it too; someone outside does not
-    driver.complete("liuyang", assign.getProcessInstanceId(), "Task_Assign", Map.of("handler", "zhangwei"));
-    assertThat(http.get("/api/incoming-documents/" + id, "zhangwei", PASSWORD).statusCode()).isEqualTo(200);
-    assertThat(http.get("/api/incoming-documents/" + id, "zhoujie", PASSWORD).statusCode()).isEqualTo(404);
+    driver.complete(
+        "liuyang", assign.getProcessInstanceId(), "Task_Assign", Map.of("handler", "zhangwei"));
+    assertThat(http.get("/api/incoming-documents/" + id, "zhangwei", PASSWORD).statusCode())
+        .isEqualTo(200);
+    assertThat(http.get("/api/incoming-documents/" + id, "zhoujie", PASSWORD).statusCode())
+        .isEqualTo(404);
   }
 
   // --- helpers
@@ -232,28 +354,45 @@ class IncomingDocumentApiTest {
   }
 
   HttpResponse<String> start(Map<String, Object> variables) throws Exception {
-    return http.postJson("/engine-rest/process-definition/key/incoming_document/start", CLERK, PASSWORD,
+    return http.postJson(
+        "/engine-rest/process-definition/key/incoming_document/start",
+        CLERK,
+        PASSWORD,
         body(variables));
   }
 
   static Map<String, Object> letter(String title, String sender, String number) {
-    return Map.of("title", title, "senderOrg", sender, "senderNumber", number, "urgency", "加急", "secrecy", "内部",
-        "pages", 3);
+    return Map.of(
+        "title",
+        title,
+        "senderOrg",
+        sender,
+        "senderNumber",
+        number,
+        "urgency",
+        "加急",
+        "secrecy",
+        "内部",
+        "pages",
+        3);
   }
 
   static String body(Map<String, Object> variables) throws Exception {
     StringBuilder json = new StringBuilder("{\"variables\":{");
-    variables.forEach((name, value) -> {
-      if (json.charAt(json.length() - 1) != '{') {
-        json.append(',');
-      }
-      try {
-        json.append(JSON.writeValueAsString(name)).append(":{\"value\":").append(JSON.writeValueAsString(value))
-            .append('}');
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    variables.forEach(
+        (name, value) -> {
+          if (json.charAt(json.length() - 1) != '{') {
+            json.append(',');
+          }
+          try {
+            json.append(JSON.writeValueAsString(name))
+                .append(":{\"value\":")
+                .append(JSON.writeValueAsString(value))
+                .append('}');
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
     return json.append("}}").toString();
   }
 

@@ -53,17 +53,24 @@ final class BpmnLayoutCheck {
 
   /** How far a flow's end may lie from its element's outline (px). */
   static final double BORDER_TOLERANCE = 5;
+
   /** Below this gap (px) between shapes, or between a shape and its subprocess's border, the drawing is cramped. */
   static final double MIN_GAP = 20;
+
   /** Two segments closer than this (px) to the same line count as collinear. */
   private static final double COLLINEAR = 2;
+
   /** Overlaps and crossings shorter than this (px) are rounding, not drawing. */
   private static final double EPS = 1;
 
-  private BpmnLayoutCheck() {
-  }
+  private BpmnLayoutCheck() {}
 
-  enum Kind { BOX, GATEWAY, EVENT, CONTAINER }
+  enum Kind {
+    BOX,
+    GATEWAY,
+    EVENT,
+    CONTAINER
+  }
 
   record Point(double x, double y) {
     @Override
@@ -86,7 +93,8 @@ final class BpmnLayoutCheck {
     }
 
     boolean overlaps(Box o, double by) {
-      return Math.min(right(), o.right()) - Math.max(x, o.x) > by && Math.min(bottom(), o.bottom()) - Math.max(y, o.y) > by;
+      return Math.min(right(), o.right()) - Math.max(x, o.x) > by
+          && Math.min(bottom(), o.bottom()) - Math.max(y, o.y) > by;
     }
 
     boolean contains(Box o) {
@@ -137,7 +145,8 @@ final class BpmnLayoutCheck {
         Point right = new Point(box.right(), c.y);
         Point bottom = new Point(c.x, box.bottom());
         Point left = new Point(box.x, c.y);
-        return List.of(new Seg(top, right), new Seg(right, bottom), new Seg(bottom, left), new Seg(left, top));
+        return List.of(
+            new Seg(top, right), new Seg(right, bottom), new Seg(bottom, left), new Seg(left, top));
       }
       if (kind == Kind.EVENT) {
         Point c = box.center();
@@ -147,8 +156,10 @@ final class BpmnLayoutCheck {
         for (int i = 0; i < n; i++) {
           double a1 = 2 * Math.PI * i / n;
           double a2 = 2 * Math.PI * (i + 1) / n;
-          segs.add(new Seg(new Point(c.x + r * Math.cos(a1), c.y + r * Math.sin(a1)),
-              new Point(c.x + r * Math.cos(a2), c.y + r * Math.sin(a2))));
+          segs.add(
+              new Seg(
+                  new Point(c.x + r * Math.cos(a1), c.y + r * Math.sin(a1)),
+                  new Point(c.x + r * Math.cos(a2), c.y + r * Math.sin(a2))));
         }
         return segs;
       }
@@ -163,18 +174,23 @@ final class BpmnLayoutCheck {
       switch (kind) {
         case EVENT:
           return Math.abs(Math.hypot(dx, dy) - box.w / 2);
-        case GATEWAY: {
-          double a = box.w / 2;
-          double b = box.h / 2;
-          // nearest point on the diamond's edge in this quadrant (segment from (a,0) to (0,b))
-          return distancePointSegment(new Point(dx, dy), new Seg(new Point(a, 0), new Point(0, b)));
-        }
-        default: {
-          if (box.contains(p)) {
-            return Math.min(Math.min(p.x - box.x, box.right() - p.x), Math.min(p.y - box.y, box.bottom() - p.y));
+        case GATEWAY:
+          {
+            double a = box.w / 2;
+            double b = box.h / 2;
+            // nearest point on the diamond's edge in this quadrant (segment from (a,0) to (0,b))
+            return distancePointSegment(
+                new Point(dx, dy), new Seg(new Point(a, 0), new Point(0, b)));
           }
-          return box.gap(new Box(p.x, p.y, 0, 0));
-        }
+        default:
+          {
+            if (box.contains(p)) {
+              return Math.min(
+                  Math.min(p.x - box.x, box.right() - p.x),
+                  Math.min(p.y - box.y, box.bottom() - p.y));
+            }
+            return box.gap(new Box(p.x, p.y, 0, 0));
+          }
       }
     }
 
@@ -191,7 +207,8 @@ final class BpmnLayoutCheck {
     }
   }
 
-  record Flow(String id, String name, String kind, String source, String target, List<Point> points) {
+  record Flow(
+      String id, String name, String kind, String source, String target, List<Point> points) {
     String label() {
       return name == null || name.isBlank() ? id : id + "「" + name + "」";
     }
@@ -205,8 +222,7 @@ final class BpmnLayoutCheck {
     }
   }
 
-  record Label(String owner, String ownerLabel, Box box, boolean ofFlow) {
-  }
+  record Label(String owner, String ownerLabel, Box box, boolean ofFlow) {}
 
   /** The house standard (px) between elements; closer neighbours are noted, not failed. */
   static final double HOUSE_GAP = 50;
@@ -215,8 +231,7 @@ final class BpmnLayoutCheck {
    * What the check found: {@code findings} make the drawing hard to read and fail the build; {@code notes}
    * are neighbours closer than the house standard of 50 px but not cramped enough to fail.
    */
-  record Result(List<String> findings, List<String> notes) {
-  }
+  record Result(List<String> findings, List<String> notes) {}
 
   /** Runs every check on one model file; no findings means the drawing is clean. */
   static Result check(Path file) {
@@ -259,13 +274,19 @@ final class BpmnLayoutCheck {
 
     /** Two steps with the same name read as one step (e.g. a merge gateway named like the task it leads to). */
     private void checkNames() {
-      List<Shape> named = shapes.values().stream()
-          .filter(s -> s.name() != null && !s.name().isBlank() && s.kind() != Kind.CONTAINER).toList();
+      List<Shape> named =
+          shapes.values().stream()
+              .filter(s -> s.name() != null && !s.name().isBlank() && s.kind() != Kind.CONTAINER)
+              .toList();
       for (int i = 0; i < named.size(); i++) {
         for (int j = i + 1; j < named.size(); j++) {
           if (named.get(i).name().strip().equals(named.get(j).name().strip())) {
-            report(named.get(i).label() + " and " + named.get(j).id() + " have the same name: on the diagram they read as one "
-                + "step; name each after what it does");
+            report(
+                named.get(i).label()
+                    + " and "
+                    + named.get(j).id()
+                    + " have the same name: on the diagram they read as one "
+                    + "step; name each after what it does");
           }
         }
       }
@@ -283,22 +304,34 @@ final class BpmnLayoutCheck {
         } else if (element instanceof Event) {
           kind = Kind.EVENT;
         } else if ((element instanceof SubProcess && Boolean.TRUE.equals(di.isExpanded()))
-            || element instanceof Participant || element instanceof Lane) {
+            || element instanceof Participant
+            || element instanceof Lane) {
           kind = Kind.CONTAINER;
         } else {
           kind = Kind.BOX;
         }
-        String attachedTo = element instanceof BoundaryEvent b && b.getAttachedTo() != null ? b.getAttachedTo().getId() : null;
-        // the subprocess an element is drawn in (a boundary event belongs to its host's scope, not to the host)
+        String attachedTo =
+            element instanceof BoundaryEvent b && b.getAttachedTo() != null
+                ? b.getAttachedTo().getId()
+                : null;
+        // the subprocess an element is drawn in (a boundary event belongs to its host's scope, not
+        // to the host)
         ModelElementInstance parent = element.getParentElement();
         String container = parent instanceof SubProcess sub ? sub.getId() : null;
-        String name = element instanceof TextAnnotation t && t.getText() != null ? t.getText().getTextContent()
-            : element.getAttributeValue("name");
-        Shape shape = new Shape(element.getId(), name, kind, box(di.getBounds()), attachedTo, container);
+        String name =
+            element instanceof TextAnnotation t && t.getText() != null
+                ? t.getText().getTextContent()
+                : element.getAttributeValue("name");
+        Shape shape =
+            new Shape(element.getId(), name, kind, box(di.getBounds()), attachedTo, container);
         shapes.put(shape.id(), shape);
-        if (di.getBpmnLabel() != null && di.getBpmnLabel().getBounds() != null && name != null && !name.isBlank()
+        if (di.getBpmnLabel() != null
+            && di.getBpmnLabel().getBounds() != null
+            && name != null
+            && !name.isBlank()
             && (kind == Kind.GATEWAY || kind == Kind.EVENT)) {
-          labels.add(new Label(shape.id(), shape.label(), box(di.getBpmnLabel().getBounds()), false));
+          labels.add(
+              new Label(shape.id(), shape.label(), box(di.getBpmnLabel().getBounds()), false));
         }
       }
       for (BpmnEdge di : instance.getModelElementsByType(BpmnEdge.class)) {
@@ -329,9 +362,13 @@ final class BpmnLayoutCheck {
         for (Waypoint w : waypoints) {
           points.add(new Point(w.getX(), w.getY()));
         }
-        Flow flow = new Flow(element.getId(), element.getAttributeValue("name"), kind, source, target, points);
+        Flow flow =
+            new Flow(
+                element.getId(), element.getAttributeValue("name"), kind, source, target, points);
         flows.put(flow.id(), flow);
-        if (di.getBpmnLabel() != null && di.getBpmnLabel().getBounds() != null && flow.name() != null
+        if (di.getBpmnLabel() != null
+            && di.getBpmnLabel().getBounds() != null
+            && flow.name() != null
             && !flow.name().isBlank()) {
           labels.add(new Label(flow.id(), flow.label(), box(di.getBpmnLabel().getBounds()), true));
         }
@@ -353,7 +390,13 @@ final class BpmnLayoutCheck {
         }
         for (Seg s : flow.segments()) {
           if (Math.abs(s.a().x - s.b().x) > EPS && Math.abs(s.a().y - s.b().y) > EPS) {
-            report(flow.label() + " has a diagonal segment " + s.a() + "→" + s.b() + "; draw flows orthogonally");
+            report(
+                flow.label()
+                    + " has a diagonal segment "
+                    + s.a()
+                    + "→"
+                    + s.b()
+                    + "; draw flows orthogonally");
           }
         }
         Shape source = shapes.get(flow.source());
@@ -363,15 +406,29 @@ final class BpmnLayoutCheck {
         if (source != null) {
           double d = source.distanceToBorder(first);
           if (d > BORDER_TOLERANCE) {
-            report(flow.label() + " starts " + fmt(d) + " px away from the border of its source " + source.label()
-                + " (first waypoint " + first + "); reconnect it in Modeler");
+            report(
+                flow.label()
+                    + " starts "
+                    + fmt(d)
+                    + " px away from the border of its source "
+                    + source.label()
+                    + " (first waypoint "
+                    + first
+                    + "); reconnect it in Modeler");
           }
         }
         if (target != null) {
           double d = target.distanceToBorder(last);
           if (d > BORDER_TOLERANCE) {
-            report(flow.label() + " ends " + fmt(d) + " px away from the border of its target " + target.label()
-                + " (last waypoint " + last + "); reconnect it in Modeler");
+            report(
+                flow.label()
+                    + " ends "
+                    + fmt(d)
+                    + " px away from the border of its target "
+                    + target.label()
+                    + " (last waypoint "
+                    + last
+                    + "); reconnect it in Modeler");
           }
         }
       }
@@ -401,7 +458,9 @@ final class BpmnLayoutCheck {
                 continue;
               }
               Point p = intersection(s, t);
-              if (p != null && !touchAtCommonElement(f, g, p) && crossings.stream().noneMatch(q -> near(q, p, EPS))) {
+              if (p != null
+                  && !touchAtCommonElement(f, g, p)
+                  && crossings.stream().noneMatch(q -> near(q, p, EPS))) {
                 crossings.add(p);
               }
             }
@@ -415,12 +474,23 @@ final class BpmnLayoutCheck {
               }
             }
           }
-          // where one flow joins the other's line, the junction is part of the shared line, not a crossing
-          crossings.removeIf(p -> sharedParts.stream().anyMatch(o -> distancePointSegment(p, o) <= EPS));
+          // where one flow joins the other's line, the junction is part of the shared line, not a
+          // crossing
+          crossings.removeIf(
+              p -> sharedParts.stream().anyMatch(o -> distancePointSegment(p, o) <= EPS));
           if (sharedExample != null) {
-            report(f.label() + " and " + g.label() + " share " + fmt(shared) + " px of line (from "
-                + sharedExample.a() + " to " + sharedExample.b() + "): they are drawn on top of each other and read as one "
-                + "flow; give each its own route");
+            report(
+                f.label()
+                    + " and "
+                    + g.label()
+                    + " share "
+                    + fmt(shared)
+                    + " px of line (from "
+                    + sharedExample.a()
+                    + " to "
+                    + sharedExample.b()
+                    + "): they are drawn on top of each other and read as one "
+                    + "flow; give each its own route");
           }
           for (Point p : crossings) {
             report(f.label() + " and " + g.label() + " cross at " + p);
@@ -456,7 +526,11 @@ final class BpmnLayoutCheck {
           boolean own = shape.id().equals(flow.source()) || shape.id().equals(flow.target());
           if (shape.kind() == Kind.CONTAINER) {
             if (!own && crossesBorder(flow, shape.box())) {
-              report(flow.label() + " crosses the border of " + shape.label() + " without entering or leaving it");
+              report(
+                  flow.label()
+                      + " crosses the border of "
+                      + shape.label()
+                      + " without entering or leaving it");
             }
             continue;
           }
@@ -465,14 +539,22 @@ final class BpmnLayoutCheck {
             Seg s = segs.get(k);
             if (!own) {
               if (clippedLength(s, shape.box().shrink(EPS)) > EPS) {
-                report(flow.label() + " passes through " + shape.label() + ", which is neither its source nor its target");
+                report(
+                    flow.label()
+                        + " passes through "
+                        + shape.label()
+                        + ", which is neither its source nor its target");
                 break;
               }
             } else {
               // a flow may touch its own source/target at its ends, but not run through it
               if (clippedLength(s, shape.box().shrink(BORDER_TOLERANCE + 1)) > EPS) {
-                report(flow.label() + " runs through its own " + (shape.id().equals(flow.source()) ? "source " : "target ")
-                    + shape.label() + "; let it leave/enter at the border facing its route");
+                report(
+                    flow.label()
+                        + " runs through its own "
+                        + (shape.id().equals(flow.source()) ? "source " : "target ")
+                        + shape.label()
+                        + "; let it leave/enter at the border facing its route");
                 break;
               }
             }
@@ -507,14 +589,22 @@ final class BpmnLayoutCheck {
             if (!shape.box().contains(label.box()) && label.box().overlaps(shape.box(), EPS)) {
               report(who + " lies across the border of " + shape.label());
             }
-          } else if (label.box().overlaps(shape.box(), EPS) && overlapsOutline(label.box(), shape)) {
-            report(who + (shape.id().equals(label.owner()) ? " overlaps its own shape" : " overlaps " + shape.label()));
+          } else if (label.box().overlaps(shape.box(), EPS)
+              && overlapsOutline(label.box(), shape)) {
+            report(
+                who
+                    + (shape.id().equals(label.owner())
+                        ? " overlaps its own shape"
+                        : " overlaps " + shape.label()));
           }
         }
         for (Flow flow : flows.values()) {
           for (Seg s : flow.segments()) {
             if (clippedLength(s, label.box().shrink(EPS)) > 0) {
-              report(who + " is crossed by " + (flow.id().equals(label.owner()) ? "its own flow" : flow.label()));
+              report(
+                  who
+                      + " is crossed by "
+                      + (flow.id().equals(label.owner()) ? "its own flow" : flow.label()));
               break;
             }
           }
@@ -542,8 +632,10 @@ final class BpmnLayoutCheck {
     }
 
     private void checkLabelNearest(Label label, String who) {
-      double own = label.ofFlow() ? distance(label.box(), flows.get(label.owner()).segments())
-          : distance(label.box(), shapes.get(label.owner()));
+      double own =
+          label.ofFlow()
+              ? distance(label.box(), flows.get(label.owner()).segments())
+              : distance(label.box(), shapes.get(label.owner()));
       String nearest = null;
       double best = own;
       String nearestShape = null;
@@ -552,9 +644,12 @@ final class BpmnLayoutCheck {
         if (shape.id().equals(label.owner())) {
           continue;
         }
-        double d = shape.kind() == Kind.CONTAINER
-            ? (shape.box().contains(label.box()) || !label.box().overlaps(shape.box(), 0) ? distance(label.box(), shape.box().outline()) : 0)
-            : distance(label.box(), shape);
+        double d =
+            shape.kind() == Kind.CONTAINER
+                ? (shape.box().contains(label.box()) || !label.box().overlaps(shape.box(), 0)
+                    ? distance(label.box(), shape.box().outline())
+                    : 0)
+                : distance(label.box(), shape);
         if (d < best - EPS) {
           best = d;
           nearest = shape.label();
@@ -575,10 +670,21 @@ final class BpmnLayoutCheck {
         }
       }
       if (nearest != null) {
-        String alsoShape = nearestShape != null && !nearestShape.equals(nearest)
-            ? " and to " + nearestShape + " (" + fmt(bestShape) + " px)" : "";
-        report(who + " lies nearer to " + nearest + " (" + fmt(best) + " px)" + alsoShape + " than to its own element ("
-            + fmt(own) + " px), so it reads as theirs; move it beside its own element");
+        String alsoShape =
+            nearestShape != null && !nearestShape.equals(nearest)
+                ? " and to " + nearestShape + " (" + fmt(bestShape) + " px)"
+                : "";
+        report(
+            who
+                + " lies nearer to "
+                + nearest
+                + " ("
+                + fmt(best)
+                + " px)"
+                + alsoShape
+                + " than to its own element ("
+                + fmt(own)
+                + " px), so it reads as theirs; move it beside its own element");
       }
     }
 
@@ -613,24 +719,41 @@ final class BpmnLayoutCheck {
         if (shape.attachedTo() != null) {
           Shape host = shapes.get(shape.attachedTo());
           if (host != null && host.distanceToBorder(shape.box().center()) > BORDER_TOLERANCE) {
-            report(shape.label() + " is not drawn on the border of " + host.label() + ", to which it is attached");
+            report(
+                shape.label()
+                    + " is not drawn on the border of "
+                    + host.label()
+                    + ", to which it is attached");
           }
         }
         if (shape.container() != null) {
           Shape container = shapes.get(shape.container());
           if (container != null && container.kind() == Kind.CONTAINER) {
             if (!container.box().contains(shape.box())) {
-              report(shape.label() + " belongs to " + container.label() + " but is drawn outside it");
+              report(
+                  shape.label() + " belongs to " + container.label() + " but is drawn outside it");
             } else {
               Box c = container.box();
               Box b = shape.box();
-              double margin = Math.min(Math.min(b.x() - c.x(), c.right() - b.right()),
-                  Math.min(b.y() - c.y(), c.bottom() - b.bottom()));
+              double margin =
+                  Math.min(
+                      Math.min(b.x() - c.x(), c.right() - b.right()),
+                      Math.min(b.y() - c.y(), c.bottom() - b.bottom()));
               if (margin < MIN_GAP) {
-                report(shape.label() + " is only " + fmt(margin) + " px from the border of " + container.label()
-                    + " (house standard 50 px)");
+                report(
+                    shape.label()
+                        + " is only "
+                        + fmt(margin)
+                        + " px from the border of "
+                        + container.label()
+                        + " (house standard 50 px)");
               } else if (margin < HOUSE_GAP - EPS) {
-                note(shape.label() + " is " + fmt(margin) + " px from the border of " + container.label());
+                note(
+                    shape.label()
+                        + " is "
+                        + fmt(margin)
+                        + " px from the border of "
+                        + container.label());
               }
             }
           }
@@ -646,7 +769,8 @@ final class BpmnLayoutCheck {
           if (a.kind() == Kind.CONTAINER || b.kind() == Kind.CONTAINER) {
             Shape c = a.kind() == Kind.CONTAINER ? a : b;
             Shape o = c == a ? b : a;
-            if (c.id().equals(o.container()) || o.kind() == Kind.CONTAINER && c.box().contains(o.box())) {
+            if (c.id().equals(o.container())
+                || o.kind() == Kind.CONTAINER && c.box().contains(o.box())) {
               continue;
             }
             if (c.box().overlaps(o.box(), EPS)) {
@@ -658,10 +782,18 @@ final class BpmnLayoutCheck {
             report(a.label() + " and " + b.label() + " overlap");
           } else {
             double gap = a.box().gap(b.box());
-            boolean facing = Math.min(a.box().right(), b.box().right()) > Math.max(a.box().x(), b.box().x())
-                || Math.min(a.box().bottom(), b.box().bottom()) > Math.max(a.box().y(), b.box().y());
+            boolean facing =
+                Math.min(a.box().right(), b.box().right()) > Math.max(a.box().x(), b.box().x())
+                    || Math.min(a.box().bottom(), b.box().bottom())
+                        > Math.max(a.box().y(), b.box().y());
             if (gap < MIN_GAP) {
-              report(a.label() + " and " + b.label() + " are only " + fmt(gap) + " px apart (house standard 50 px)");
+              report(
+                  a.label()
+                      + " and "
+                      + b.label()
+                      + " are only "
+                      + fmt(gap)
+                      + " px apart (house standard 50 px)");
             } else if (facing && gap < HOUSE_GAP - EPS) {
               note(a.label() + " and " + b.label() + " are " + fmt(gap) + " px apart");
             }
@@ -691,7 +823,9 @@ final class BpmnLayoutCheck {
     if (hi - lo <= 0) {
       return new Seg(s.a(), s.a()); // collinear, not overlapping
     }
-    return new Seg(new Point(s.a().x + ux * lo, s.a().y + uy * lo), new Point(s.a().x + ux * hi, s.a().y + uy * hi));
+    return new Seg(
+        new Point(s.a().x + ux * lo, s.a().y + uy * lo),
+        new Point(s.a().x + ux * hi, s.a().y + uy * hi));
   }
 
   /** The point where two non-parallel segments meet (ends included, within half a pixel), or null. */
@@ -751,14 +885,18 @@ final class BpmnLayoutCheck {
 
   static double distancePointLine(Point p, Seg s) {
     double len = s.length();
-    return Math.abs((s.b().x - s.a().x) * (s.a().y - p.y) - (s.a().x - p.x) * (s.b().y - s.a().y)) / len;
+    return Math.abs((s.b().x - s.a().x) * (s.a().y - p.y) - (s.a().x - p.x) * (s.b().y - s.a().y))
+        / len;
   }
 
   static double distancePointSegment(Point p, Seg s) {
     double dx = s.b().x - s.a().x;
     double dy = s.b().y - s.a().y;
     double len2 = dx * dx + dy * dy;
-    double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((p.x - s.a().x) * dx + (p.y - s.a().y) * dy) / len2));
+    double t =
+        len2 == 0
+            ? 0
+            : Math.max(0, Math.min(1, ((p.x - s.a().x) * dx + (p.y - s.a().y) * dy) / len2));
     return Math.hypot(p.x - (s.a().x + t * dx), p.y - (s.a().y + t * dy));
   }
 
@@ -766,7 +904,8 @@ final class BpmnLayoutCheck {
     if (intersection(s, t) != null) {
       return 0;
     }
-    return Math.min(Math.min(distancePointSegment(s.a(), t), distancePointSegment(s.b(), t)),
+    return Math.min(
+        Math.min(distancePointSegment(s.a(), t), distancePointSegment(s.b(), t)),
         Math.min(distancePointSegment(t.a(), s), distancePointSegment(t.b(), s)));
   }
 
@@ -779,6 +918,8 @@ final class BpmnLayoutCheck {
   }
 
   static String fmt(double v) {
-    return Math.abs(v - Math.rint(v)) < 0.05 ? String.valueOf((long) Math.rint(v)) : String.format(Locale.ROOT, "%.1f", v);
+    return Math.abs(v - Math.rint(v)) < 0.05
+        ? String.valueOf((long) Math.rint(v))
+        : String.format(Locale.ROOT, "%.1f", v);
   }
 }

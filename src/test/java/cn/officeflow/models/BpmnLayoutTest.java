@@ -29,7 +29,10 @@ class BpmnLayoutTest {
     BpmnLayoutCheck.Result result = BpmnLayoutCheck.check(file);
     List<String> findings = result.findings();
     findings.forEach(System.out::println);
-    result.notes().forEach(n -> System.out.println("note (under the house standard of 50 px, not failing): " + n));
+    result
+        .notes()
+        .forEach(
+            n -> System.out.println("note (under the house standard of 50 px, not failing): " + n));
     assertThat(findings).as("layout of " + file + " (" + findings.size() + " findings)").isEmpty();
   }
 }

@@ -47,18 +47,24 @@ class BpmnModelsTest {
     assertThat(process.getId()).as("file name = process key").isEqualTo(key);
     assertThat(process.isExecutable()).isTrue();
     assertThat(process.getName()).as("process name").isNotBlank();
-    assertThat(Duration.parse(process.getCamundaHistoryTimeToLiveString()).toDays()).as("historyTimeToLive (audit)")
+    assertThat(Duration.parse(process.getCamundaHistoryTimeToLiveString()).toDays())
+        .as("historyTimeToLive (audit)")
         .isGreaterThanOrEqualTo(180);
 
     List<String> problems = new ArrayList<>();
     for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
-      boolean drawn = element instanceof SequenceFlow
-          ? model.getModelElementsByType(BpmnEdge.class).stream().anyMatch(e -> e.getBpmnElement() == element)
-          : model.getModelElementsByType(BpmnShape.class).stream().anyMatch(s -> s.getBpmnElement() == element);
+      boolean drawn =
+          element instanceof SequenceFlow
+              ? model.getModelElementsByType(BpmnEdge.class).stream()
+                  .anyMatch(e -> e.getBpmnElement() == element)
+              : model.getModelElementsByType(BpmnShape.class).stream()
+                  .anyMatch(s -> s.getBpmnElement() == element);
       if (!drawn) {
         problems.add(element.getId() + ": not in the diagram");
       }
-      if ((element instanceof Task || element instanceof Event || element instanceof ExclusiveGateway)
+      if ((element instanceof Task
+              || element instanceof Event
+              || element instanceof ExclusiveGateway)
           && (element.getName() == null || !element.getName().matches(".*\\p{IsHan}.*"))) {
         problems.add(element.getId() + ": needs a Chinese name");
       }
@@ -68,7 +74,8 @@ class BpmnModelsTest {
       if (outgoing.size() > 1) {
         for (SequenceFlow flow : outgoing) {
           if (flow != gateway.getDefault() && flow.getConditionExpression() == null) {
-            problems.add(gateway.getId() + " → " + flow.getId() + ": neither condition nor default");
+            problems.add(
+                gateway.getId() + " → " + flow.getId() + ": neither condition nor default");
           }
         }
       }

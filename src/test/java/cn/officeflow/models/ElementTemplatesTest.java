@@ -38,14 +38,31 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ElementTemplatesTest {
 
   static final Path DIR = Path.of("bpmn", ".camunda", "element-templates");
-  static final String SCHEMA = "https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json";
-  static final Set<String> BINDINGS = Set.of("property", "camunda:property", "camunda:inputParameter",
-      "camunda:outputParameter", "camunda:in", "camunda:out", "camunda:executionListener", "camunda:field",
-      "camunda:errorEventDefinition");
+  static final String SCHEMA =
+      "https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json";
+  static final Set<String> BINDINGS =
+      Set.of(
+          "property",
+          "camunda:property",
+          "camunda:inputParameter",
+          "camunda:outputParameter",
+          "camunda:in",
+          "camunda:out",
+          "camunda:executionListener",
+          "camunda:field",
+          "camunda:errorEventDefinition");
   static final Set<String> TYPES = Set.of("String", "Text", "Boolean", "Dropdown", "Hidden");
+
   /** The extension properties the server reads, and on what. */
-  static final Map<String, String> PROPERTIES = Map.of(TaskOperationPolicy.PROPERTY, "bpmn:UserTask",
-      StepInputs.INPUT_VARIABLES_PROPERTY, "bpmn:UserTask", "returnToInitiator", "bpmn:Process");
+  static final Map<String, String> PROPERTIES =
+      Map.of(
+          TaskOperationPolicy.PROPERTY,
+          "bpmn:UserTask",
+          StepInputs.INPUT_VARIABLES_PROPERTY,
+          "bpmn:UserTask",
+          "returnToInitiator",
+          "bpmn:Process");
+
   static final ObjectMapper JSON = new ObjectMapper();
 
   static Stream<Path> templates() throws IOException {
@@ -69,7 +86,9 @@ class ElementTemplatesTest {
       assertThat(binding.path("type").asText()).as(label).isIn(BINDINGS);
       if ("camunda:property".equals(binding.path("type").asText())) {
         String name = binding.path("name").asText();
-        assertThat(PROPERTIES).as("%s: extension property the server reads", label).containsKey(name);
+        assertThat(PROPERTIES)
+            .as("%s: extension property the server reads", label)
+            .containsKey(name);
         List<String> appliesTo = new ArrayList<>();
         template.path("appliesTo").forEach(a -> appliesTo.add(a.asText()));
         assertThat(appliesTo).as("%s is read on", name).containsOnly(PROPERTIES.get(name));
@@ -77,8 +96,12 @@ class ElementTemplatesTest {
       JsonNode pattern = property.path("constraints").path("pattern");
       if (!pattern.isMissingNode()) {
         assertThat(pattern.path("message").asText()).as(label).isNotBlank();
-        assertThat(Pattern.compile(pattern.path("value").asText()).matcher(property.path("value").asText()).matches())
-            .as("%s: the default passes its own check", label).isTrue();
+        assertThat(
+                Pattern.compile(pattern.path("value").asText())
+                    .matcher(property.path("value").asText())
+                    .matches())
+            .as("%s: the default passes its own check", label)
+            .isTrue();
       }
     }
   }
@@ -87,7 +110,9 @@ class ElementTemplatesTest {
   void templateIdsAreUnique() throws IOException {
     Set<String> ids = new HashSet<>();
     for (Path file : templates().toList()) {
-      assertThat(ids.add(JSON.readTree(file.toFile()).path("id").asText())).as(file.toString()).isTrue();
+      assertThat(ids.add(JSON.readTree(file.toFile()).path("id").asText()))
+          .as(file.toString())
+          .isTrue();
     }
   }
 
@@ -95,15 +120,22 @@ class ElementTemplatesTest {
   void everyDeclaredPropertyHasATemplate() throws IOException {
     Set<String> offered = new HashSet<>();
     for (Path file : templates().toList()) {
-      JSON.readTree(file.toFile()).path("properties").forEach(p -> offered.add(p.path("binding").path("name").asText()));
+      JSON.readTree(file.toFile())
+          .path("properties")
+          .forEach(p -> offered.add(p.path("binding").path("name").asText()));
     }
     assertThat(offered).containsAll(PROPERTIES.keySet());
   }
 
   @Test
   void taskOperationsCheckAcceptsTheOperationsAndNothingElse() throws IOException {
-    Pattern check = Pattern.compile(property("officeflow-user-task.json", TaskOperationPolicy.PROPERTY)
-        .path("constraints").path("pattern").path("value").asText());
+    Pattern check =
+        Pattern.compile(
+            property("officeflow-user-task.json", TaskOperationPolicy.PROPERTY)
+                .path("constraints")
+                .path("pattern")
+                .path("value")
+                .asText());
     for (TaskOperation operation : TaskOperation.values()) {
       assertThat(check.matcher(operation.id()).matches()).as(operation.id()).isTrue();
     }
@@ -118,16 +150,27 @@ class ElementTemplatesTest {
     assertThat(applied(property("officeflow-approval-task.json", TaskOperationPolicy.PROPERTY)))
         .isEqualTo(EnumSet.allOf(TaskOperation.class));
     assertThat(applied(property("officeflow-user-task.json", TaskOperationPolicy.PROPERTY)))
-        .isEqualTo(EnumSet.of(TaskOperation.TRANSFER, TaskOperation.DELEGATE, TaskOperation.CC, TaskOperation.RETURN));
+        .isEqualTo(
+            EnumSet.of(
+                TaskOperation.TRANSFER,
+                TaskOperation.DELEGATE,
+                TaskOperation.CC,
+                TaskOperation.RETURN));
     // 发文 declares its initiator's step with the property the process template writes
     assertThat(Files.readString(Path.of("bpmn", "outgoing_document.bpmn")))
-        .contains("<camunda:property name=\"" + property("officeflow-process.json", "returnToInitiator")
-            .path("binding").path("name").asText() + "\" value=\"Task_Revise\" />");
+        .contains(
+            "<camunda:property name=\""
+                + property("officeflow-process.json", "returnToInitiator")
+                    .path("binding")
+                    .path("name")
+                    .asText()
+                + "\" value=\"Task_Revise\" />");
   }
 
   /** What a user task allows once the template wrote the property's default into it. */
   private static Set<TaskOperation> applied(JsonNode property) {
-    BpmnModelInstance model = Bpmn.createExecutableProcess("p").startEvent().userTask("t").endEvent().done();
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("p").startEvent().userTask("t").endEvent().done();
     UserTask task = model.getModelElementById("t");
     ExtensionElements extensions = model.newInstance(ExtensionElements.class);
     CamundaProperties properties = model.newInstance(CamundaProperties.class);
@@ -137,8 +180,11 @@ class ElementTemplatesTest {
     properties.addChildElement(written);
     extensions.addChildElement(properties);
     task.setExtensionElements(extensions);
-    return TaskOperationPolicy.declared(Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(
-        Bpmn.convertToString(model).getBytes(java.nio.charset.StandardCharsets.UTF_8))), "t");
+    return TaskOperationPolicy.declared(
+        Bpmn.readModelFromStream(
+            new java.io.ByteArrayInputStream(
+                Bpmn.convertToString(model).getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+        "t");
   }
 
   private static JsonNode property(String file, String name) throws IOException {

@@ -78,8 +78,10 @@ class DocumentNumberConcurrencyTest {
     // the process-test-coverage starter's engine plugin needs its Spring test listener, which only
     // @SpringBootTest contexts have; a hand-started node runs without it
     properties.put("spring.autoconfigure.exclude", COVERAGE_AUTO_CONFIGURATION);
-    String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-        .toArray(String[]::new);
+    String[] args =
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
     return new SpringApplicationBuilder(OfficeFlowApplication.class).profiles("mysql").run(args);
   }
 
@@ -100,13 +102,21 @@ class DocumentNumberConcurrencyTest {
       for (int i = 0; i < DOCUMENTS; i++) {
         OutgoingProcessDriver node = i % 2 == 0 ? one : two;
         int n = i + 1;
-        prepared.add(pool.submit(() -> {
-          String pi = node.start(ZHANGWEI, draft("关于" + docCode + "并发编号测试的通知（" + n + "）",
-              "各处室：\n并发编号测试第" + n + "份。", docCode, null));
-          node.approve(LIUYANG, pi, TASK_DEPT_REVIEW);
-          node.approve(ZHOUJIE, pi, TASK_LEGAL_REVIEW);
-          return pi;
-        }));
+        prepared.add(
+            pool.submit(
+                () -> {
+                  String pi =
+                      node.start(
+                          ZHANGWEI,
+                          draft(
+                              "关于" + docCode + "并发编号测试的通知（" + n + "）",
+                              "各处室：\n并发编号测试第" + n + "份。",
+                              docCode,
+                              null));
+                  node.approve(LIUYANG, pi, TASK_DEPT_REVIEW);
+                  node.approve(ZHOUJIE, pi, TASK_LEGAL_REVIEW);
+                  return pi;
+                }));
       }
       List<String> instances = new ArrayList<>();
       for (Future<String> pi : prepared) {
@@ -120,9 +130,17 @@ class DocumentNumberConcurrencyTest {
     }
   }
 
-  private void signOffConcurrently(ExecutorService pool, OutgoingProcessDriver one, OutgoingProcessDriver two,
-      JdbcClient jdbc, String docCode, List<String> instances, long prepareMillis) throws Exception {
-    List<String> leaderTasks = instances.stream().map(pi -> one.task(pi, TASK_LEADER_APPROVAL).getId()).toList();
+  private void signOffConcurrently(
+      ExecutorService pool,
+      OutgoingProcessDriver one,
+      OutgoingProcessDriver two,
+      JdbcClient jdbc,
+      String docCode,
+      List<String> instances,
+      long prepareMillis)
+      throws Exception {
+    List<String> leaderTasks =
+        instances.stream().map(pi -> one.task(pi, TASK_LEADER_APPROVAL).getId()).toList();
 
     // all 50 sign-offs at once: even ones through node1's TaskService, odd ones through node2's
     AtomicInteger retries = new AtomicInteger();
@@ -131,24 +149,28 @@ class DocumentNumberConcurrencyTest {
     for (int i = 0; i < DOCUMENTS; i++) {
       OutgoingProcessDriver node = i % 2 == 0 ? one : two;
       String taskId = leaderTasks.get(i);
-      results.add(pool.submit(() -> {
-        go.await();
-        for (int attempt = 1; ; attempt++) {
-          try {
-            node.approve(WUQIANG, taskId);
-            return node.engine().getName();
-          } catch (OptimisticLockingException e) {
-            retries.incrementAndGet();
-            if (attempt == MAX_ATTEMPTS) {
-              throw e;
-            }
-          }
-        }
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                go.await();
+                for (int attempt = 1; ; attempt++) {
+                  try {
+                    node.approve(WUQIANG, taskId);
+                    return node.engine().getName();
+                  } catch (OptimisticLockingException e) {
+                    retries.incrementAndGet();
+                    if (attempt == MAX_ATTEMPTS) {
+                      throw e;
+                    }
+                  }
+                }
+              }));
     }
     long start = System.nanoTime();
     go.countDown();
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(20))
         .until(() -> results.stream().allMatch(Future::isDone));
     long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 
@@ -161,40 +183,78 @@ class DocumentNumberConcurrencyTest {
         failures.add(e.getCause().toString());
       }
     }
-    System.out.printf("文号 concurrency: %d sign-offs of %s on node1/node2 (%s) from %d threads in %d ms,"
-            + " %d optimistic-locking retries (preparation of %d documents: %d ms)%n", DOCUMENTS, docCode, perNode,
-        THREADS, elapsedMillis, retries.get(), DOCUMENTS, prepareMillis);
+    System.out.printf(
+        "文号 concurrency: %d sign-offs of %s on node1/node2 (%s) from %d threads in %d ms,"
+            + " %d optimistic-locking retries (preparation of %d documents: %d ms)%n",
+        DOCUMENTS,
+        docCode,
+        perNode,
+        THREADS,
+        elapsedMillis,
+        retries.get(),
+        DOCUMENTS,
+        prepareMillis);
     assertThat(failures).as("failed sign-offs").isEmpty();
     assertThat(perNode).containsEntry("node1", DOCUMENTS / 2).containsEntry("node2", DOCUMENTS / 2);
 
     int year = EngineClock.today().getYear();
-    Set<String> expected = IntStream.rangeClosed(1, DOCUMENTS).mapToObj(n -> docCode + "〔" + year + "〕" + n + "号")
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> expected =
+        IntStream.rangeClosed(1, DOCUMENTS)
+            .mapToObj(n -> docCode + "〔" + year + "〕" + n + "号")
+            .collect(Collectors.toCollection(TreeSet::new));
 
     // the project's table: number_seq exactly 1..50, the 文号 built from them
-    List<Map<String, Object>> rows = jdbc.sql("""
+    List<Map<String, Object>> rows =
+        jdbc.sql(
+                """
         select id, process_instance_id, document_number, number_year, number_seq from of_outgoing_document
-        where doc_code = :code""").param("code", docCode).query().listOfRows();
+        where doc_code = :code""")
+            .param("code", docCode)
+            .query()
+            .listOfRows();
     assertThat(rows).hasSize(DOCUMENTS);
-    assertThat(rows).extracting(r -> ((Number) r.get("number_seq")).intValue())
+    assertThat(rows)
+        .extracting(r -> ((Number) r.get("number_seq")).intValue())
         .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, DOCUMENTS).boxed().toList());
     assertThat(rows).extracting(r -> ((Number) r.get("number_year")).intValue()).containsOnly(year);
-    assertThat(rows).extracting(r -> (String) r.get("document_number")).containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(rows).allSatisfy(r -> assertThat((String) r.get("document_number"))
-        .isEqualTo(docCode + "〔" + year + "〕" + r.get("number_seq") + "号"));
-    assertThat(jdbc.sql("select last_value from of_number_counter where counter_key = :code and counter_year = :year")
-        .param("code", docCode).param("year", year).query(Integer.class).single()).isEqualTo(DOCUMENTS);
+    assertThat(rows)
+        .extracting(r -> (String) r.get("document_number"))
+        .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(rows)
+        .allSatisfy(
+            r ->
+                assertThat((String) r.get("document_number"))
+                    .isEqualTo(docCode + "〔" + year + "〕" + r.get("number_seq") + "号"));
+    assertThat(
+            jdbc.sql(
+                    "select last_value from of_number_counter where counter_key = :code and counter_year = :year")
+                .param("code", docCode)
+                .param("year", year)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(DOCUMENTS);
 
-    // the engine: documentNumber of every instance (both nodes read the same rows), the same as the table's
-    Map<String, String> numberByInstance = rows.stream().collect(Collectors.toMap(
-        r -> (String) r.get("process_instance_id"), r -> (String) r.get("document_number")));
+    // the engine: documentNumber of every instance (both nodes read the same rows), the same as the
+    // table's
+    Map<String, String> numberByInstance =
+        rows.stream()
+            .collect(
+                Collectors.toMap(
+                    r -> (String) r.get("process_instance_id"),
+                    r -> (String) r.get("document_number")));
     List<String> variables = new ArrayList<>();
     for (int i = 0; i < DOCUMENTS; i++) {
       String pi = instances.get(i);
-      String number = (String) (i % 2 == 0 ? two : one).engine().getRuntimeService().getVariable(pi, DOCUMENT_NUMBER);
+      String number =
+          (String)
+              (i % 2 == 0 ? two : one)
+                  .engine()
+                  .getRuntimeService()
+                  .getVariable(pi, DOCUMENT_NUMBER);
       assertThat(number).as("documentNumber of %s", pi).isEqualTo(numberByInstance.get(pi));
       variables.add(number);
-      assertThat(one.tasks(pi)).extracting(t -> t.getTaskDefinitionKey())
+      assertThat(one.tasks(pi))
+          .extracting(t -> t.getTaskDefinitionKey())
           .containsExactlyInAnyOrder(TASK_PROOF_FORMAT, TASK_PROOF_WORDING, TASK_PROOF_ATTACHMENTS);
     }
     assertThat(variables).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);

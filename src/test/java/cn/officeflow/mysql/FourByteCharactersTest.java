@@ -28,38 +28,76 @@ class FourByteCharactersTest extends MysqlSpringTestBase {
     }
     String body = text.toString().strip();
 
-    String pi = driver.start(OutgoingProcessDriver.ZHANGWEI, OutgoingProcessDriver.draft(TITLE_4B, body, null, null));
+    String pi =
+        driver.start(
+            OutgoingProcessDriver.ZHANGWEI,
+            OutgoingProcessDriver.draft(TITLE_4B, body, null, null));
 
     String documentId = (String) engine.getRuntimeService().getVariable(pi, DOCUMENT_ID);
     assertThat(documentId).isNotBlank();
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi).singleResult()
-        .getBusinessKey()).isEqualTo(documentId);
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(pi)
+                .singleResult()
+                .getBusinessKey())
+        .isEqualTo(documentId);
 
-    // the engine: runtime variables (title in ACT_RU_VARIABLE.TEXT_, the long body in ACT_GE_BYTEARRAY)
+    // the engine: runtime variables (title in ACT_RU_VARIABLE.TEXT_, the long body in
+    // ACT_GE_BYTEARRAY)
     assertThat(engine.getRuntimeService().getVariable(pi, TITLE)).isEqualTo(TITLE_4B);
     assertThat(engine.getRuntimeService().getVariable(pi, BODY)).isEqualTo(body);
 
     // the engine: history (ACT_HI_VARINST)
-    HistoricVariableInstance historicTitle = engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(pi).variableName(TITLE).singleResult();
+    HistoricVariableInstance historicTitle =
+        engine
+            .getHistoryService()
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(pi)
+            .variableName(TITLE)
+            .singleResult();
     assertThat(historicTitle.getValue()).isEqualTo(TITLE_4B);
-    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi)
-        .variableName(BODY).singleResult().getValue()).isEqualTo(body);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi)
+                .variableName(BODY)
+                .singleResult()
+                .getValue())
+        .isEqualTo(body);
 
     // the project's own tables
-    assertThat(jdbc.sql("select title from of_outgoing_document where id = :id").param("id", documentId)
-        .query(String.class).single()).isEqualTo(TITLE_4B);
-    assertThat(jdbc.sql("select title from of_outgoing_version where document_id = :id and version = 1")
-        .param("id", documentId).query(String.class).single()).isEqualTo(TITLE_4B);
-    assertThat(jdbc.sql("select body from of_outgoing_version where document_id = :id and version = 1")
-        .param("id", documentId).query(String.class).single()).isEqualTo(body);
+    assertThat(
+            jdbc.sql("select title from of_outgoing_document where id = :id")
+                .param("id", documentId)
+                .query(String.class)
+                .single())
+        .isEqualTo(TITLE_4B);
+    assertThat(
+            jdbc.sql(
+                    "select title from of_outgoing_version where document_id = :id and version = 1")
+                .param("id", documentId)
+                .query(String.class)
+                .single())
+        .isEqualTo(TITLE_4B);
+    assertThat(
+            jdbc.sql("select body from of_outgoing_version where document_id = :id and version = 1")
+                .param("id", documentId)
+                .query(String.class)
+                .single())
+        .isEqualTo(body);
 
     // the task the next reviewer sees carries the title through the engine as well
     assertThat(driver.task(pi, TASK_DEPT_REVIEW).getProcessInstanceId()).isEqualTo(pi);
 
     // REST, as the drafter over HTTP Basic
-    JsonNode view = getJson("/api/outgoing-documents/" + documentId, OutgoingProcessDriver.ZHANGWEI,
-        TestDatabase.DEMO_PASSWORD);
+    JsonNode view =
+        getJson(
+            "/api/outgoing-documents/" + documentId,
+            OutgoingProcessDriver.ZHANGWEI,
+            TestDatabase.DEMO_PASSWORD);
     assertThat(view.path("title").asText()).isEqualTo(TITLE_4B);
     assertThat(view.path("body").asText()).isEqualTo(body);
     assertThat(view.path("versions").get(0).path("title").asText()).isEqualTo(TITLE_4B);
@@ -67,27 +105,41 @@ class FourByteCharactersTest extends MysqlSpringTestBase {
 
   @Test
   void everyEngineTableIsUtf8mb4() {
-    List<Map<String, Object>> tables = jdbc.sql("""
+    List<Map<String, Object>> tables =
+        jdbc.sql(
+                """
         select table_name as name, table_collation as collation from information_schema.tables
         where table_schema = database() and table_type = 'BASE TABLE' and upper(table_name) like 'ACT\\_%'""")
-        .query().listOfRows();
-    assertThat(tables).as("Camunda's tables in %s", jdbc.sql("select database()").query(String.class).single())
+            .query()
+            .listOfRows();
+    assertThat(tables)
+        .as("Camunda's tables in %s", jdbc.sql("select database()").query(String.class).single())
         .hasSizeGreaterThan(40);
-    assertThat(tables).allSatisfy(t -> assertThat((String) t.get("collation")).as("collation of %s", t.get("name"))
-        .startsWith("utf8mb4"));
+    assertThat(tables)
+        .allSatisfy(
+            t ->
+                assertThat((String) t.get("collation"))
+                    .as("collation of %s", t.get("name"))
+                    .startsWith("utf8mb4"));
 
-    List<String> nonUtf8mb4Columns = jdbc.sql("""
+    List<String> nonUtf8mb4Columns =
+        jdbc.sql(
+                """
         select concat(table_name, '.', column_name, ' ', character_set_name) from information_schema.columns
         where table_schema = database() and upper(table_name) like 'ACT\\_%'
           and character_set_name is not null and character_set_name <> 'utf8mb4'""")
-        .query(String.class).list();
+            .query(String.class)
+            .list();
     assertThat(nonUtf8mb4Columns).as("text columns of Camunda's tables not in utf8mb4").isEmpty();
 
-    List<String> projectTables = jdbc.sql("""
+    List<String> projectTables =
+        jdbc.sql(
+                """
         select concat(table_name, ' ', table_collation) from information_schema.tables
         where table_schema = database() and table_type = 'BASE TABLE' and lower(table_name) like 'of\\_%'
           and table_collation not like 'utf8mb4%'""")
-        .query(String.class).list();
+            .query(String.class)
+            .list();
     assertThat(projectTables).as("the project's tables not in utf8mb4").isEmpty();
   }
 }

@@ -17,19 +17,22 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class MysqlConnectionSettingsTest extends MysqlSpringTestBase {
 
-  @Autowired
-  DataSource dataSource;
+  @Autowired DataSource dataSource;
 
   @Test
   void poolUsesTheFlagsUtf8mb4AndReadCommitted() throws Exception {
     HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
-    assertThat(hikari.getJdbcUrl()).startsWith(TestDatabase.url().orElseThrow())
+    assertThat(hikari.getJdbcUrl())
+        .startsWith(TestDatabase.url().orElseThrow())
         .contains("sendFractionalSeconds=false", "nullDatabaseMeansCurrent=true");
 
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
-      try (ResultSet rs = statement.executeQuery(
-          "select @@character_set_client, @@character_set_connection, @@collation_connection")) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      assertThat(connection.getTransactionIsolation())
+          .isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+      try (ResultSet rs =
+          statement.executeQuery(
+              "select @@character_set_client, @@character_set_connection, @@collation_connection")) {
         // (character_set_results stays NULL: Connector/J decodes results itself)
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString(1)).isEqualTo("utf8mb4");

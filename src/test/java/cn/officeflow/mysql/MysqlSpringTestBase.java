@@ -1,6 +1,5 @@
 package cn.officeflow.mysql;
 
-import org.springframework.test.annotation.DirtiesContext;
 import cn.officeflow.OfficeFlowApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,22 +33,22 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(RequiresTestDatabase.class)
 // one live engine per JVM: Camunda registers engines by name, and /engine-rest resolves "default"
 @DirtiesContext
-@SpringBootTest(classes = OfficeFlowApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    classes = OfficeFlowApplication.class,
+    webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = "camunda.bpm.process-engine-name=mysqlit")
 @ActiveProfiles("mysql")
 abstract class MysqlSpringTestBase {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-  @Autowired
-  ProcessEngine engine;
+  @Autowired ProcessEngine engine;
 
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   OutgoingProcessDriver driver;
 
@@ -66,14 +66,22 @@ abstract class MysqlSpringTestBase {
     return UUID.randomUUID().toString().substring(0, 8);
   }
 
-  HttpResponse<byte[]> get(String path, String user, String password) throws IOException, InterruptedException {
-    String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Authorization", "Basic " + credentials).timeout(Duration.ofSeconds(30)).GET().build();
+  HttpResponse<byte[]> get(String path, String user, String password)
+      throws IOException, InterruptedException {
+    String credentials =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Basic " + credentials)
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  JsonNode getJson(String path, String user, String password) throws IOException, InterruptedException {
+  JsonNode getJson(String path, String user, String password)
+      throws IOException, InterruptedException {
     HttpResponse<byte[]> response = get(path, user, password);
     String body = new String(response.body(), StandardCharsets.UTF_8);
     if (response.statusCode() != 200) {

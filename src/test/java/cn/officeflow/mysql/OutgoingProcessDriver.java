@@ -41,7 +41,8 @@ final class OutgoingProcessDriver extends ProcessDriver {
   }
 
   /** Start variables of a 通知 from 业务处 to the 各处室. */
-  static Map<String, Object> draft(String title, String body, String docCode, String countersignDepts) {
+  static Map<String, Object> draft(
+      String title, String body, String docCode, String countersignDepts) {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put(TITLE, title);
     variables.put(DOC_TYPE, "通知");
@@ -66,8 +67,13 @@ final class OutgoingProcessDriver extends ProcessDriver {
 
   /** The one open task {@code taskKey} of the instance (asserted). */
   Task task(String processInstanceId, String taskKey) {
-    List<Task> tasks = engine().getTaskService().createTaskQuery().processInstanceId(processInstanceId)
-        .taskDefinitionKey(taskKey).list();
+    List<Task> tasks =
+        engine()
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(processInstanceId)
+            .taskDefinitionKey(taskKey)
+            .list();
     assertThat(tasks).as("open %s of %s", taskKey, processInstanceId).hasSize(1);
     return tasks.get(0);
   }
@@ -81,9 +87,11 @@ final class OutgoingProcessDriver extends ProcessDriver {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("decision", "approve");
     variables.put("comment", "同意（" + user + "）");
-    as(user, () -> {
-      engine().getTaskService().complete(taskId, variables);
-      return null;
-    });
+    as(
+        user,
+        () -> {
+          engine().getTaskService().complete(taskId, variables);
+          return null;
+        });
   }
 }

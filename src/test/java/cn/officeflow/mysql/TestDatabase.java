@@ -12,18 +12,20 @@ import java.util.Optional;
  */
 final class TestDatabase {
 
-  static final String SKIPPED = "OFFICEFLOW_TEST_DB_URL not set: MariaDB/MySQL integration tests skipped";
+  static final String SKIPPED =
+      "OFFICEFLOW_TEST_DB_URL not set: MariaDB/MySQL integration tests skipped";
 
   /** A demo password that satisfies Camunda's password policy (the mysql profile has no default). */
   static final String ADMIN_PASSWORD = "Guanli@2026";
+
   /** officeflow.demo.password, the password of every demo user. */
   static final String DEMO_PASSWORD = "Office@2026";
 
-  private TestDatabase() {
-  }
+  private TestDatabase() {}
 
   static Optional<String> url() {
-    return value(System.getProperty("officeflow.test.db.url")).or(() -> value(System.getenv("OFFICEFLOW_TEST_DB_URL")));
+    return value(System.getProperty("officeflow.test.db.url"))
+        .or(() -> value(System.getenv("OFFICEFLOW_TEST_DB_URL")));
   }
 
   static String user() {
@@ -41,7 +43,8 @@ final class TestDatabase {
    */
   static Map<String, Object> properties() {
     Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("spring.datasource.url", url().orElseThrow(() -> new IllegalStateException(SKIPPED)));
+    properties.put(
+        "spring.datasource.url", url().orElseThrow(() -> new IllegalStateException(SKIPPED)));
     properties.put("spring.datasource.username", user());
     properties.put("spring.datasource.password", password());
     properties.put("officeflow.admin.password", ADMIN_PASSWORD);

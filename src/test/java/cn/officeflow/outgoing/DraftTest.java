@@ -28,7 +28,8 @@ class DraftTest {
     for (String field : List.of("title", "mainRecipients", "copyTo", "body", "attachments")) {
       Map<String, Object> variables = valid();
       variables.put(field, variables.get(field) + "\u0000\u001b");
-      assertThatThrownBy(() -> Draft.from(variables::get, "行办发")).as(field)
+      assertThatThrownBy(() -> Draft.from(variables::get, "行办发"))
+          .as(field)
           .isInstanceOf(ValidationException.class)
           .hasMessageStartingWith("字段 " + field + "：不能包含控制字符");
     }

@@ -3,8 +3,8 @@ package cn.officeflow.outgoing;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.Http;
+import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.ProcessDriver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,10 +31,8 @@ class OutgoingDocumentApiTest {
   static final String PASSWORD = "Office@2026";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
 
   Http http;
   ProcessDriver driver;
@@ -65,19 +63,24 @@ class OutgoingDocumentApiTest {
     assertThat(reject.get("name").asText()).isEqualTo("刘洋");
     assertThat(reject.get("decision").asText()).isEqualTo("reject");
     assertThat(reject.get("comment").asText()).isEqualTo("请补充值班表");
-    // each decision names the 稿 it was about: the first draft was returned, the second is what was signed
+    // each decision names the 稿 it was about: the first draft was returned, the second is what was
+    // signed
     assertThat(reject.get("version").asInt()).isEqualTo(1);
     JsonNode last = doc.get("reviews").get(doc.get("reviews").size() - 1);
     assertThat(last.get("version").asInt()).isEqualTo(2);
     assertThat(reject.get("time").asText()).isNotBlank();
     assertThat(doc.get("body").asText()).contains("值班表见附件");
 
-    HttpResponse<byte[]> docx = http.getBytes("/api/outgoing-documents/" + id + "/docx", "zhangwei", PASSWORD);
+    HttpResponse<byte[]> docx =
+        http.getBytes("/api/outgoing-documents/" + id + "/docx", "zhangwei", PASSWORD);
     assertThat(docx.statusCode()).isEqualTo(200);
-    assertThat(docx.headers().firstValue("Content-Type").orElseThrow()).contains("wordprocessingml");
-    assertThat(docx.headers().firstValue("Content-Disposition").orElseThrow()).contains("filename*=UTF-8''");
+    assertThat(docx.headers().firstValue("Content-Type").orElseThrow())
+        .contains("wordprocessingml");
+    assertThat(docx.headers().firstValue("Content-Disposition").orElseThrow())
+        .contains("filename*=UTF-8''");
     try (XWPFDocument word = new XWPFDocument(new ByteArrayInputStream(docx.body()))) {
-      String text = word.getParagraphs().stream().map(p -> p.getText()).reduce("", (a, b) -> a + "\n" + b);
+      String text =
+          word.getParagraphs().stream().map(p -> p.getText()).reduce("", (a, b) -> a + "\n" + b);
       assertThat(text).contains(doc.get("documentNumber").asText()).contains(title);
     }
   }
@@ -87,19 +90,32 @@ class OutgoingDocumentApiTest {
     ProcessInstance pi = driver.start("zhangwei", PROCESS_KEY, draft("可见性测试"));
     String path = "/api/outgoing-documents/" + pi.getBusinessKey();
     assertThat(http.get(path, "zhangwei", PASSWORD).statusCode()).isEqualTo(200);
-    assertThat(http.get(path, "liuyang", PASSWORD).statusCode()).as("candidate of the open task").isEqualTo(200);
-    assertThat(http.get(path, "zhaomin", PASSWORD).statusCode()).as("office director").isEqualTo(200);
+    assertThat(http.get(path, "liuyang", PASSWORD).statusCode())
+        .as("candidate of the open task")
+        .isEqualTo(200);
+    assertThat(http.get(path, "zhaomin", PASSWORD).statusCode())
+        .as("office director")
+        .isEqualTo(200);
     assertThat(http.get(path, "qianyu", PASSWORD).statusCode()).as("auditor").isEqualTo(200);
     HttpResponse<String> stranger = http.get(path, "gaoyuan", PASSWORD);
     assertThat(stranger.statusCode()).isEqualTo(404);
     assertThat(json(stranger, 404).get("type").asText()).isEqualTo("NotFoundException");
-    assertThat(http.get("/api/outgoing-documents/" + pi.getBusinessKey() + "/docx", "zhangwei", PASSWORD).statusCode())
-        .as("no formal document before 三校").isEqualTo(404);
-    assertThat(http.get("/api/outgoing-documents/no-such-id", "zhangwei", PASSWORD).statusCode()).isEqualTo(404);
+    assertThat(
+            http.get(
+                    "/api/outgoing-documents/" + pi.getBusinessKey() + "/docx",
+                    "zhangwei",
+                    PASSWORD)
+                .statusCode())
+        .as("no formal document before 三校")
+        .isEqualTo(404);
+    assertThat(http.get("/api/outgoing-documents/no-such-id", "zhangwei", PASSWORD).statusCode())
+        .isEqualTo(404);
 
-    JsonNode strangerLedger = json(http.get("/api/outgoing-documents?q=" + enc("可见性测试"), "gaoyuan", PASSWORD), 200);
+    JsonNode strangerLedger =
+        json(http.get("/api/outgoing-documents?q=" + enc("可见性测试"), "gaoyuan", PASSWORD), 200);
     assertThat(strangerLedger).isEmpty();
-    JsonNode drafterLedger = json(http.get("/api/outgoing-documents?q=" + enc("可见性测试"), "zhangwei", PASSWORD), 200);
+    JsonNode drafterLedger =
+        json(http.get("/api/outgoing-documents?q=" + enc("可见性测试"), "zhangwei", PASSWORD), 200);
     assertThat(drafterLedger).hasSize(1);
   }
 
@@ -108,14 +124,25 @@ class OutgoingDocumentApiTest {
     String marker = "台账" + UUID.randomUUID().toString().substring(0, 6);
     ProcessInstance pi = issue(marker);
     int year = Year.now().getValue();
-    JsonNode hits = json(http.get("/api/outgoing-documents?year=" + year + "&q=" + enc(marker), "lina", PASSWORD), 200);
+    JsonNode hits =
+        json(
+            http.get(
+                "/api/outgoing-documents?year=" + year + "&q=" + enc(marker), "lina", PASSWORD),
+            200);
     assertThat(hits).hasSize(1);
     assertThat(hits.get(0).get("id").asText()).isEqualTo(pi.getBusinessKey());
     assertThat(hits.get(0).get("signerName").asText()).isEqualTo("吴强");
-    assertThat(json(http.get("/api/outgoing-documents?year=" + (year - 1) + "&q=" + enc(marker), "lina", PASSWORD), 200))
+    assertThat(
+            json(
+                http.get(
+                    "/api/outgoing-documents?year=" + (year - 1) + "&q=" + enc(marker),
+                    "lina",
+                    PASSWORD),
+                200))
         .isEmpty();
 
-    HttpResponse<byte[]> csv = http.getBytes("/api/outgoing-documents/ledger.csv?q=" + enc(marker), "lina", PASSWORD);
+    HttpResponse<byte[]> csv =
+        http.getBytes("/api/outgoing-documents/ledger.csv?q=" + enc(marker), "lina", PASSWORD);
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
     String text = new String(csv.body(), StandardCharsets.UTF_8);
@@ -128,9 +155,11 @@ class OutgoingDocumentApiTest {
   void badLedgerParametersAre400NamingTheField() throws Exception {
     JsonNode notNumber = json(http.get("/api/outgoing-documents?year=abc", "lina", PASSWORD), 400);
     assertThat(notNumber.get("field").asText()).isEqualTo("year");
-    JsonNode outOfRange = json(http.get("/api/outgoing-documents?year=1800", "lina", PASSWORD), 400);
+    JsonNode outOfRange =
+        json(http.get("/api/outgoing-documents?year=1800", "lina", PASSWORD), 400);
     assertThat(outOfRange.get("field").asText()).isEqualTo("year");
-    JsonNode tooLong = json(http.get("/api/outgoing-documents?q=" + "长".repeat(101), "lina", PASSWORD), 400);
+    JsonNode tooLong =
+        json(http.get("/api/outgoing-documents?q=" + "长".repeat(101), "lina", PASSWORD), 400);
     assertThat(tooLong.get("field").asText()).isEqualTo("q");
   }
 
@@ -145,22 +174,37 @@ class OutgoingDocumentApiTest {
     assertThat(refused.get("message").asText()).isEqualTo("会签部门不能是业务处本身");
     assertThat(refused.get("type").asText()).isNotBlank();
     // as Tasklist submits the start form's checklist: a Json array
-    String checklist = startBody(title, "{\"type\": \"Json\", \"value\": \"[\\\"dept-business\\\"]\"}");
-    JsonNode fromForm = json(http.postJson("/engine-rest/process-definition/key/" + PROCESS_KEY + "/submit-form",
-        "zhangwei", PASSWORD, checklist), 400);
+    String checklist =
+        startBody(title, "{\"type\": \"Json\", \"value\": \"[\\\"dept-business\\\"]\"}");
+    JsonNode fromForm =
+        json(
+            http.postJson(
+                "/engine-rest/process-definition/key/" + PROCESS_KEY + "/submit-form",
+                "zhangwei",
+                PASSWORD,
+                checklist),
+            400);
     assertThat(fromForm.get("message").asText()).contains("会签部门不能是业务处本身");
 
     // nothing stored: no document in the drafter's ledger, no instance
-    assertThat(json(http.get("/api/outgoing-documents?q=" + enc(title), "zhangwei", PASSWORD), 200)).isEmpty();
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-        .variableValueEquals(TITLE, title).count()).isZero();
+    assertThat(json(http.get("/api/outgoing-documents?q=" + enc(title), "zhangwei", PASSWORD), 200))
+        .isEmpty();
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(PROCESS_KEY)
+                .variableValueEquals(TITLE, title)
+                .count())
+        .isZero();
     // another department is accepted
     String other = startBody(title, "{\"type\": \"Json\", \"value\": \"[\\\"dept-finance\\\"]\"}");
     assertThat(http.postJson(start, "zhangwei", PASSWORD, other).statusCode()).isEqualTo(200);
   }
 
   @Test
-  void voidAtReviseNeedsAReasonOverRestAndShowsAsVoidedInRecordLedgerAndWorklist() throws Exception {
+  void voidAtReviseNeedsAReasonOverRestAndShowsAsVoidedInRecordLedgerAndWorklist()
+      throws Exception {
     String title = "作废测试 " + UUID.randomUUID().toString().substring(0, 6);
     ProcessInstance pi = driver.start("zhangwei", PROCESS_KEY, draft(title));
     driver.reject("liuyang", pi.getId(), TASK_DEPT_REVIEW, "本事项不宜发文");
@@ -168,15 +212,29 @@ class OutgoingDocumentApiTest {
     String submit = "/engine-rest/task/" + task + "/submit-form";
 
     // as Tasklist submits the revise form with 作废 chosen and the reason left empty
-    JsonNode refused = json(http.postJson(submit, "zhangwei", PASSWORD,
-        "{\"variables\": {\"reviseAction\": {\"value\": \"void\"}, \"voidReason\": {\"value\": \" \"}}}"), 400);
+    JsonNode refused =
+        json(
+            http.postJson(
+                submit,
+                "zhangwei",
+                PASSWORD,
+                "{\"variables\": {\"reviseAction\": {\"value\": \"void\"}, \"voidReason\": {\"value\": \" \"}}}"),
+            400);
     assertThat(refused.get("field").asText()).isEqualTo(VOID_REASON);
     assertThat(refused.get("message").asText()).contains("作废原因");
     String path = "/api/outgoing-documents/" + pi.getBusinessKey();
-    assertThat(json(http.get(path, "zhangwei", PASSWORD), 200).get("status").asText()).isEqualTo("REVISING");
+    assertThat(json(http.get(path, "zhangwei", PASSWORD), 200).get("status").asText())
+        .isEqualTo("REVISING");
 
-    assertThat(http.postJson(submit, "zhangwei", PASSWORD, "{\"variables\": {\"reviseAction\": {\"value\": \"void\"},"
-        + " \"voidReason\": {\"value\": \"上级已统一发文\"}}}").statusCode()).isEqualTo(204);
+    assertThat(
+            http.postJson(
+                    submit,
+                    "zhangwei",
+                    PASSWORD,
+                    "{\"variables\": {\"reviseAction\": {\"value\": \"void\"},"
+                        + " \"voidReason\": {\"value\": \"上级已统一发文\"}}}")
+                .statusCode())
+        .isEqualTo(204);
     JsonNode doc = json(http.get(path, "zhangwei", PASSWORD), 200);
     assertThat(doc.get("status").asText()).isEqualTo("VOIDED");
     assertThat(doc.get("statusLabel").asText()).isEqualTo("已作废");
@@ -187,11 +245,15 @@ class OutgoingDocumentApiTest {
     assertThat(last.get("decision").asText()).isEqualTo("void");
     assertThat(last.get("comment").asText()).isEqualTo("上级已统一发文");
 
-    JsonNode ledger = json(http.get("/api/outgoing-documents?q=" + enc(title), "lina", PASSWORD), 200);
+    JsonNode ledger =
+        json(http.get("/api/outgoing-documents?q=" + enc(title), "lina", PASSWORD), 200);
     assertThat(ledger).hasSize(1);
     assertThat(ledger.get(0).get("statusLabel").asText()).isEqualTo("已作废");
-    String csv = new String(http.getBytes("/api/outgoing-documents/ledger.csv?q=" + enc(title), "lina", PASSWORD).body(),
-        StandardCharsets.UTF_8);
+    String csv =
+        new String(
+            http.getBytes("/api/outgoing-documents/ledger.csv?q=" + enc(title), "lina", PASSWORD)
+                .body(),
+            StandardCharsets.UTF_8);
     assertThat(csv).contains(title).contains("已作废");
     JsonNode started = null;
     for (JsonNode entry : json(http.get("/api/worklist?view=started", "zhangwei", PASSWORD), 200)) {
@@ -207,7 +269,8 @@ class OutgoingDocumentApiTest {
   private static String startBody(String title, String countersignDepts) {
     return """
         {"variables": {"title": {"value": "%s"}, "docType": {"value": "通知"}, "mainRecipients": {"value": "各处室"},
-         "body": {"value": "请各处室安排节日值班。"}, "countersignDepts": %s}}""".formatted(title, countersignDepts);
+         "body": {"value": "请各处室安排节日值班。"}, "countersignDepts": %s}}"""
+        .formatted(title, countersignDepts);
   }
 
   @Test

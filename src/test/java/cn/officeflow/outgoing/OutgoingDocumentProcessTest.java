@@ -1,12 +1,12 @@
 package cn.officeflow.outgoing;
 
+import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
 import static cn.officeflow.support.DemoUsers.DRAFTER;
 import static cn.officeflow.support.DemoUsers.HEAD;
-import static cn.officeflow.support.DemoUsers.LEGAL;
 import static cn.officeflow.support.DemoUsers.LEADER;
+import static cn.officeflow.support.DemoUsers.LEGAL;
 import static cn.officeflow.support.DemoUsers.PROOF_1;
 import static cn.officeflow.support.DemoUsers.PROOF_2;
-import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -47,19 +47,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ProcessTest
 class OutgoingDocumentProcessTest {
 
-
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  HistoryService history;
-  @Autowired
-  OutgoingDocumentRepository documents;
-  @Autowired
-  ReviewService reviews;
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+  @Autowired OutgoingDocumentRepository documents;
+  @Autowired ReviewService reviews;
+  @Autowired JdbcClient jdbc;
 
   ProcessDriver driver;
   String docCode;
@@ -68,7 +61,8 @@ class OutgoingDocumentProcessTest {
   void setUp() {
     BpmnAwareTests.init(engine);
     driver = new ProcessDriver(engine);
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse("2026-11-23T10:00:00+08:00").toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(ZonedDateTime.parse("2026-11-23T10:00:00+08:00").toInstant()));
     docCode = uniqueDocCode();
   }
 
@@ -92,8 +86,14 @@ class OutgoingDocumentProcessTest {
     assertThat(documents.find(id).orElseThrow().status()).isEqualTo(DocumentStatus.PROOFREADING);
 
     proofreadAll(pi);
-    assertThat(pi).isEnded().hasPassed(TASK_GENERATE_DOCUMENT, TASK_REGISTER_LEDGER, TASK_ARCHIVE,
-        TASK_NOTIFY_RECIPIENTS, END);
+    assertThat(pi)
+        .isEnded()
+        .hasPassed(
+            TASK_GENERATE_DOCUMENT,
+            TASK_REGISTER_LEDGER,
+            TASK_ARCHIVE,
+            TASK_NOTIFY_RECIPIENTS,
+            END);
     assertThat(historicVariable(pi, "archiveEntryId")).isNotNull();
     OutgoingDocument done = documents.find(id).orElseThrow();
     assertThat(done.status()).isEqualTo(DocumentStatus.ISSUED);
@@ -105,8 +105,15 @@ class OutgoingDocumentProcessTest {
     assertThat(historicVariable(pi, DOCUMENT_ID)).isEqualTo(id);
 
     List<Review> trail = reviews.trail(id);
-    assertThat(trail).extracting(Review::stepId).containsExactly(TASK_DEPT_REVIEW, TASK_LEGAL_REVIEW,
-        TASK_LEADER_APPROVAL, TASK_PROOF_FORMAT, TASK_PROOF_WORDING, TASK_PROOF_ATTACHMENTS);
+    assertThat(trail)
+        .extracting(Review::stepId)
+        .containsExactly(
+            TASK_DEPT_REVIEW,
+            TASK_LEGAL_REVIEW,
+            TASK_LEADER_APPROVAL,
+            TASK_PROOF_FORMAT,
+            TASK_PROOF_WORDING,
+            TASK_PROOF_ATTACHMENTS);
     assertThat(trail.get(0).name()).isEqualTo("刘洋");
     assertThat(trail.get(0).step()).isEqualTo("部门初审");
     assertThat(trail).allSatisfy(r -> assertThat(r.decision()).isEqualTo(Review.APPROVE));
@@ -119,14 +126,18 @@ class OutgoingDocumentProcessTest {
     ProcessInstance pi = start(vars);
     assertThat(pi).isWaitingAt(TASK_COUNTERSIGN);
     assertThat(driver.openTasks(pi.getId())).hasSize(2);
-    assertThat(documents.find(pi.getBusinessKey()).orElseThrow().status()).isEqualTo(DocumentStatus.COUNTERSIGN);
-    assertThat(runtime.getVariable(pi.getId(), COUNTERSIGN_DEPTS)).isEqualTo("dept-finance,dept-hr");
+    assertThat(documents.find(pi.getBusinessKey()).orElseThrow().status())
+        .isEqualTo(DocumentStatus.COUNTERSIGN);
+    assertThat(runtime.getVariable(pi.getId(), COUNTERSIGN_DEPTS))
+        .isEqualTo("dept-finance,dept-hr");
 
     driver.approve("wangfang", pi.getId(), TASK_COUNTERSIGN);
     assertThat(pi).isWaitingAt(TASK_COUNTERSIGN);
     driver.approve("gaoyuan", pi.getId(), TASK_COUNTERSIGN);
     assertThat(pi).isWaitingAt(TASK_DEPT_REVIEW);
-    assertThat(reviews.trail(pi.getBusinessKey())).extracting(Review::name).containsExactly("王芳", "高远");
+    assertThat(reviews.trail(pi.getBusinessKey()))
+        .extracting(Review::name)
+        .containsExactly("王芳", "高远");
   }
 
   @Test
@@ -139,11 +150,15 @@ class OutgoingDocumentProcessTest {
     assertThat(pi).isWaitingAt(TASK_REVISE);
     Task revise = driver.taskFor(DRAFTER, pi.getId(), TASK_REVISE);
     assertThat(revise.getAssignee()).isEqualTo(DRAFTER);
-    assertThat(documents.find(pi.getBusinessKey()).orElseThrow().status()).isEqualTo(DocumentStatus.REVISING);
+    assertThat(documents.find(pi.getBusinessKey()).orElseThrow().status())
+        .isEqualTo(DocumentStatus.REVISING);
     assertThat((String) engine.getTaskService().getVariable(revise.getId(), "reviewTrail"))
-        .contains("王芳").contains("预算金额需与财务处核对");
-    // the revise form opens with 重新提交 chosen (form-js applies defaultValue only to absent variables)
-    assertThat(engine.getTaskService().getVariable(revise.getId(), REVISE_ACTION)).isEqualTo(REVISE_RESUBMIT);
+        .contains("王芳")
+        .contains("预算金额需与财务处核对");
+    // the revise form opens with 重新提交 chosen (form-js applies defaultValue only to absent
+    // variables)
+    assertThat(engine.getTaskService().getVariable(revise.getId(), REVISE_ACTION))
+        .isEqualTo(REVISE_RESUBMIT);
 
     Map<String, Object> revised = draft();
     revised.put(BODY, "一、修改后的正文\n预算已与财务处核对。");
@@ -154,19 +169,31 @@ class OutgoingDocumentProcessTest {
     assertThat(documents.currentBody(pi.getBusinessKey())).contains("预算已与财务处核对");
     assertThat(runtime.getVariable(pi.getId(), BODY)).isEqualTo("一、修改后的正文\n预算已与财务处核对。");
 
-    // 部门会签 holds for the version that is issued: the department that returned it and the one that agreed to the
+    // 部门会签 holds for the version that is issued: the department that returned it and the one that
+    // agreed to the
     // first draft both countersign the revision before 部门初审
     assertThat(pi).isWaitingAt(TASK_COUNTERSIGN);
-    assertThat(documents.find(pi.getBusinessKey()).orElseThrow().status()).isEqualTo(DocumentStatus.COUNTERSIGN);
+    assertThat(documents.find(pi.getBusinessKey()).orElseThrow().status())
+        .isEqualTo(DocumentStatus.COUNTERSIGN);
     assertThat(driver.openTasks(pi.getId())).hasSize(2);
-    assertThat((String) engine.getTaskService().getVariable(driver.taskFor("wangfang", pi.getId(), TASK_COUNTERSIGN)
-        .getId(), "reviewTrail")).contains("预算金额需与财务处核对");
+    assertThat(
+            (String)
+                engine
+                    .getTaskService()
+                    .getVariable(
+                        driver.taskFor("wangfang", pi.getId(), TASK_COUNTERSIGN).getId(),
+                        "reviewTrail"))
+        .contains("预算金额需与财务处核对");
     driver.approve("wangfang", pi.getId(), TASK_COUNTERSIGN);
     driver.approve("gaoyuan", pi.getId(), TASK_COUNTERSIGN);
     assertThat(pi).isWaitingAt(TASK_DEPT_REVIEW);
-    assertThat(reviews.trail(pi.getBusinessKey())).extracting(Review::name, Review::decision, Review::version)
-        .containsExactly(tuple("王芳", Review.REJECT, 1), tuple("高远", Review.APPROVE, 1),
-            tuple("王芳", Review.APPROVE, 2), tuple("高远", Review.APPROVE, 2));
+    assertThat(reviews.trail(pi.getBusinessKey()))
+        .extracting(Review::name, Review::decision, Review::version)
+        .containsExactly(
+            tuple("王芳", Review.REJECT, 1),
+            tuple("高远", Review.APPROVE, 1),
+            tuple("王芳", Review.APPROVE, 2),
+            tuple("高远", Review.APPROVE, 2));
   }
 
   @Test
@@ -183,8 +210,10 @@ class OutgoingDocumentProcessTest {
     throughSignOff(pi);
     proofreadAll(pi);
     assertThat(pi).isEnded().hasPassed(END);
-    assertThat(reviews.trail(pi.getBusinessKey())).filteredOn(r -> r.stepId().equals(TASK_COUNTERSIGN))
-        .extracting(Review::version).containsExactly(1, 2);
+    assertThat(reviews.trail(pi.getBusinessKey()))
+        .filteredOn(r -> r.stepId().equals(TASK_COUNTERSIGN))
+        .extracting(Review::version)
+        .containsExactly(1, 2);
   }
 
   @Test
@@ -205,8 +234,13 @@ class OutgoingDocumentProcessTest {
     assertThat(voided.title()).isEqualTo("关于做好2027年元旦春节期间安全工作的通知");
     assertThat(documents.versions(pi.getBusinessKey())).hasSize(1);
     assertThat(historicVariable(pi, TITLE)).isEqualTo("关于做好2027年元旦春节期间安全工作的通知");
-    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName(DOCUMENT_NUMBER).count()).isZero();
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId())
+                .variableName(DOCUMENT_NUMBER)
+                .count())
+        .isZero();
     Review last = reviews.trail(pi.getBusinessKey()).get(1);
     assertThat(last.stepId()).isEqualTo(TASK_REVISE);
     assertThat(last.step()).isEqualTo("退回修改");
@@ -230,20 +264,27 @@ class OutgoingDocumentProcessTest {
     driver.approve(PROOF_1, first.getId(), TASK_PROOF_FORMAT);
     driver.reject(PROOF_2, first.getId(), TASK_PROOF_WORDING, "主送机关与正文不一致");
     driver.approve(PROOF_1, first.getId(), TASK_PROOF_ATTACHMENTS);
-    Map<String, Object> voiding = new HashMap<>(Map.of(REVISE_ACTION, REVISE_VOID, VOID_REASON, "领导决定暂不发文"));
+    Map<String, Object> voiding =
+        new HashMap<>(Map.of(REVISE_ACTION, REVISE_VOID, VOID_REASON, "领导决定暂不发文"));
     driver.complete(DRAFTER, first.getId(), TASK_REVISE, voiding);
 
     assertThat(first).isEnded().hasPassed(END_VOIDED).hasNotPassed(TASK_GENERATE_DOCUMENT);
     OutgoingDocument voided = documents.find(first.getBusinessKey()).orElseThrow();
     assertThat(voided.status()).isEqualTo(DocumentStatus.VOIDED);
-    assertThat(voided.documentNumber()).as("the number stays with the voided document").isEqualTo(docCode + "〔2026〕1号");
+    assertThat(voided.documentNumber())
+        .as("the number stays with the voided document")
+        .isEqualTo(docCode + "〔2026〕1号");
     assertThat(documents.docx(first.getBusinessKey())).isEmpty();
 
     ProcessInstance second = start(draft());
     throughSignOff(second);
-    assertThat(runtime.getVariable(second.getId(), DOCUMENT_NUMBER)).as("never reused").isEqualTo(docCode + "〔2026〕2号");
-    assertThat(documents.ledger(2026, docCode, true, null, List.of())).extracting(OutgoingDocument::documentNumber,
-        OutgoingDocument::status).containsExactly(tuple(docCode + "〔2026〕2号", DocumentStatus.PROOFREADING),
+    assertThat(runtime.getVariable(second.getId(), DOCUMENT_NUMBER))
+        .as("never reused")
+        .isEqualTo(docCode + "〔2026〕2号");
+    assertThat(documents.ledger(2026, docCode, true, null, List.of()))
+        .extracting(OutgoingDocument::documentNumber, OutgoingDocument::status)
+        .containsExactly(
+            tuple(docCode + "〔2026〕2号", DocumentStatus.PROOFREADING),
             tuple(docCode + "〔2026〕1号", DocumentStatus.VOIDED));
   }
 
@@ -256,13 +297,17 @@ class OutgoingDocumentProcessTest {
     voiding.put(REVISE_ACTION, REVISE_VOID);
     voiding.put(VOID_REASON, reason);
     assertThatThrownBy(() -> driver.complete(DRAFTER, pi.getId(), TASK_REVISE, voiding))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("字段 " + VOID_REASON).hasMessageContaining("作废原因")
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("字段 " + VOID_REASON)
+        .hasMessageContaining("作废原因")
         .satisfies(e -> assertThat(((ValidationException) e).getField()).isEqualTo(VOID_REASON));
     voiding.remove(VOID_REASON);
     assertThatThrownBy(() -> driver.complete(DRAFTER, pi.getId(), TASK_REVISE, voiding))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("字段 " + VOID_REASON);
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("字段 " + VOID_REASON);
     assertThat(pi).isWaitingAt(TASK_REVISE);
-    assertThat(documents.find(pi.getBusinessKey()).orElseThrow().status()).isEqualTo(DocumentStatus.REVISING);
+    assertThat(documents.find(pi.getBusinessKey()).orElseThrow().status())
+        .isEqualTo(DocumentStatus.REVISING);
     assertThat(reviews.trail(pi.getBusinessKey())).hasSize(1);
 
     // a reason given while resubmitting is not a 作废: the revision goes to review
@@ -281,7 +326,8 @@ class OutgoingDocumentProcessTest {
     Map<String, Object> vars = draft();
     vars.put(REVISE_ACTION, "delete");
     assertThatThrownBy(() -> driver.complete(DRAFTER, pi.getId(), TASK_REVISE, vars))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("字段 " + REVISE_ACTION);
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("字段 " + REVISE_ACTION);
     assertThat(pi).isWaitingAt(TASK_REVISE);
   }
 
@@ -297,7 +343,9 @@ class OutgoingDocumentProcessTest {
       driver.approve(reviewer(step), pi.getId(), step);
     }
     assertThat(pi).isWaitingAt(TASK_REVISE);
-    assertThat(runtime.getVariable(pi.getId(), DOCUMENT_NUMBER)).as("no number before sign-off").isNull();
+    assertThat(runtime.getVariable(pi.getId(), DOCUMENT_NUMBER))
+        .as("no number before sign-off")
+        .isNull();
 
     driver.complete(DRAFTER, pi.getId(), TASK_REVISE, draft());
     assertThat(pi).isWaitingAt(TASK_DEPT_REVIEW);
@@ -305,7 +353,8 @@ class OutgoingDocumentProcessTest {
     proofreadAll(pi);
     assertThat(pi).isEnded();
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
-    assertThat(documents.find(pi.getBusinessKey()).orElseThrow().documentNumber()).isEqualTo(docCode + "〔2026〕1号");
+    assertThat(documents.find(pi.getBusinessKey()).orElseThrow().documentNumber())
+        .isEqualTo(docCode + "〔2026〕1号");
   }
 
   @Test
@@ -322,15 +371,21 @@ class OutgoingDocumentProcessTest {
 
     ProcessInstance second = start(draft());
     throughSignOff(second);
-    assertThat(runtime.getVariable(second.getId(), DOCUMENT_NUMBER)).isEqualTo(docCode + "〔2026〕2号");
+    assertThat(runtime.getVariable(second.getId(), DOCUMENT_NUMBER))
+        .isEqualTo(docCode + "〔2026〕2号");
 
     driver.complete(DRAFTER, first.getId(), TASK_REVISE, draft());
     throughSignOff(first);
     assertThat(runtime.getVariable(first.getId(), DOCUMENT_NUMBER)).isEqualTo(number);
     proofreadAll(first);
     assertThat(first).isEnded();
-    assertThat(jdbc.sql("select last_value from of_number_counter where counter_key = :k and counter_year = 2026")
-        .param("k", docCode).query(Integer.class).single()).isEqualTo(2);
+    assertThat(
+            jdbc.sql(
+                    "select last_value from of_number_counter where counter_key = :k and counter_year = 2026")
+                .param("k", docCode)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(2);
   }
 
   @Test
@@ -342,7 +397,8 @@ class OutgoingDocumentProcessTest {
     other.put(DOC_CODE, otherCode);
     ProcessInstance b = start(other);
     throughSignOff(b);
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse("2027-01-04T09:00:00+08:00").toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(ZonedDateTime.parse("2027-01-04T09:00:00+08:00").toInstant()));
     ProcessInstance c = start(draft());
     throughSignOff(c);
     assertThat(runtime.getVariable(a.getId(), DOCUMENT_NUMBER)).isEqualTo(docCode + "〔2026〕1号");
@@ -361,10 +417,12 @@ class OutgoingDocumentProcessTest {
     Task attachments = driver.taskFor(PROOF_1, pi.getId(), TASK_PROOF_ATTACHMENTS);
     Task format = driver.taskFor(PROOF_1, pi.getId(), TASK_PROOF_FORMAT);
     assertThat((String) engine.getTaskService().getVariable(wording.getId(), PROOF_FINDINGS))
-        .contains("必须").contains("尽快");
+        .contains("必须")
+        .contains("尽快");
     assertThat((String) engine.getTaskService().getVariable(attachments.getId(), PROOF_FINDINGS))
         .contains("附件2");
-    assertThat((String) engine.getTaskService().getVariable(format.getId(), PROOF_FINDINGS)).isNotBlank();
+    assertThat((String) engine.getTaskService().getVariable(format.getId(), PROOF_FINDINGS))
+        .isNotBlank();
   }
 
   @Test
@@ -384,38 +442,80 @@ class OutgoingDocumentProcessTest {
   @Test
   void rejectWithoutCommentIsRefusedAndNothingIsRecorded() {
     ProcessInstance pi = start(draft());
-    assertThatThrownBy(() -> driver.complete(HEAD, pi.getId(), TASK_DEPT_REVIEW, Map.of("decision", "reject")))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("comment");
-    assertThatThrownBy(() -> driver.complete(HEAD, pi.getId(), TASK_DEPT_REVIEW, Map.of("decision", "maybe")))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("decision");
+    assertThatThrownBy(
+            () -> driver.complete(HEAD, pi.getId(), TASK_DEPT_REVIEW, Map.of("decision", "reject")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("comment");
+    assertThatThrownBy(
+            () -> driver.complete(HEAD, pi.getId(), TASK_DEPT_REVIEW, Map.of("decision", "maybe")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("decision");
     assertThat(pi).isWaitingAt(TASK_DEPT_REVIEW);
     assertThat(reviews.trail(pi.getBusinessKey())).isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"missingTitle", "unknownDocType", "bodyTooLong", "missingBody", "badUrgency",
-      "unknownCountersignDept", "ownDeptCountersign", "badDocCode"})
+  @ValueSource(
+      strings = {
+        "missingTitle",
+        "unknownDocType",
+        "bodyTooLong",
+        "missingBody",
+        "badUrgency",
+        "unknownCountersignDept",
+        "ownDeptCountersign",
+        "badDocCode"
+      })
   void invalidDraftIsRefusedNamingTheFieldAndNothingIsPersisted(String kase) {
     Map<String, Object> vars = draft();
-    String field = switch (kase) {
-      case "missingTitle" -> { vars.remove(TITLE); yield TITLE; }
-      case "unknownDocType" -> { vars.put(DOC_TYPE, "便签"); yield DOC_TYPE; }
-      case "bodyTooLong" -> { vars.put(BODY, "字".repeat(50_001)); yield BODY; }
-      case "missingBody" -> { vars.put(BODY, "   "); yield BODY; }
-      case "badUrgency" -> { vars.put(URGENCY, "火急"); yield URGENCY; }
-      case "unknownCountersignDept" -> { vars.put(COUNTERSIGN_DEPTS, "dept-nowhere"); yield COUNTERSIGN_DEPTS; }
-      case "ownDeptCountersign" -> { vars.put(COUNTERSIGN_DEPTS, "dept-business"); yield COUNTERSIGN_DEPTS; }
-      case "badDocCode" -> { vars.put(DOC_CODE, "行办发〔"); yield DOC_CODE; }
-      default -> throw new IllegalArgumentException(kase);
-    };
+    String field =
+        switch (kase) {
+          case "missingTitle" -> {
+            vars.remove(TITLE);
+            yield TITLE;
+          }
+          case "unknownDocType" -> {
+            vars.put(DOC_TYPE, "便签");
+            yield DOC_TYPE;
+          }
+          case "bodyTooLong" -> {
+            vars.put(BODY, "字".repeat(50_001));
+            yield BODY;
+          }
+          case "missingBody" -> {
+            vars.put(BODY, "   ");
+            yield BODY;
+          }
+          case "badUrgency" -> {
+            vars.put(URGENCY, "火急");
+            yield URGENCY;
+          }
+          case "unknownCountersignDept" -> {
+            vars.put(COUNTERSIGN_DEPTS, "dept-nowhere");
+            yield COUNTERSIGN_DEPTS;
+          }
+          case "ownDeptCountersign" -> {
+            vars.put(COUNTERSIGN_DEPTS, "dept-business");
+            yield COUNTERSIGN_DEPTS;
+          }
+          case "badDocCode" -> {
+            vars.put(DOC_CODE, "行办发〔");
+            yield DOC_CODE;
+          }
+          default -> throw new IllegalArgumentException(kase);
+        };
     long documentsBefore = count("of_outgoing_document");
-    long instancesBefore = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
-    assertThatThrownBy(() -> start(vars)).isInstanceOf(ValidationException.class)
+    long instancesBefore =
+        history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
+    assertThatThrownBy(() -> start(vars))
+        .isInstanceOf(ValidationException.class)
         .hasMessageContaining("字段 " + field)
         .satisfies(e -> assertThat(((ValidationException) e).getField()).isEqualTo(field));
     assertThat(count("of_outgoing_document")).isEqualTo(documentsBefore);
-    assertThat(count("of_outgoing_version")).isEqualTo(count("of_outgoing_document") == 0 ? 0 : count("of_outgoing_version"));
-    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count())
+    assertThat(count("of_outgoing_version"))
+        .isEqualTo(count("of_outgoing_document") == 0 ? 0 : count("of_outgoing_version"));
+    assertThat(
+            history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count())
         .isEqualTo(instancesBefore);
   }
 
@@ -426,7 +526,8 @@ class OutgoingDocumentProcessTest {
     Map<String, Object> revised = draft();
     revised.put(DOC_TYPE, "备忘录");
     assertThatThrownBy(() -> driver.complete(DRAFTER, pi.getId(), TASK_REVISE, revised))
-        .isInstanceOf(ValidationException.class).hasMessageContaining(DOC_TYPE);
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining(DOC_TYPE);
     assertThat(pi).isWaitingAt(TASK_REVISE);
     assertThat(documents.versions(pi.getBusinessKey())).hasSize(1);
   }
@@ -441,17 +542,35 @@ class OutgoingDocumentProcessTest {
 
   @Test
   void userWithoutDepartmentCannotDraft() {
-    assertThatThrownBy(() -> driver.start(LEADER, PROCESS_KEY, draft())).isInstanceOf(ValidationException.class)
-        .hasMessageContaining("drafter").hasMessageContaining("不属于任何部门");
+    assertThatThrownBy(() -> driver.start(LEADER, PROCESS_KEY, draft()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("drafter")
+        .hasMessageContaining("不属于任何部门");
   }
 
   @Test
   void reviewersOutsideTheCandidatesDoNotSeeTheTask() {
     ProcessInstance pi = start(draft());
-    assertThat(driver.as("gaoyuan", () -> engine.getTaskService().createTaskQuery()
-        .processInstanceId(pi.getId()).count())).isZero();
-    assertThat(driver.as(HEAD, () -> engine.getTaskService().createTaskQuery()
-        .processInstanceId(pi.getId()).count())).isEqualTo(1);
+    assertThat(
+            driver.as(
+                "gaoyuan",
+                () ->
+                    engine
+                        .getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(pi.getId())
+                        .count()))
+        .isZero();
+    assertThat(
+            driver.as(
+                HEAD,
+                () ->
+                    engine
+                        .getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(pi.getId())
+                        .count()))
+        .isEqualTo(1);
   }
 
   // --- helpers
@@ -496,8 +615,12 @@ class OutgoingDocumentProcessTest {
   }
 
   private Object historicVariable(ProcessInstance pi, String name) {
-    return history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name)
-        .singleResult().getValue();
+    return history
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId())
+        .variableName(name)
+        .singleResult()
+        .getValue();
   }
 
   private long count(String table) {

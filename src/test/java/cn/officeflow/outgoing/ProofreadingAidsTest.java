@@ -19,23 +19,25 @@ class ProofreadingAidsTest {
 
   private static final LocalDate ISSUE = LocalDate.of(2026, 11, 23);
 
-  private static final String CLEAN_BODY = String.join("\n",
-      "　　为进一步规范公文办理，现就相关事项通知如下。",
-      "　　一、工作目标",
-      "　　2026年12月31日前完成全部整改任务。",
-      "",
-      "　　二、工作要求",
-      "　　（一）明确分工",
-      "　　各单位按照《公文办理规范》（附件1）组织实施。",
-      "　　1.报送材料",
-      "　　具体材料见附件2《整改任务清单》。",
-      "　　2.反馈时限",
-      "　　请于12月15日前报送。",
-      "　　（二）加强督导",
-      "　　办公室将适时开展检查。",
-      "",
-      "　　附件：1.公文办理规范",
-      "　　　　　2.整改任务清单");
+  private static final String CLEAN_BODY =
+      String.join(
+          "\n",
+          "　　为进一步规范公文办理，现就相关事项通知如下。",
+          "　　一、工作目标",
+          "　　2026年12月31日前完成全部整改任务。",
+          "",
+          "　　二、工作要求",
+          "　　（一）明确分工",
+          "　　各单位按照《公文办理规范》（附件1）组织实施。",
+          "　　1.报送材料",
+          "　　具体材料见附件2《整改任务清单》。",
+          "　　2.反馈时限",
+          "　　请于12月15日前报送。",
+          "　　（二）加强督导",
+          "　　办公室将适时开展检查。",
+          "",
+          "　　附件：1.公文办理规范",
+          "　　　　　2.整改任务清单");
 
   private static final String CLEAN_ATTACHMENTS = "附件1：公文办理规范.docx\n附件2：整改任务清单.xlsx";
 
@@ -88,7 +90,8 @@ class ProofreadingAidsTest {
     }
 
     ProofreadingInput input() {
-      return new ProofreadingInput(title, docType, recipients, body, attachments, number, code, date);
+      return new ProofreadingInput(
+          title, docType, recipients, body, attachments, number, code, date);
     }
   }
 
@@ -113,7 +116,9 @@ class ProofreadingAidsTest {
   }
 
   private static List<String> errors(List<String> findings) {
-    return findings.stream().filter(f -> !ProofreadingFindings.isNote(f)).collect(Collectors.toList());
+    return findings.stream()
+        .filter(f -> !ProofreadingFindings.isNote(f))
+        .collect(Collectors.toList());
   }
 
   @Nested
@@ -162,24 +167,28 @@ class ProofreadingAidsTest {
   class DocumentNumber {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "京政办发[2026]12号      | 年份应使用六角括号“〔〕”，不应使用“[]”",
-        "京政办发(2026)12号      | 不应使用“()”",
-        "京政办发（2026）12号    | 不应使用“（）”",
-        "京政办发【2026】12号    | 不应使用“【】”",
-        "京政办发〈2026〉12号    | 不应使用“〈〉”",
-        "京政办发［2026］12号    | 不应使用“［］”",
-        "京政办发〔2026〕第12号  | 不加“第”字",
-        "京政办发〔2026〕012号   | 序号不编虚位（不写“012”）",
-        "京政办发〔2025〕12号    | 年份“2025”与成文日期年份“2026”不一致",
-        "京政发〔2026〕12号      | 机关代字应为“京政办发”",
-        "〔2026〕12号            | 缺少机关代字“京政办发”",
-        "京政办发〔2026〕12      | 末尾缺少“号”",
-        "京政办发〔２０２６〕12号 | 数字应为半角阿拉伯数字",
-        "京政办发 〔2026〕12号   | 不应含空格"})
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "京政办发[2026]12号      | 年份应使用六角括号“〔〕”，不应使用“[]”",
+          "京政办发(2026)12号      | 不应使用“()”",
+          "京政办发（2026）12号    | 不应使用“（）”",
+          "京政办发【2026】12号    | 不应使用“【】”",
+          "京政办发〈2026〉12号    | 不应使用“〈〉”",
+          "京政办发［2026］12号    | 不应使用“［］”",
+          "京政办发〔2026〕第12号  | 不加“第”字",
+          "京政办发〔2026〕012号   | 序号不编虚位（不写“012”）",
+          "京政办发〔2025〕12号    | 年份“2025”与成文日期年份“2026”不一致",
+          "京政发〔2026〕12号      | 机关代字应为“京政办发”",
+          "〔2026〕12号            | 缺少机关代字“京政办发”",
+          "京政办发〔2026〕12      | 末尾缺少“号”",
+          "京政办发〔２０２６〕12号 | 数字应为半角阿拉伯数字",
+          "京政办发 〔2026〕12号   | 不应含空格"
+        })
     void flagsMalformedNumber(String number, String problem) {
       assertThat(format(doc().number(number)))
-          .singleElement().asString()
+          .singleElement()
+          .asString()
           .startsWith("文号“" + number + "”：")
           .contains(problem)
           .endsWith("应为“京政办发〔2026〕12号”。");
@@ -188,14 +197,14 @@ class ProofreadingAidsTest {
     @Test
     void reportsSeveralProblemsInOneFinding() {
       assertThat(format(doc().number("京政办发[2025]第01号")))
-          .containsExactly("文号“京政办发[2025]第01号”：不加“第”字；年份应使用六角括号“〔〕”，不应使用“[]”；"
-              + "年份“2025”与成文日期年份“2026”不一致；序号不编虚位（不写“01”），应为“京政办发〔2026〕1号”。");
+          .containsExactly(
+              "文号“京政办发[2025]第01号”：不加“第”字；年份应使用六角括号“〔〕”，不应使用“[]”；"
+                  + "年份“2025”与成文日期年份“2026”不一致；序号不编虚位（不写“01”），应为“京政办发〔2026〕1号”。");
     }
 
     @Test
     void zeroSequenceHasNoSuggestion() {
-      assertThat(format(doc().number("京政办发〔2026〕0号")))
-          .containsExactly("文号“京政办发〔2026〕0号”：序号不能为0。");
+      assertThat(format(doc().number("京政办发〔2026〕0号"))).containsExactly("文号“京政办发〔2026〕0号”：序号不能为0。");
     }
 
     @Test
@@ -263,8 +272,11 @@ class ProofreadingAidsTest {
 
     @Test
     void emptyRecipientsIsANoteForNotices() {
-      assertThat(format(doc().recipients(""))).singleElement().asString()
-          .startsWith("主送机关：未填写").endsWith("（提示）");
+      assertThat(format(doc().recipients("")))
+          .singleElement()
+          .asString()
+          .startsWith("主送机关：未填写")
+          .endsWith("（提示）");
     }
 
     @Test
@@ -274,21 +286,27 @@ class ProofreadingAidsTest {
 
     /** The .docx prints 主送机关 above the body: a body that begins with it prints it twice. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "各处室：          | 各处室：                     | 各处室：",
-        "各处室：          | 各处室                       | 各处室",
-        "各处室：          | 各处室:                      | 各处室:",
-        "各处室            | 　　各处室：                 | 各处室：",
-        "各处室:           | 各处室：                     | 各处室：",
-        "各处室，各直属单位：| 各处室，各直属单位：         | 各处室，各直属单位：",
-        "各处室、各直属单位：| 各处室：                     | 各处室：",
-        "各处室、各直属单位：| 各直属单位、各处室:          | 各直属单位、各处室:"})
-    void bodyBeginningWithTheRecipientsLineIsFlagged(String recipients, String firstLine, String shown) {
-      List<String> findings = format(doc().recipients(recipients).body("", "  ", firstLine,
-          "　　为进一步规范公文办理，现就相关事项通知如下。"));
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "各处室：          | 各处室：                     | 各处室：",
+          "各处室：          | 各处室                       | 各处室",
+          "各处室：          | 各处室:                      | 各处室:",
+          "各处室            | 　　各处室：                 | 各处室：",
+          "各处室:           | 各处室：                     | 各处室：",
+          "各处室，各直属单位：| 各处室，各直属单位：         | 各处室，各直属单位：",
+          "各处室、各直属单位：| 各处室：                     | 各处室：",
+          "各处室、各直属单位：| 各直属单位、各处室:          | 各直属单位、各处室:"
+        })
+    void bodyBeginningWithTheRecipientsLineIsFlagged(
+        String recipients, String firstLine, String shown) {
+      List<String> findings =
+          format(
+              doc().recipients(recipients).body("", "  ", firstLine, "　　为进一步规范公文办理，现就相关事项通知如下。"));
 
-      assertThat(errors(findings)).filteredOn(f -> f.startsWith("第1段")).containsExactly(
-          "第1段：正文以主送机关“" + shown + "”开头，发文稿已在正文前排印主送机关，请删去此行。");
+      assertThat(errors(findings))
+          .filteredOn(f -> f.startsWith("第1段"))
+          .containsExactly("第1段：正文以主送机关“" + shown + "”开头，发文稿已在正文前排印主送机关，请删去此行。");
     }
 
     @ParameterizedTest
@@ -323,8 +341,8 @@ class ProofreadingAidsTest {
     @Test
     void chineseNumeralYearOrMonthDayAloneIsFlagged() {
       assertThat(format(doc().body("自二〇二六年起执行。", "每年十二月三十一日前报送。")))
-          .containsExactly("第1段：日期“二〇二六年”应使用阿拉伯数字，写作“2026年”。",
-              "第2段：日期“十二月三十一日”应使用阿拉伯数字，写作“12月31日”。");
+          .containsExactly(
+              "第1段：日期“二〇二六年”应使用阿拉伯数字，写作“2026年”。", "第2段：日期“十二月三十一日”应使用阿拉伯数字，写作“12月31日”。");
     }
 
     @Test
@@ -341,8 +359,7 @@ class ProofreadingAidsTest {
 
     @Test
     void wellWrittenDatesAreAccepted() {
-      assertThat(format(doc().body("请于2026年1月5日前报送，每年12月31日前报送一次。", "二是十分重要。")))
-          .isEmpty();
+      assertThat(format(doc().body("请于2026年1月5日前报送，每年12月31日前报送一次。", "二是十分重要。"))).isEmpty();
     }
   }
 
@@ -357,8 +374,7 @@ class ProofreadingAidsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"关于印发《公文办理规范》的通知", "关于开展公文办理专项整改的通知（征求意见稿）",
-        "关于转发“三项制度”的通知"})
+    @ValueSource(strings = {"关于印发《公文办理规范》的通知", "关于开展公文办理专项整改的通知（征求意见稿）", "关于转发“三项制度”的通知"})
     void closingBracketOrQuoteIsFine(String title) {
       assertThat(format(doc().title(title))).isEmpty();
     }
@@ -367,8 +383,7 @@ class ProofreadingAidsTest {
     void titleLongerThanTwoLinesIsANote() {
       String title = "关于" + "公".repeat(41) + "的通知";
 
-      assertThat(format(doc().title(title)))
-          .containsExactly("标题：共46字，超过两行（约44字），可考虑精简（提示）");
+      assertThat(format(doc().title(title))).containsExactly("标题：共46字，超过两行（约44字），可考虑精简（提示）");
     }
 
     @Test
@@ -381,8 +396,7 @@ class ProofreadingAidsTest {
 
     @Test
     void titleNotEndingWithDocTypeIsANote() {
-      assertThat(format(doc().title("关于开展公文办理专项整改的意见")))
-          .containsExactly("标题：未以文种“通知”结尾（提示）");
+      assertThat(format(doc().title("关于开展公文办理专项整改的意见"))).containsExactly("标题：未以文种“通知”结尾（提示）");
     }
   }
 
@@ -391,8 +405,7 @@ class ProofreadingAidsTest {
 
     @Test
     void skippedNumberIsFlagged() {
-      assertThat(format(doc().body("一、总体要求", "三、保障措施")))
-          .containsExactly("第2段：序号“三、”跳号，应为“二、”。");
+      assertThat(format(doc().body("一、总体要求", "三、保障措施"))).containsExactly("第2段：序号“三、”跳号，应为“二、”。");
     }
 
     @Test
@@ -414,19 +427,22 @@ class ProofreadingAidsTest {
 
     @Test
     void everyLevelIsCheckedAndResetUnderItsParent() {
-      assertThat(format(doc().body(
-          "一、甲", "（一）甲一", "1.细则", "（1）条目", "（2）条目", "2.细则", "（二）甲二", "1.细则",
-          "二、乙", "（一）乙一", "（三）乙三", "1.细则", "3.细则", "（1）条目", "（3）条目")))
-          .containsExactly("第11段：序号“（三）”跳号，应为“（二）”。",
-              "第13段：序号“3.”跳号，应为“2.”。",
-              "第15段：序号“（3）”跳号，应为“（2）”。");
+      assertThat(
+              format(
+                  doc()
+                      .body(
+                          "一、甲", "（一）甲一", "1.细则", "（1）条目", "（2）条目", "2.细则", "（二）甲二", "1.细则", "二、乙",
+                          "（一）乙一", "（三）乙三", "1.细则", "3.细则", "（1）条目", "（3）条目")))
+          .containsExactly(
+              "第11段：序号“（三）”跳号，应为“（二）”。", "第13段：序号“3.”跳号，应为“2.”。", "第15段：序号“（3）”跳号，应为“（2）”。");
     }
 
     @Test
     void numbersAboveTenAreUnderstood() {
-      String[] body = IntStream.rangeClosed(1, 12)
-          .mapToObj(n -> ProofreadingText.chineseNumeral(n) + "、第" + n + "部分")
-          .toArray(String[]::new);
+      String[] body =
+          IntStream.rangeClosed(1, 12)
+              .mapToObj(n -> ProofreadingText.chineseNumeral(n) + "、第" + n + "部分")
+              .toArray(String[]::new);
 
       assertThat(body[10]).startsWith("十一、");
       assertThat(format(doc().body(body))).isEmpty();
@@ -443,7 +459,8 @@ class ProofreadingAidsTest {
     @Test
     void otherWrongForms() {
       assertThat(format(doc().body("一．总体要求", "（一）、分工", "1、报送", "(1)条目", "2)条目")))
-          .containsExactly("第1段：序号“一．”应为“一、”。",
+          .containsExactly(
+              "第1段：序号“一．”应为“一、”。",
               "第2段：序号“（一）、”应为“（一）”（括号后不加标点）。",
               "第3段：序号“1、”应为“1.”。",
               "第4段：序号“(1)”应为“（1）”（使用了半角括号）。",
@@ -453,8 +470,7 @@ class ProofreadingAidsTest {
     @Test
     void formatFindingsFollowDocumentOrder() {
       assertThat(format(doc().body("一、总体要求", "定于二〇二六年召开。", "三、保障措施")))
-          .containsExactly("第2段：日期“二〇二六年”应使用阿拉伯数字，写作“2026年”。",
-              "第3段：序号“三、”跳号，应为“二、”。");
+          .containsExactly("第2段：日期“二〇二六年”应使用阿拉伯数字，写作“2026年”。", "第3段：序号“三、”跳号，应为“二、”。");
     }
 
     @Test
@@ -469,54 +485,72 @@ class ProofreadingAidsTest {
     @Test
     void longBodiesListTwentyPlacesPerTermAndCountTheRest() {
       String text = wording(doc().body("各处室应当认真落实。\n".repeat(25))).get(0);
-      assertThat(text).startsWith("“应当”共25处").contains("第20段").doesNotContain("第21段").contains("另有5处");
+      assertThat(text)
+          .startsWith("“应当”共25处")
+          .contains("第20段")
+          .doesNotContain("第21段")
+          .contains("另有5处");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "必须 | 各单位必须按时报送。",
-        "应当 | 各单位应当按时报送。",
-        "应   | 各单位应于月底前报送。",
-        "可以 | 各单位可以自行安排。",
-        "原则上 | 原则上不再增加。",
-        "尽快 | 请尽快报送。",
-        "及时 | 请及时报送。",
-        "一般 | 会议一般在周一召开。",
-        "适当 | 适当提高标准。",
-        "有关 | 请有关部门配合。",
-        "等   | 包括财政、审计等。",
-        "严禁 | 严禁超标准接待。",
-        "禁止 | 禁止公车私用。",
-        "不得 | 不得擅自调整。"})
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "必须 | 各单位必须按时报送。",
+          "应当 | 各单位应当按时报送。",
+          "应   | 各单位应于月底前报送。",
+          "可以 | 各单位可以自行安排。",
+          "原则上 | 原则上不再增加。",
+          "尽快 | 请尽快报送。",
+          "及时 | 请及时报送。",
+          "一般 | 会议一般在周一召开。",
+          "适当 | 适当提高标准。",
+          "有关 | 请有关部门配合。",
+          "等   | 包括财政、审计等。",
+          "严禁 | 严禁超标准接待。",
+          "禁止 | 禁止公车私用。",
+          "不得 | 不得擅自调整。"
+        })
     void everyTermIsListed(String term, String sentence) {
-      assertThat(wording(doc().body(sentence))).singleElement().asString()
+      assertThat(wording(doc().body(sentence)))
+          .singleElement()
+          .asString()
           .startsWith("“" + term + "”共1处（")
           .contains("第1段“")
           .contains("【" + term + "】");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"完善应急预案。", "作出相应调整。", "积极响应号召。", "适应新形势。", "推广应用成果。",
-        "编制一般公共预算。", "坚持男女平等，", "划分等级。", "做好应对准备。", "请于月底前报送。"})
+    @ValueSource(
+        strings = {
+          "完善应急预案。",
+          "作出相应调整。",
+          "积极响应号召。",
+          "适应新形势。",
+          "推广应用成果。",
+          "编制一般公共预算。",
+          "坚持男女平等，",
+          "划分等级。",
+          "做好应对准备。",
+          "请于月底前报送。"
+        })
     void lookalikesAreNotListed(String sentence) {
       assertThat(wording(doc().body(sentence))).isEmpty();
     }
 
     @Test
     void occurrencesAreGroupedByTermWithContext() {
-      List<String> findings = wording(doc().body(
-          "各单位必须落实。",
-          "有关部门应当及时报送，应当加强督导。",
-          "第三段没有。",
-          "各区应当原则上按期完成。"));
+      List<String> findings =
+          wording(doc().body("各单位必须落实。", "有关部门应当及时报送，应当加强督导。", "第三段没有。", "各区应当原则上按期完成。"));
 
-      assertThat(findings).containsExactly(
-          "“必须”共1处（必须=强制义务，不允许例外）：第1段“各单位【必须】落实。”。",
-          "“应当”共3处（应当=一般义务，可有例外）：第2段“有关部门【应当】及时报送，应当加强督…”；"
-              + "第2段“…关部门应当及时报送，【应当】加强督导。”；第4段“各区【应当】原则上按期完成。”。",
-          "“原则上”共1处（原则上=允许例外，需写明例外情形）：第4段“各区应当【原则上】按期完成。”。",
-          "“及时”共1处（及时=无明确时限，建议写明期限）：第2段“有关部门应当【及时】报送，应当加强督导。”。",
-          "“有关”共1处（有关=指代不明，建议写明具体单位或事项）：第2段“【有关】部门应当及时报送，应…”。");
+      assertThat(findings)
+          .containsExactly(
+              "“必须”共1处（必须=强制义务，不允许例外）：第1段“各单位【必须】落实。”。",
+              "“应当”共3处（应当=一般义务，可有例外）：第2段“有关部门【应当】及时报送，应当加强督…”；"
+                  + "第2段“…关部门应当及时报送，【应当】加强督导。”；第4段“各区【应当】原则上按期完成。”。",
+              "“原则上”共1处（原则上=允许例外，需写明例外情形）：第4段“各区应当【原则上】按期完成。”。",
+              "“及时”共1处（及时=无明确时限，建议写明期限）：第2段“有关部门应当【及时】报送，应当加强督导。”。",
+              "“有关”共1处（有关=指代不明，建议写明具体单位或事项）：第2段“【有关】部门应当及时报送，应…”。");
     }
 
     @Test
@@ -524,7 +558,9 @@ class ProofreadingAidsTest {
       String body = "甲乙丙丁戊己庚辛壬癸子丑必须寅卯辰巳午未申酉戌亥天地";
 
       assertThat(ProofreadingText.snippet(body, 12, 14)).isEqualTo("…丙丁戊己庚辛壬癸子丑【必须】寅卯辰巳午未申酉戌亥…");
-      assertThat(wording(doc().body(body))).singleElement().asString()
+      assertThat(wording(doc().body(body)))
+          .singleElement()
+          .asString()
           .contains("第1段“…丙丁戊己庚辛壬癸子丑【必须】寅卯辰巳午未申酉戌亥…”");
     }
 
@@ -539,8 +575,9 @@ class ProofreadingAidsTest {
   class Punctuation {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        ", | ，", "; | ；", ": | ：", "? | ？", "! | ！"})
+    @CsvSource(
+        delimiter = '|',
+        value = {", | ，", "; | ；", ": | ：", "? | ？", "! | ！"})
     void halfWidthPunctuationInChineseIsFlagged(String half, String full) {
       assertThat(wording(doc().body("现将有关事项通知如下" + half + "请遵照执行。")))
           .contains("第1段：“现将有关事项通知如下【" + half + "】请遵照执行。”中的半角“" + half + "”应为全角“" + full + "”。");
@@ -548,42 +585,49 @@ class ProofreadingAidsTest {
 
     @Test
     void halfWidthColonBeforeDigitsIsFlagged() {
-      assertThat(wording(doc().body("时间:2026年1月5日"))).containsExactly(
-          "第1段：“时间【:】2026年1月5日”中的半角“:”应为全角“：”。");
+      assertThat(wording(doc().body("时间:2026年1月5日")))
+          .containsExactly("第1段：“时间【:】2026年1月5日”中的半角“:”应为全角“：”。");
     }
 
     @Test
     void halfWidthParenthesesAreReportedAsOnePair() {
-      assertThat(wording(doc().body("印发公文办理办法(试行)。"))).containsExactly(
-          "第1段：“印发公文办理办法【(试行)】。”中的半角括号应为全角“（）”。");
+      assertThat(wording(doc().body("印发公文办理办法(试行)。")))
+          .containsExactly("第1段：“印发公文办理办法【(试行)】。”中的半角括号应为全角“（）”。");
     }
 
     @Test
     void halfWidthInTitleIsFlagged() {
-      assertThat(wording(doc().title("关于印发办法(试行)的通知"))).singleElement().asString()
+      assertThat(wording(doc().title("关于印发办法(试行)的通知")))
+          .singleElement()
+          .asString()
           .startsWith("标题：");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"共拨付3,000元。", "会议时间为上午9:30。", "英文摘要：Hello, world! (draft)",
-        "网址为https://example.cn/a?b=1。"})
+    @ValueSource(
+        strings = {
+          "共拨付3,000元。",
+          "会议时间为上午9:30。",
+          "英文摘要：Hello, world! (draft)",
+          "网址为https://example.cn/a?b=1。"
+        })
     void halfWidthOutsideChineseIsAccepted(String sentence) {
       assertThat(wording(doc().body(sentence))).isEmpty();
     }
 
     @Test
     void fullWidthDigitsAndLettersAreFlagged() {
-      assertThat(wording(doc().body("共印发２０２６份ＰＤＦ文件。"))).containsExactly(
-          "第1段：“共印发【２０２６】份ＰＤＦ文件。”中的全角字符“２０２６”应为半角“2026”。",
-          "第1段：“共印发２０２６份【ＰＤＦ】文件。”中的全角字符“ＰＤＦ”应为半角“PDF”。");
+      assertThat(wording(doc().body("共印发２０２６份ＰＤＦ文件。")))
+          .containsExactly(
+              "第1段：“共印发【２０２６】份ＰＤＦ文件。”中的全角字符“２０２６”应为半角“2026”。",
+              "第1段：“共印发２０２６份【ＰＤＦ】文件。”中的全角字符“ＰＤＦ”应为半角“PDF”。");
     }
 
     @Test
     void repeatedPunctuationIsFlagged() {
-      assertThat(wording(doc().body("请遵照执行。。", "甲，，乙", "报送，。"))).containsExactly(
-          "第1段：“请遵照执行【。。】”中标点“。。”重复。",
-          "第2段：“甲【，，】乙”中标点“，，”重复。",
-          "第3段：“报送【，。】”中标点“，。”连用。");
+      assertThat(wording(doc().body("请遵照执行。。", "甲，，乙", "报送，。")))
+          .containsExactly(
+              "第1段：“请遵照执行【。。】”中标点“。。”重复。", "第2段：“甲【，，】乙”中标点“，，”重复。", "第3段：“报送【，。】”中标点“，。”连用。");
     }
 
     @Test
@@ -631,8 +675,7 @@ class ProofreadingAidsTest {
       Doc doc = doc().body("考核办法见附件《考核细则》。").attachments("考核细则\n公文办理规范");
 
       assertThat(attachments(doc.attachments("公文办理规范")))
-          .containsExactly("第1段：正文引用的附件“考核细则”不在附件清单中。",
-              "附件清单第1项“公文办理规范”在正文中未被提及（提示）");
+          .containsExactly("第1段：正文引用的附件“考核细则”不在附件清单中。", "附件清单第1项“公文办理规范”在正文中未被提及（提示）");
       assertThat(attachments(doc().body("考核办法见附件《考核细则》。").attachments("考核细则.pdf"))).isEmpty();
     }
 
@@ -654,8 +697,7 @@ class ProofreadingAidsTest {
 
       assertThat(attachments(doc.body("详见附件1至3。"))).isEmpty();
       assertThat(attachments(doc.body("详见附件1、附件2和3。"))).isEmpty();
-      assertThat(attachments(doc.body("详见附件1至4。")))
-          .containsExactly("第1段：正文提到“附件4”，但附件清单只有3项。");
+      assertThat(attachments(doc.body("详见附件1至4。"))).containsExactly("第1段：正文提到“附件4”，但附件清单只有3项。");
     }
 
     @Test
@@ -668,15 +710,13 @@ class ProofreadingAidsTest {
 
     @Test
     void chineseNumeralReferenceIsFlagged() {
-      assertThat(attachments(doc().body("见附件一、附件二。"))).containsExactly(
-          "第1段：“附件一”序号应使用阿拉伯数字，写作“附件1”。",
-          "第1段：“附件二”序号应使用阿拉伯数字，写作“附件2”。");
+      assertThat(attachments(doc().body("见附件一、附件二。")))
+          .containsExactly("第1段：“附件一”序号应使用阿拉伯数字，写作“附件1”。", "第1段：“附件二”序号应使用阿拉伯数字，写作“附件2”。");
     }
 
     @Test
     void wordsStartingWithNumeralsAreNotReferences() {
-      assertThat(attachments(doc().body("附件1、2请与正文一并报送。", "附件一并报送，附件十分重要，附件三份。")))
-          .isEmpty();
+      assertThat(attachments(doc().body("附件1、2请与正文一并报送。", "附件一并报送，附件十分重要，附件三份。"))).isEmpty();
     }
 
     @Test
@@ -716,12 +756,11 @@ class ProofreadingAidsTest {
 
     @Test
     void attachmentNoteAtEndOfBodyIsChecked() {
-      ProofreadingFindings findings = check(doc().body(
-          "一、总体要求", "（一）分工", "现印发，请执行。", "附件：1.公文办理规范", "2.考核细则"));
+      ProofreadingFindings findings =
+          check(doc().body("一、总体要求", "（一）分工", "现印发，请执行。", "附件：1.公文办理规范", "2.考核细则"));
 
-      assertThat(findings.attachments()).containsExactly(
-          "第5段：正文引用的附件“考核细则”不在附件清单中。",
-          "附件清单第2项“整改任务清单.xlsx”在正文中未被提及（提示）");
+      assertThat(findings.attachments())
+          .containsExactly("第5段：正文引用的附件“考核细则”不在附件清单中。", "附件清单第2项“整改任务清单.xlsx”在正文中未被提及（提示）");
       assertThat(findings.format()).isEmpty();
     }
 
@@ -748,7 +787,8 @@ class ProofreadingAidsTest {
 
     @Test
     void rendersEachCategory() {
-      ProofreadingFindings findings = new ProofreadingFindings(List.of("a"), List.of("b", "c"), List.of());
+      ProofreadingFindings findings =
+          new ProofreadingFindings(List.of("a"), List.of("b", "c"), List.of());
 
       assertThat(findings.formatText()).isEqualTo("1. a");
       assertThat(findings.wordingText()).isEqualTo("1. b\n2. c");
@@ -759,7 +799,8 @@ class ProofreadingAidsTest {
     void findingsAreImmutable() {
       ProofreadingFindings findings = check(doc().number(null));
 
-      assertThatThrownBy(() -> findings.format().add("x")).isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> findings.format().add("x"))
+          .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
@@ -771,8 +812,11 @@ class ProofreadingAidsTest {
 
     @Test
     void chineseNumbersRoundTrip() {
-      IntStream.rangeClosed(1, 99).forEach(n ->
-          assertThat(ProofreadingText.chineseNumber(ProofreadingText.chineseNumeral(n))).isEqualTo(n));
+      IntStream.rangeClosed(1, 99)
+          .forEach(
+              n ->
+                  assertThat(ProofreadingText.chineseNumber(ProofreadingText.chineseNumeral(n)))
+                      .isEqualTo(n));
       assertThat(ProofreadingText.chineseNumber("十十")).isEqualTo(-1);
       assertThat(ProofreadingText.chineseNumber("二一十")).isEqualTo(-1);
     }
@@ -783,11 +827,13 @@ class ProofreadingAidsTest {
 
     @Test
     void largeBodyIsCheckedInOnePass() {
-      String paragraph = "各单位应当按照《公文办理规范》及时报送材料,详见附件1。有关部门必须（试行）等，。"
-          + "时间为2026年01月05日，共２０２６份“甲";
+      String paragraph = "各单位应当按照《公文办理规范》及时报送材料,详见附件1。有关部门必须（试行）等，。" + "时间为2026年01月05日，共２０２６份“甲";
       StringBuilder body = new StringBuilder();
       for (int i = 1; body.length() < 50_000; i++) {
-        body.append(ProofreadingText.chineseNumeral(i % 99 + 1)).append("、").append(paragraph).append('\n');
+        body.append(ProofreadingText.chineseNumeral(i % 99 + 1))
+            .append("、")
+            .append(paragraph)
+            .append('\n');
       }
 
       ProofreadingFindings findings = check(doc().body(body.toString()));

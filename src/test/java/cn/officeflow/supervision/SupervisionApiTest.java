@@ -2,9 +2,9 @@ package cn.officeflow.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.DemoUsers;
 import cn.officeflow.support.Http;
+import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.ProcessDriver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,10 +30,8 @@ class SupervisionApiTest {
   static final String PASSWORD = DemoUsers.PASSWORD;
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
 
   Http http;
   ProcessDriver driver;
@@ -51,12 +49,17 @@ class SupervisionApiTest {
 
   @Test
   void itemsAreListedByLightWithTheContractFields() throws Exception {
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse("2026-11-02T10:00:00+08:00").toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(ZonedDateTime.parse("2026-11-02T10:00:00+08:00").toInstant()));
     ProcessInstance green = start("接口绿灯事项", 20);
     ProcessInstance red = start("接口红灯事项", 2);
-    driver.complete("liuyang", red.getId(), SupervisionVariables.TASK_ASSIGN,
+    driver.complete(
+        "liuyang",
+        red.getId(),
+        SupervisionVariables.TASK_ASSIGN,
         Map.of(SupervisionVariables.HANDLER, "zhangwei"));
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse("2026-11-05T10:00:00+08:00").toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(ZonedDateTime.parse("2026-11-05T10:00:00+08:00").toInstant()));
     driver.executeJobs(red.getId());
     ClockUtil.reset();
 
@@ -88,7 +91,8 @@ class SupervisionApiTest {
   @Test
   void anotherLightIs400NamingTheField() throws Exception {
     for (String light : List.of("blue", "", "RED1")) {
-      HttpResponse<String> response = http.get("/api/supervision/items?light=" + light, "zhaomin", PASSWORD);
+      HttpResponse<String> response =
+          http.get("/api/supervision/items?light=" + light, "zhaomin", PASSWORD);
       if (light.isEmpty()) {
         assertThat(response.statusCode()).isEqualTo(400);
       }
@@ -101,20 +105,35 @@ class SupervisionApiTest {
 
   @Test
   void anonymousGets401AndOtherRolesGet403() throws Exception {
-    for (String path : List.of("/api/supervision/items", "/api/supervision/items?light=red",
-        "/api/supervision/bulletin")) {
+    for (String path :
+        List.of(
+            "/api/supervision/items",
+            "/api/supervision/items?light=red",
+            "/api/supervision/bulletin")) {
       assertThat(http.get(path, null, null).statusCode()).as(path).isEqualTo(401);
       assertThat(http.get(path, "hexin", "wrong").statusCode()).as(path).isEqualTo(401);
       HttpResponse<String> staff = http.get(path, "zhangwei", PASSWORD);
-      assertThat(json(staff, 403).get("type").asText()).as(path).isEqualTo("AuthorizationException");
+      assertThat(json(staff, 403).get("type").asText())
+          .as(path)
+          .isEqualTo("AuthorizationException");
       assertThat(http.get(path, "liuyang", PASSWORD).statusCode()).as(path).isEqualTo(403);
     }
   }
 
   private ProcessInstance start(String title, long days) {
-    return driver.start("zhaomin", SupervisionVariables.PROCESS_KEY, new java.util.HashMap<>(Map.of(
-        SupervisionVariables.TITLE, title, SupervisionVariables.BASIS, "主任办公会议定",
-        SupervisionVariables.DEPARTMENT, "dept-business", SupervisionVariables.DEADLINE_DAYS, days)));
+    return driver.start(
+        "zhaomin",
+        SupervisionVariables.PROCESS_KEY,
+        new java.util.HashMap<>(
+            Map.of(
+                SupervisionVariables.TITLE,
+                title,
+                SupervisionVariables.BASIS,
+                "主任办公会议定",
+                SupervisionVariables.DEPARTMENT,
+                "dept-business",
+                SupervisionVariables.DEADLINE_DAYS,
+                days)));
   }
 
   private static List<String> ids(JsonNode list) {

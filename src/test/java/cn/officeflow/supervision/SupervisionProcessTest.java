@@ -53,34 +53,29 @@ class SupervisionProcessTest {
 
   static final String DIRECTOR = "zhaomin";
   static final String LEADER = "wuqiang";
+
   /** 业务处: 部门负责人 刘洋, 分管领导 孙丽, 科员 张伟. */
   static final String DEPT = "dept-business";
+
   static final String HEAD = "liuyang";
   static final String DEPUTY = "sunli";
   static final String HANDLER_USER = "zhangwei";
+
   /** 财务处: 部门负责人 王芳, no 分管领导. */
   static final String FINANCE = "dept-finance";
+
   static final String FINANCE_HEAD = "wangfang";
   static final String FINANCE_STAFF = "chenjing";
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  FilterService filters;
-  @Autowired
-  AuthorizationService authorizations;
-  @Autowired
-  SupervisionService supervision;
-  @Autowired
-  ReviewService reviews;
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired FilterService filters;
+  @Autowired AuthorizationService authorizations;
+  @Autowired SupervisionService supervision;
+  @Autowired ReviewService reviews;
+  @Autowired JdbcClient jdbc;
 
   ProcessDriver driver;
 
@@ -122,9 +117,11 @@ class SupervisionProcessTest {
     assertThat(handle.getDueDate()).isEqualTo(date("2026-10-10T09:00:00"));
 
     // a progress report without 办结 loops back to 承办
-    driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已召开专题会，正在起草方案", FINISHED, false));
+    driver.complete(
+        HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已召开专题会，正在起草方案", FINISHED, false));
     assertThat(pi).isWaitingAt(TASK_HANDLE);
-    assertThat(supervision.feedback(id)).extracting(SupervisionRepository.Feedback::progress)
+    assertThat(supervision.feedback(id))
+        .extracting(SupervisionRepository.Feedback::progress)
         .containsExactly("已召开专题会，正在起草方案");
 
     // the day before yellow: nothing due
@@ -136,17 +133,25 @@ class SupervisionProcessTest {
     driver.executeJobs(pi.getId());
     assertThat(supervision.item(id).light()).isEqualTo(Light.YELLOW);
     assertThat(runtime.getVariable(pi.getId(), LIGHT)).isEqualTo("YELLOW");
-    assertThat(pi).hasPassed(TIMER_YELLOW, TASK_MARK_YELLOW, END_YELLOW_NOTIFIED).isWaitingAt(TASK_HANDLE);
-    assertThat(notifications(id)).containsExactlyInAnyOrder(HANDLER_USER + "/MAIL", HANDLER_USER + "/SMS",
-        HEAD + "/MAIL", HEAD + "/SMS");
-    assertThat(jdbc.sql("select template from of_notification where business_key = :id").param("id", id)
-        .query(String.class).list()).containsOnly("supervision-yellow");
+    assertThat(pi)
+        .hasPassed(TIMER_YELLOW, TASK_MARK_YELLOW, END_YELLOW_NOTIFIED)
+        .isWaitingAt(TASK_HANDLE);
+    assertThat(notifications(id))
+        .containsExactlyInAnyOrder(
+            HANDLER_USER + "/MAIL", HANDLER_USER + "/SMS", HEAD + "/MAIL", HEAD + "/SMS");
+    assertThat(
+            jdbc.sql("select template from of_notification where business_key = :id")
+                .param("id", id)
+                .query(String.class)
+                .list())
+        .containsOnly("supervision-yellow");
 
     // all through 国庆 and the day before the 调休 Saturday: still yellow
     clock("2026-10-09T23:00:00");
     assertThat(driver.executeJobs(pi.getId())).isZero();
     assertThat(bulletin(id)).isEmpty();
-    Filter overdue = filters.createFilterQuery().filterName(OverdueFilterBootstrap.FILTER_NAME).singleResult();
+    Filter overdue =
+        filters.createFilterQuery().filterName(OverdueFilterBootstrap.FILTER_NAME).singleResult();
     assertThat(overdueTasks(overdue, pi)).isEmpty();
 
     clock("2026-10-10T09:00:01");
@@ -164,17 +169,23 @@ class SupervisionProcessTest {
     assertThat(bulletin.get(0).due()).isEqualTo(LocalDate.of(2026, 10, 10));
     assertThat(notifications(id)).contains(DEPUTY + "/MAIL", DEPUTY + "/SMS").hasSize(8);
     // the 超期事项 filter shows the overdue item's tasks
-    assertThat(overdueTasks(overdue, pi)).extracting(Task::getTaskDefinitionKey)
+    assertThat(overdueTasks(overdue, pi))
+        .extracting(Task::getTaskDefinitionKey)
         .contains(TASK_HANDLE, TASK_ESCALATION);
 
     driver.complete(DEPUTY, pi.getId(), TASK_ESCALATION, Map.of(INSTRUCTION, "请三日内办结并书面说明超期原因"));
     assertThat(pi).hasPassed(END_ESCALATED).isWaitingAt(TASK_HANDLE);
-    assertThat(jdbc.sql("select escalation_note from of_supervision_item where id = :id").param("id", id)
-        .query(String.class).single()).isEqualTo("孙丽：请三日内办结并书面说明超期原因");
+    assertThat(
+            jdbc.sql("select escalation_note from of_supervision_item where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single())
+        .isEqualTo("孙丽：请三日内办结并书面说明超期原因");
 
     // 办结 → 督查 reject → back to 承办 → 办结 → 督查 approve → 考核
     clock("2026-10-12T10:00:00");
-    driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "方案已印发", FINISHED, true));
+    driver.complete(
+        HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "方案已印发", FINISHED, true));
     assertThat(pi).isWaitingAt(TASK_INSPECT);
     assertThat(supervision.item(id).status()).isEqualTo(SupervisionStatus.INSPECTING);
     driver.reject(DIRECTOR, pi.getId(), TASK_INSPECT, "缺少落实情况的佐证材料");
@@ -184,7 +195,8 @@ class SupervisionProcessTest {
     assertThat((String) tasks.getVariable(again.getId(), "reviewTrail")).contains("缺少落实情况的佐证材料");
     // the timers do not fire twice
     assertThat(driver.executeJobs(pi.getId())).isZero();
-    driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "补充佐证材料三份", FINISHED, true));
+    driver.complete(
+        HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "补充佐证材料三份", FINISHED, true));
     driver.approve(DIRECTOR, pi.getId(), TASK_INSPECT);
     assertThat(pi).hasPassed(END_HANDLED).isWaitingAt(TASK_ASSESS);
     assertThat(supervision.item(id).status()).isEqualTo(SupervisionStatus.ASSESSING);
@@ -212,15 +224,25 @@ class SupervisionProcessTest {
     assertThat(runtime.getVariable(pi.getId(), ASSISTING_NAMES)).isEqualTo("财务处、人事处");
     driver.complete(HEAD, pi.getId(), TASK_ASSIGN, Map.of(HANDLER, HANDLER_USER));
     assertThat(pi).isWaitingAt(TASK_HANDLE, TASK_ASSIST);
-    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_ASSIST).count())
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceId(pi.getId())
+                .taskDefinitionKey(TASK_ASSIST)
+                .count())
         .isEqualTo(2);
     driver.complete(FINANCE_HEAD, pi.getId(), TASK_ASSIST, Map.of(OPINION, "经费已安排"));
-    assertThatThrownBy(() -> driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE,
-        Map.of(PROGRESS, "已完成", FINISHED, true))).isInstanceOf(ValidationException.class)
-        .hasMessageContaining("字段 finished").hasMessageContaining("人事处");
+    assertThatThrownBy(
+            () ->
+                driver.complete(
+                    HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已完成", FINISHED, true)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("字段 finished")
+        .hasMessageContaining("人事处");
     driver.complete("gaoyuan", pi.getId(), TASK_ASSIST, Map.of(OPINION, "人员已抽调"));
     // same engine-clock instant: no order between the two
-    assertThat(supervision.assists(id)).extracting(SupervisionRepository.Assist::departmentName)
+    assertThat(supervision.assists(id))
+        .extracting(SupervisionRepository.Assist::departmentName)
         .containsExactlyInAnyOrder("财务处", "人事处");
     driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已完成", FINISHED, true));
     assertThat(pi).hasPassed(GATEWAY_ASSIST_MERGE, GATEWAY_HANDLING_JOIN).isWaitingAt(TASK_INSPECT);
@@ -234,16 +256,20 @@ class SupervisionProcessTest {
   void assistGivenBeforeHandlingWaitsAtTheJoinForTheHandler() {
     ProcessInstance pi = startWithAssist("协办先于承办");
     driver.complete(FINANCE_HEAD, pi.getId(), TASK_ASSIST, Map.of(OPINION, "经费已安排"));
-    assertThat(pi).hasPassed(GATEWAY_ASSIST_MERGE).isWaitingAt(TASK_HANDLE, GATEWAY_HANDLING_JOIN)
+    assertThat(pi)
+        .hasPassed(GATEWAY_ASSIST_MERGE)
+        .isWaitingAt(TASK_HANDLE, GATEWAY_HANDLING_JOIN)
         .isNotWaitingAt(TASK_INSPECT);
     assertThat(inspectTasks(pi)).isZero();
     // a progress report keeps 承办 going; the 协办 side keeps waiting at the join
-    driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "正在落实", FINISHED, false));
+    driver.complete(
+        HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "正在落实", FINISHED, false));
     assertThat(pi).isWaitingAt(TASK_HANDLE, GATEWAY_HANDLING_JOIN);
     assertThat(inspectTasks(pi)).isZero();
     driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已办结", FINISHED, true));
     assertThat(pi).hasPassed(GATEWAY_HANDLING_JOIN).isWaitingAt(TASK_INSPECT);
-    assertThat(supervision.item(pi.getBusinessKey()).status()).isEqualTo(SupervisionStatus.INSPECTING);
+    assertThat(supervision.item(pi.getBusinessKey()).status())
+        .isEqualTo(SupervisionStatus.INSPECTING);
     driver.approve(DIRECTOR, pi.getId(), TASK_INSPECT);
     assertThat(pi).isWaitingAt(TASK_ASSESS);
   }
@@ -256,10 +282,15 @@ class SupervisionProcessTest {
   void assistGivenAfterHandlingStartedAndNoInspectionWhileItIsPending() {
     ProcessInstance pi = startWithAssist("承办先于协办");
     String id = pi.getBusinessKey();
-    driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已制定方案", FINISHED, false));
-    assertThatThrownBy(() -> driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE,
-        Map.of(PROGRESS, "已办结", FINISHED, true))).isInstanceOf(ValidationException.class)
-        .hasMessageContaining("字段 finished").hasMessageContaining("财务处");
+    driver.complete(
+        HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已制定方案", FINISHED, false));
+    assertThatThrownBy(
+            () ->
+                driver.complete(
+                    HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已办结", FINISHED, true)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("字段 finished")
+        .hasMessageContaining("财务处");
     assertThat(supervision.feedback(id)).hasSize(1);
     assertThat(pi).isWaitingAt(TASK_HANDLE, TASK_ASSIST).isNotWaitingAt(TASK_INSPECT);
     assertThat(inspectTasks(pi)).isZero();
@@ -282,8 +313,11 @@ class SupervisionProcessTest {
     ActivityInstance tree = runtime.getActivityInstance(pi.getId());
     String subProcess = tree.getActivityInstances(SUB_PROCESS_HANDLING)[0].getId();
     String handle = tree.getActivityInstances(TASK_HANDLE)[0].getId();
-    runtime.createProcessInstanceModification(pi.getId()).cancelActivityInstance(handle)
-        .startTransition("Flow_Finished", subProcess).execute();
+    runtime
+        .createProcessInstanceModification(pi.getId())
+        .cancelActivityInstance(handle)
+        .startTransition("Flow_Finished", subProcess)
+        .execute();
     assertThat(pi).isWaitingAt(TASK_ASSIST, GATEWAY_HANDLING_JOIN).isNotWaitingAt(TASK_INSPECT);
     assertThat(inspectTasks(pi)).isZero();
     driver.complete(FINANCE_HEAD, pi.getId(), TASK_ASSIST, Map.of(OPINION, "同意"));
@@ -298,11 +332,20 @@ class SupervisionProcessTest {
     driver.complete(FINANCE_HEAD, pi.getId(), TASK_ASSIST, Map.of(OPINION, "经费已安排"));
     driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已办结", FINISHED, true));
     driver.reject(DIRECTOR, pi.getId(), TASK_INSPECT, "请补充经费使用明细");
-    assertThat(pi).hasPassed(GATEWAY_HANDLING_RESTART, GATEWAY_HANDLING_FORK).isWaitingAt(TASK_HANDLE)
+    assertThat(pi)
+        .hasPassed(GATEWAY_HANDLING_RESTART, GATEWAY_HANDLING_FORK)
+        .isWaitingAt(TASK_HANDLE)
         .isNotWaitingAt(TASK_ASSIST, TASK_INSPECT);
-    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_ASSIST).count()).isZero();
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceId(pi.getId())
+                .taskDefinitionKey(TASK_ASSIST)
+                .count())
+        .isZero();
     assertThat(supervision.item(id).status()).isEqualTo(SupervisionStatus.HANDLING);
-    driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已补充明细", FINISHED, true));
+    driver.complete(
+        HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已补充明细", FINISHED, true));
     assertThat(pi).isWaitingAt(TASK_INSPECT);
     driver.approve(DIRECTOR, pi.getId(), TASK_INSPECT);
     driver.complete(DIRECTOR, pi.getId(), TASK_ASSESS, Map.of(SCORE, 90L));
@@ -328,7 +371,8 @@ class SupervisionProcessTest {
     assertThat(bulletin(id)).hasSize(1);
     assertThat(driver.executeJobs(pi.getId())).isZero();
     driver.complete(FINANCE_HEAD, pi.getId(), TASK_ASSIST, Map.of(OPINION, "经费已安排"));
-    driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "超期办结", FINISHED, true));
+    driver.complete(
+        HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "超期办结", FINISHED, true));
     driver.approve(DIRECTOR, pi.getId(), TASK_INSPECT);
     driver.complete(DIRECTOR, pi.getId(), TASK_ASSESS, Map.of(SCORE, 60L));
     assertThat(pi).isEnded();
@@ -339,7 +383,9 @@ class SupervisionProcessTest {
     for (String assisting : List.of("dept-nowhere", DEPT, "[\"dept-office\",")) {
       Map<String, Object> vars = item("协办校验", DEPT, 5);
       vars.put(ASSISTING_DEPARTMENTS, assisting);
-      assertThatThrownBy(() -> start(vars)).as(assisting).isInstanceOf(ValidationException.class)
+      assertThatThrownBy(() -> start(vars))
+          .as(assisting)
+          .isInstanceOf(ValidationException.class)
           .hasMessageContaining("字段 assistingDepartments");
     }
   }
@@ -350,7 +396,8 @@ class SupervisionProcessTest {
     String id = pi.getBusinessKey();
     driver.complete(HEAD, pi.getId(), TASK_ASSIGN, Map.of(HANDLER, HANDLER_USER));
     clock("2026-11-25T10:00:00");
-    driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已全部完成", FINISHED, true));
+    driver.complete(
+        HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已全部完成", FINISHED, true));
     driver.approve(DIRECTOR, pi.getId(), TASK_INSPECT);
     driver.complete(DIRECTOR, pi.getId(), TASK_ASSESS, Map.of(SCORE, "95", REMARKS, "提前办结"));
     assertThat(pi).isEnded().hasPassed(END_CLOSED).hasNotPassed(TIMER_YELLOW, TIMER_RED);
@@ -383,7 +430,8 @@ class SupervisionProcessTest {
     driver.taskFor(LEADER, pi.getId(), TASK_ESCALATION);
     assertThat(bulletin(id)).extracting(BulletinEntry::escalatedToNames).containsExactly("单位领导");
 
-    driver.complete(FINANCE_STAFF, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已完成", FINISHED, true));
+    driver.complete(
+        FINANCE_STAFF, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "已完成", FINISHED, true));
     driver.approve(DIRECTOR, pi.getId(), TASK_INSPECT);
     driver.complete(DIRECTOR, pi.getId(), TASK_ASSESS, Map.of(SCORE, 60L));
     assertThat(pi).isEnded();
@@ -393,8 +441,10 @@ class SupervisionProcessTest {
   @Test
   void handlerMustBelongToTheLeadDepartment() {
     ProcessInstance pi = start(item("交办校验", DEPT, 5));
-    assertThatThrownBy(() -> driver.complete(HEAD, pi.getId(), TASK_ASSIGN, Map.of(HANDLER, FINANCE_STAFF)))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("字段 handler");
+    assertThatThrownBy(
+            () -> driver.complete(HEAD, pi.getId(), TASK_ASSIGN, Map.of(HANDLER, FINANCE_STAFF)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("字段 handler");
     assertThat(pi).isWaitingAt(TASK_ASSIGN);
     assertThat(supervision.item(pi.getBusinessKey()).handler()).isNull();
   }
@@ -403,32 +453,39 @@ class SupervisionProcessTest {
   void progressAndScoreAreValidated() {
     ProcessInstance pi = start(item("进展校验", DEPT, 5));
     driver.complete(HEAD, pi.getId(), TASK_ASSIGN, Map.of(HANDLER, HANDLER_USER));
-    assertThatThrownBy(() -> driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(FINISHED, true)))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("字段 progress");
+    assertThatThrownBy(
+            () -> driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(FINISHED, true)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("字段 progress");
     assertThat(supervision.feedback(pi.getBusinessKey())).isEmpty();
     driver.complete(HANDLER_USER, pi.getId(), TASK_HANDLE, Map.of(PROGRESS, "完成", FINISHED, true));
     driver.approve(DIRECTOR, pi.getId(), TASK_INSPECT);
-    assertThatThrownBy(() -> driver.complete(DIRECTOR, pi.getId(), TASK_ASSESS, Map.of(SCORE, 101L)))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("字段 score");
+    assertThatThrownBy(
+            () -> driver.complete(DIRECTOR, pi.getId(), TASK_ASSESS, Map.of(SCORE, 101L)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("字段 score");
     assertThat(pi).isWaitingAt(TASK_ASSESS);
     assertThat(supervision.item(pi.getBusinessKey()).score()).isNull();
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "title|''|dept-business|5|''",
-      "basis|督办|dept-business|5|''",
-      "department|督办|dept-nowhere|5|''",
-      "department|督办|leaders|5|''",
-      "deadlineDays|督办|dept-business|0|''",
-      "deadlineDays|督办|dept-business|251|''",
-      "deadlineDays|督办|dept-business|''|''",
-      "deadlineDays|督办|dept-business|5|2026-12-01",
-      "dueDate|督办|dept-business|''|2026-11-20",
-      "dueDate|督办|dept-business|''|2026-11-28",
-      "dueDate|督办|dept-business|''|2026-13-01"})
-  void invalidStartIsRefusedNamingTheFieldAndNothingIsPersisted(String field, String title, String department,
-      String days, String dueDate) {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "title|''|dept-business|5|''",
+        "basis|督办|dept-business|5|''",
+        "department|督办|dept-nowhere|5|''",
+        "department|督办|leaders|5|''",
+        "deadlineDays|督办|dept-business|0|''",
+        "deadlineDays|督办|dept-business|251|''",
+        "deadlineDays|督办|dept-business|''|''",
+        "deadlineDays|督办|dept-business|5|2026-12-01",
+        "dueDate|督办|dept-business|''|2026-11-20",
+        "dueDate|督办|dept-business|''|2026-11-28",
+        "dueDate|督办|dept-business|''|2026-13-01"
+      })
+  void invalidStartIsRefusedNamingTheFieldAndNothingIsPersisted(
+      String field, String title, String department, String days, String dueDate) {
     Map<String, Object> vars = new HashMap<>();
     vars.put(TITLE, title);
     vars.put(BASIS, field.equals("basis") ? "" : "2026年第5次主任办公会议定");
@@ -437,10 +494,12 @@ class SupervisionProcessTest {
     vars.put(DUE_DATE, dueDate.isEmpty() ? null : dueDate);
     long items = count("of_supervision_item");
     long instances = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
-    assertThatThrownBy(() -> start(vars)).isInstanceOf(ValidationException.class)
+    assertThatThrownBy(() -> start(vars))
+        .isInstanceOf(ValidationException.class)
         .hasMessageContaining("字段 " + field);
     assertThat(count("of_supervision_item")).isEqualTo(items);
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count()).isEqualTo(instances);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count())
+        .isEqualTo(instances);
   }
 
   @Test
@@ -453,12 +512,21 @@ class SupervisionProcessTest {
 
   @Test
   void overdueFilterExistsOnceAndIsReadableByDirectorAndClerks() {
-    Filter filter = filters.createFilterQuery().filterName(OverdueFilterBootstrap.FILTER_NAME).singleResult();
+    Filter filter =
+        filters.createFilterQuery().filterName(OverdueFilterBootstrap.FILTER_NAME).singleResult();
     assertThat(filter).isNotNull();
     assertThat(filter.getOwner()).isNull();
     for (String group : List.of("office-director", "office-clerks")) {
-      assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filter.getId())
-          .groupIdIn(group).hasPermission(Permissions.READ).count()).as(group).isEqualTo(1);
+      assertThat(
+              authorizations
+                  .createAuthorizationQuery()
+                  .resourceType(Resources.FILTER)
+                  .resourceId(filter.getId())
+                  .groupIdIn(group)
+                  .hasPermission(Permissions.READ)
+                  .count())
+          .as(group)
+          .isEqualTo(1);
     }
   }
 
@@ -466,8 +534,10 @@ class SupervisionProcessTest {
   void yellowShareIsConfigurable() {
     assertThat(SupervisionService.share("2/3")).isEqualTo(2.0 / 3);
     assertThat(SupervisionService.share("0.5")).isEqualTo(0.5);
-    assertThatThrownBy(() -> SupervisionService.share("3/2")).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> SupervisionService.share("abc")).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> SupervisionService.share("3/2"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> SupervisionService.share("abc"))
+        .isInstanceOf(IllegalStateException.class);
     assertThat(supervision.yellowDays(1)).isEqualTo(1);
     assertThat(supervision.yellowDays(3)).isEqualTo(2);
     assertThat(supervision.yellowDays(250)).isEqualTo(167);
@@ -490,7 +560,11 @@ class SupervisionProcessTest {
   }
 
   long inspectTasks(ProcessInstance pi) {
-    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_INSPECT).count();
+    return tasks
+        .createTaskQuery()
+        .processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_INSPECT)
+        .count();
   }
 
   static Map<String, Object> item(String title, String department, long days) {
@@ -504,14 +578,23 @@ class SupervisionProcessTest {
   }
 
   List<String> candidates(ProcessInstance pi, String taskKey) {
-    Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
-    return tasks.getIdentityLinksForTask(task.getId()).stream().filter(l -> "candidate".equals(l.getType()))
-        .map(IdentityLink::getUserId).toList();
+    Task task =
+        tasks
+            .createTaskQuery()
+            .processInstanceId(pi.getId())
+            .taskDefinitionKey(taskKey)
+            .singleResult();
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> "candidate".equals(l.getType()))
+        .map(IdentityLink::getUserId)
+        .toList();
   }
 
   List<String> notifications(String id) {
-    return jdbc.sql("select recipient, channel from of_notification where business_key = :id").param("id", id)
-        .query((rs, i) -> rs.getString("recipient") + "/" + rs.getString("channel")).list();
+    return jdbc.sql("select recipient, channel from of_notification where business_key = :id")
+        .param("id", id)
+        .query((rs, i) -> rs.getString("recipient") + "/" + rs.getString("channel"))
+        .list();
   }
 
   List<BulletinEntry> bulletin(String id) {
@@ -530,9 +613,7 @@ class SupervisionProcessTest {
     TestClock.set(localDateTime);
   }
 
-
   static Date date(String localDateTime) {
     return TestClock.date(localDateTime);
   }
-
 }

@@ -11,7 +11,8 @@ import java.util.Base64;
 /** A small HTTP client for tests against the app on a loopback port. */
 public class Http {
 
-  private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private final String base;
 
   public Http(int port) {
@@ -24,20 +25,27 @@ public class Http {
 
   public HttpResponse<byte[]> getBytes(String path, String user, String password) {
     try {
-      return client.send(request(path, user, password).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      return client.send(
+          request(path, user, password).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }
   }
 
   public HttpResponse<String> postJson(String path, String user, String password, String json) {
-    return send(request(path, user, password).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    return send(
+        request(path, user, password)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+            .build());
   }
 
   public HttpResponse<String> putJson(String path, String user, String password, String json) {
-    return send(request(path, user, password).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    return send(
+        request(path, user, password)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+            .build());
   }
 
   public HttpResponse<String> delete(String path, String user, String password) {
@@ -45,23 +53,34 @@ public class Http {
   }
 
   /** A file part of {@link #postMultipart}. */
-  public record Part(String name, String fileName, String contentType, byte[] content) {
-  }
+  public record Part(String name, String fileName, String contentType, byte[] content) {}
 
   /** POSTs multipart/form-data with the given file parts. */
-  public HttpResponse<String> postMultipart(String path, String user, String password, java.util.List<Part> parts) {
+  public HttpResponse<String> postMultipart(
+      String path, String user, String password, java.util.List<Part> parts) {
     String boundary = "----officeflow" + System.nanoTime();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
     for (Part part : parts) {
-      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\"; filename=\""
-          + part.fileName() + "\"\r\nContent-Type: " + part.contentType() + "\r\n\r\n")
-          .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + part.name()
+                  + "\"; filename=\""
+                  + part.fileName()
+                  + "\"\r\nContent-Type: "
+                  + part.contentType()
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
       body.writeBytes(part.content());
       body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
     }
     body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(request(path, user, password).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    return send(
+        request(path, user, password)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
   }
 
   public HttpResponse<String> send(HttpRequest request) {
@@ -75,8 +94,11 @@ public class Http {
   public HttpRequest.Builder request(String path, String user, String password) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
     if (user != null) {
-      builder.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+      builder.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
     return builder;
   }

@@ -38,8 +38,12 @@ public class ProcessDriver {
 
   /** Runs {@code action} authenticated as {@code userId} with the user's groups. */
   public <T> T as(String userId, Supplier<T> action) {
-    List<String> groups = asSystem(() -> identity.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList());
+    List<String> groups =
+        asSystem(
+            () ->
+                identity.createGroupQuery().groupMember(userId).list().stream()
+                    .map(Group::getId)
+                    .toList());
     identity.setAuthentication(userId, groups);
     try {
       return action.get();
@@ -49,10 +53,12 @@ public class ProcessDriver {
   }
 
   public void as(String userId, Runnable action) {
-    as(userId, () -> {
-      action.run();
-      return null;
-    });
+    as(
+        userId,
+        () -> {
+          action.run();
+          return null;
+        });
   }
 
   /** Runs without an authenticated user (no authorization checks), like the engine's own threads. */
@@ -61,32 +67,52 @@ public class ProcessDriver {
   }
 
   public ProcessInstance start(String userId, String key, Map<String, Object> variables) {
-    ProcessInstance instance = as(userId, () -> engine.getRuntimeService().startProcessInstanceByKey(key, variables));
+    ProcessInstance instance =
+        as(userId, () -> engine.getRuntimeService().startProcessInstanceByKey(key, variables));
     executeJobs(instance.getId());
     return instance;
   }
 
   /** The open task with this definition key that {@code userId} can see (candidate or assignee). */
   public Task taskFor(String userId, String processInstanceId, String taskKey) {
-    List<Task> found = as(userId, () -> tasks.createTaskQuery().processInstanceId(processInstanceId)
-        .taskDefinitionKey(taskKey).or().taskCandidateUser(userId).taskAssignee(userId).endOr().list());
+    List<Task> found =
+        as(
+            userId,
+            () ->
+                tasks
+                    .createTaskQuery()
+                    .processInstanceId(processInstanceId)
+                    .taskDefinitionKey(taskKey)
+                    .or()
+                    .taskCandidateUser(userId)
+                    .taskAssignee(userId)
+                    .endOr()
+                    .list());
     assertThat(found).as("task %s visible to %s", taskKey, userId).isNotEmpty();
     return found.get(0);
   }
 
   public List<Task> openTasks(String processInstanceId) {
-    return tasks.createTaskQuery().processInstanceId(processInstanceId).orderByTaskName().asc().list();
+    return tasks
+        .createTaskQuery()
+        .processInstanceId(processInstanceId)
+        .orderByTaskName()
+        .asc()
+        .list();
   }
 
   /** Claims (if needed) and completes the user's task with the given variables, then runs jobs. */
-  public void complete(String userId, String processInstanceId, String taskKey, Map<String, Object> variables) {
+  public void complete(
+      String userId, String processInstanceId, String taskKey, Map<String, Object> variables) {
     Task task = taskFor(userId, processInstanceId, taskKey);
-    as(userId, () -> {
-      if (task.getAssignee() == null) {
-        tasks.claim(task.getId(), userId);
-      }
-      tasks.complete(task.getId(), variables);
-    });
+    as(
+        userId,
+        () -> {
+          if (task.getAssignee() == null) {
+            tasks.claim(task.getId(), userId);
+          }
+          tasks.complete(task.getId(), variables);
+        });
     executeJobs(processInstanceId);
   }
 
@@ -102,7 +128,8 @@ public class ProcessDriver {
   public int executeJobs(String processInstanceId) {
     int executed = 0;
     for (int round = 0; round < 100; round++) {
-      List<Job> jobs = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+      List<Job> jobs =
+          management.createJobQuery().processInstanceId(processInstanceId).executable().list();
       if (jobs.isEmpty()) {
         return executed;
       }

@@ -29,7 +29,9 @@ public @interface ProcessTest {
   class Coverage {
     @Bean
     ProcessEngineCoverageProperties processEngineCoverageProperties() {
-      return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(0.9).build();
+      return ProcessEngineCoverageProperties.Companion.builder()
+          .assertClassCoverageAtLeast(0.9)
+          .build();
     }
   }
 }

@@ -38,12 +38,18 @@ import org.junit.jupiter.api.Assumptions;
 public final class TasklistBrowser {
 
   /** Debian's chromium; another executable with -Dofficeflow.test.chromium=/path/to/chromium. */
-  public static final Path CHROMIUM = Paths.get(System.getProperty("officeflow.test.chromium", "/usr/bin/chromium"));
+  public static final Path CHROMIUM =
+      Paths.get(System.getProperty("officeflow.test.chromium", "/usr/bin/chromium"));
+
   public static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
   /** Generous: on a loaded 2-core CI machine the first Tasklist load has taken over 20 s. */
   public static final double TIMEOUT_MS = 60_000;
-  private static final String SKIPPED = "browser test skipped: no browser at " + CHROMIUM
-      + " (install Debian's chromium package: apt-get install -y chromium)";
+
+  private static final String SKIPPED =
+      "browser test skipped: no browser at "
+          + CHROMIUM
+          + " (install Debian's chromium package: apt-get install -y chromium)";
 
   // Tasklist, from app/tasklist/locales/zh.json
   public static final String LOGIN_USERNAME = "用户名";
@@ -53,8 +59,18 @@ public final class TasklistBrowser {
   public static final String LOGOUT_OK = "已成功退出登录";
   public static final String CLAIM = "认领";
   // the same in the stock locales/en.json, for a browser that asks for English
-  private static final Map<String, String> ENGLISH = Map.of(LOGIN_USERNAME, "Username", LOGIN_PASSWORD, "Password",
-      LOGIN_ACTION, "Log in", SIGN_OUT, "Log out", LOGOUT_OK, "Logout successful");
+  private static final Map<String, String> ENGLISH =
+      Map.of(
+          LOGIN_USERNAME,
+          "Username",
+          LOGIN_PASSWORD,
+          "Password",
+          LOGIN_ACTION,
+          "Log in",
+          SIGN_OUT,
+          "Log out",
+          LOGOUT_OK,
+          "Logout successful");
 
   private static Playwright playwright;
   private static Browser browser;
@@ -70,13 +86,25 @@ public final class TasklistBrowser {
       System.out.println(SKIPPED);
       return;
     }
-    playwright = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(CHROMIUM)
-        .setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM)
+                    .setHeadless(true)
+                    .setArgs(
+                        List.of(
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync",
+                            "--no-first-run",
+                            "--disable-quic")));
     PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS);
   }
 
@@ -104,10 +132,12 @@ public final class TasklistBrowser {
     Assumptions.assumeTrue(browser != null, SKIPPED);
     this.port = port;
     this.locale = locale;
-    context = browser.newContext(new Browser.NewContextOptions()
-        .setLocale(locale)
-        .setTimezoneId("Asia/Shanghai")
-        .setViewportSize(1440, 900));
+    context =
+        browser.newContext(
+            new Browser.NewContextOptions()
+                .setLocale(locale)
+                .setTimezoneId("Asia/Shanghai")
+                .setViewportSize(1440, 900));
     context.setDefaultTimeout(TIMEOUT_MS);
     context.route("**/*", this::loopbackOnly);
     page = context.newPage();
@@ -124,30 +154,38 @@ public final class TasklistBrowser {
     } finally {
       context.close();
     }
-    assertThat(blockedRequests).as("requests from the page to anything but the application").isEmpty();
+    assertThat(blockedRequests)
+        .as("requests from the page to anything but the application")
+        .isEmpty();
   }
 
   public void login(String userId) {
     page.navigate(tasklistUrl());
     Locator username = page.getByPlaceholder(text(LOGIN_USERNAME));
     Locator password = page.getByPlaceholder(text(LOGIN_PASSWORD));
-    // the login view focuses the user name field once rendered; typing before that lands in the wrong field
+    // the login view focuses the user name field once rendered; typing before that lands in the
+    // wrong field
     expect(username).isFocused();
-    // on a loaded machine the login view's late autofocus can move text into the other field: fill again
+    // on a loaded machine the login view's late autofocus can move text into the other field: fill
+    // again
     for (int attempt = 1; ; attempt++) {
       username.fill(userId);
       password.fill(DemoUsers.PASSWORD);
-      if (userId.equals(username.inputValue()) && DemoUsers.PASSWORD.equals(password.inputValue())) {
+      if (userId.equals(username.inputValue())
+          && DemoUsers.PASSWORD.equals(password.inputValue())) {
         break;
       }
       if (attempt == 3) {
         expect(username).hasValue(userId);
         expect(password).hasValue(DemoUsers.PASSWORD);
       }
-      System.out.println("TasklistBrowser: login fields of " + userId + " were mixed up, filling again");
+      System.out.println(
+          "TasklistBrowser: login fields of " + userId + " were mixed up, filling again");
     }
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text(LOGIN_ACTION))).click();
-    // Tasklist may hang on its spinner right after login (full-suite runs): reload as a person would
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text(LOGIN_ACTION)))
+        .click();
+    // Tasklist may hang on its spinner right after login (full-suite runs): reload as a person
+    // would
     reloadUntilVisible(this::startProcessMenu, "navbar after login of " + userId, false);
     String who = page.request().get(baseUrl() + "/camunda/api/admin/auth/user/default").text();
     assertThat(who).as("signed-in user").contains("\"userId\":\"" + userId + "\"");
@@ -184,16 +222,26 @@ public final class TasklistBrowser {
         page.reload();
       }
       try {
-        expect(shown.get()).isVisible(new LocatorAssertions.IsVisibleOptions()
-            .setTimeout(attempt < 3 ? 20_000 : TIMEOUT_MS));
+        expect(shown.get())
+            .isVisible(
+                new LocatorAssertions.IsVisibleOptions()
+                    .setTimeout(attempt < 3 ? 20_000 : TIMEOUT_MS));
         return;
       } catch (AssertionError stuck) {
         if (attempt == 3) {
           throw stuck;
         }
         screenshot("reload-stuck-" + attempt + ".png");
-        System.out.println("TasklistBrowser: Tasklist showed no " + what + " 20 s after load " + attempt + " ("
-            + page.url() + "), reloading again; see target/screenshots/reload-stuck-" + attempt + ".png");
+        System.out.println(
+            "TasklistBrowser: Tasklist showed no "
+                + what
+                + " 20 s after load "
+                + attempt
+                + " ("
+                + page.url()
+                + "), reloading again; see target/screenshots/reload-stuck-"
+                + attempt
+                + ".png");
       }
     }
   }

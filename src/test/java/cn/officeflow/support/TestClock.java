@@ -10,8 +10,7 @@ public final class TestClock {
 
   private static final ZoneId OFFICE = ZoneId.of("Asia/Shanghai");
 
-  private TestClock() {
-  }
+  private TestClock() {}
 
   /** Sets the engine clock to a local date-time such as {@code 2026-09-30T09:00:00} in the office's zone. */
   public static void set(String localDateTime) {

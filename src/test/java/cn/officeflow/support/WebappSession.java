@@ -26,29 +26,46 @@ public final class WebappSession {
   public static WebappSession login(Http http, String user, String password) {
     HttpResponse<String> page = http.get("/camunda/app/tasklist/default/", null, null);
     String xsrf = cookie(page, "XSRF-TOKEN");
-    HttpResponse<String> loggedIn = http.send(HttpRequest.newBuilder(URI.create(http.url(
-            "/camunda/api/admin/auth/user/default/login/tasklist")))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Cookie", cookie(page, "JSESSIONID") + "; " + xsrf).header("X-XSRF-TOKEN", value(xsrf))
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build());
+    HttpResponse<String> loggedIn =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(http.url("/camunda/api/admin/auth/user/default/login/tasklist")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookie(page, "JSESSIONID") + "; " + xsrf)
+                .header("X-XSRF-TOKEN", value(xsrf))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "username=" + user + "&password=" + password))
+                .build());
     assertThat(loggedIn.statusCode()).as("webapp login of %s", user).isEqualTo(200);
     String session = cookie(loggedIn, "JSESSIONID");
     // the login starts a new session; its CSRF token comes with the next webapp response
-    HttpResponse<String> next = http.send(HttpRequest.newBuilder(URI.create(http.url("/camunda/app/tasklist/default/")))
-        .header("Cookie", session).GET().build());
+    HttpResponse<String> next =
+        http.send(
+            HttpRequest.newBuilder(URI.create(http.url("/camunda/app/tasklist/default/")))
+                .header("Cookie", session)
+                .GET()
+                .build());
     return new WebappSession(http, session, value(cookie(next, "XSRF-TOKEN")));
   }
 
   public HttpResponse<String> postJson(String path, String json) {
-    return http.send(HttpRequest.newBuilder(URI.create(http.url(path))).header("Cookie", session)
-        .header("X-XSRF-TOKEN", token).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(http.url(path)))
+            .header("Cookie", session)
+            .header("X-XSRF-TOKEN", token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+            .build());
   }
 
   private static String cookie(HttpResponse<?> response, String name) {
-    return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
-        .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).findFirst()
-        .orElseThrow(() -> new AssertionError("no cookie " + name + " in " + response.headers().map()));
+    return response.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith(name + "="))
+        .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no cookie " + name + " in " + response.headers().map()));
   }
 
   private static String value(String cookie) {

@@ -49,6 +49,7 @@ class FormsLocaleBrowserTest {
   private static final String APPROVE = "同意";
   private static final String COMPLETE = "完成";
   private static final String REQUIRED = "此项必须填写。";
+
   /** A stock translation key shown as such (missing in the locale file): TASKLIST_APP, PLGN_…, … */
   private static final Pattern RAW_KEY = Pattern.compile("\\b[A-Z][A-Z0-9]*(_[A-Z0-9]+){2,}\\b");
 
@@ -56,15 +57,13 @@ class FormsLocaleBrowserTest {
    * Answers 404 that are part of the normal flow: the stock session check before login, the stock CE welcome
    * message (none configured), and 收文附件 asking whether a task belongs to a 收文 (a 发文 task does not).
    */
-  private static final Pattern EXPECTED_404 = Pattern.compile(
-      "/camunda/api/admin/auth/user/default|/camunda-welcome|/api/incoming-documents/by-task/[^/]+");
+  private static final Pattern EXPECTED_404 =
+      Pattern.compile(
+          "/camunda/api/admin/auth/user/default|/camunda-welcome|/api/incoming-documents/by-task/[^/]+");
 
-  @LocalServerPort
-  private int port;
-  @Autowired
-  private ProcessEngine engine;
-  @Autowired
-  private ReviewService reviews;
+  @LocalServerPort private int port;
+  @Autowired private ProcessEngine engine;
+  @Autowired private ReviewService reviews;
 
   private static boolean warmedUp;
 
@@ -91,27 +90,39 @@ class FormsLocaleBrowserTest {
   private Page open(String locale) {
     browser = new TasklistBrowser(port, locale);
     Page page = browser.page();
-    page.onConsoleMessage(message -> {
-      // a failed request is logged as "Failed to load resource": judged by its URL below
-      if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
-        scriptErrors.add("console: " + message.text());
-      }
-    });
+    page.onConsoleMessage(
+        message -> {
+          // a failed request is logged as "Failed to load resource": judged by its URL below
+          if ("error".equals(message.type())
+              && !message.text().startsWith("Failed to load resource")) {
+            scriptErrors.add("console: " + message.text());
+          }
+        });
     page.onPageError(error -> scriptErrors.add("page: " + error));
-    page.onResponse(response -> {
-      String path = URI.create(response.url()).getPath();
-      if (response.status() >= 400 && !(response.status() == 404 && EXPECTED_404.matcher(path).matches())) {
-        scriptErrors.add("HTTP " + response.status() + " " + response.request().method() + " " + response.url());
-      }
-    });
+    page.onResponse(
+        response -> {
+          String path = URI.create(response.url()).getPath();
+          if (response.status() >= 400
+              && !(response.status() == 404 && EXPECTED_404.matcher(path).matches())) {
+            scriptErrors.add(
+                "HTTP "
+                    + response.status()
+                    + " "
+                    + response.request().method()
+                    + " "
+                    + response.url());
+          }
+        });
     if (!warmedUp) {
-      // the first Tasklist visit after start-up may stall on its spinner (see TasklistBrowserTest): not the test's
+      // the first Tasklist visit after start-up may stall on its spinner (see TasklistBrowserTest):
+      // not the test's
       warmedUp = true;
       try {
         browser.login(DemoUsers.DRAFTER);
         browser.logout();
       } catch (RuntimeException | AssertionError e) {
-        System.out.println("FormsLocaleBrowserTest: warm-up visit did not finish: " + e.getMessage());
+        System.out.println(
+            "FormsLocaleBrowserTest: warm-up visit did not finish: " + e.getMessage());
       }
       scriptErrors.clear();
     }
@@ -125,11 +136,12 @@ class FormsLocaleBrowserTest {
     ProcessInstance pi = startDocument(driver);
     String taskId = driver.taskFor(DemoUsers.HEAD, pi.getId(), TASK_DEPT_REVIEW).getId();
     List<String> submissions = new CopyOnWriteArrayList<>();
-    page.onRequest(request -> {
-      if (request.url().endsWith("/submit-form") || request.url().endsWith("/complete")) {
-        submissions.add(request.url());
-      }
-    });
+    page.onRequest(
+        request -> {
+          if (request.url().endsWith("/submit-form") || request.url().endsWith("/complete")) {
+            submissions.add(request.url());
+          }
+        });
 
     browser.login(DemoUsers.HEAD);
     Locator task = openTask(page, taskId);
@@ -143,26 +155,37 @@ class FormsLocaleBrowserTest {
     // 退回: the required 审批意见 (comment) replaces it, empty
     expect(opinion).hasCount(1);
     expect(opinion).hasValue("");
-    expect(form.locator("label").filter(new Locator.FilterOptions()
-        .setHasText(Pattern.compile("^" + OPINION + "\\*$")))).hasCount(1);
+    expect(
+            form.locator("label")
+                .filter(
+                    new Locator.FilterOptions()
+                        .setHasText(Pattern.compile("^" + OPINION + "\\*$"))))
+        .hasCount(1);
 
     task.getByRole(AriaRole.BUTTON, exactName(COMPLETE)).click();
     expect(form.locator(".fjs-form-field-error").first()).hasText(REQUIRED);
     expect(form.getByText("Field is required")).hasCount(0);
     browser.screenshot("reject-comment-required.png");
     assertThat(submissions).as("no request reached the server").isEmpty();
-    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).as("the task is still open").isOne();
+    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count())
+        .as("the task is still open")
+        .isOne();
 
     opinion.fill("请补充第二段的政策依据。");
     opinion.blur();
     expect(form.locator(".fjs-form-field-error")).hasCount(0);
-    Response completed = page.waitForResponse(r -> r.url().endsWith("/submit-form"),
-        () -> task.getByRole(AriaRole.BUTTON, exactName(COMPLETE)).click());
+    Response completed =
+        page.waitForResponse(
+            r -> r.url().endsWith("/submit-form"),
+            () -> task.getByRole(AriaRole.BUTTON, exactName(COMPLETE)).click());
     assertThat(completed.status()).as(completed.text()).isEqualTo(204);
     // form-js leaves the hidden approve field out: only comment is sent
-    assertThat(completed.request().postData()).contains("\"comment\"").doesNotContain("approveComment")
+    assertThat(completed.request().postData())
+        .contains("\"comment\"")
+        .doesNotContain("approveComment")
         .doesNotContain("先写下的意见");
-    assertThat(reviews.trail(pi.getBusinessKey())).extracting(Review::stepId, Review::decision, Review::comment)
+    assertThat(reviews.trail(pi.getBusinessKey()))
+        .extracting(Review::stepId, Review::decision, Review::comment)
         .containsExactly(tuple(TASK_DEPT_REVIEW, Review.REJECT, "请补充第二段的政策依据。"));
     assertThat(scriptErrors).isEmpty();
   }
@@ -179,11 +202,14 @@ class FormsLocaleBrowserTest {
     Locator form = task.locator(".fjs-form");
     form.getByLabel(APPROVE, new Locator.GetByLabelOptions().setExact(true)).check();
     form.getByLabel(label(OPINION)).fill("同意，请法务复审。");
-    Response completed = page.waitForResponse(r -> r.url().endsWith("/submit-form"),
-        () -> task.getByRole(AriaRole.BUTTON, exactName(COMPLETE)).click());
+    Response completed =
+        page.waitForResponse(
+            r -> r.url().endsWith("/submit-form"),
+            () -> task.getByRole(AriaRole.BUTTON, exactName(COMPLETE)).click());
     assertThat(completed.status()).as(completed.text()).isEqualTo(204);
     assertThat(completed.request().postData()).contains("approveComment");
-    assertThat(reviews.trail(pi.getBusinessKey())).extracting(Review::decision, Review::comment)
+    assertThat(reviews.trail(pi.getBusinessKey()))
+        .extracting(Review::decision, Review::comment)
         .containsExactly(tuple(Review.APPROVE, "同意，请法务复审。"));
     assertThat(scriptErrors).isEmpty();
   }
@@ -205,7 +231,9 @@ class FormsLocaleBrowserTest {
     expect(form.locator(".fjs-form-field-error").first()).hasText(REQUIRED);
     expect(form.getByText(Pattern.compile("Field (is required|must)"))).hasCount(0);
     browser.screenshot("form-js-zh.png");
-    assertThat(RAW_KEY.matcher(page.locator("body").innerText()).find()).as("raw translation key").isFalse();
+    assertThat(RAW_KEY.matcher(page.locator("body").innerText()).find())
+        .as("raw translation key")
+        .isFalse();
     assertThat(scriptErrors).isEmpty();
   }
 
@@ -242,8 +270,14 @@ class FormsLocaleBrowserTest {
     expect(form.locator(".fjs-form-field-error").first()).isVisible();
     browser.screenshot("en-us-task.png");
     noRawKeys(page);
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
-        .taskDefinitionKey(TASK_DEPT_REVIEW).count()).isOne();
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(pi.getId())
+                .taskDefinitionKey(TASK_DEPT_REVIEW)
+                .count())
+        .isOne();
     assertThat(scriptErrors).isEmpty();
   }
 
@@ -258,17 +292,24 @@ class FormsLocaleBrowserTest {
     page.getByPlaceholder("密码").fill("Guanli@2026");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
     expect(page.locator(".account .dropdown-toggle")).isVisible();
-    page.navigate(browser.baseUrl() + "/camunda/app/cockpit/default/#/process-instance/" + pi.getId() + "/runtime");
+    page.navigate(
+        browser.baseUrl()
+            + "/camunda/app/cockpit/default/#/process-instance/"
+            + pi.getId()
+            + "/runtime");
 
     // 父流程实例 ID：无 (the stock template writes a bare "null")
     Locator parent = page.locator("dd.super-process-instance-id");
     expect(parent).hasText("无");
-    expect(page.locator("dt").filter(new Locator.FilterOptions().setHasText("父流程实例 ID"))).isVisible();
-    // the variables table of an administrator, who may edit them: its last column is 「操作」, not "Actions"
+    expect(page.locator("dt").filter(new Locator.FilterOptions().setHasText("父流程实例 ID")))
+        .isVisible();
+    // the variables table of an administrator, who may edit them: its last column is 「操作」, not
+    // "Actions"
     Locator actions = page.locator("thead td.actions");
     expect(actions).hasText("操作");
     expect(page.getByText("Actions", new Page.GetByTextOptions().setExact(true))).hasCount(0);
-    expect(page.locator(".null-value").filter(new Locator.FilterOptions().setHasText("null"))).hasCount(0);
+    expect(page.locator(".null-value").filter(new Locator.FilterOptions().setHasText("null")))
+        .hasCount(0);
     browser.screenshot("cockpit-instance-zh.png");
     noRawKeys(page);
     assertThat(scriptErrors).isEmpty();
@@ -288,8 +329,17 @@ class FormsLocaleBrowserTest {
   }
 
   private static ProcessInstance startDocument(ProcessDriver driver) {
-    return driver.start(DemoUsers.DRAFTER, "outgoing_document", Map.of("title", "关于表单语言测试的通知（"
-        + UUID.randomUUID().toString().substring(0, 8) + "）", "docType", "通知", "mainRecipients", "各处室",
-        "body", "各处室应当及时办理待办事项。"));
+    return driver.start(
+        DemoUsers.DRAFTER,
+        "outgoing_document",
+        Map.of(
+            "title",
+            "关于表单语言测试的通知（" + UUID.randomUUID().toString().substring(0, 8) + "）",
+            "docType",
+            "通知",
+            "mainRecipients",
+            "各处室",
+            "body",
+            "各处室应当及时办理待办事项。"));
   }
 }

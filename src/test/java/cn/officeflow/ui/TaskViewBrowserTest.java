@@ -60,10 +60,8 @@ class TaskViewBrowserTest {
   private static final String SCAN = "上传扫描件";
   private static final String CLAIM_FIRST = "此任务尚未认领：请先点击「认领」，再填写表单";
 
-  @LocalServerPort
-  private int port;
-  @Autowired
-  private ProcessEngine engine;
+  @LocalServerPort private int port;
+  @Autowired private ProcessEngine engine;
 
   private TasklistBrowser browser;
   private Page page;
@@ -95,7 +93,8 @@ class TaskViewBrowserTest {
     }
   }
 
-  // --- 1 and 5: 「请先认领」, and no controls the engine refuses -------------------------------------------
+  // --- 1 and 5: 「请先认领」, and no controls the engine refuses
+  // -------------------------------------------
 
   @Test
   void unclaimedTaskSaysClaimFirstUntilClaimedAndHidesWhatTheEngineRefuses() throws Exception {
@@ -107,9 +106,14 @@ class TaskViewBrowserTest {
     Locator view = browser.openTask(legal.getId(), LEGAL_REVIEW);
     Locator hint = view.locator(".officeflow-task-state");
     expect(hint).containsText(CLAIM_FIRST);
-    // the engine refuses 添加用户组 to a candidate (TASK_WORK, no UPDATE): Tasklist's link is gone, and so are dates
-    HttpResponse<String> addGroup = http.postJson("/engine-rest/task/" + legal.getId() + "/identity-links",
-        DemoUsers.LEGAL, DemoUsers.PASSWORD, "{\"groupId\": \"staff\", \"type\": \"candidate\"}");
+    // the engine refuses 添加用户组 to a candidate (TASK_WORK, no UPDATE): Tasklist's link is gone, and
+    // so are dates
+    HttpResponse<String> addGroup =
+        http.postJson(
+            "/engine-rest/task/" + legal.getId() + "/identity-links",
+            DemoUsers.LEGAL,
+            DemoUsers.PASSWORD,
+            "{\"groupId\": \"staff\", \"type\": \"candidate\"}");
     assertThat(addGroup.statusCode()).as(addGroup.body()).isEqualTo(403);
     expect(view.locator(".meta .groups")).isHidden();
     expect(view.locator(".meta .due-date")).isHidden();
@@ -120,12 +124,22 @@ class TaskViewBrowserTest {
     view.getByRole(AriaRole.BUTTON, exactName(TasklistBrowser.CLAIM)).click();
     expect(hint).not().containsText("尚未认领");
     expect(hint).hasText("");
-    assertThat(engine.getTaskService().createTaskQuery().taskId(legal.getId()).singleResult().getAssignee())
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(legal.getId())
+                .singleResult()
+                .getAssignee())
         .isEqualTo(DemoUsers.LEGAL);
     expect(view.locator(".meta .groups")).isHidden();
     expect(view.locator(".meta .unclaim")).isHidden();
-    HttpResponse<String> unclaim = http.postJson("/engine-rest/task/" + legal.getId() + "/unclaim",
-        DemoUsers.LEGAL, DemoUsers.PASSWORD, "{}");
+    HttpResponse<String> unclaim =
+        http.postJson(
+            "/engine-rest/task/" + legal.getId() + "/unclaim",
+            DemoUsers.LEGAL,
+            DemoUsers.PASSWORD,
+            "{}");
     assertThat(unclaim.statusCode()).as(unclaim.body()).isEqualTo(403);
     browser.screenshot("task-claimed.png");
   }
@@ -150,7 +164,14 @@ class TaskViewBrowserTest {
     // 取消认领 by the administrator: the hint follows
     view.locator(".meta .reset-assignee").click();
     expect(hint).containsText("此任务尚未认领");
-    assertThat(engine.getTaskService().createTaskQuery().taskId(legal.getId()).singleResult().getAssignee()).isNull();
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(legal.getId())
+                .singleResult()
+                .getAssignee())
+        .isNull();
     browser.screenshot("task-admin.png");
   }
 
@@ -168,12 +189,17 @@ class TaskViewBrowserTest {
     expect(view.locator(".meta .reset-assignee")).isHidden();
     expect(view.locator(".meta .due-date")).isHidden();
     browser.screenshot("task-assigned-to-other.png");
-    HttpResponse<String> reassign = http.postJson("/engine-rest/task/" + legal.getId() + "/assignee",
-        OFFICE_DIRECTOR, DemoUsers.PASSWORD, "{\"userId\": \"" + OFFICE_DIRECTOR + "\"}");
+    HttpResponse<String> reassign =
+        http.postJson(
+            "/engine-rest/task/" + legal.getId() + "/assignee",
+            OFFICE_DIRECTOR,
+            DemoUsers.PASSWORD,
+            "{\"userId\": \"" + OFFICE_DIRECTOR + "\"}");
     assertThat(reassign.statusCode()).as(reassign.body()).isEqualTo(403);
   }
 
-  // --- 2: 「历史」 is the review trail ----------------------------------------------------------------------
+  // --- 2: 「历史」 is the review trail
+  // ----------------------------------------------------------------------
 
   @Test
   void historyTabShowsTheReviewTrailOfTheWholeInstance() throws Exception {
@@ -182,7 +208,8 @@ class TaskViewBrowserTest {
 
     browser.login(DemoUsers.LEGAL);
     Locator view = browser.openTask(legal.getId(), LEGAL_REVIEW);
-    Locator tabs = view.locator(".nav-tabs > li").filter(new Locator.FilterOptions().setHasText("历史"));
+    Locator tabs =
+        view.locator(".nav-tabs > li").filter(new Locator.FilterOptions().setHasText("历史"));
     expect(tabs).hasCount(1);
     tabs.getByRole(AriaRole.LINK).click();
     Locator trail = view.locator(".officeflow-trail");
@@ -190,26 +217,39 @@ class TaskViewBrowserTest {
     expect(row).containsText(DEPT_REVIEW);
     expect(row).containsText("刘洋");
     expect(row).containsText("同意，请法务复审。");
-    expect(row.locator("td").first()).hasText(Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$"));
+    expect(row.locator("td").first())
+        .hasText(Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$"));
     expect(trail).not().containsText("approve");
     browser.screenshot("task-history-trail.png");
 
     // only who may read the task reads its trail
-    assertThat(http.get("/api/tasks/" + legal.getId() + "/trail", DemoUsers.LEGAL, DemoUsers.PASSWORD).statusCode())
+    assertThat(
+            http.get("/api/tasks/" + legal.getId() + "/trail", DemoUsers.LEGAL, DemoUsers.PASSWORD)
+                .statusCode())
         .isEqualTo(200);
-    assertThat(http.get("/api/tasks/" + legal.getId() + "/trail", DemoUsers.FINANCE_HEAD, DemoUsers.PASSWORD)
-        .statusCode()).isEqualTo(404);
+    assertThat(
+            http.get(
+                    "/api/tasks/" + legal.getId() + "/trail",
+                    DemoUsers.FINANCE_HEAD,
+                    DemoUsers.PASSWORD)
+                .statusCode())
+        .isEqualTo(404);
   }
 
-  // --- 3 and 6: 「已上传附件」 after an upload, the card names the 收文 -------------------------------------------
+  // --- 3 and 6: 「已上传附件」 after an upload, the card names the 收文
+  // -------------------------------------------
 
   @Test
   void uploadedFilesShowInTheFormAndOnReopeningAndTheCardNamesTheDocument() throws Exception {
     String title = "关于浏览器附件字段测试的通知（" + shortId() + "）";
-    ProcessInstance pi = driver.start(CLERK, IncomingDocumentVariables.PROCESS_KEY, letter(title, "特急"));
+    ProcessInstance pi =
+        driver.start(CLERK, IncomingDocumentVariables.PROCESS_KEY, letter(title, "特急"));
     Task scan = driver.taskFor(CLERK, pi.getId(), IncomingDocumentVariables.TASK_SCAN);
-    String receiptNumber = (String) engine.getRuntimeService().getVariable(pi.getId(),
-        IncomingDocumentVariables.RECEIPT_NUMBER);
+    String receiptNumber =
+        (String)
+            engine
+                .getRuntimeService()
+                .getVariable(pi.getId(), IncomingDocumentVariables.RECEIPT_NUMBER);
 
     browser.login(CLERK);
     Locator view = openScan(scan);
@@ -218,9 +258,12 @@ class TaskViewBrowserTest {
     view.getByText("收文附件", new Locator.GetByTextOptions().setExact(true)).first().click();
     Locator tab = page.locator(".officeflow-incoming");
     byte[] pdf = "%PDF-1.4 附件字段".getBytes(StandardCharsets.UTF_8);
-    tab.locator("input[type=file]").setInputFiles(new FilePayload("来文扫描件.pdf", "application/pdf", pdf));
-    Response uploaded = page.waitForResponse(r -> r.url().endsWith("/attachments"),
-        () -> tab.getByRole(AriaRole.BUTTON, exactName("上传")).click());
+    tab.locator("input[type=file]")
+        .setInputFiles(new FilePayload("来文扫描件.pdf", "application/pdf", pdf));
+    Response uploaded =
+        page.waitForResponse(
+            r -> r.url().endsWith("/attachments"),
+            () -> tab.getByRole(AriaRole.BUTTON, exactName("上传")).click());
     assertThat(uploaded.status()).isEqualTo(201);
     view.getByText("表单", new Locator.GetByTextOptions().setExact(true)).first().click();
     attachments = view.locator(".fjs-form").getByLabel(label("已上传附件"));
@@ -231,7 +274,8 @@ class TaskViewBrowserTest {
     // reopened after F5: the stored files
     browser.reload();
     view = openScan(scan);
-    expect(view.locator(".fjs-form").getByLabel(label("已上传附件"))).hasValue(Pattern.compile("来文扫描件\\.pdf"));
+    expect(view.locator(".fjs-form").getByLabel(label("已上传附件")))
+        .hasValue(Pattern.compile("来文扫描件\\.pdf"));
     // its card names the 收文: title, 收文编号, 紧急程度 (the bare priority is gone)
     Locator card = browser.taskInList(scan.getId());
     expect(card.locator(".officeflow-task-card")).containsText(title);
@@ -240,14 +284,24 @@ class TaskViewBrowserTest {
     expect(card.locator(".priority")).isHidden();
     browser.screenshot("task-card-incoming.png");
     // and nobody sets the field through REST: the step's contract does not accept it
-    HttpResponse<String> forged = http.putJson("/engine-rest/task/" + scan.getId() + "/variables/attachmentText",
-        CLERK, DemoUsers.PASSWORD, "{\"value\": \"伪造.pdf\", \"type\": \"String\"}");
+    HttpResponse<String> forged =
+        http.putJson(
+            "/engine-rest/task/" + scan.getId() + "/variables/attachmentText",
+            CLERK,
+            DemoUsers.PASSWORD,
+            "{\"value\": \"伪造.pdf\", \"type\": \"String\"}");
     assertThat(forged.statusCode()).as(forged.body()).isBetween(400, 403);
-    assertThat(engine.getRuntimeService().getVariable(pi.getId(), IncomingDocumentVariables.ATTACHMENT_TEXT))
-        .asString().contains("来文扫描件.pdf").doesNotContain("伪造");
+    assertThat(
+            engine
+                .getRuntimeService()
+                .getVariable(pi.getId(), IncomingDocumentVariables.ATTACHMENT_TEXT))
+        .asString()
+        .contains("来文扫描件.pdf")
+        .doesNotContain("伪造");
   }
 
-  // --- 4: the list after 发起流程 ----------------------------------------------------------------------------
+  // --- 4: the list after 发起流程
+  // ----------------------------------------------------------------------------
 
   @Test
   void startedIncomingDocumentsFirstTaskAppearsWithoutReload() throws Exception {
@@ -265,13 +319,20 @@ class TaskViewBrowserTest {
     type(form, "来文文号", "市应急发〔2026〕" + shortId() + "号");
     type(form, "标题", title);
     type(form, "页数", "2");
-    Response submitted = page.waitForResponse(r -> r.url().endsWith("/submit-form"),
-        () -> dialog.getByRole(AriaRole.BUTTON, exactName("发起")).click());
+    Response submitted =
+        page.waitForResponse(
+            r -> r.url().endsWith("/submit-form"),
+            () -> dialog.getByRole(AriaRole.BUTTON, exactName("发起")).click());
     assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
     expect(dialog).isHidden();
 
-    ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(IncomingDocumentVariables.PROCESS_KEY).variableValueEquals("title", title).singleResult();
+    ProcessInstance pi =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey(IncomingDocumentVariables.PROCESS_KEY)
+            .variableValueEquals("title", title)
+            .singleResult();
     Task scan = driver.taskFor(CLERK, pi.getId(), IncomingDocumentVariables.TASK_SCAN);
     // no F5: Tasklist reloads the list of the current filter after the start
     expect(browser.taskInList(scan.getId())).containsText(SCAN);
@@ -282,7 +343,8 @@ class TaskViewBrowserTest {
     browser.screenshot("task-after-start.png");
   }
 
-  // --- 6: cards of 发文 --------------------------------------------------------------------------------------
+  // --- 6: cards of 发文
+  // --------------------------------------------------------------------------------------
 
   @Test
   void cardsShowTitleAndUrgencyOfTheDocument() throws Exception {
@@ -310,39 +372,60 @@ class TaskViewBrowserTest {
     Task legal = driver.taskFor(DemoUsers.LEGAL, pi.getId(), TASK_LEGAL_REVIEW);
     String title = (String) engine.getRuntimeService().getVariable(pi.getId(), "title");
     org.camunda.bpm.engine.FilterService filters = engine.getFilterService();
-    org.camunda.bpm.engine.filter.Filter filter = filters.newTaskFilter("卡片变量测试" + shortId())
-        .setQuery(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()))
-        .setProperties(new HashMap<>(Map.of("variables", java.util.List.of(Map.of("name", "title", "label", "标题"),
-            Map.of("name", "urgency", "label", "紧急程度")))));
+    org.camunda.bpm.engine.filter.Filter filter =
+        filters
+            .newTaskFilter("卡片变量测试" + shortId())
+            .setQuery(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()))
+            .setProperties(
+                new HashMap<>(
+                    Map.of(
+                        "variables",
+                        java.util.List.of(
+                            Map.of("name", "title", "label", "标题"),
+                            Map.of("name", "urgency", "label", "紧急程度")))));
     filters.saveFilter(filter);
-    org.camunda.bpm.engine.authorization.Authorization read = engine.getAuthorizationService()
-        .createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+    org.camunda.bpm.engine.authorization.Authorization read =
+        engine
+            .getAuthorizationService()
+            .createNewAuthorization(
+                org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
     read.setUserId(DemoUsers.LEGAL);
     read.setResource(org.camunda.bpm.engine.authorization.Resources.FILTER);
     read.setResourceId(filter.getId());
     read.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
     engine.getAuthorizationService().saveAuthorization(read);
     try {
-      HttpResponse<String> list = http.send(http.request("/engine-rest/filter/" + filter.getId() + "/list",
-          DemoUsers.LEGAL, DemoUsers.PASSWORD).header("Accept", "application/hal+json").GET().build());
+      HttpResponse<String> list =
+          http.send(
+              http.request(
+                      "/engine-rest/filter/" + filter.getId() + "/list",
+                      DemoUsers.LEGAL,
+                      DemoUsers.PASSWORD)
+                  .header("Accept", "application/hal+json")
+                  .GET()
+                  .build());
       assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
       assertThat(list.body()).contains(legal.getId()).doesNotContain(title).doesNotContain("特急");
       // the record the card reads instead
-      HttpResponse<String> record = http.get("/api/tasks/" + legal.getId() + "/record", DemoUsers.LEGAL,
-          DemoUsers.PASSWORD);
+      HttpResponse<String> record =
+          http.get("/api/tasks/" + legal.getId() + "/record", DemoUsers.LEGAL, DemoUsers.PASSWORD);
       assertThat(record.body()).contains(title).contains("特急");
     } finally {
       filters.deleteFilter(filter.getId());
     }
   }
 
-  // --- helpers --------------------------------------------------------------------------------------------
+  // --- helpers
+  // --------------------------------------------------------------------------------------------
 
   /** A 发文 whose 部门初审 刘洋 approved with a comment: 法务复审 is offered to the group legal. */
   private ProcessInstance legalReviewOf(String urgency) {
     ProcessInstance pi = startDocument(urgency);
-    driver.complete(DemoUsers.HEAD, pi.getId(), TASK_DEPT_REVIEW, Map.of("decision", "approve", "comment",
-        "同意，请法务复审。"));
+    driver.complete(
+        DemoUsers.HEAD,
+        pi.getId(),
+        TASK_DEPT_REVIEW,
+        Map.of("decision", "approve", "comment", "同意，请法务复审。"));
     return pi;
   }
 
@@ -350,10 +433,14 @@ class TaskViewBrowserTest {
   private Locator openByUrl(String taskId, String name) throws Exception {
     page.navigate(browser.tasklistUrl() + "#/?task=" + taskId);
     try {
-      expect(page.locator(".task-details h2.task")).hasText(name,
-          new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
+      expect(page.locator(".task-details h2.task"))
+          .hasText(
+              name,
+              new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
+                  .setTimeout(20_000));
     } catch (AssertionError stuck) {
-      System.out.println("TaskViewBrowserTest: task view not shown 20 s after opening its address, reloading");
+      System.out.println(
+          "TaskViewBrowserTest: task view not shown 20 s after opening its address, reloading");
       browser.reload();
     }
     return browser.taskView(name);
@@ -370,8 +457,19 @@ class TaskViewBrowserTest {
   }
 
   private ProcessInstance startDocument(String urgency) {
-    Map<String, Object> variables = new HashMap<>(Map.of("title", "关于任务视图浏览器测试的通知（" + shortId() + "）",
-        "docType", "通知", "mainRecipients", "各处室", "body", "各处室应当及时办理待办事项。", "urgency", urgency));
+    Map<String, Object> variables =
+        new HashMap<>(
+            Map.of(
+                "title",
+                "关于任务视图浏览器测试的通知（" + shortId() + "）",
+                "docType",
+                "通知",
+                "mainRecipients",
+                "各处室",
+                "body",
+                "各处室应当及时办理待办事项。",
+                "urgency",
+                urgency));
     return driver.start(DemoUsers.DRAFTER, "outgoing_document", variables);
   }
 
@@ -383,7 +481,9 @@ class TaskViewBrowserTest {
     vars.put(IncomingDocumentVariables.URGENCY, urgency);
     vars.put(IncomingDocumentVariables.SECRECY, "公开");
     vars.put(IncomingDocumentVariables.PAGES, 4L);
-    vars.put(IncomingDocumentVariables.RECEIVED_DATE, LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+    vars.put(
+        IncomingDocumentVariables.RECEIVED_DATE,
+        LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
     vars.put(IncomingDocumentVariables.SUMMARY, "来文摘要");
     return vars;
   }

@@ -24,32 +24,32 @@ import cn.officeflow.incoming.IncomingDocument;
 import cn.officeflow.incoming.IncomingDocumentService;
 import cn.officeflow.incoming.IncomingDocumentVariables;
 import cn.officeflow.incoming.IncomingStatus;
-import cn.officeflow.supervision.SupervisionService;
-import cn.officeflow.support.DemoUsers;
-import cn.officeflow.support.HttpTest;
 import cn.officeflow.outgoing.DocumentStatus;
 import cn.officeflow.outgoing.OutgoingDocumentService;
 import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
+import cn.officeflow.supervision.SupervisionService;
+import cn.officeflow.support.DemoUsers;
+import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.ProcessDriver;
 import cn.officeflow.support.TasklistBrowser;
-import java.io.ByteArrayInputStream;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import java.io.ByteArrayInputStream;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -92,12 +92,14 @@ class TasklistBrowserTest {
   private static final String OFFICE_DIRECTOR_ID = "zhaomin";
   private static final String AUDITOR_ID = "qianyu";
   private static final String CLERK_ID = "lina";
-  private static final String REMIND = "催办"; // tab and button of scripts/officeflow-remind/plugin.js
+  private static final String REMIND =
+      "催办"; // tab and button of scripts/officeflow-remind/plugin.js
 
   // Tasklist, from app/tasklist/locales/zh.json (login, claim, sign-out texts: TasklistBrowser)
   private static final String START_PROCESS = "发起流程"; // START_PROCESS
   private static final String CREATE_TASK = "新建任务"; // CREATE_TASK
-  private static final String ALL_TASKS = "全部任务"; // ALL_TASKS: the office's filter created at start-up
+  private static final String ALL_TASKS =
+      "全部任务"; // ALL_TASKS: the office's filter created at start-up
   private static final String MY_TASKS = "我的待办"; // staff's own filter (TaskFiltersBootstrap)
   private static final String SELECT_TASK_IN_LIST = "请在列表中选择一个任务。"; // SELECT_TASK_IN_LIST
   private static final String CLICK_PROCESS_TO_START = "点击流程即可发起。"; // CLICK_PROCESS_TO_START
@@ -105,8 +107,8 @@ class TasklistBrowserTest {
   private static final String PROCESS_START_OK = "流程已发起。"; // PROCESS_START_OK
   private static final String PROCESS_START_ERROR = "流程发起失败。"; // PROCESS_START_ERROR
   private static final String COMPLETE = "完成"; // COMPLETE
-  private static final List<String> ENGLISH_DEFAULTS = List.of("Start process", "Create task", "All tasks",
-      "Sign out", "Please select a task");
+  private static final List<String> ENGLISH_DEFAULTS =
+      List.of("Start process", "Create task", "All tasks", "Sign out", "Please select a task");
 
   // our BPMN (outgoing_document.bpmn) and forms (outgoing-draft.form, outgoing-review.form)
   private static final String OUTGOING_PROCESS = "发文（三审三校）";
@@ -121,22 +123,14 @@ class TasklistBrowserTest {
   private static final String DOC_TYPE_DEFAULT = "通知";
   private static final String DECISION_APPROVE = "同意";
 
-  @LocalServerPort
-  private int port;
-  @Autowired
-  private ProcessEngine engine;
-  @Autowired
-  private TaskService taskService;
-  @Autowired
-  private OutgoingDocumentService outgoingDocuments;
-  @Autowired
-  private ReviewService reviews;
-  @Autowired
-  private IncomingDocumentService incomingDocuments;
-  @Autowired
-  private SupervisionService supervisionService;
-  @Autowired
-  private JdbcClient jdbc;
+  @LocalServerPort private int port;
+  @Autowired private ProcessEngine engine;
+  @Autowired private TaskService taskService;
+  @Autowired private OutgoingDocumentService outgoingDocuments;
+  @Autowired private ReviewService reviews;
+  @Autowired private IncomingDocumentService incomingDocuments;
+  @Autowired private SupervisionService supervisionService;
+  @Autowired private JdbcClient jdbc;
 
   private TasklistBrowser browser;
   private Page page;
@@ -175,13 +169,15 @@ class TasklistBrowserTest {
     long started = System.nanoTime();
     try {
       browser.login(DRAFTER_ID);
-      expect(page.locator("[cam-tasklist-filters]")).containsText(MY_TASKS,
-          new LocatorAssertions.ContainsTextOptions().setTimeout(120_000));
+      expect(page.locator("[cam-tasklist-filters]"))
+          .containsText(MY_TASKS, new LocatorAssertions.ContainsTextOptions().setTimeout(120_000));
       browser.logout();
     } catch (RuntimeException | AssertionError e) {
       System.out.println("TasklistBrowserTest: warm-up visit did not finish: " + e.getMessage());
     } finally {
-      System.out.printf("TasklistBrowserTest: warm-up visit took %d ms%n", (System.nanoTime() - started) / 1_000_000);
+      System.out.printf(
+          "TasklistBrowserTest: warm-up visit took %d ms%n",
+          (System.nanoTime() - started) / 1_000_000);
     }
   }
 
@@ -196,7 +192,10 @@ class TasklistBrowserTest {
   void tasklistGreetsTheClerkInChinese() throws Exception {
     page.navigate(browser.tasklistUrl());
     expect(page.getByPlaceholder(TasklistBrowser.LOGIN_USERNAME)).isVisible();
-    expect(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(TasklistBrowser.LOGIN_ACTION))).isVisible();
+    expect(
+            page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(TasklistBrowser.LOGIN_ACTION)))
+        .isVisible();
 
     browser.login(DRAFTER_ID);
 
@@ -206,13 +205,16 @@ class TasklistBrowserTest {
     // the office's 「全部任务」 and 「超期事项」 are not a drafter's
     expect(filter(ALL_TASKS)).hasCount(0);
     expect(page.getByText(SELECT_TASK_IN_LIST)).isVisible();
-    // wait until the filter has counted and the list has loaded, so the screenshot shows the real page
-    expect(page.locator("[cam-tasklist-filters]")).containsText(Pattern.compile(MY_TASKS + "\\s*\\d+"));
+    // wait until the filter has counted and the list has loaded, so the screenshot shows the real
+    // page
+    expect(page.locator("[cam-tasklist-filters]"))
+        .containsText(Pattern.compile(MY_TASKS + "\\s*\\d+"));
     expect(page.locator("[cam-tasks] > .loader")).isHidden();
     for (String english : ENGLISH_DEFAULTS) {
       expect(page.getByText(english)).hasCount(0);
     }
-    // staff are not told to migrate to Camunda 8 (the CE end-of-life banner stays in Cockpit and Admin)
+    // staff are not told to migrate to Camunda 8 (the CE end-of-life banner stays in Cockpit and
+    // Admin)
     expect(page.locator(".ce-eol-banner")).isHidden();
     browser.screenshot("tasklist-zh.png");
   }
@@ -244,10 +246,13 @@ class TasklistBrowserTest {
     type(form, FIELD_MAIN_RECIPIENTS, "各处室、各直属单位");
     type(form, FIELD_BODY, body);
 
-    Response submitted = page.waitForResponse(r -> r.url().endsWith("/submit-form"),
-        () -> startDialog().getByRole(AriaRole.BUTTON, exactName(START)).click());
+    Response submitted =
+        page.waitForResponse(
+            r -> r.url().endsWith("/submit-form"),
+            () -> startDialog().getByRole(AriaRole.BUTTON, exactName(START)).click());
     assertThat(submitted.status()).as("start form submission").isEqualTo(200);
-    // the unticked 会签部门 checklist arrives as an empty JSON array (the start listener must accept it)
+    // the unticked 会签部门 checklist arrives as an empty JSON array (the start listener must accept
+    // it)
     assertThat(submitted.request().postData()).contains("\"countersignDepts\":{\"type\":\"Json\"");
     expect(page.getByText(PROCESS_START_OK)).isVisible();
     expect(startDialog()).isHidden();
@@ -266,8 +271,14 @@ class TasklistBrowserTest {
         .containsEntry(BODY, body);
     assertThat(instance.getBusinessKey()).isEqualTo(variables.get(DOCUMENT_ID));
     Task deptReview = awaitTask(instance, TASK_DEPT_REVIEW);
-    assertThat(taskService.createTaskQuery().taskId(deptReview.getId()).taskAssignee(DEPT_HEAD_ID).count())
-        .as("部门初审 is the drafter's only 部门负责人's (%s) at once", DEPT_HEAD_ID).isEqualTo(1);
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .taskId(deptReview.getId())
+                .taskAssignee(DEPT_HEAD_ID)
+                .count())
+        .as("部门初审 is the drafter's only 部门负责人's (%s) at once", DEPT_HEAD_ID)
+        .isEqualTo(1);
 
     browser.logout();
     browser.login(DEPT_HEAD_ID);
@@ -287,19 +298,32 @@ class TasklistBrowserTest {
     // his without 认领: nobody else could take it
     expect(task.getByRole(AriaRole.BUTTON, exactName(TasklistBrowser.CLAIM))).hasCount(0);
     field(review, DECISION_APPROVE).check();
-    Response completed = page.waitForResponse(r -> r.url().endsWith("/submit-form"),
-        () -> task.getByRole(AriaRole.BUTTON, exactName(COMPLETE)).click());
+    Response completed =
+        page.waitForResponse(
+            r -> r.url().endsWith("/submit-form"),
+            () -> task.getByRole(AriaRole.BUTTON, exactName(COMPLETE)).click());
     assertThat(completed.ok()).as("task form submission, HTTP %s", completed.status()).isTrue();
     expect(browser.taskInList(deptReview.getId())).hasCount(0);
 
     awaitTask(instance, TASK_LEGAL_REVIEW);
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(TASK_DEPT_REVIEW).count()).isZero();
-    HistoricTaskInstance done = history().createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(TASK_DEPT_REVIEW).finished().singleResult();
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(TASK_DEPT_REVIEW)
+                .count())
+        .isZero();
+    HistoricTaskInstance done =
+        history()
+            .createHistoricTaskInstanceQuery()
+            .processInstanceId(instance.getId())
+            .taskDefinitionKey(TASK_DEPT_REVIEW)
+            .finished()
+            .singleResult();
     assertThat(done.getAssignee()).as("claimed through Tasklist").isEqualTo(DEPT_HEAD_ID);
     String documentId = instance.getBusinessKey();
-    assertThat(outgoingDocuments.document(documentId).status()).isEqualTo(DocumentStatus.LEGAL_REVIEW);
+    assertThat(outgoingDocuments.document(documentId).status())
+        .isEqualTo(DocumentStatus.LEGAL_REVIEW);
     assertThat(reviews.trail(documentId))
         .extracting(Review::stepId, Review::user, Review::decision)
         .containsExactly(tuple(TASK_DEPT_REVIEW, DEPT_HEAD_ID, Review.APPROVE));
@@ -312,11 +336,14 @@ class TasklistBrowserTest {
     Locator form = openStartForm();
     type(form, FIELD_TITLE, title);
     type(form, FIELD_MAIN_RECIPIENTS, "各处室");
-    // two ideographic spaces, a 公文 paragraph indent and nothing else: the form's "required" accepts it
+    // two ideographic spaces, a 公文 paragraph indent and nothing else: the form's "required" accepts
+    // it
     type(form, FIELD_BODY, "\u3000\u3000");
 
-    Response rejected = page.waitForResponse(r -> r.url().endsWith("/submit-form"),
-        () -> startDialog().getByRole(AriaRole.BUTTON, exactName(START)).click());
+    Response rejected =
+        page.waitForResponse(
+            r -> r.url().endsWith("/submit-form"),
+            () -> startDialog().getByRole(AriaRole.BUTTON, exactName(START)).click());
     assertThat(rejected.status()).isEqualTo(400);
     Locator error = startDialog().locator(".notifications");
     expect(error).containsText(PROCESS_START_ERROR);
@@ -324,19 +351,31 @@ class TasklistBrowserTest {
     expect(startDialog()).isVisible();
     expect(field(form, FIELD_TITLE)).hasValue(title);
 
-    assertThat(history().createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-        .variableValueEquals(TITLE, title).count()).as("no process instance, not even in history").isZero();
-    assertThat(jdbc.sql("select count(*) from of_outgoing_document where title = ?").param(title)
-        .query(Long.class).single()).as("no 发文 row").isZero();
+    assertThat(
+            history()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(PROCESS_KEY)
+                .variableValueEquals(TITLE, title)
+                .count())
+        .as("no process instance, not even in history")
+        .isZero();
+    assertThat(
+            jdbc.sql("select count(*) from of_outgoing_document where title = ?")
+                .param(title)
+                .query(Long.class)
+                .single())
+        .as("no 发文 row")
+        .isZero();
   }
 
-  // --- Tasklist steps -----------------------------------------------------------------------------
+  // --- Tasklist steps
+  // -----------------------------------------------------------------------------
 
   @Test
   void officeDirectorSendsAReminderFromTheTaskView() {
     String title = "关于催办测试的通知（" + shortId() + "）";
-    Map<String, Object> draft = Map.of(TITLE, title, DOC_TYPE, "通知", MAIN_RECIPIENTS, "各处室",
-        BODY, "一、要求\n请按期办理。");
+    Map<String, Object> draft =
+        Map.of(TITLE, title, DOC_TYPE, "通知", MAIN_RECIPIENTS, "各处室", BODY, "一、要求\n请按期办理。");
     ProcessInstance instance = new ProcessDriver(engine).start(DRAFTER_ID, PROCESS_KEY, draft);
     Task deptReview = awaitTask(instance, TASK_DEPT_REVIEW);
 
@@ -349,31 +388,50 @@ class TasklistBrowserTest {
     task.getByText(REMIND, new Locator.GetByTextOptions().setExact(true)).first().click();
     Locator remind = page.locator("form.officeflow-remind");
     remind.locator("textarea").fill("请于今日下班前完成初审。");
-    Response sent = page.waitForResponse(r -> r.url().endsWith("/reminders"),
-        () -> remind.getByRole(AriaRole.BUTTON, exactName(REMIND)).click());
+    Response sent =
+        page.waitForResponse(
+            r -> r.url().endsWith("/reminders"),
+            () -> remind.getByRole(AriaRole.BUTTON, exactName(REMIND)).click());
     assertThat(sent.status()).as("POST /api/tasks/{id}/reminders").isEqualTo(201);
     expect(remind.locator("[role=status]")).containsText("已催办");
 
-    assertThat(jdbc.sql("select count(*) from of_notification where business_key = :bk and recipient = :r")
-        .param("bk", instance.getBusinessKey()).param("r", DEPT_HEAD_ID).query(Long.class).single())
-        .as("双提醒: one e-mail and one SMS for the candidate").isEqualTo(2);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from of_notification where business_key = :bk and recipient = :r")
+                .param("bk", instance.getBusinessKey())
+                .param("r", DEPT_HEAD_ID)
+                .query(Long.class)
+                .single())
+        .as("双提醒: one e-mail and one SMS for the candidate")
+        .isEqualTo(2);
   }
 
   @Test
   void everyReviewerCompletesTheirTaskInTasklistAndTheDocxDownloads() throws Exception {
     String title = "关于全流程浏览器测试的通知（" + shortId() + "）";
-    Map<String, Object> draft = Map.of(TITLE, title, DOC_TYPE, "通知", MAIN_RECIPIENTS, "各处室",
-        BODY, "一、工作要求\n各处室应当尽快完成自查，并报送附件1。", "attachments", "自查表");
+    Map<String, Object> draft =
+        Map.of(
+            TITLE,
+            title,
+            DOC_TYPE,
+            "通知",
+            MAIN_RECIPIENTS,
+            "各处室",
+            BODY,
+            "一、工作要求\n各处室应当尽快完成自查，并报送附件1。",
+            "attachments",
+            "自查表");
     ProcessDriver driver = new ProcessDriver(engine);
     ProcessInstance instance = driver.start(DRAFTER_ID, PROCESS_KEY, draft);
 
     String[][] steps = {
-        {DEPT_HEAD_ID, TASK_DEPT_REVIEW, DEPT_REVIEW, DECISION_APPROVE},
-        {"zhoujie", "Task_LegalReview", "法务复审", DECISION_APPROVE},
-        {"wuqiang", "Task_LeaderApproval", "领导终审签发", "签发"},
-        {"zhenghua", "Task_ProofFormat", "校对：格式", "校对通过"},
-        {"zhenghua", "Task_ProofWording", "校对：表述", "校对通过"},
-        {"hexin", "Task_ProofAttachments", "校对：附件完整性", "校对通过"}};
+      {DEPT_HEAD_ID, TASK_DEPT_REVIEW, DEPT_REVIEW, DECISION_APPROVE},
+      {"zhoujie", "Task_LegalReview", "法务复审", DECISION_APPROVE},
+      {"wuqiang", "Task_LeaderApproval", "领导终审签发", "签发"},
+      {"zhenghua", "Task_ProofFormat", "校对：格式", "校对通过"},
+      {"zhenghua", "Task_ProofWording", "校对：表述", "校对通过"},
+      {"hexin", "Task_ProofAttachments", "校对：附件完整性", "校对通过"}
+    };
     for (String[] step : steps) {
       Task open = awaitTask(instance, step[1]);
       browser.login(step[0]);
@@ -394,21 +452,32 @@ class TasklistBrowserTest {
       }
       expect(task.getByRole(AriaRole.BUTTON, exactName(TasklistBrowser.CLAIM))).hasCount(0);
       field(form, step[3]).check();
-      Response completed = page.waitForResponse(r -> r.url().endsWith("/submit-form"),
-          () -> task.getByRole(AriaRole.BUTTON, exactName(COMPLETE)).click());
-      assertThat(completed.ok()).as("%s completes %s: HTTP %s", step[0], step[1], completed.status()).isTrue();
+      Response completed =
+          page.waitForResponse(
+              r -> r.url().endsWith("/submit-form"),
+              () -> task.getByRole(AriaRole.BUTTON, exactName(COMPLETE)).click());
+      assertThat(completed.ok())
+          .as("%s completes %s: HTTP %s", step[0], step[1], completed.status())
+          .isTrue();
       expect(browser.taskInList(open.getId())).hasCount(0);
       browser.logout();
       driver.executeJobs(instance.getId());
     }
 
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count())
-        .as("发文 issued").isZero();
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(instance.getId())
+                .count())
+        .as("发文 issued")
+        .isZero();
     String documentId = instance.getBusinessKey();
     String number = outgoingDocuments.document(documentId).documentNumber();
     assertThat(number).matches("行办发〔\\d{4}〕\\d+号");
     browser.login(DRAFTER_ID);
-    APIResponse docx = page.request().get(browser.baseUrl() + "/api/outgoing-documents/" + documentId + "/docx");
+    APIResponse docx =
+        page.request().get(browser.baseUrl() + "/api/outgoing-documents/" + documentId + "/docx");
     assertThat(docx.status()).isEqualTo(200);
     assertThat(docx.headers().get("content-type")).contains("wordprocessingml");
     try (XWPFDocument word = new XWPFDocument(new ByteArrayInputStream(docx.body()))) {
@@ -420,8 +489,12 @@ class TasklistBrowserTest {
   void drafterVoidsAReturnedDraftWithAReasonInTasklist() {
     String title = "关于浏览器作废测试的通知（" + shortId() + "）";
     ProcessDriver driver = new ProcessDriver(engine);
-    ProcessInstance instance = driver.start(DRAFTER_ID, PROCESS_KEY, Map.of(TITLE, title, DOC_TYPE, "通知",
-        MAIN_RECIPIENTS, "各处室", BODY, "一、工作要求\n各处室应当按时报送。"));
+    ProcessInstance instance =
+        driver.start(
+            DRAFTER_ID,
+            PROCESS_KEY,
+            Map.of(
+                TITLE, title, DOC_TYPE, "通知", MAIN_RECIPIENTS, "各处室", BODY, "一、工作要求\n各处室应当按时报送。"));
     driver.reject(DEPT_HEAD_ID, instance.getId(), TASK_DEPT_REVIEW, "本事项已由上级统一发文");
     Task revise = awaitTask(instance, "Task_Revise");
 
@@ -435,11 +508,12 @@ class TasklistBrowserTest {
     expect(field(form, "作废原因")).isVisible();
     // required once 作废 is chosen: form-js refuses to submit without it, nothing reaches the server
     List<String> submits = new CopyOnWriteArrayList<>();
-    page.onRequest(r -> {
-      if (r.url().endsWith("/submit-form")) {
-        submits.add(r.url());
-      }
-    });
+    page.onRequest(
+        r -> {
+          if (r.url().endsWith("/submit-form")) {
+            submits.add(r.url());
+          }
+        });
     task.getByRole(AriaRole.BUTTON, exactName(COMPLETE)).click();
     expect(form.locator(".fjs-form-field-error").first()).containsText("此项必须填写");
     // Tasklist says so in a notification that lies over 完成: read, then closed as a person would
@@ -451,12 +525,20 @@ class TasklistBrowserTest {
     typeAndKeep(form, "作废原因", "上级已统一发文，本稿不再印发");
     completeTask(task, revise);
 
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count())
-        .as("作废 ends the 发文").isZero();
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(instance.getId())
+                .count())
+        .as("作废 ends the 发文")
+        .isZero();
     String documentId = instance.getBusinessKey();
     assertThat(outgoingDocuments.document(documentId).status()).isEqualTo(DocumentStatus.VOIDED);
-    assertThat(reviews.trail(documentId)).extracting(Review::user, Review::decision, Review::comment)
-        .containsExactly(tuple(DEPT_HEAD_ID, Review.REJECT, "本事项已由上级统一发文"),
+    assertThat(reviews.trail(documentId))
+        .extracting(Review::user, Review::decision, Review::comment)
+        .containsExactly(
+            tuple(DEPT_HEAD_ID, Review.REJECT, "本事项已由上级统一发文"),
             tuple(DRAFTER_ID, Review.VOID, "上级已统一发文，本稿不再印发"));
   }
 
@@ -471,12 +553,23 @@ class TasklistBrowserTest {
     type(form, FIELD_TITLE, title);
     type(form, "页数", "3");
     field(form, "加急").check();
-    Response submitted = page.waitForResponse(r -> r.url().endsWith("/submit-form"),
-        () -> startDialog().getByRole(AriaRole.BUTTON, exactName(START)).click());
+    Response submitted =
+        page.waitForResponse(
+            r -> r.url().endsWith("/submit-form"),
+            () -> startDialog().getByRole(AriaRole.BUTTON, exactName(START)).click());
     assertThat(submitted.status()).as("收文登记: %s", submitted.text()).isEqualTo(200);
-    ProcessInstance instance = await().atMost(Duration.ofSeconds(10)).until(() -> engine.getRuntimeService()
-        .createProcessInstanceQuery().processDefinitionKey(IncomingDocumentVariables.PROCESS_KEY)
-        .variableValueEquals(TITLE, title).singleResult(), Objects::nonNull);
+    ProcessInstance instance =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    engine
+                        .getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey(IncomingDocumentVariables.PROCESS_KEY)
+                        .variableValueEquals(TITLE, title)
+                        .singleResult(),
+                Objects::nonNull);
     String id = instance.getBusinessKey();
 
     // 上传扫描件: the 「收文附件」 tab uploads the file, then 完成 sends it to 拟办
@@ -489,14 +582,18 @@ class TasklistBrowserTest {
     Locator tab = page.locator(".officeflow-incoming");
     expect(tab).containsText("尚未上传电子文件");
     byte[] pdf = "%PDF-1.4 浏览器上传".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    tab.locator("input[type=file]").setInputFiles(new com.microsoft.playwright.options.FilePayload("来文扫描件.pdf",
-        "application/pdf", pdf));
-    Response uploaded = page.waitForResponse(r -> r.url().endsWith("/attachments"),
-        () -> tab.getByRole(AriaRole.BUTTON, exactName("上传")).click());
+    tab.locator("input[type=file]")
+        .setInputFiles(
+            new com.microsoft.playwright.options.FilePayload("来文扫描件.pdf", "application/pdf", pdf));
+    Response uploaded =
+        page.waitForResponse(
+            r -> r.url().endsWith("/attachments"),
+            () -> tab.getByRole(AriaRole.BUTTON, exactName("上传")).click());
     assertThat(uploaded.status()).isEqualTo(201);
     expect(tab.locator("[role=status]")).containsText("已上传 1 个文件");
     expect(tab.locator("table")).containsText("来文扫描件.pdf");
-    expect(tab.locator("table")).containsText(cn.officeflow.platform.archive.ArchiveChain.sha256(pdf));
+    expect(tab.locator("table"))
+        .containsText(cn.officeflow.platform.archive.ArchiveChain.sha256(pdf));
     browser.screenshot("tasklist-incoming-attachments.png");
     task.getByText("表单", new Locator.GetByTextOptions().setExact(true)).first().click();
     completeTask(task, scan);
@@ -504,7 +601,8 @@ class TasklistBrowserTest {
 
     // 拟办: 办理 by 业务处 with 财务处, the default 3 working days for 加急
     Task propose = awaitTask(instance, IncomingDocumentVariables.TASK_PROPOSE);
-    // claimed before the page opens it: a claim in the page re-renders the form, and text typed meanwhile is lost
+    // claimed before the page opens it: a claim in the page re-renders the form, and text typed
+    // meanwhile is lost
     taskService.claim(propose.getId(), OFFICE_DIRECTOR_ID);
     browser.login(OFFICE_DIRECTOR_ID);
     task = browser.openTask(propose.getId(), "拟办");
@@ -541,21 +639,38 @@ class TasklistBrowserTest {
 
   @Test
   void auditorReviewsProcessesInCockpitButHasNoTasklist() throws Exception {
-    new ProcessDriver(engine).start(DRAFTER_ID, PROCESS_KEY, Map.of(TITLE, "审计可见性测试（" + shortId() + "）",
-        DOC_TYPE, "通知", MAIN_RECIPIENTS, "各处室", BODY, "一、要求\n请审计。"));
+    new ProcessDriver(engine)
+        .start(
+            DRAFTER_ID,
+            PROCESS_KEY,
+            Map.of(
+                TITLE,
+                "审计可见性测试（" + shortId() + "）",
+                DOC_TYPE,
+                "通知",
+                MAIN_RECIPIENTS,
+                "各处室",
+                BODY,
+                "一、要求\n请审计。"));
     page.navigate(browser.baseUrl() + "/camunda/app/cockpit/default/#/processes");
     Locator username = page.getByPlaceholder(TasklistBrowser.LOGIN_USERNAME);
     expect(username).isFocused();
     username.fill(AUDITOR_ID);
     page.getByPlaceholder(TasklistBrowser.LOGIN_PASSWORD).fill(PASSWORD);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(TasklistBrowser.LOGIN_ACTION)).click();
+    page.getByRole(
+            AriaRole.BUTTON, new Page.GetByRoleOptions().setName(TasklistBrowser.LOGIN_ACTION))
+        .click();
     // the processes list of Cockpit, in Chinese, with the 发文 definition the auditor may read
     expect(page.getByText(OUTGOING_PROCESS).first()).isVisible();
     expect(page.getByText("Processes", new Page.GetByTextOptions().setExact(true))).hasCount(0);
     browser.screenshot("cockpit-auditor-zh.png");
 
-    String apps = page.request().get(browser.baseUrl() + "/camunda/api/admin/auth/user/default").text();
-    assertThat(apps).as("applications of the auditor").contains("cockpit").doesNotContain("tasklist")
+    String apps =
+        page.request().get(browser.baseUrl() + "/camunda/api/admin/auth/user/default").text();
+    assertThat(apps)
+        .as("applications of the auditor")
+        .contains("cockpit")
+        .doesNotContain("tasklist")
         .doesNotContain("\"admin\"");
   }
 
@@ -577,9 +692,13 @@ class TasklistBrowserTest {
 
   /** Clicks 完成 and expects the server to accept the form. */
   private void completeTask(Locator task, Task open) {
-    Response completed = page.waitForResponse(r -> r.url().endsWith("/submit-form"),
-        () -> task.getByRole(AriaRole.BUTTON, exactName(COMPLETE)).click());
-    assertThat(completed.ok()).as("%s: HTTP %s", open.getTaskDefinitionKey(), completed.status()).isTrue();
+    Response completed =
+        page.waitForResponse(
+            r -> r.url().endsWith("/submit-form"),
+            () -> task.getByRole(AriaRole.BUTTON, exactName(COMPLETE)).click());
+    assertThat(completed.ok())
+        .as("%s: HTTP %s", open.getTaskDefinitionKey(), completed.status())
+        .isTrue();
     expect(browser.taskInList(open.getId())).hasCount(0);
   }
 
@@ -611,15 +730,24 @@ class TasklistBrowserTest {
       try {
         expect(field).hasValue(value, new LocatorAssertions.HasValueOptions().setTimeout(5_000));
         // form-js marks a required field valid only once the value reached its state
-        expect(field).not().hasAttribute("aria-invalid", "true",
-            new LocatorAssertions.HasAttributeOptions().setTimeout(5_000));
+        expect(field)
+            .not()
+            .hasAttribute(
+                "aria-invalid",
+                "true",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(5_000));
         expect(field).hasValue(value, new LocatorAssertions.HasValueOptions().setTimeout(1_000));
         return;
       } catch (AssertionError e) {
         if (attempt == 3) {
           throw e;
         }
-        System.out.println("form-js did not keep 「" + label + "」; typing it again (attempt " + (attempt + 1) + ")");
+        System.out.println(
+            "form-js did not keep 「"
+                + label
+                + "」; typing it again (attempt "
+                + (attempt + 1)
+                + ")");
       }
     }
   }
@@ -628,7 +756,10 @@ class TasklistBrowserTest {
   private static void choose(Locator form, String label, String option) {
     Locator select = selectField(form, label);
     select.locator(".fjs-input-group").click();
-    select.locator(".fjs-dropdownlist-item").getByText(option, new Locator.GetByTextOptions().setExact(true)).click();
+    select
+        .locator(".fjs-dropdownlist-item")
+        .getByText(option, new Locator.GetByTextOptions().setExact(true))
+        .click();
     expect(selectDisplay(form, label)).hasText(option);
   }
 
@@ -655,23 +786,42 @@ class TasklistBrowserTest {
         .filter(new Locator.FilterOptions().setHasText(name));
   }
 
-  // --- engine -------------------------------------------------------------------------------------
+  // --- engine
+  // -------------------------------------------------------------------------------------
 
   private ProcessInstance awaitInstanceWithTitle(String title) {
-    return await().atMost(Duration.ofSeconds(10)).until(() -> engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(PROCESS_KEY).variableValueEquals(TITLE, title).singleResult(), Objects::nonNull);
+    return await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                engine
+                    .getRuntimeService()
+                    .createProcessInstanceQuery()
+                    .processDefinitionKey(PROCESS_KEY)
+                    .variableValueEquals(TITLE, title)
+                    .singleResult(),
+            Objects::nonNull);
   }
 
   private Task awaitTask(ProcessInstance instance, String taskKey) {
-    return await().atMost(Duration.ofSeconds(10)).until(() -> taskService.createTaskQuery()
-        .processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult(), Objects::nonNull);
+    return await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                taskService
+                    .createTaskQuery()
+                    .processInstanceId(instance.getId())
+                    .taskDefinitionKey(taskKey)
+                    .singleResult(),
+            Objects::nonNull);
   }
 
   private HistoryService history() {
     return engine.getHistoryService();
   }
 
-  // --- plumbing -----------------------------------------------------------------------------------
+  // --- plumbing
+  // -----------------------------------------------------------------------------------
 
   private static String shortId() {
     return UUID.randomUUID().toString().substring(0, 8);

@@ -57,10 +57,8 @@ class WorklistBrowserTest {
   private static final String COLLEAGUE = "sunli";
   private static final String COLLEAGUE_NAME = "孙丽";
 
-  @LocalServerPort
-  private int port;
-  @Autowired
-  private ProcessEngine engine;
+  @LocalServerPort private int port;
+  @Autowired private ProcessEngine engine;
 
   private TasklistBrowser browser;
   private Page page;
@@ -90,7 +88,8 @@ class WorklistBrowserTest {
     }
   }
 
-  // --- the four lists -----------------------------------------------------------------------------------
+  // --- the four lists
+  // -----------------------------------------------------------------------------------
 
   @Test
   void todoShowsTheDocumentOfEachTaskMostUrgentFirst() throws Exception {
@@ -115,7 +114,8 @@ class WorklistBrowserTest {
     int normalIndex = rowIndex(list, normal);
     assertThat(urgentIndex).as("特急 listed before 普通").isLessThan(normalIndex);
     // times as 2026-12-03 15:43, never 2026-12-03T15:43:12
-    expect(urgentRow).containsText(java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"));
+    expect(urgentRow)
+        .containsText(java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"));
     expect(urgentRow).not().containsText("T");
     browser.screenshot("worklist-todo.png");
 
@@ -133,8 +133,11 @@ class WorklistBrowserTest {
   @Test
   void doneShowsMyDecisionAndTheStatusNow() throws Exception {
     ProcessInstance pi = startDocument("加急");
-    driver.complete(DemoUsers.HEAD, pi.getId(), TASK_DEPT_REVIEW, Map.of("decision", "approve", "comment",
-        "同意，请法务复审。"));
+    driver.complete(
+        DemoUsers.HEAD,
+        pi.getId(),
+        TASK_DEPT_REVIEW,
+        Map.of("decision", "approve", "comment", "同意，请法务复审。"));
 
     browser.login(DemoUsers.HEAD);
     Locator row = row(openWorklist("已办").locator("table.officeflow-worklist-done"), pi);
@@ -175,7 +178,8 @@ class WorklistBrowserTest {
     expect(active).containsText("部门初审");
     browser.screenshot("worklist-started.png");
 
-    // 撤回: the reason is required in the dialog; the server's answer (its Chinese message if refused) is shown
+    // 撤回: the reason is required in the dialog; the server's answer (its Chinese message if
+    // refused) is shown
     active.getByRole(AriaRole.BUTTON, exactName("撤回")).click();
     Locator dialog = page.getByRole(AriaRole.DIALOG);
     expect(dialog).containsText("撤回");
@@ -187,7 +191,8 @@ class WorklistBrowserTest {
     assertThat(answered.status()).as(answered.text()).isEqualTo(200);
     expect(page.locator(".officeflow-worklist-page [role=status]")).containsText("已撤回");
     // back with the drafter: 退回修改 is theirs, 部门初审 is gone
-    assertThat(driver.openTasks(running.getId())).extracting(Task::getTaskDefinitionKey, Task::getAssignee)
+    assertThat(driver.openTasks(running.getId()))
+        .extracting(Task::getTaskDefinitionKey, Task::getAssignee)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(TASK_REVISE, DemoUsers.DRAFTER));
   }
 
@@ -209,7 +214,8 @@ class WorklistBrowserTest {
     assertThat(alert.textContent()).doesNotContainPattern("[A-Za-z]").doesNotContain(pi.getId());
     browser.screenshot("op-withdraw-refused.png");
     expect(dialog).isVisible();
-    assertThat(driver.openTasks(pi.getId())).extracting(Task::getTaskDefinitionKey)
+    assertThat(driver.openTasks(pi.getId()))
+        .extracting(Task::getTaskDefinitionKey)
         .containsExactly(TASK_LEGAL_REVIEW);
   }
 
@@ -217,8 +223,13 @@ class WorklistBrowserTest {
   void ccListsWhatWasCopiedToMeAndMarksItRead() throws Exception {
     ProcessInstance pi = startDocument("普通");
     Task task = driver.taskFor(DemoUsers.HEAD, pi.getId(), TASK_DEPT_REVIEW);
-    HttpResponse<String> cc = new Http(port).postJson("/api/tasks/" + task.getId() + "/cc", DemoUsers.HEAD,
-        DemoUsers.PASSWORD, "{\"userIds\": [\"" + COLLEAGUE + "\"], \"comment\": \"请知悉\"}");
+    HttpResponse<String> cc =
+        new Http(port)
+            .postJson(
+                "/api/tasks/" + task.getId() + "/cc",
+                DemoUsers.HEAD,
+                DemoUsers.PASSWORD,
+                "{\"userIds\": [\"" + COLLEAGUE + "\"], \"comment\": \"请知悉\"}");
     assertThat(cc.statusCode()).as(cc.body()).isEqualTo(201);
 
     browser.login(COLLEAGUE);
@@ -227,15 +238,19 @@ class WorklistBrowserTest {
     expect(row).containsText("刘洋");
     expect(row).containsText(DEPT_REVIEW);
     browser.screenshot("worklist-cc.png");
-    Response read = page.waitForResponse(r -> r.url().endsWith("/read"),
-        () -> row.getByRole(AriaRole.BUTTON, exactName("已阅")).click());
+    Response read =
+        page.waitForResponse(
+            r -> r.url().endsWith("/read"),
+            () -> row.getByRole(AriaRole.BUTTON, exactName("已阅")).click());
     assertThat(read.status()).isEqualTo(200);
     Locator again = row(page.locator("table.officeflow-worklist-cc"), pi);
-    expect(again).containsText(java.util.regex.Pattern.compile("已阅 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"));
+    expect(again)
+        .containsText(java.util.regex.Pattern.compile("已阅 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"));
     expect(again.getByRole(AriaRole.BUTTON)).hasCount(0);
   }
 
-  // --- the operations -------------------------------------------------------------------------------------
+  // --- the operations
+  // -------------------------------------------------------------------------------------
 
   @Test
   void transferThroughTheButtonGivesTheTaskToAColleague() throws Exception {
@@ -262,7 +277,13 @@ class WorklistBrowserTest {
     Response refused = submit(dialog, "转办", "/transfer");
     assertThat(refused.status()).isEqualTo(400);
     expect(dialog.getByRole(AriaRole.ALERT)).hasText("张伟是本流程的发起人，不能转办给他办理「部门初审」");
-    assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(task.getId())
+                .singleResult()
+                .getAssignee())
         .isEqualTo(DemoUsers.HEAD);
 
     dialog.getByLabel(label("转办给")).selectOption(COLLEAGUE);
@@ -270,8 +291,15 @@ class WorklistBrowserTest {
     Response done = submit(dialog, "转办", "/transfer");
     assertThat(done.status()).isEqualTo(200);
     expect(dialog).hasCount(0);
-    expect(view.locator(".officeflow-operations [role=status]")).containsText("已转办给" + COLLEAGUE_NAME);
-    assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
+    expect(view.locator(".officeflow-operations [role=status]"))
+        .containsText("已转办给" + COLLEAGUE_NAME);
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(task.getId())
+                .singleResult()
+                .getAssignee())
         .isEqualTo(COLLEAGUE);
 
     // the colleague finds it in 待办 as theirs
@@ -281,7 +309,8 @@ class WorklistBrowserTest {
     expect(row).containsText("我办理");
     row.getByRole(AriaRole.LINK, exactName(title(pi))).click();
     Locator theirs = browser.taskView(DEPT_REVIEW);
-    expect(theirs.locator(".officeflow-operations").getByRole(AriaRole.BUTTON, exactName("转办"))).isVisible();
+    expect(theirs.locator(".officeflow-operations").getByRole(AriaRole.BUTTON, exactName("转办")))
+        .isVisible();
   }
 
   @Test
@@ -299,7 +328,8 @@ class WorklistBrowserTest {
     browser.screenshot("op-delegate.png");
     Response done = submit(dialog, "委派", "/delegate");
     assertThat(done.status()).isEqualTo(200);
-    expect(view.locator(".officeflow-operations [role=status]")).containsText("已委派给" + COLLEAGUE_NAME);
+    expect(view.locator(".officeflow-operations [role=status]"))
+        .containsText("已委派给" + COLLEAGUE_NAME);
     Task delegated = engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult();
     assertThat(delegated.getAssignee()).isEqualTo(COLLEAGUE);
     assertThat(delegated.getOwner()).isEqualTo(DemoUsers.HEAD);
@@ -326,8 +356,15 @@ class WorklistBrowserTest {
     Response done = submit(dialog, "抄送", "/cc");
     assertThat(done.status()).isEqualTo(201);
     expect(view.locator(".officeflow-operations [role=status]")).containsText("已抄送 2 人");
-    assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
-        .as("抄送 leaves the task where it was").isEqualTo(DemoUsers.HEAD);
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(task.getId())
+                .singleResult()
+                .getAssignee())
+        .as("抄送 leaves the task where it was")
+        .isEqualTo(DemoUsers.HEAD);
 
     browser.logout();
     browser.login(COLLEAGUE);
@@ -362,7 +399,8 @@ class WorklistBrowserTest {
     expect(dialog).hasCount(0);
     expect(view.locator(".officeflow-operations [role=status]")).containsText("已退回");
     // 法务复审 is gone; 部门初审 is 刘洋's again
-    assertThat(driver.openTasks(pi.getId())).extracting(Task::getTaskDefinitionKey, Task::getAssignee)
+    assertThat(driver.openTasks(pi.getId()))
+        .extracting(Task::getTaskDefinitionKey, Task::getAssignee)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(TASK_DEPT_REVIEW, DemoUsers.HEAD));
   }
 
@@ -389,18 +427,23 @@ class WorklistBrowserTest {
     expect(buttons.locator("[role=status]")).containsText("已加签");
     // 孙丽 has her 「加签：部门初审」; now there is someone to remove
     List<Task> subtasks = engine.getTaskService().getSubTasks(task.getId());
-    assertThat(subtasks).extracting(Task::getAssignee, Task::getName)
+    assertThat(subtasks)
+        .extracting(Task::getAssignee, Task::getName)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(COLLEAGUE, "加签：" + DEPT_REVIEW));
     expect(buttons.getByRole(AriaRole.BUTTON, exactName("减签"))).isVisible();
 
     // the step waits: 同意 is refused with the server's reason
     Locator form = view.locator(".fjs-form");
     form.getByLabel(label("同意")).check();
-    Response early = page.waitForResponse(r -> r.url().endsWith("/submit-form"),
-        () -> view.getByRole(AriaRole.BUTTON, exactName("完成")).click());
+    Response early =
+        page.waitForResponse(
+            r -> r.url().endsWith("/submit-form"),
+            () -> view.getByRole(AriaRole.BUTTON, exactName("完成")).click());
     assertThat(early.status()).isEqualTo(409);
     expect(page.locator(".notifications")).containsText("尚有加签人未审批：" + COLLEAGUE_NAME);
-    assertThat(driver.openTasks(pi.getId())).extracting(Task::getTaskDefinitionKey).containsExactly(TASK_DEPT_REVIEW);
+    assertThat(driver.openTasks(pi.getId()))
+        .extracting(Task::getTaskDefinitionKey)
+        .containsExactly(TASK_DEPT_REVIEW);
 
     // 孙丽 opens her 「加签：部门初审」 and decides in its dialog; then the head's 同意 moves the document on
     browser.logout();
@@ -420,7 +463,8 @@ class WorklistBrowserTest {
     expect(signerView.locator(".officeflow-operations [role=status]")).containsText("已提交加签意见");
     assertThat(engine.getTaskService().createTaskQuery().taskId(subtask).count()).isZero();
     driver.approve(DemoUsers.HEAD, pi.getId(), TASK_DEPT_REVIEW);
-    assertThat(driver.openTasks(pi.getId())).extracting(Task::getTaskDefinitionKey)
+    assertThat(driver.openTasks(pi.getId()))
+        .extracting(Task::getTaskDefinitionKey)
         .containsExactly(TASK_LEGAL_REVIEW);
   }
 
@@ -438,25 +482,39 @@ class WorklistBrowserTest {
     browser.screenshot("op-add-signers-after.png");
     Response added = submit(dialog, "加签", "/add-signers");
     assertThat(added.status()).as(added.text()).isEqualTo(201);
-    assertThat(engine.getTaskService().getSubTasks(task.getId())).as("after-signers wait for the head").isEmpty();
+    assertThat(engine.getTaskService().getSubTasks(task.getId()))
+        .as("after-signers wait for the head")
+        .isEmpty();
 
     // the head's 同意 is accepted and held: the step stays, 王芳 gets her subtask
     Locator form = view.locator(".fjs-form");
     form.getByLabel(label("同意")).check();
-    Response held = page.waitForResponse(r -> r.url().endsWith("/submit-form"),
-        () -> view.getByRole(AriaRole.BUTTON, exactName("完成")).click());
+    Response held =
+        page.waitForResponse(
+            r -> r.url().endsWith("/submit-form"),
+            () -> view.getByRole(AriaRole.BUTTON, exactName("完成")).click());
     assertThat(held.ok()).as("HTTP %s", held.status()).isTrue();
-    assertThat(driver.openTasks(pi.getId())).extracting(Task::getTaskDefinitionKey).containsExactly(TASK_DEPT_REVIEW);
+    assertThat(driver.openTasks(pi.getId()))
+        .extracting(Task::getTaskDefinitionKey)
+        .containsExactly(TASK_DEPT_REVIEW);
     List<Task> subtasks = engine.getTaskService().getSubTasks(task.getId());
-    assertThat(subtasks).extracting(Task::getAssignee, Task::getName)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(DemoUsers.FINANCE_HEAD, "加签：" + DEPT_REVIEW));
+    assertThat(subtasks)
+        .extracting(Task::getAssignee, Task::getName)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(DemoUsers.FINANCE_HEAD, "加签：" + DEPT_REVIEW));
 
     // 王芳 approves: the held 同意 completes the step
-    HttpResponse<String> decided = new Http(port).postJson("/api/signers/" + subtasks.get(0).getId() + "/decide",
-        DemoUsers.FINANCE_HEAD, DemoUsers.PASSWORD, "{\"decision\": \"approve\"}");
+    HttpResponse<String> decided =
+        new Http(port)
+            .postJson(
+                "/api/signers/" + subtasks.get(0).getId() + "/decide",
+                DemoUsers.FINANCE_HEAD,
+                DemoUsers.PASSWORD,
+                "{\"decision\": \"approve\"}");
     assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
     driver.executeJobs(pi.getId());
-    assertThat(driver.openTasks(pi.getId())).extracting(Task::getTaskDefinitionKey)
+    assertThat(driver.openTasks(pi.getId()))
+        .extracting(Task::getTaskDefinitionKey)
         .containsExactly(TASK_LEGAL_REVIEW);
   }
 
@@ -464,40 +522,55 @@ class WorklistBrowserTest {
   void removeSignerThroughTheButtonDeletesTheirSubtask() throws Exception {
     ProcessInstance pi = startDocument("普通");
     Task task = driver.taskFor(DemoUsers.HEAD, pi.getId(), TASK_DEPT_REVIEW);
-    HttpResponse<String> added = new Http(port).postJson("/api/tasks/" + task.getId() + "/add-signers",
-        DemoUsers.HEAD, DemoUsers.PASSWORD, "{\"userIds\": [\"" + COLLEAGUE + "\", \"" + DemoUsers.FINANCE_HEAD
-            + "\"], \"mode\": \"before\", \"comment\": \"请先提出意见\"}");
+    HttpResponse<String> added =
+        new Http(port)
+            .postJson(
+                "/api/tasks/" + task.getId() + "/add-signers",
+                DemoUsers.HEAD,
+                DemoUsers.PASSWORD,
+                "{\"userIds\": [\""
+                    + COLLEAGUE
+                    + "\", \""
+                    + DemoUsers.FINANCE_HEAD
+                    + "\"], \"mode\": \"before\", \"comment\": \"请先提出意见\"}");
     assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
 
     browser.login(DemoUsers.HEAD);
     Locator view = browser.openTask(task.getId(), DEPT_REVIEW);
     Locator dialog = openOperation(view, "减签");
     Locator signer = dialog.getByLabel(label("减签人"));
-    expect(signer.locator("option")).containsText(new String[] {"请选择", "孙丽（前加签，审批中）",
-        "王芳（前加签，审批中）"});
+    expect(signer.locator("option"))
+        .containsText(new String[] {"请选择", "孙丽（前加签，审批中）", "王芳（前加签，审批中）"});
     signer.selectOption(COLLEAGUE);
     browser.screenshot("op-remove-signer.png");
     Response removed = submit(dialog, "减签", "/signers/" + COLLEAGUE);
     assertThat(removed.status()).as(removed.text()).isEqualTo(200);
     expect(dialog).hasCount(0);
     expect(view.locator(".officeflow-operations [role=status]")).containsText("已减签");
-    assertThat(engine.getTaskService().getSubTasks(task.getId())).extracting(Task::getAssignee)
+    assertThat(engine.getTaskService().getSubTasks(task.getId()))
+        .extracting(Task::getAssignee)
         .containsExactly(DemoUsers.FINANCE_HEAD);
     // 王芳 has not decided yet: 减签 stays offered
-    expect(view.locator(".officeflow-operations").getByRole(AriaRole.BUTTON, exactName("减签"))).isVisible();
+    expect(view.locator(".officeflow-operations").getByRole(AriaRole.BUTTON, exactName("减签")))
+        .isVisible();
   }
 
-  // --- helpers --------------------------------------------------------------------------------------------
+  // --- helpers
+  // --------------------------------------------------------------------------------------------
 
   /** Clicks the operation's button on the task view and returns its dialog. */
   private Locator openOperation(Locator taskView, String operation) {
-    taskView.locator(".officeflow-operations").getByRole(AriaRole.BUTTON, exactName(operation)).click();
+    taskView
+        .locator(".officeflow-operations")
+        .getByRole(AriaRole.BUTTON, exactName(operation))
+        .click();
     return page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName(operation));
   }
 
   /** Clicks the dialog's button and returns the answer to the request whose URL ends with {@code urlEnd}. */
   private Response submit(Locator dialog, String button, String urlEnd) {
-    return page.waitForResponse(r -> r.url().endsWith(urlEnd),
+    return page.waitForResponse(
+        r -> r.url().endsWith(urlEnd),
         () -> dialog.getByRole(AriaRole.BUTTON, exactName(button)).click());
   }
 
@@ -511,7 +584,8 @@ class WorklistBrowserTest {
     Locator tabLink = worklist.getByRole(AriaRole.TAB, exactName(tab));
     tabLink.click();
     expect(worklist.getByRole(AriaRole.TAB, exactName(tab))).hasAttribute("aria-selected", "true");
-    expect(worklist.locator("table, .officeflow-worklist-empty, .alert-danger").first()).isVisible();
+    expect(worklist.locator("table, .officeflow-worklist-empty, .alert-danger").first())
+        .isVisible();
     return worklist;
   }
 
@@ -524,8 +598,12 @@ class WorklistBrowserTest {
   }
 
   private static int rowIndex(Locator table, ProcessInstance pi) {
-    return ((Number) table.evaluate("(t, id) => Array.from(t.querySelectorAll('tbody tr'))"
-        + ".findIndex(r => r.dataset.processInstanceId === id)", pi.getId())).intValue();
+    return ((Number)
+            table.evaluate(
+                "(t, id) => Array.from(t.querySelectorAll('tbody tr'))"
+                    + ".findIndex(r => r.dataset.processInstanceId === id)",
+                pi.getId()))
+        .intValue();
   }
 
   private ProcessInstance startDocument(String urgency) {
@@ -533,14 +611,30 @@ class WorklistBrowserTest {
   }
 
   private ProcessInstance startDocumentOf(String urgency, String drafter) {
-    Map<String, Object> variables = new HashMap<>(Map.of("title", "关于我的工作浏览器测试的通知（"
-        + UUID.randomUUID().toString().substring(0, 8) + "）", "docType", "通知", "mainRecipients", "各处室",
-        "body", "各处室应当及时办理待办事项。", "urgency", urgency));
+    Map<String, Object> variables =
+        new HashMap<>(
+            Map.of(
+                "title",
+                "关于我的工作浏览器测试的通知（" + UUID.randomUUID().toString().substring(0, 8) + "）",
+                "docType",
+                "通知",
+                "mainRecipients",
+                "各处室",
+                "body",
+                "各处室应当及时办理待办事项。",
+                "urgency",
+                urgency));
     return driver.start(drafter, "outgoing_document", variables);
   }
 
   private String title(ProcessInstance pi) {
-    return (String) engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName("title").singleResult().getValue();
+    return (String)
+        engine
+            .getHistoryService()
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(pi.getId())
+            .variableName("title")
+            .singleResult()
+            .getValue();
   }
 }

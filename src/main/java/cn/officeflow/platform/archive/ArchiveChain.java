@@ -19,14 +19,16 @@ public final class ArchiveChain {
 
   /** prev_hash of the first record of the chain. */
   public static final String GENESIS = "0".repeat(64);
+
   /** The gapless counter (NumberingService) that orders the chain: key, year 0 (one chain for all years). */
   public static final String COUNTER_KEY = "archive-chain";
+
   public static final int COUNTER_YEAR = 0;
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
-  private ArchiveChain() {
-  }
+  private ArchiveChain() {}
 
   /** Time as stored and hashed: truncated to whole seconds. */
   public static LocalDateTime truncate(LocalDateTime time) {
@@ -43,43 +45,45 @@ public final class ArchiveChain {
 
   /** Hash of an entry: its content fields, the file's SHA-256 and prev_hash. */
   public static String entryHash(ArchiveEntry e) {
-    return sha256(new Canonical("OFAE1")
-        .field("id", e.id())
-        .field("seq", e.seq())
-        .field("year", e.year())
-        .field("departmentId", e.departmentId())
-        .field("departmentName", e.departmentName())
-        .field("secrecy", e.secrecy())
-        .field("source", e.source() == null ? null : e.source().name())
-        .field("sourceId", e.sourceId())
-        .field("title", e.title())
-        .field("documentNumber", e.documentNumber())
-        .field("fileName", e.fileName())
-        .field("mediaType", e.mediaType())
-        .field("fileSize", e.fileSize())
-        .field("fileSha256", e.fileSha256())
-        .field("archivedBy", e.archivedBy())
-        .field("archivedAt", e.archivedAt())
-        .field("prevHash", e.prevHash())
-        .bytes());
+    return sha256(
+        new Canonical("OFAE1")
+            .field("id", e.id())
+            .field("seq", e.seq())
+            .field("year", e.year())
+            .field("departmentId", e.departmentId())
+            .field("departmentName", e.departmentName())
+            .field("secrecy", e.secrecy())
+            .field("source", e.source() == null ? null : e.source().name())
+            .field("sourceId", e.sourceId())
+            .field("title", e.title())
+            .field("documentNumber", e.documentNumber())
+            .field("fileName", e.fileName())
+            .field("mediaType", e.mediaType())
+            .field("fileSize", e.fileSize())
+            .field("fileSha256", e.fileSha256())
+            .field("archivedBy", e.archivedBy())
+            .field("archivedAt", e.archivedAt())
+            .field("prevHash", e.prevHash())
+            .bytes());
   }
 
   /** Hash of an event: every field of it and prev_hash. */
   public static String eventHash(ArchiveEvent v) {
-    return sha256(new Canonical("OFAV1")
-        .field("id", v.id())
-        .field("seq", v.seq())
-        .field("entryId", v.entryId())
-        .field("type", v.type() == null ? null : v.type().name())
-        .field("box", v.box())
-        .field("shelf", v.shelf())
-        .field("destructionId", v.destructionId())
-        .field("destroyedOn", v.destroyedOn())
-        .field("method", v.method())
-        .field("actor", v.actor())
-        .field("occurredAt", v.occurredAt())
-        .field("prevHash", v.prevHash())
-        .bytes());
+    return sha256(
+        new Canonical("OFAV1")
+            .field("id", v.id())
+            .field("seq", v.seq())
+            .field("entryId", v.entryId())
+            .field("type", v.type() == null ? null : v.type().name())
+            .field("box", v.box())
+            .field("shelf", v.shelf())
+            .field("destructionId", v.destructionId())
+            .field("destroyedOn", v.destroyedOn())
+            .field("method", v.method())
+            .field("actor", v.actor())
+            .field("occurredAt", v.occurredAt())
+            .field("prevHash", v.prevHash())
+            .bytes());
   }
 
   /** {@code name=<length>:<value>\n} per field, {@code name=~\n} for null. */

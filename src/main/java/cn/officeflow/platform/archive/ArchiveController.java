@@ -34,7 +34,8 @@ public class ArchiveController {
 
   /** {"intact": true} or the first broken record; with headSeq + headHash also against that kept head. */
   @GetMapping("/verify")
-  public ChainVerification verify(@RequestParam(required = false) Integer headSeq,
+  public ChainVerification verify(
+      @RequestParam(required = false) Integer headSeq,
       @RequestParam(required = false) String headHash) {
     return queries.verify(headSeq, headHash);
   }
@@ -46,8 +47,10 @@ public class ArchiveController {
   }
 
   @GetMapping("/entries")
-  public List<ArchiveQueries.EntryView> entries(@RequestParam(required = false) Integer year,
-      @RequestParam(required = false) String department, @RequestParam(required = false) String secrecy,
+  public List<ArchiveQueries.EntryView> entries(
+      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String department,
+      @RequestParam(required = false) String secrecy,
       @RequestParam(required = false) String status) {
     return queries.list(year, department, secrecy, status);
   }
@@ -64,18 +67,25 @@ public class ArchiveController {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("type", "GoneException");
       body.put("message", "档案条目已于 " + download.entry().destroyedOn() + " 销毁，电子文件不再提供下载：" + id);
-      return ResponseEntity.status(HttpStatus.GONE).contentType(MediaType.APPLICATION_JSON).body(body);
+      return ResponseEntity.status(HttpStatus.GONE)
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(body);
     }
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType(download.entry().mediaType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(download.entry().fileName(), StandardCharsets.UTF_8).build().toString())
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(download.entry().mediaType()))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(download.entry().fileName(), StandardCharsets.UTF_8)
+                .build()
+                .toString())
         .body(download.content());
   }
 
   /** Body {@code {"box": "...", "shelf": "..."}}; 400 naming the field when one is missing or invalid. */
   @PutMapping("/entries/{id}/location")
-  public ArchiveQueries.EntryView location(@PathVariable String id,
-      @RequestBody(required = false) Map<String, Object> body) {
+  public ArchiveQueries.EntryView location(
+      @PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
     Map<String, Object> location = body == null ? Map.of() : body;
     return queries.updateLocation(id, location.get("box"), location.get("shelf"));
   }

@@ -18,8 +18,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class ArchiveQueries {
 
-  static final Set<String> READER_ROLES = Set.of(RoleGroups.OFFICE_DIRECTOR, RoleGroups.OFFICE_CLERKS,
-      RoleGroups.AUDITORS, RoleGroups.CAMUNDA_ADMIN);
+  static final Set<String> READER_ROLES =
+      Set.of(
+          RoleGroups.OFFICE_DIRECTOR,
+          RoleGroups.OFFICE_CLERKS,
+          RoleGroups.AUDITORS,
+          RoleGroups.CAMUNDA_ADMIN);
   static final Set<String> FILING_ROLES = Set.of(RoleGroups.OFFICE_CLERKS);
 
   private final ArchiveService archive;
@@ -66,16 +70,19 @@ public class ArchiveQueries {
     }
     String sec = blankToNull(secrecy);
     if (sec != null && !ArchiveService.SECRECIES.contains(sec)) {
-      throw new ValidationException("secrecy", "密级必须是 " + String.join("、", ArchiveService.SECRECIES) + " 之一，收到："
-          + sec);
+      throw new ValidationException(
+          "secrecy", "密级必须是 " + String.join("、", ArchiveService.SECRECIES) + " 之一，收到：" + sec);
     }
-    return archive.list(year, dept, sec, status(blankToNull(status))).stream().map(EntryView::of).toList();
+    return archive.list(year, dept, sec, status(blankToNull(status))).stream()
+        .map(EntryView::of)
+        .toList();
   }
 
   public EntryDetail detail(String id) {
     requireRole(READER_ROLES, "查看档案");
     ArchiveEntry entry = archive.entry(id);
-    return new EntryDetail(EntryView.of(entry), archive.events(id).stream().map(EventView::of).toList());
+    return new EntryDetail(
+        EntryView.of(entry), archive.events(id).stream().map(EventView::of).toList());
   }
 
   /** The electronic file; null when the entry is destroyed (the bytes stay only for the chain). */
@@ -113,38 +120,100 @@ public class ArchiveQueries {
   }
 
   /** One archive entry as JSON (no file bytes). */
-  public record EntryView(String id, int seq, String classification, int year, String departmentId,
-      String departmentName, String secrecy, String source, String sourceLabel, String sourceId, String title,
-      String documentNumber, String fileName, String mediaType, int fileSize, String fileSha256, String box,
-      String shelf, String status, String statusLabel, LocalDate destroyedOn, String destructionId,
-      String archivedBy, LocalDateTime archivedAt, String prevHash, String entryHash) {
+  public record EntryView(
+      String id,
+      int seq,
+      String classification,
+      int year,
+      String departmentId,
+      String departmentName,
+      String secrecy,
+      String source,
+      String sourceLabel,
+      String sourceId,
+      String title,
+      String documentNumber,
+      String fileName,
+      String mediaType,
+      int fileSize,
+      String fileSha256,
+      String box,
+      String shelf,
+      String status,
+      String statusLabel,
+      LocalDate destroyedOn,
+      String destructionId,
+      String archivedBy,
+      LocalDateTime archivedAt,
+      String prevHash,
+      String entryHash) {
 
     static EntryView of(ArchiveEntry e) {
-      return new EntryView(e.id(), e.seq(), e.classification(), e.year(), e.departmentId(), e.departmentName(),
-          e.secrecy(), e.source() == null ? null : e.source().name(), e.source() == null ? null : e.source().label(),
-          e.sourceId(), e.title(), e.documentNumber(), e.fileName(), e.mediaType(), e.fileSize(), e.fileSha256(),
-          e.box(), e.shelf(), e.status() == null ? null : e.status().name(),
-          e.status() == null ? null : e.status().label(), e.destroyedOn(), e.destructionId(), e.archivedBy(),
-          e.archivedAt(), e.prevHash(), e.entryHash());
+      return new EntryView(
+          e.id(),
+          e.seq(),
+          e.classification(),
+          e.year(),
+          e.departmentId(),
+          e.departmentName(),
+          e.secrecy(),
+          e.source() == null ? null : e.source().name(),
+          e.source() == null ? null : e.source().label(),
+          e.sourceId(),
+          e.title(),
+          e.documentNumber(),
+          e.fileName(),
+          e.mediaType(),
+          e.fileSize(),
+          e.fileSha256(),
+          e.box(),
+          e.shelf(),
+          e.status() == null ? null : e.status().name(),
+          e.status() == null ? null : e.status().label(),
+          e.destroyedOn(),
+          e.destructionId(),
+          e.archivedBy(),
+          e.archivedAt(),
+          e.prevHash(),
+          e.entryHash());
     }
   }
 
   /** GET /api/archive/entries/{id}: the entry and its chained events. */
-  public record EntryDetail(EntryView entry, List<EventView> events) {
-  }
+  public record EntryDetail(EntryView entry, List<EventView> events) {}
 
   /** One event of an entry. */
-  public record EventView(String id, int seq, String type, String typeLabel, String box, String shelf,
-      String destructionId, LocalDate destroyedOn, String method, String actor, LocalDateTime occurredAt,
+  public record EventView(
+      String id,
+      int seq,
+      String type,
+      String typeLabel,
+      String box,
+      String shelf,
+      String destructionId,
+      LocalDate destroyedOn,
+      String method,
+      String actor,
+      LocalDateTime occurredAt,
       String eventHash) {
 
     static EventView of(ArchiveEvent v) {
-      return new EventView(v.id(), v.seq(), v.type().name(), v.type().label(), v.box(), v.shelf(), v.destructionId(),
-          v.destroyedOn(), v.method(), v.actor(), v.occurredAt(), v.eventHash());
+      return new EventView(
+          v.id(),
+          v.seq(),
+          v.type().name(),
+          v.type().label(),
+          v.box(),
+          v.shelf(),
+          v.destructionId(),
+          v.destroyedOn(),
+          v.method(),
+          v.actor(),
+          v.occurredAt(),
+          v.eventHash());
     }
   }
 
   /** An entry's file for download; {@code content} null when the entry has been destroyed. */
-  public record FileDownload(ArchiveEntry entry, byte[] content) {
-  }
+  public record FileDownload(ArchiveEntry entry, byte[] content) {}
 }

@@ -79,7 +79,8 @@ public class ArchiveService {
   private final NumberingService numbering;
   private final IdentityService identity;
 
-  public ArchiveService(ArchiveRepository repository, NumberingService numbering, IdentityService identity) {
+  public ArchiveService(
+      ArchiveRepository repository, NumberingService numbering, IdentityService identity) {
     this.repository = repository;
     this.numbering = numbering;
     this.identity = identity;
@@ -93,15 +94,40 @@ public class ArchiveService {
     LocalDateTime now = ArchiveChain.truncate(EngineClock.now());
     int seq = numbering.next(ArchiveChain.COUNTER_KEY, ArchiveChain.COUNTER_YEAR);
     String prevHash = previousHash(seq);
-    ArchiveEntry unhashed = new ArchiveEntry(UUID.randomUUID().toString(), seq, entry.year(),
-        entry.departmentId().strip(), entry.departmentName().strip(), entry.secrecy(), entry.source(),
-        entry.sourceId(), entry.title().strip(), blankToNull(entry.documentNumber()), entry.fileName().strip(),
-        entry.mediaType().strip(), entry.content().length, ArchiveChain.sha256(entry.content()), actor, now,
-        prevHash, null, null, null, ArchiveEntryStatus.ARCHIVED, null, null);
+    ArchiveEntry unhashed =
+        new ArchiveEntry(
+            UUID.randomUUID().toString(),
+            seq,
+            entry.year(),
+            entry.departmentId().strip(),
+            entry.departmentName().strip(),
+            entry.secrecy(),
+            entry.source(),
+            entry.sourceId(),
+            entry.title().strip(),
+            blankToNull(entry.documentNumber()),
+            entry.fileName().strip(),
+            entry.mediaType().strip(),
+            entry.content().length,
+            ArchiveChain.sha256(entry.content()),
+            actor,
+            now,
+            prevHash,
+            null,
+            null,
+            null,
+            ArchiveEntryStatus.ARCHIVED,
+            null,
+            null);
     ArchiveEntry archived = withHash(unhashed);
     repository.insertEntry(archived, entry.content());
-    LOG.info("归档 {}（{}）：{} {}，链序号 {}", archived.id(), archived.classification(), archived.documentNumber(),
-        archived.title(), seq);
+    LOG.info(
+        "归档 {}（{}）：{} {}，链序号 {}",
+        archived.id(),
+        archived.classification(),
+        archived.documentNumber(),
+        archived.title(),
+        seq);
     if (blankToNull(entry.box()) != null || blankToNull(entry.shelf()) != null) {
       return fileLocation(archived, entry.box(), entry.shelf(), actor);
     }
@@ -130,15 +156,32 @@ public class ArchiveService {
    * entry's state columns are updated; nothing is deleted and no hashed content changes.
    */
   @Transactional
-  public void markDestroyed(List<String> entryIds, String destructionId, LocalDate destroyedOn, String method,
+  public void markDestroyed(
+      List<String> entryIds,
+      String destructionId,
+      LocalDate destroyedOn,
+      String method,
       String actor) {
     for (String id : entryIds) {
       ArchiveEntry entry = entry(id);
       if (entry.destroyed()) {
         throw new ValidationException("entries", "档案条目已销毁：" + entry.title() + "（" + id + "）");
       }
-      append(new ArchiveEvent(UUID.randomUUID().toString(), 0, id, ArchiveEventType.DESTROYED, null, null,
-          destructionId, destroyedOn, method, actor, ArchiveChain.truncate(EngineClock.now()), null, null));
+      append(
+          new ArchiveEvent(
+              UUID.randomUUID().toString(),
+              0,
+              id,
+              ArchiveEventType.DESTROYED,
+              null,
+              null,
+              destructionId,
+              destroyedOn,
+              method,
+              actor,
+              ArchiveChain.truncate(EngineClock.now()),
+              null,
+              null));
       repository.markDestroyed(id, destroyedOn, destructionId);
     }
     LOG.info("销毁 {}：{} 个档案条目已标记为已销毁（{}，{}）", destructionId, entryIds.size(), destroyedOn, method);
@@ -176,8 +219,10 @@ public class ArchiveService {
       } else if (link.entry() != null) {
         reason = checkEntry(link.entry());
       } else {
-        reason = Objects.equals(ArchiveChain.eventHash(link.event()), link.event().eventHash()) ? null
-            : Reason.CONTENT_CHANGED;
+        reason =
+            Objects.equals(ArchiveChain.eventHash(link.event()), link.event().eventHash())
+                ? null
+                : Reason.CONTENT_CHANGED;
       }
       if (reason != null) {
         broken.add(link.broken(reason, byId));
@@ -187,8 +232,15 @@ public class ArchiveService {
       expected = link.seq() + 1;
     }
     if (broken.isEmpty() && repository.chainCounter() > expected - 1) {
-      broken.add(new BrokenRecord(null, expected, null, null, null, Reason.LINK_BROKEN,
-          "链尾记录缺失：计数器已到 " + repository.chainCounter() + "，链上最后一条为 " + (expected - 1)));
+      broken.add(
+          new BrokenRecord(
+              null,
+              expected,
+              null,
+              null,
+              null,
+              Reason.LINK_BROKEN,
+              "链尾记录缺失：计数器已到 " + repository.chainCounter() + "，链上最后一条为 " + (expected - 1)));
     }
     if (broken.isEmpty()) {
       // state is judged against the events only once the chain of events itself is sound
@@ -197,8 +249,15 @@ public class ArchiveService {
     if (broken.isEmpty() && expectedHead != null) {
       Optional<Link> kept = links.stream().filter(l -> l.seq() == expectedHead.seq()).findFirst();
       if (kept.isEmpty()) {
-        broken.add(new BrokenRecord(null, expectedHead.seq(), null, null, null, Reason.HEAD_MISMATCH,
-            "异地保存的链头（第 " + expectedHead.seq() + " 条）在链上已不存在"));
+        broken.add(
+            new BrokenRecord(
+                null,
+                expectedHead.seq(),
+                null,
+                null,
+                null,
+                Reason.HEAD_MISMATCH,
+                "异地保存的链头（第 " + expectedHead.seq() + " 条）在链上已不存在"));
       } else if (!kept.get().hash().equals(expectedHead.hash())) {
         broken.add(kept.get().broken(Reason.HEAD_MISMATCH, byId));
       }
@@ -207,8 +266,8 @@ public class ArchiveService {
     if (first.isEmpty()) {
       return ChainVerification.INTACT;
     }
-    LOG.warn("篡改预警：档案哈希链在第 {} 条记录处断开（{}，{}）", first.get().seq(), first.get().reason(),
-        first.get().id());
+    LOG.warn(
+        "篡改预警：档案哈希链在第 {} 条记录处断开（{}，{}）", first.get().seq(), first.get().reason(), first.get().id());
     return ChainVerification.broken(first.get());
   }
 
@@ -234,7 +293,8 @@ public class ArchiveService {
     return repository.events(entryId);
   }
 
-  public List<ArchiveEntry> list(Integer year, String department, String secrecy, ArchiveEntryStatus status) {
+  public List<ArchiveEntry> list(
+      Integer year, String department, String secrecy, ArchiveEntryStatus status) {
     return repository.list(year, department, secrecy, status);
   }
 
@@ -245,9 +305,21 @@ public class ArchiveService {
   // --- chain
 
   private ArchiveEntry fileLocation(ArchiveEntry entry, String box, String shelf, String actor) {
-    append(new ArchiveEvent(UUID.randomUUID().toString(), 0, entry.id(), ArchiveEventType.LOCATION,
-        blankToNull(box), blankToNull(shelf), null, null, null, actor, ArchiveChain.truncate(EngineClock.now()),
-        null, null));
+    append(
+        new ArchiveEvent(
+            UUID.randomUUID().toString(),
+            0,
+            entry.id(),
+            ArchiveEventType.LOCATION,
+            blankToNull(box),
+            blankToNull(shelf),
+            null,
+            null,
+            null,
+            actor,
+            ArchiveChain.truncate(EngineClock.now()),
+            null,
+            null));
     repository.updateLocation(entry.id(), blankToNull(box), blankToNull(shelf));
     return entry(entry.id());
   }
@@ -255,39 +327,89 @@ public class ArchiveService {
   /** Appends an event (given without seq and hashes) to the chain. */
   private void append(ArchiveEvent event) {
     int seq = numbering.next(ArchiveChain.COUNTER_KEY, ArchiveChain.COUNTER_YEAR);
-    ArchiveEvent linked = new ArchiveEvent(event.id(), seq, event.entryId(), event.type(), event.box(),
-        event.shelf(), event.destructionId(), event.destroyedOn(), event.method(), event.actor(), event.occurredAt(),
-        previousHash(seq), null);
-    repository.insertEvent(new ArchiveEvent(linked.id(), seq, linked.entryId(), linked.type(), linked.box(),
-        linked.shelf(), linked.destructionId(), linked.destroyedOn(), linked.method(), linked.actor(),
-        linked.occurredAt(), linked.prevHash(), ArchiveChain.eventHash(linked)));
+    ArchiveEvent linked =
+        new ArchiveEvent(
+            event.id(),
+            seq,
+            event.entryId(),
+            event.type(),
+            event.box(),
+            event.shelf(),
+            event.destructionId(),
+            event.destroyedOn(),
+            event.method(),
+            event.actor(),
+            event.occurredAt(),
+            previousHash(seq),
+            null);
+    repository.insertEvent(
+        new ArchiveEvent(
+            linked.id(),
+            seq,
+            linked.entryId(),
+            linked.type(),
+            linked.box(),
+            linked.shelf(),
+            linked.destructionId(),
+            linked.destroyedOn(),
+            linked.method(),
+            linked.actor(),
+            linked.occurredAt(),
+            linked.prevHash(),
+            ArchiveChain.eventHash(linked)));
   }
 
   private String previousHash(int seq) {
     if (seq == 1) {
       return ArchiveChain.GENESIS;
     }
-    return repository.hashAt(seq - 1).orElseThrow(() -> new IllegalStateException(
-        "篡改预警：档案哈希链第 " + (seq - 1) + " 条记录缺失，不能继续归档；请审计人员核查（GET /api/archive/verify）"));
+    return repository
+        .hashAt(seq - 1)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "篡改预警：档案哈希链第 " + (seq - 1) + " 条记录缺失，不能继续归档；请审计人员核查（GET /api/archive/verify）"));
   }
 
   private static ArchiveEntry withHash(ArchiveEntry e) {
-    return new ArchiveEntry(e.id(), e.seq(), e.year(), e.departmentId(), e.departmentName(), e.secrecy(),
-        e.source(), e.sourceId(), e.title(), e.documentNumber(), e.fileName(), e.mediaType(), e.fileSize(),
-        e.fileSha256(), e.archivedBy(), e.archivedAt(), e.prevHash(), ArchiveChain.entryHash(e), e.box(), e.shelf(),
-        e.status(), e.destroyedOn(), e.destructionId());
+    return new ArchiveEntry(
+        e.id(),
+        e.seq(),
+        e.year(),
+        e.departmentId(),
+        e.departmentName(),
+        e.secrecy(),
+        e.source(),
+        e.sourceId(),
+        e.title(),
+        e.documentNumber(),
+        e.fileName(),
+        e.mediaType(),
+        e.fileSize(),
+        e.fileSha256(),
+        e.archivedBy(),
+        e.archivedAt(),
+        e.prevHash(),
+        ArchiveChain.entryHash(e),
+        e.box(),
+        e.shelf(),
+        e.status(),
+        e.destroyedOn(),
+        e.destructionId());
   }
 
   private Reason checkEntry(ArchiveEntry entry) {
     byte[] content = repository.content(entry.id()).orElse(new byte[0]);
-    if (content.length != entry.fileSize() || !ArchiveChain.sha256(content).equals(entry.fileSha256())) {
+    if (content.length != entry.fileSize()
+        || !ArchiveChain.sha256(content).equals(entry.fileSha256())) {
       return Reason.FILE_CHANGED;
     }
     return ArchiveChain.entryHash(entry).equals(entry.entryHash()) ? null : Reason.CONTENT_CHANGED;
   }
 
   /** The first entry (by seq) whose state columns differ from what its events say. */
-  private static Optional<BrokenRecord> stateChanges(List<ArchiveEntry> entries, List<ArchiveEvent> events) {
+  private static Optional<BrokenRecord> stateChanges(
+      List<ArchiveEntry> entries, List<ArchiveEvent> events) {
     Map<String, ArchiveEvent> lastLocation = new HashMap<>();
     Map<String, ArchiveEvent> destruction = new HashMap<>();
     for (ArchiveEvent event : events) {
@@ -300,16 +422,27 @@ public class ArchiveService {
     for (ArchiveEntry entry : entries) {
       ArchiveEvent location = lastLocation.get(entry.id());
       ArchiveEvent destroyed = destruction.get(entry.id());
-      boolean locationMatches = Objects.equals(entry.box(), location == null ? null : location.box())
-          && Objects.equals(entry.shelf(), location == null ? null : location.shelf());
-      boolean stateMatches = destroyed == null
-          ? entry.status() == ArchiveEntryStatus.ARCHIVED && entry.destroyedOn() == null
-              && entry.destructionId() == null
-          : entry.status() == ArchiveEntryStatus.DESTROYED && Objects.equals(entry.destroyedOn(),
-              destroyed.destroyedOn()) && Objects.equals(entry.destructionId(), destroyed.destructionId());
+      boolean locationMatches =
+          Objects.equals(entry.box(), location == null ? null : location.box())
+              && Objects.equals(entry.shelf(), location == null ? null : location.shelf());
+      boolean stateMatches =
+          destroyed == null
+              ? entry.status() == ArchiveEntryStatus.ARCHIVED
+                  && entry.destroyedOn() == null
+                  && entry.destructionId() == null
+              : entry.status() == ArchiveEntryStatus.DESTROYED
+                  && Objects.equals(entry.destroyedOn(), destroyed.destroyedOn())
+                  && Objects.equals(entry.destructionId(), destroyed.destructionId());
       if (!locationMatches || !stateMatches) {
-        return Optional.of(new BrokenRecord(entry.id(), entry.seq(), "ENTRY", entry.id(), entry.title(),
-            Reason.STATE_CHANGED, Reason.STATE_CHANGED.message()));
+        return Optional.of(
+            new BrokenRecord(
+                entry.id(),
+                entry.seq(),
+                "ENTRY",
+                entry.id(),
+                entry.title(),
+                Reason.STATE_CHANGED,
+                Reason.STATE_CHANGED.message()));
       }
     }
     return Optional.empty();
@@ -318,10 +451,14 @@ public class ArchiveService {
   /** One record of the chain: an entry or an event. */
   /** The newest record of the chain (its sequence number and hash): the value to keep a copy of off-site. */
   public Optional<ChainHead> head() {
-    Optional<ArchiveEntry> entry = repository.chainEntries().stream().max(Comparator.comparingInt(ArchiveEntry::seq));
-    Optional<ArchiveEvent> event = repository.chainEvents().stream().max(Comparator.comparingInt(ArchiveEvent::seq));
+    Optional<ArchiveEntry> entry =
+        repository.chainEntries().stream().max(Comparator.comparingInt(ArchiveEntry::seq));
+    Optional<ArchiveEvent> event =
+        repository.chainEvents().stream().max(Comparator.comparingInt(ArchiveEvent::seq));
     if (event.isPresent() && (entry.isEmpty() || event.get().seq() > entry.get().seq())) {
-      return Optional.of(new ChainHead(event.get().seq(), event.get().eventHash(), "EVENT", event.get().occurredAt()));
+      return Optional.of(
+          new ChainHead(
+              event.get().seq(), event.get().eventHash(), "EVENT", event.get().occurredAt()));
     }
     return entry.map(e -> new ChainHead(e.seq(), e.entryHash(), "ENTRY", e.archivedAt()));
   }
@@ -338,10 +475,17 @@ public class ArchiveService {
 
     BrokenRecord broken(Reason reason, Map<String, ArchiveEntry> entries) {
       if (entry != null) {
-        return new BrokenRecord(entry.id(), seq, "ENTRY", entry.id(), entry.title(), reason, reason.message());
+        return new BrokenRecord(
+            entry.id(), seq, "ENTRY", entry.id(), entry.title(), reason, reason.message());
       }
       ArchiveEntry of = entries.get(event.entryId());
-      return new BrokenRecord(event.id(), seq, "EVENT", event.entryId(), of == null ? null : of.title(), reason,
+      return new BrokenRecord(
+          event.id(),
+          seq,
+          "EVENT",
+          event.entryId(),
+          of == null ? null : of.title(),
+          reason,
           reason.message());
     }
   }
@@ -355,7 +499,8 @@ public class ArchiveService {
     text("departmentId", e.departmentId(), 64, "部门");
     text("departmentName", e.departmentName(), 100, "部门名称");
     if (!SECRECIES.contains(e.secrecy())) {
-      throw new ValidationException("secrecy", "密级必须是 " + String.join("、", SECRECIES) + " 之一，收到：" + e.secrecy());
+      throw new ValidationException(
+          "secrecy", "密级必须是 " + String.join("、", SECRECIES) + " 之一，收到：" + e.secrecy());
     }
     if (e.source() == null) {
       throw new ValidationException("source", "必须说明来源（发文或收文）");

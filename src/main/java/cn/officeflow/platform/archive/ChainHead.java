@@ -8,5 +8,4 @@ import java.time.LocalDateTime;
  * GET /api/archive/verify?headSeq=&headHash= to detect a chain rewritten with fresh hashes. {@code kind} and
  * {@code at} are informative (null when only seq and hash are given back).
  */
-public record ChainHead(int seq, String hash, String kind, LocalDateTime at) {
-}
+public record ChainHead(int seq, String hash, String kind, LocalDateTime at) {}

@@ -44,7 +44,12 @@ public record ChainVerification(boolean intact, BrokenRecord firstBroken) {
    * EVENT (an event of entry {@code entryId}); {@code id} is null when the record itself is missing.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record BrokenRecord(String id, int seq, String kind, String entryId, String title, Reason reason,
-      String message) {
-  }
+  public record BrokenRecord(
+      String id,
+      int seq,
+      String kind,
+      String entryId,
+      String title,
+      Reason reason,
+      String message) {}
 }

@@ -29,8 +29,8 @@ public class CalendarController {
   }
 
   @GetMapping("/working-days/add")
-  public Map<String, String> add(@RequestParam(required = false) String from,
-      @RequestParam(required = false) String days) {
+  public Map<String, String> add(
+      @RequestParam(required = false) String from, @RequestParam(required = false) String days) {
     LocalDate start = date("from", from);
     int count = days("days", days);
     return Map.of("date", calendar.add(start, count).toString());
@@ -58,8 +58,8 @@ public class CalendarController {
 
   static int days(String field, String value) {
     if (value == null || value.isBlank()) {
-      throw new ValidationException(field, "天数 " + field + " 必须填写，1 到 " + WorkingDayCalendar.MAX_DAYS
-          + " 之间的整数");
+      throw new ValidationException(
+          field, "天数 " + field + " 必须填写，1 到 " + WorkingDayCalendar.MAX_DAYS + " 之间的整数");
     }
     int days;
     try {
@@ -68,7 +68,8 @@ public class CalendarController {
       throw new ValidationException(field, "天数 " + field + " 必须是整数：" + value);
     }
     if (days < 1 || days > WorkingDayCalendar.MAX_DAYS) {
-      throw new ValidationException(field, "天数 " + field + " 必须在 1 到 " + WorkingDayCalendar.MAX_DAYS + " 之间：" + days);
+      throw new ValidationException(
+          field, "天数 " + field + " 必须在 1 到 " + WorkingDayCalendar.MAX_DAYS + " 之间：" + days);
     }
     return days;
   }

@@ -87,11 +87,9 @@ public class WorkingDayCalendar {
   private static final Logger log = LoggerFactory.getLogger(WorkingDayCalendar.class);
 
   /** One day that differs from, or is confirmed against, the Monday–Friday rule. */
-  record Day(boolean working, String holiday, String source) {
-  }
+  record Day(boolean working, String holiday, String source) {}
 
-  record YearFile(int year, String source, Map<LocalDate, Day> days) {
-  }
+  record YearFile(int year, String source, Map<LocalDate, Day> days) {}
 
   private final Map<LocalDate, Day> days;
   private final SortedSet<Integer> knownYears;
@@ -112,26 +110,37 @@ public class WorkingDayCalendar {
     for (YearFile file : classpathFiles()) {
       YearFile previous = years.put(file.year(), file);
       if (previous != null) {
-        throw new IllegalStateException("节假日文件重复：" + file.year() + " 年同时见于 " + previous.source()
-            + " 和 " + file.source());
+        throw new IllegalStateException(
+            "节假日文件重复：" + file.year() + " 年同时见于 " + previous.source() + " 和 " + file.source());
       }
     }
     if (directory != null && !directory.isBlank()) {
       for (YearFile file : directoryFiles(Path.of(directory.trim()))) {
         YearFile replaced = years.put(file.year(), file);
-        log.info("工作日历：{} 年以 {} 为准{}", file.year(), file.source(),
+        log.info(
+            "工作日历：{} 年以 {} 为准{}",
+            file.year(),
+            file.source(),
             replaced == null ? "" : "（替换 " + replaced.source() + "）");
       }
     }
     Map<LocalDate, Day> all = new HashMap<>();
     for (YearFile file : years.values()) {
-      file.days().forEach((date, day) -> {
-        Day other = all.putIfAbsent(date, day);
-        if (other != null && other.working() != day.working()) {
-          throw new IllegalStateException("节假日文件冲突：" + date + " 在 " + other.source() + " 与 "
-              + day.source() + " 中的安排不一致");
-        }
-      });
+      file.days()
+          .forEach(
+              (date, day) -> {
+                Day other = all.putIfAbsent(date, day);
+                if (other != null && other.working() != day.working()) {
+                  throw new IllegalStateException(
+                      "节假日文件冲突："
+                          + date
+                          + " 在 "
+                          + other.source()
+                          + " 与 "
+                          + day.source()
+                          + " 中的安排不一致");
+                }
+              });
     }
     this.days = Map.copyOf(all);
     this.knownYears = Collections.unmodifiableSortedSet(new TreeSet<>(years.keySet()));
@@ -148,8 +157,10 @@ public class WorkingDayCalendar {
       return day.working();
     }
     if (!knownYears.contains(date.getYear()) && warnedYears.add(date.getYear())) {
-      log.warn("工作日历：没有 {} 年的节假日文件（calendar/holidays-{}.yaml），该年按周一至周五上班计算；"
-          + "请按国务院办公厅当年的节假日安排通知补充该文件", date.getYear(), date.getYear());
+      log.warn(
+          "工作日历：没有 {} 年的节假日文件（calendar/holidays-{}.yaml），该年按周一至周五上班计算；" + "请按国务院办公厅当年的节假日安排通知补充该文件",
+          date.getYear(),
+          date.getYear());
     }
     DayOfWeek weekday = date.getDayOfWeek();
     return weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY;
@@ -205,17 +216,26 @@ public class WorkingDayCalendar {
     return knownYears;
   }
 
-  // ---------------------------------------------------------------------------------------------- loading
+  // ----------------------------------------------------------------------------------------------
+  // loading
 
   private static List<YearFile> classpathFiles() {
     try {
-      Resource[] resources = new PathMatchingResourcePatternResolver(WorkingDayCalendar.class.getClassLoader())
-          .getResources(CLASSPATH_PATTERN);
+      Resource[] resources =
+          new PathMatchingResourcePatternResolver(WorkingDayCalendar.class.getClassLoader())
+              .getResources(CLASSPATH_PATTERN);
       List<YearFile> files = new ArrayList<>();
       for (Resource resource : resources) {
         try (InputStream in = resource.getInputStream()) {
-          files.add(parse(resource.getFilename(), "classpath:calendar/" + resource.getFilename()
-              + " (" + resource.getDescription() + ")", in));
+          files.add(
+              parse(
+                  resource.getFilename(),
+                  "classpath:calendar/"
+                      + resource.getFilename()
+                      + " ("
+                      + resource.getDescription()
+                      + ")",
+                  in));
         }
       }
       return files;
@@ -226,7 +246,8 @@ public class WorkingDayCalendar {
 
   private static List<YearFile> directoryFiles(Path directory) {
     if (!Files.isDirectory(directory)) {
-      throw new IllegalStateException("officeflow.calendar.directory 指向的目录不存在：" + directory.toAbsolutePath());
+      throw new IllegalStateException(
+          "officeflow.calendar.directory 指向的目录不存在：" + directory.toAbsolutePath());
     }
     List<Path> paths = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "holidays-*.yaml")) {
@@ -278,7 +299,8 @@ public class WorkingDayCalendar {
       String holidayName = nameValue.toString().trim();
       String where = holidayName + " 的 ";
       LocalDate from = date(holiday.get("from"), source, where + "from", year);
-      LocalDate to = holiday.get("to") == null ? from : date(holiday.get("to"), source, where + "to", year);
+      LocalDate to =
+          holiday.get("to") == null ? from : date(holiday.get("to"), source, where + "to", year);
       if (to.isBefore(from)) {
         throw invalid(source, where + "to（" + to + "）早于 from（" + from + "）");
       }
@@ -286,9 +308,20 @@ public class WorkingDayCalendar {
       if (length > 31) {
         throw invalid(source, holidayName + " 放假超过 31 天，请检查 from 和 to");
       }
-      if (holiday.get("days") != null && integer(holiday.get("days"), source, where + "days") != length) {
-        throw invalid(source, where + "days: " + holiday.get("days") + " 与 " + from + " 至 " + to + "（共 "
-            + length + " 天）不一致");
+      if (holiday.get("days") != null
+          && integer(holiday.get("days"), source, where + "days") != length) {
+        throw invalid(
+            source,
+            where
+                + "days: "
+                + holiday.get("days")
+                + " 与 "
+                + from
+                + " 至 "
+                + to
+                + "（共 "
+                + length
+                + " 天）不一致");
       }
       for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
         put(days, date, new Day(false, holidayName, source), source);
@@ -300,7 +333,8 @@ public class WorkingDayCalendar {
         }
         for (Object value : dates) {
           LocalDate date = date(value, source, where + "workdays", year);
-          if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
+          if (date.getDayOfWeek() != DayOfWeek.SATURDAY
+              && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
             throw invalid(source, where + "workdays 中的 " + date + " 不是周六或周日（调休上班日只会是周末）");
           }
           put(days, date, new Day(true, holidayName, source), source);
@@ -320,23 +354,25 @@ public class WorkingDayCalendar {
   /** SnakeYAML would turn an unquoted 2026-01-01 into a java.util.Date at UTC; keep dates as text. */
   private static Yaml yaml() {
     LoaderOptions options = new LoaderOptions();
-    Resolver resolver = new Resolver() {
-      @Override
-      public void addImplicitResolver(Tag tag, Pattern regexp, String first) {
-        if (!Tag.TIMESTAMP.equals(tag)) {
-          super.addImplicitResolver(tag, regexp, first);
-        }
-      }
+    Resolver resolver =
+        new Resolver() {
+          @Override
+          public void addImplicitResolver(Tag tag, Pattern regexp, String first) {
+            if (!Tag.TIMESTAMP.equals(tag)) {
+              super.addImplicitResolver(tag, regexp, first);
+            }
+          }
 
-      @Override
-      public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
-        if (!Tag.TIMESTAMP.equals(tag)) {
-          super.addImplicitResolver(tag, regexp, first, limit);
-        }
-      }
-    };
+          @Override
+          public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
+            if (!Tag.TIMESTAMP.equals(tag)) {
+              super.addImplicitResolver(tag, regexp, first, limit);
+            }
+          }
+        };
     DumperOptions dumper = new DumperOptions();
-    return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, resolver);
+    return new Yaml(
+        new SafeConstructor(options), new Representer(dumper), dumper, options, resolver);
   }
 
   private static Map<?, ?> map(Object value, String source, String what) {

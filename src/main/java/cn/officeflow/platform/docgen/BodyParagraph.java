@@ -18,8 +18,7 @@ public record BodyParagraph(String level, List<Segment> segments, boolean keepWi
   private static final char FULL_STOP = '。';
 
   /** A run of text; {@code heading} = set in the heading font of the paragraph's level. */
-  public record Segment(String text, boolean heading) {
-  }
+  public record Segment(String text, boolean heading) {}
 
   static BodyParagraph parse(String text) {
     HeadingLevel level = HeadingLevel.of(text);

@@ -36,18 +36,19 @@ public class DocxGenerator {
   private static final String TEMPLATE_SUFFIX = ".ftl";
 
   /** Part names in zip order; [Content_Types].xml first, as some readers expect. */
-  private static final List<String> PART_NAMES = List.of(
-      "[Content_Types].xml",
-      "_rels/.rels",
-      "docProps/app.xml",
-      "docProps/core.xml" + TEMPLATE_SUFFIX,
-      "word/document.xml" + TEMPLATE_SUFFIX,
-      "word/_rels/document.xml.rels",
-      "word/styles.xml",
-      "word/settings.xml",
-      "word/fontTable.xml",
-      "word/footer1.xml",
-      "word/footer2.xml");
+  private static final List<String> PART_NAMES =
+      List.of(
+          "[Content_Types].xml",
+          "_rels/.rels",
+          "docProps/app.xml",
+          "docProps/core.xml" + TEMPLATE_SUFFIX,
+          "word/document.xml" + TEMPLATE_SUFFIX,
+          "word/_rels/document.xml.rels",
+          "word/styles.xml",
+          "word/settings.xml",
+          "word/fontTable.xml",
+          "word/footer1.xml",
+          "word/footer2.xml");
 
   /** A fixed entry time makes the same document give the same bytes. */
   private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
@@ -73,7 +74,8 @@ public class DocxGenerator {
     return bytes.toByteArray();
   }
 
-  private static void writeEntry(ZipOutputStream zip, Part part, DocxModel model) throws IOException {
+  private static void writeEntry(ZipOutputStream zip, Part part, DocxModel model)
+      throws IOException {
     ZipEntry entry = new ZipEntry(part.name());
     entry.setTimeLocal(ENTRY_TIME);
     zip.putNextEntry(entry);
@@ -82,12 +84,11 @@ public class DocxGenerator {
   }
 
   private static Configuration freemarkerConfiguration() {
-    Configuration configuration = FreeMarkerTemplates.configuration(TEMPLATE_ROOT, XMLOutputFormat.INSTANCE,
-        Locale.ROOT);
+    Configuration configuration =
+        FreeMarkerTemplates.configuration(TEMPLATE_ROOT, XMLOutputFormat.INSTANCE, Locale.ROOT);
     configuration.setFallbackOnNullLoopVariable(false);
     return configuration;
   }
-
 
   private static Part loadPart(Configuration configuration, String resourceName) {
     if (resourceName.endsWith(TEMPLATE_SUFFIX)) {

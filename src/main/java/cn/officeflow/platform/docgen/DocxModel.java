@@ -39,8 +39,10 @@ public record DocxModel(
 
   /** One character of 3号 text on the 28-characters-per-line grid: 156 mm / 28 ≈ 316 twips. */
   static final int CHAR_TWIPS = 316;
+
   /** 成文日期 右空四字 (GB/T 9704 7.3.5.1, documents bearing a seal). */
   static final int DATE_RIGHT_INDENT = 4 * CHAR_TWIPS;
+
   /** Without a date the 署名 is set 右空二字 (7.3.5.2). */
   static final int SIGNATURE_ONLY_RIGHT_INDENT = 2 * CHAR_TWIPS;
 

@@ -11,14 +11,14 @@ final class DocxText {
   /** Characters XML 1.0 cannot carry at all (escaping does not help): C0 controls except tab/LF/CR. */
   private static final Pattern XML_INVALID =
       Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
+
   private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\r|\\n");
   private static final Pattern LINE_BREAK_WITH_SPACES = Pattern.compile("\\s*[\\r\\n]+\\s*");
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s。，、；：,.;:]+$");
   private static final Pattern YEAR_BRACKETS = Pattern.compile("[\\[［【(（〔](\\d{4})[\\]］】)）〕]");
   private static final Pattern SERIAL = Pattern.compile("〕第?0*(\\d+)号");
 
-  private DocxText() {
-  }
+  private DocxText() {}
 
   /**
    * One line of text: {@code null} → "", characters XML cannot hold removed, line breaks joined
@@ -37,7 +37,8 @@ final class DocxText {
    * "省财政厅\n省教育厅。" → "省财政厅，省教育厅".
    */
   static String joinedLines(String text) {
-    return String.join("，", lines(text).stream().map(DocxText::withoutTrailingPunctuation).toList());
+    return String.join(
+        "，", lines(text).stream().map(DocxText::withoutTrailingPunctuation).toList());
   }
 
   /** Non-blank lines of a multi-line text, each {@link #clean cleaned}. */

@@ -10,8 +10,7 @@ import java.util.Locale;
 /** The one FreeMarker set-up of the project (公文 .docx, 处理笺 HTML, notification texts): strict and UTF-8. */
 public final class FreeMarkerTemplates {
 
-  private FreeMarkerTemplates() {
-  }
+  private FreeMarkerTemplates() {}
 
   /**
    * Templates from the classpath folder {@code root}, escaped for {@code format}: errors are thrown (never

@@ -22,8 +22,9 @@ public class HtmlDocuments {
   private final Configuration configuration;
 
   public HtmlDocuments() {
-    configuration = FreeMarkerTemplates.configuration("/templates/html/", HTMLOutputFormat.INSTANCE,
-        Locale.SIMPLIFIED_CHINESE);
+    configuration =
+        FreeMarkerTemplates.configuration(
+            "/templates/html/", HTMLOutputFormat.INSTANCE, Locale.SIMPLIFIED_CHINESE);
   }
 
   public String render(String name, Map<String, ?> model) {
@@ -35,7 +36,8 @@ public class HtmlDocuments {
       configuration.getTemplate(name + ".ftlh").process(model, out);
       return out.toString();
     } catch (IOException | TemplateException e) {
-      throw new IllegalStateException("cannot render document template " + name + ".ftlh: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot render document template " + name + ".ftlh: " + e.getMessage(), e);
     }
   }
 }

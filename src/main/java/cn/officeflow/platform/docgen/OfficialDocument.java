@@ -47,8 +47,7 @@ public record OfficialDocument(
     LocalDate printingDate) {
 
   public OfficialDocument {
-    attachments = attachments == null
-        ? List.of()
-        : attachments.stream().filter(Objects::nonNull).toList();
+    attachments =
+        attachments == null ? List.of() : attachments.stream().filter(Objects::nonNull).toList();
   }
 }

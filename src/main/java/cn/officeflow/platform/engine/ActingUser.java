@@ -21,23 +21,25 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  */
 public final class ActingUser {
 
-  private ActingUser() {
-  }
+  private ActingUser() {}
 
   public static <T> T withoutEngineAuthorization(ProcessEngine engine, Supplier<T> action) {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    return configuration.getCommandExecutorTxRequired().execute((CommandContext context) -> {
-      boolean checking = context.isAuthorizationCheckEnabled();
-      context.disableAuthorizationCheck();
-      try {
-        return action.get();
-      } finally {
-        if (checking) {
-          context.enableAuthorizationCheck();
-        }
-      }
-    });
+    return configuration
+        .getCommandExecutorTxRequired()
+        .execute(
+            (CommandContext context) -> {
+              boolean checking = context.isAuthorizationCheckEnabled();
+              context.disableAuthorizationCheck();
+              try {
+                return action.get();
+              } finally {
+                if (checking) {
+                  context.enableAuthorizationCheck();
+                }
+              }
+            });
   }
 
   /**
@@ -45,17 +47,19 @@ public final class ActingUser {
    * that has no engine command of its own (抄送): {@code operationType} with the given property values. Runs
    * inside {@link #withoutEngineAuthorization} (or opens its own command).
    */
-  public static void logTaskOperation(ProcessEngine engine, String taskId, String operationType,
-      Map<String, String> properties) {
-    withoutEngineAuthorization(engine, () -> {
-      CommandContext context = Context.getCommandContext();
-      TaskEntity task = context.getTaskManager().findTaskById(taskId);
-      if (task != null) {
-        List<PropertyChange> changes = new ArrayList<>();
-        properties.forEach((name, value) -> changes.add(new PropertyChange(name, null, value)));
-        context.getOperationLogManager().logTaskOperations(operationType, task, changes);
-      }
-      return null;
-    });
+  public static void logTaskOperation(
+      ProcessEngine engine, String taskId, String operationType, Map<String, String> properties) {
+    withoutEngineAuthorization(
+        engine,
+        () -> {
+          CommandContext context = Context.getCommandContext();
+          TaskEntity task = context.getTaskManager().findTaskById(taskId);
+          if (task != null) {
+            List<PropertyChange> changes = new ArrayList<>();
+            properties.forEach((name, value) -> changes.add(new PropertyChange(name, null, value)));
+            context.getOperationLogManager().logTaskOperations(operationType, task, changes);
+          }
+          return null;
+        });
   }
 }

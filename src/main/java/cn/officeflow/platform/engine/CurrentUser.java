@@ -13,8 +13,7 @@ public final class CurrentUser {
 
   public static final String SYSTEM = "system";
 
-  private CurrentUser() {
-  }
+  private CurrentUser() {}
 
   public static Optional<String> id(IdentityService identity) {
     Authentication authentication = identity.getCurrentAuthentication();
@@ -23,7 +22,8 @@ public final class CurrentUser {
 
   public static List<String> groups(IdentityService identity) {
     Authentication authentication = identity.getCurrentAuthentication();
-    return authentication == null || authentication.getGroupIds() == null ? List.of()
+    return authentication == null || authentication.getGroupIds() == null
+        ? List.of()
         : authentication.getGroupIds();
   }
 
@@ -33,10 +33,17 @@ public final class CurrentUser {
   }
 
   /** 403 (AuthorizationException) unless the current user belongs to one of {@code roles}. */
-  public static void requireAnyGroup(IdentityService identity, Collection<String> roles, String action) {
+  public static void requireAnyGroup(
+      IdentityService identity, Collection<String> roles, String action) {
     if (!inAnyGroup(identity, roles)) {
-      throw new AuthorizationException("用户 " + id(identity).orElse("anonymous") + " 无权" + action
-          + "（需要角色：" + String.join("、", roles.stream().sorted().toList()) + "）");
+      throw new AuthorizationException(
+          "用户 "
+              + id(identity).orElse("anonymous")
+              + " 无权"
+              + action
+              + "（需要角色："
+              + String.join("、", roles.stream().sorted().toList())
+              + "）");
     }
   }
 

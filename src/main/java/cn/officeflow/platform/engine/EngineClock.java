@@ -14,8 +14,7 @@ public final class EngineClock {
   /** The office's time zone: dates on documents (成文日期) are Beijing dates. */
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-  private EngineClock() {
-  }
+  private EngineClock() {}
 
   public static LocalDateTime now() {
     return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);

@@ -24,7 +24,10 @@ public class EngineConfiguration {
           && beanFactory.containsBeanDefinition(FLYWAY_INITIALIZER)) {
         BeanDefinition engine = beanFactory.getBeanDefinition(ENGINE_FACTORY_BEAN);
         String[] existing = engine.getDependsOn();
-        String[] dependsOn = existing == null ? new String[1] : java.util.Arrays.copyOf(existing, existing.length + 1);
+        String[] dependsOn =
+            existing == null
+                ? new String[1]
+                : java.util.Arrays.copyOf(existing, existing.length + 1);
         dependsOn[dependsOn.length - 1] = FLYWAY_INITIALIZER;
         engine.setDependsOn(dependsOn);
       }

@@ -10,10 +10,11 @@ import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEn
  */
 public final class HistoryOrder {
 
-  private HistoryOrder() {
-  }
+  private HistoryOrder() {}
 
   public static long sequence(HistoricActivityInstance instance) {
-    return instance instanceof HistoricActivityInstanceEventEntity entity ? entity.getSequenceCounter() : 0L;
+    return instance instanceof HistoricActivityInstanceEventEntity entity
+        ? entity.getSequenceCounter()
+        : 0L;
   }
 }

@@ -58,8 +58,10 @@ public class InputContract {
   private final RepositoryService repository;
   private final FormService forms;
   private final IdentityService identity;
+
   /** (process definition id, element id) → inputs, for models whose forms are bound to their deployment. */
   private final Map<String, StepInputs> cache = new ConcurrentHashMap<>();
+
   /** deployment id → (form id → parsed form), the deployment's .form resources. */
   private final Map<String, Map<String, FormFields>> deploymentForms = new ConcurrentHashMap<>();
 
@@ -71,50 +73,71 @@ public class InputContract {
 
   /** What the (none) start event of the process definition accepts. */
   public StepInputs startInputs(String processDefinitionId) {
-    return SystemAuthentication.call(identity, () -> {
-      String key = processDefinitionId + "#start";
-      StepInputs cached = cache.get(key);
-      if (cached != null) {
-        return cached;
-      }
-      BpmnModelInstance model = repository.getBpmnModelInstance(processDefinitionId);
-      ProcessDefinition definition = repository.getProcessDefinition(processDefinitionId);
-      Process process = model.getModelElementById(definition.getKey());
-      StartEvent start = process == null ? null : process.getChildElementsByType(StartEvent.class).stream()
-          .filter(e -> e.getEventDefinitions().isEmpty()).findFirst().orElse(null);
-      if (start == null) {
-        return StepInputs.none("发起");
-      }
-      Resolved resolved = resolve(definition.getDeploymentId(), start, start.getCamundaFormRef(),
-          start.getCamundaFormRefBinding(), start.getCamundaFormKey(), () -> read(forms.getDeployedStartForm(processDefinitionId)));
-      if (resolved.cacheable()) {
-        cache.put(key, resolved.inputs());
-      }
-      return resolved.inputs();
-    });
+    return SystemAuthentication.call(
+        identity,
+        () -> {
+          String key = processDefinitionId + "#start";
+          StepInputs cached = cache.get(key);
+          if (cached != null) {
+            return cached;
+          }
+          BpmnModelInstance model = repository.getBpmnModelInstance(processDefinitionId);
+          ProcessDefinition definition = repository.getProcessDefinition(processDefinitionId);
+          Process process = model.getModelElementById(definition.getKey());
+          StartEvent start =
+              process == null
+                  ? null
+                  : process.getChildElementsByType(StartEvent.class).stream()
+                      .filter(e -> e.getEventDefinitions().isEmpty())
+                      .findFirst()
+                      .orElse(null);
+          if (start == null) {
+            return StepInputs.none("发起");
+          }
+          Resolved resolved =
+              resolve(
+                  definition.getDeploymentId(),
+                  start,
+                  start.getCamundaFormRef(),
+                  start.getCamundaFormRefBinding(),
+                  start.getCamundaFormKey(),
+                  () -> read(forms.getDeployedStartForm(processDefinitionId)));
+          if (resolved.cacheable()) {
+            cache.put(key, resolved.inputs());
+          }
+          return resolved.inputs();
+        });
   }
 
   /** What the user task {@code taskDefinitionKey} accepts; {@code taskId} resolves forms not bound to the deployment. */
-  public StepInputs taskInputs(String processDefinitionId, String taskDefinitionKey, String taskId) {
-    return SystemAuthentication.call(identity, () -> {
-      String key = processDefinitionId + "#" + taskDefinitionKey;
-      StepInputs cached = cache.get(key);
-      if (cached != null) {
-        return cached;
-      }
-      BpmnModelInstance model = repository.getBpmnModelInstance(processDefinitionId);
-      ProcessDefinition definition = repository.getProcessDefinition(processDefinitionId);
-      if (!(model.getModelElementById(taskDefinitionKey) instanceof UserTask task)) {
-        return StepInputs.none(taskDefinitionKey);
-      }
-      Resolved resolved = resolve(definition.getDeploymentId(), task, task.getCamundaFormRef(),
-          task.getCamundaFormRefBinding(), task.getCamundaFormKey(),
-          () -> taskId == null ? null : read(forms.getDeployedTaskForm(taskId)));
-      if (resolved.cacheable()) {
-        cache.put(key, resolved.inputs());
-      }
-      return resolved.inputs();
-    });
+  public StepInputs taskInputs(
+      String processDefinitionId, String taskDefinitionKey, String taskId) {
+    return SystemAuthentication.call(
+        identity,
+        () -> {
+          String key = processDefinitionId + "#" + taskDefinitionKey;
+          StepInputs cached = cache.get(key);
+          if (cached != null) {
+            return cached;
+          }
+          BpmnModelInstance model = repository.getBpmnModelInstance(processDefinitionId);
+          ProcessDefinition definition = repository.getProcessDefinition(processDefinitionId);
+          if (!(model.getModelElementById(taskDefinitionKey) instanceof UserTask task)) {
+            return StepInputs.none(taskDefinitionKey);
+          }
+          Resolved resolved =
+              resolve(
+                  definition.getDeploymentId(),
+                  task,
+                  task.getCamundaFormRef(),
+                  task.getCamundaFormRefBinding(),
+                  task.getCamundaFormKey(),
+                  () -> taskId == null ? null : read(forms.getDeployedTaskForm(taskId)));
+          if (resolved.cacheable()) {
+            cache.put(key, resolved.inputs());
+          }
+          return resolved.inputs();
+        });
   }
 
   /**
@@ -123,24 +146,29 @@ public class InputContract {
    * every process. A message nobody declares inputs for accepts none.
    */
   public StepInputs messageInputs(String messageName) {
-    return SystemAuthentication.call(identity, () -> {
-      Set<String> editable = new LinkedHashSet<>();
-      for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
-        BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
-        for (MessageEventDefinition message : model.getModelElementsByType(MessageEventDefinition.class)) {
-          if (message.getMessage() != null && messageName.equals(message.getMessage().getName())
-              && message.getParentElement() instanceof BaseElement event) {
-            editable.addAll(declaredProperty(event));
+    return SystemAuthentication.call(
+        identity,
+        () -> {
+          Set<String> editable = new LinkedHashSet<>();
+          for (ProcessDefinition definition :
+              repository.createProcessDefinitionQuery().latestVersion().list()) {
+            BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
+            for (MessageEventDefinition message :
+                model.getModelElementsByType(MessageEventDefinition.class)) {
+              if (message.getMessage() != null
+                  && messageName.equals(message.getMessage().getName())
+                  && message.getParentElement() instanceof BaseElement event) {
+                editable.addAll(declaredProperty(event));
+              }
+            }
+            for (ReceiveTask task : model.getModelElementsByType(ReceiveTask.class)) {
+              if (task.getMessage() != null && messageName.equals(task.getMessage().getName())) {
+                editable.addAll(declaredProperty(task));
+              }
+            }
           }
-        }
-        for (ReceiveTask task : model.getModelElementsByType(ReceiveTask.class)) {
-          if (task.getMessage() != null && messageName.equals(task.getMessage().getName())) {
-            editable.addAll(declaredProperty(task));
-          }
-        }
-      }
-      return new StepInputs("消息 " + messageName, editable, Set.of());
-    });
+          return new StepInputs("消息 " + messageName, editable, Set.of());
+        });
   }
 
   /**
@@ -149,13 +177,16 @@ public class InputContract {
    *
    * @param current the variable's current value where the step has one (a task), else null
    */
-  public static void check(StepInputs step, Map<String, ?> variables, Function<String, Object> current) {
+  public static void check(
+      StepInputs step, Map<String, ?> variables, Function<String, Object> current) {
     if (variables == null) {
       return;
     }
     for (String name : variables.keySet()) {
-      // a VariableMap hands out typed values without deserializing them (a serialized object would throw)
-      Object submitted = variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
+      // a VariableMap hands out typed values without deserializing them (a serialized object would
+      // throw)
+      Object submitted =
+          variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
       checkValue(name, submitted);
       if (step.editable().contains(name) || step.aliases().containsKey(name)) {
         continue;
@@ -163,12 +194,13 @@ public class InputContract {
       if (step.readOnly().contains(name)) {
         Object now = current == null ? null : current.apply(name);
         if (!sameValue(plain(submitted), now)) {
-          throw new ValidationException(name, step.label(name) + "是只读字段，不能在「" + step.step() + "」修改");
+          throw new ValidationException(
+              name, step.label(name) + "是只读字段，不能在「" + step.step() + "」修改");
         }
         continue;
       }
-      throw new ValidationException(name, "「" + step.step() + "」不接受提交 " + name + "；可提交的字段："
-          + step.editableText());
+      throw new ValidationException(
+          name, "「" + step.step() + "」不接受提交 " + name + "；可提交的字段：" + step.editableText());
     }
   }
 
@@ -179,7 +211,8 @@ public class InputContract {
    * Typed values keep their type.
    */
   public static VariableMap applyAliases(StepInputs step, Map<String, ?> variables) {
-    if (variables == null || step.aliases().isEmpty()
+    if (variables == null
+        || step.aliases().isEmpty()
         || step.aliases().keySet().stream().noneMatch(variables::containsKey)) {
       return null;
     }
@@ -203,7 +236,8 @@ public class InputContract {
       String variable = alias.getValue();
       if (result.containsKey(variable) && !blank(plain(result.getValueTyped(variable)))) {
         if (!sameValue(stripped(plain(value)), stripped(plain(result.getValueTyped(variable))))) {
-          throw new ValidationException(alias.getKey(), step.label(variable) + "只能填写一处，不能同时提交两份不同的内容");
+          throw new ValidationException(
+              alias.getKey(), step.label(variable) + "只能填写一处，不能同时提交两份不同的内容");
         }
         continue;
       }
@@ -232,12 +266,16 @@ public class InputContract {
     if (submitted instanceof SerializableValue serializable && !serializable.isDeserialized()) {
       String format = serializable.getSerializationDataFormat();
       if (format != null && format.contains("java")) {
-        throw new ValidationException(name, "不接受 Java 序列化对象（Java serialization, " + format + "），请以 JSON 或文本提交");
+        throw new ValidationException(
+            name, "不接受 Java 序列化对象（Java serialization, " + format + "），请以 JSON 或文本提交");
       }
     }
-    if (submitted instanceof ObjectValue object && object.isDeserialized() && object.getValue() != null
+    if (submitted instanceof ObjectValue object
+        && object.isDeserialized()
+        && object.getValue() != null
         && !(object.getValue() instanceof String)) {
-      // a deserialized Java object cannot come from REST; server code never sends one through a user call
+      // a deserialized Java object cannot come from REST; server code never sends one through a
+      // user call
       throw new ValidationException(name, "不接受对象类型的变量，请以 JSON 或文本提交");
     }
     if (plain(submitted) instanceof String text) {
@@ -280,14 +318,18 @@ public class InputContract {
     return value instanceof String s && s.isEmpty() ? null : value;
   }
 
-  private record Resolved(StepInputs inputs, boolean cacheable) {
-  }
+  private record Resolved(StepInputs inputs, boolean cacheable) {}
 
   private interface FormSource {
     String get();
   }
 
-  private Resolved resolve(String deploymentId, FlowElement element, String formRef, String binding, String formKey,
+  private Resolved resolve(
+      String deploymentId,
+      FlowElement element,
+      String formRef,
+      String binding,
+      String formKey,
       FormSource deployedForm) {
     Set<String> editable = new LinkedHashSet<>(declaredProperty(element));
     Set<String> readOnly = new LinkedHashSet<>();
@@ -314,27 +356,34 @@ public class InputContract {
         editable.add(field.getCamundaId());
       }
     }
-    // an alias is listed apart from the variables (REST callers send the variable); it stands only for a variable
+    // an alias is listed apart from the variables (REST callers send the variable); it stands only
+    // for a variable
     // the step accepts in its own right: any other alias is refused
     editable.removeAll(aliases.keySet());
     aliases.entrySet().removeIf(alias -> !editable.contains(alias.getValue()));
-    String name = element.getName() == null || element.getName().isBlank() ? element.getId() : element.getName();
+    String name =
+        element.getName() == null || element.getName().isBlank()
+            ? element.getId()
+            : element.getName();
     return new Resolved(new StepInputs(name, editable, readOnly, labels, aliases), cacheable);
   }
 
   private Map<String, FormFields> formsOf(String deploymentId) {
-    return deploymentForms.computeIfAbsent(deploymentId, id -> {
-      Map<String, FormFields> byId = new LinkedHashMap<>();
-      for (String resource : repository.getDeploymentResourceNames(id)) {
-        if (resource.endsWith(".form")) {
-          FormFields form = FormFields.parse(read(repository.getResourceAsStream(id, resource)));
-          if (form.id() != null) {
-            byId.put(form.id(), form);
+    return deploymentForms.computeIfAbsent(
+        deploymentId,
+        id -> {
+          Map<String, FormFields> byId = new LinkedHashMap<>();
+          for (String resource : repository.getDeploymentResourceNames(id)) {
+            if (resource.endsWith(".form")) {
+              FormFields form =
+                  FormFields.parse(read(repository.getResourceAsStream(id, resource)));
+              if (form.id() != null) {
+                byId.put(form.id(), form);
+              }
+            }
           }
-        }
-      }
-      return byId;
-    });
+          return byId;
+        });
   }
 
   private static Set<String> declaredProperty(BaseElement element) {
@@ -342,7 +391,8 @@ public class InputContract {
     CamundaProperties properties = extension(element, CamundaProperties.class);
     if (properties != null) {
       for (CamundaProperty property : properties.getCamundaProperties()) {
-        if (StepInputs.INPUT_VARIABLES_PROPERTY.equals(property.getCamundaName()) && property.getCamundaValue() != null) {
+        if (StepInputs.INPUT_VARIABLES_PROPERTY.equals(property.getCamundaName())
+            && property.getCamundaValue() != null) {
           for (String name : property.getCamundaValue().split("[,，\\s]+")) {
             if (!name.isBlank()) {
               names.add(name.strip());
@@ -354,12 +404,14 @@ public class InputContract {
     return names;
   }
 
-  private static <T extends org.camunda.bpm.model.xml.instance.ModelElementInstance> T extension(BaseElement element,
-      Class<T> type) {
+  private static <T extends org.camunda.bpm.model.xml.instance.ModelElementInstance> T extension(
+      BaseElement element, Class<T> type) {
     if (element.getExtensionElements() == null) {
       return null;
     }
-    return element.getExtensionElements().getElementsQuery().filterByType(type).list().stream().findFirst().orElse(null);
+    return element.getExtensionElements().getElementsQuery().filterByType(type).list().stream()
+        .findFirst()
+        .orElse(null);
   }
 
   private static String read(InputStream in) {
@@ -377,7 +429,11 @@ public class InputContract {
    * The keyed fields of a Camunda Form (form-js JSON): editable or shown read-only, and the editable ones that
    * stand for another variable (custom property {@value StepInputs#SUBMIT_AS_PROPERTY}).
    */
-  record FormFields(String id, Set<String> editable, Set<String> readOnly, Map<String, String> labels,
+  record FormFields(
+      String id,
+      Set<String> editable,
+      Set<String> readOnly,
+      Map<String, String> labels,
       Map<String, String> aliases) {
 
     static FormFields parse(String json) {
@@ -388,18 +444,29 @@ public class InputContract {
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, String> aliases = new LinkedHashMap<>();
         walk(root.path("components"), false, editable, readOnly, labels, aliases);
-        return new FormFields(root.path("id").isTextual() ? root.path("id").asText() : null, editable, readOnly,
-            labels, aliases);
+        return new FormFields(
+            root.path("id").isTextual() ? root.path("id").asText() : null,
+            editable,
+            readOnly,
+            labels,
+            aliases);
       } catch (IOException e) {
         throw new IllegalStateException("表单不是合法的 JSON", e);
       }
     }
 
-    private static void walk(JsonNode components, boolean parentReadOnly, Set<String> editable, Set<String> readOnly,
-        Map<String, String> labels, Map<String, String> aliases) {
+    private static void walk(
+        JsonNode components,
+        boolean parentReadOnly,
+        Set<String> editable,
+        Set<String> readOnly,
+        Map<String, String> labels,
+        Map<String, String> aliases) {
       for (JsonNode component : components) {
-        boolean ro = parentReadOnly || component.path("disabled").asBoolean(false)
-            || component.path("readonly").asBoolean(false);
+        boolean ro =
+            parentReadOnly
+                || component.path("disabled").asBoolean(false)
+                || component.path("readonly").asBoolean(false);
         String key = component.path("key").asText(component.path("path").asText(""));
         if (!key.isBlank()) {
           // form-js keys may be paths (a.b): the process variable is the first segment
@@ -408,7 +475,8 @@ public class InputContract {
           if (component.path("label").isTextual()) {
             labels.putIfAbsent(variable, component.path("label").asText());
           }
-          String submitAs = component.path("properties").path(StepInputs.SUBMIT_AS_PROPERTY).asText("").strip();
+          String submitAs =
+              component.path("properties").path(StepInputs.SUBMIT_AS_PROPERTY).asText("").strip();
           if (!ro && !submitAs.isEmpty() && variable.equals(key)) {
             aliases.put(variable, submitAs);
           }

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 public class LongStringSerializer extends PrimitiveValueSerializer<StringValue> {
 
   public static final String NAME = "longString";
+
   /** Longest string the engine's TEXT_ column takes (4,000 characters; UTF-16 units counted). */
   public static final int TEXT_COLUMN_LIMIT = 4000;
 
@@ -49,6 +50,7 @@ public class LongStringSerializer extends PrimitiveValueSerializer<StringValue> 
   @Override
   public StringValue readValue(ValueFields valueFields, boolean asTransientValue) {
     byte[] bytes = valueFields.getByteArrayValue();
-    return Variables.stringValue(bytes == null ? null : new String(bytes, StandardCharsets.UTF_8), asTransientValue);
+    return Variables.stringValue(
+        bytes == null ? null : new String(bytes, StandardCharsets.UTF_8), asTransientValue);
   }
 }

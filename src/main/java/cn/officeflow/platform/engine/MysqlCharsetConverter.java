@@ -49,19 +49,25 @@ public class MysqlCharsetConverter implements InitializingBean {
       return;
     }
     // one session for the lock, the foreign-key checks switch and the DDL
-    new JdbcTemplate(dataSource).execute((Connection connection) -> {
-      JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-      Integer locked = jdbc.queryForObject("select get_lock(?, ?)", Integer.class, LOCK, LOCK_TIMEOUT_SECONDS);
-      if (locked == null || locked != 1) {
-        throw new IllegalStateException("could not get the lock " + LOCK + " to convert tables to utf8mb4");
-      }
-      try {
-        convert(connection, jdbc);
-      } finally {
-        jdbc.queryForObject("select release_lock(?)", Integer.class, LOCK);
-      }
-      return null;
-    });
+    new JdbcTemplate(dataSource)
+        .execute(
+            (Connection connection) -> {
+              JdbcTemplate jdbc =
+                  new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+              Integer locked =
+                  jdbc.queryForObject(
+                      "select get_lock(?, ?)", Integer.class, LOCK, LOCK_TIMEOUT_SECONDS);
+              if (locked == null || locked != 1) {
+                throw new IllegalStateException(
+                    "could not get the lock " + LOCK + " to convert tables to utf8mb4");
+              }
+              try {
+                convert(connection, jdbc);
+              } finally {
+                jdbc.queryForObject("select release_lock(?)", Integer.class, LOCK);
+              }
+              return null;
+            });
   }
 
   private static void convert(Connection connection, JdbcTemplate jdbc) throws SQLException {
@@ -69,21 +75,28 @@ public class MysqlCharsetConverter implements InitializingBean {
     if (tables.isEmpty()) {
       return; // another node did it while we waited for the lock
     }
-    List<ForeignKey> foreignKeys = foreignKeys(jdbc).stream()
-        .filter(fk -> tables.contains(fk.table()) || tables.contains(fk.referencedTable())).toList();
-    LOG.info("Converting {} tables to utf8mb4 (dropping and recreating {} foreign keys): {}", tables.size(),
-        foreignKeys.size(), tables);
+    List<ForeignKey> foreignKeys =
+        foreignKeys(jdbc).stream()
+            .filter(fk -> tables.contains(fk.table()) || tables.contains(fk.referencedTable()))
+            .toList();
+    LOG.info(
+        "Converting {} tables to utf8mb4 (dropping and recreating {} foreign keys): {}",
+        tables.size(),
+        foreignKeys.size(),
+        tables);
     try (Statement statement = connection.createStatement()) {
       statement.execute("SET FOREIGN_KEY_CHECKS = 0");
       List<ForeignKey> dropped = new ArrayList<>();
       boolean converted = false;
       try {
         for (ForeignKey fk : foreignKeys) {
-          statement.execute("ALTER TABLE `" + fk.table() + "` DROP FOREIGN KEY `" + fk.name() + "`");
+          statement.execute(
+              "ALTER TABLE `" + fk.table() + "` DROP FOREIGN KEY `" + fk.name() + "`");
           dropped.add(fk);
         }
         for (String table : tables) {
-          statement.execute("ALTER TABLE `" + table + "` CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+          statement.execute(
+              "ALTER TABLE `" + table + "` CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         }
         converted = true;
       } finally {
@@ -91,8 +104,12 @@ public class MysqlCharsetConverter implements InitializingBean {
           try {
             statement.execute(fk.addStatement());
           } catch (SQLException e) {
-            LOG.error("Could not recreate foreign key {} on {}: {} — statement: {}", fk.name(), fk.table(),
-                e.getMessage(), fk.addStatement());
+            LOG.error(
+                "Could not recreate foreign key {} on {}: {} — statement: {}",
+                fk.name(),
+                fk.table(),
+                e.getMessage(),
+                fk.addStatement());
             if (converted) {
               throw e;
             }
@@ -113,7 +130,8 @@ public class MysqlCharsetConverter implements InitializingBean {
   /** Every foreign key of the schema with its columns in order and its ON DELETE / ON UPDATE rules. */
   private static List<ForeignKey> foreignKeys(JdbcTemplate jdbc) {
     Map<String, ForeignKey> keys = new LinkedHashMap<>();
-    jdbc.query("""
+    jdbc.query(
+        """
         select k.table_name, k.constraint_name, k.column_name, k.referenced_table_name, k.referenced_column_name,
           r.update_rule, r.delete_rule
         from information_schema.key_column_usage k
@@ -121,17 +139,25 @@ public class MysqlCharsetConverter implements InitializingBean {
           on r.constraint_schema = k.constraint_schema and r.constraint_name = k.constraint_name
             and r.table_name = k.table_name
         where k.table_schema = database() and k.referenced_table_name is not null
-        order by k.table_name, k.constraint_name, k.ordinal_position""", (ResultSet rs) -> {
-      String key = rs.getString(1) + "." + rs.getString(2);
-      ForeignKey fk = keys.get(key);
-      if (fk == null) {
-        fk = new ForeignKey(rs.getString(1), rs.getString(2), new ArrayList<>(), rs.getString(4), new ArrayList<>(),
-            rs.getString(6), rs.getString(7));
-        keys.put(key, fk);
-      }
-      fk.columns().add(rs.getString(3));
-      fk.referencedColumns().add(rs.getString(5));
-    });
+        order by k.table_name, k.constraint_name, k.ordinal_position""",
+        (ResultSet rs) -> {
+          String key = rs.getString(1) + "." + rs.getString(2);
+          ForeignKey fk = keys.get(key);
+          if (fk == null) {
+            fk =
+                new ForeignKey(
+                    rs.getString(1),
+                    rs.getString(2),
+                    new ArrayList<>(),
+                    rs.getString(4),
+                    new ArrayList<>(),
+                    rs.getString(6),
+                    rs.getString(7));
+            keys.put(key, fk);
+          }
+          fk.columns().add(rs.getString(3));
+          fk.referencedColumns().add(rs.getString(5));
+        });
     return new ArrayList<>(keys.values());
   }
 
@@ -143,18 +169,36 @@ public class MysqlCharsetConverter implements InitializingBean {
     }
   }
 
-  record ForeignKey(String table, String name, List<String> columns, String referencedTable,
-      List<String> referencedColumns, String updateRule, String deleteRule) {
+  record ForeignKey(
+      String table,
+      String name,
+      List<String> columns,
+      String referencedTable,
+      List<String> referencedColumns,
+      String updateRule,
+      String deleteRule) {
 
     String addStatement() {
-      return "ALTER TABLE `" + table + "` ADD CONSTRAINT `" + name + "` FOREIGN KEY (" + quoted(columns)
-          + ") REFERENCES `" + referencedTable + "` (" + quoted(referencedColumns) + ")" + rule("DELETE", deleteRule)
+      return "ALTER TABLE `"
+          + table
+          + "` ADD CONSTRAINT `"
+          + name
+          + "` FOREIGN KEY ("
+          + quoted(columns)
+          + ") REFERENCES `"
+          + referencedTable
+          + "` ("
+          + quoted(referencedColumns)
+          + ")"
+          + rule("DELETE", deleteRule)
           + rule("UPDATE", updateRule);
     }
 
     /** Only a rule that differs from the default (RESTRICT = NO ACTION in InnoDB) is spelled out. */
     private static String rule(String event, String rule) {
-      return rule == null || "RESTRICT".equals(rule) || "NO ACTION".equals(rule) ? "" : " ON " + event + " " + rule;
+      return rule == null || "RESTRICT".equals(rule) || "NO ACTION".equals(rule)
+          ? ""
+          : " ON " + event + " " + rule;
     }
 
     private static String quoted(List<String> names) {

@@ -39,7 +39,11 @@ public class MysqlDataSourceFlags implements BeanPostProcessor {
     StringBuilder result = new StringBuilder(url);
     for (Map.Entry<String, String> flag : FLAGS.entrySet()) {
       if (!url.contains(flag.getKey() + "=")) {
-        result.append(result.indexOf("?") < 0 ? '?' : '&').append(flag.getKey()).append('=').append(flag.getValue());
+        result
+            .append(result.indexOf("?") < 0 ? '?' : '&')
+            .append(flag.getKey())
+            .append('=')
+            .append(flag.getValue());
       }
     }
     return result.toString();

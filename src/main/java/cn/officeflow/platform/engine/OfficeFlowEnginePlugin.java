@@ -23,8 +23,10 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<TaskDeletionHook> deletions;
   private UserCommandGuard guard;
 
-  public OfficeFlowEnginePlugin(ObjectProvider<UserCommandGuard.PasswordPolicyGuard> passwordPolicy,
-      ObjectProvider<TaskCompletionHook> completions, ObjectProvider<TaskDeletionHook> deletions) {
+  public OfficeFlowEnginePlugin(
+      ObjectProvider<UserCommandGuard.PasswordPolicyGuard> passwordPolicy,
+      ObjectProvider<TaskCompletionHook> completions,
+      ObjectProvider<TaskDeletionHook> deletions) {
     this.passwordPolicy = passwordPolicy;
     this.completions = completions;
     this.deletions = deletions;
@@ -39,7 +41,8 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
     serializers.add(0, new LongStringSerializer());
     configuration.setCustomPreVariableSerializers(serializers);
 
-    List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> parseListeners = new ArrayList<>();
+    List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> parseListeners =
+        new ArrayList<>();
     if (configuration.getCustomPostBPMNParseListeners() != null) {
       parseListeners.addAll(configuration.getCustomPostBPMNParseListeners());
     }
@@ -47,12 +50,16 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
     parseListeners.add(new TaskDeletionListener(deletions::getIfAvailable));
     configuration.setCustomPostBPMNParseListeners(parseListeners);
 
-    guard = new UserCommandGuard(configuration, (user, password) -> {
-      UserCommandGuard.PasswordPolicyGuard check = passwordPolicy.getIfAvailable();
-      if (check != null) {
-        check.check(user, password);
-      }
-    }, completions::getIfAvailable);
+    guard =
+        new UserCommandGuard(
+            configuration,
+            (user, password) -> {
+              UserCommandGuard.PasswordPolicyGuard check = passwordPolicy.getIfAvailable();
+              if (check != null) {
+                check.check(user, password);
+              }
+            },
+            completions::getIfAvailable);
     List<CommandInterceptor> interceptors = new ArrayList<>();
     if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
       interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());

@@ -26,7 +26,9 @@ public class SingleCandidateAssignment extends AbstractBpmnParseListener {
   @Override
   public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
     if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-      behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, ASSIGN_SOLE_CANDIDATE);
+      behavior
+          .getTaskDefinition()
+          .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, ASSIGN_SOLE_CANDIDATE);
     }
   }
 
@@ -35,8 +37,13 @@ public class SingleCandidateAssignment extends AbstractBpmnParseListener {
       return;
     }
     Set<IdentityLink> candidates = task.getCandidates();
-    List<String> users = candidates.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
-        .filter(l -> l.getUserId() != null).map(IdentityLink::getUserId).distinct().toList();
+    List<String> users =
+        candidates.stream()
+            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+            .filter(l -> l.getUserId() != null)
+            .map(IdentityLink::getUserId)
+            .distinct()
+            .toList();
     boolean groups = candidates.stream().anyMatch(l -> l.getGroupId() != null);
     if (users.size() == 1 && !groups) {
       task.setAssignee(users.get(0));

@@ -18,11 +18,16 @@ import java.util.Set;
  *     #SUBMIT_AS_PROPERTY}), alias → variable: accepted too, and stored by the engine guard under the variable; not
  *     in {@code editable}, which lists what REST callers send
  */
-public record StepInputs(String step, Set<String> editable, Set<String> readOnly, Map<String, String> labels,
+public record StepInputs(
+    String step,
+    Set<String> editable,
+    Set<String> readOnly,
+    Map<String, String> labels,
     Map<String, String> aliases) {
 
   /** Name of the BPMN extension property ({@code camunda:property}) that declares REST inputs. */
   public static final String INPUT_VARIABLES_PROPERTY = "inputVariables";
+
   /**
    * Custom property of a form field (form-js {@code "properties": {"submitAs": "comment"}}): the field's value is
    * stored as that variable. It lets a form show one variable as two fields that its conditions never show
@@ -39,7 +44,8 @@ public record StepInputs(String step, Set<String> editable, Set<String> readOnly
     aliases = aliases == null ? Map.of() : Map.copyOf(aliases);
   }
 
-  public StepInputs(String step, Set<String> editable, Set<String> readOnly, Map<String, String> labels) {
+  public StepInputs(
+      String step, Set<String> editable, Set<String> readOnly, Map<String, String> labels) {
     this(step, editable, readOnly, labels, Map.of());
   }
 

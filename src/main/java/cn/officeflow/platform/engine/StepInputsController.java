@@ -33,14 +33,22 @@ public class StepInputsController {
     if (task == null || task.getProcessDefinitionId() == null) {
       throw new NotFoundException("任务不存在或无权查看：" + taskId);
     }
-    return plugin.guard().inputContract().taskInputs(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
-        task.getId());
+    return plugin
+        .guard()
+        .inputContract()
+        .taskInputs(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getId());
   }
 
   @GetMapping("/api/process-definitions/{key}/start-inputs")
   public StepInputs startInputs(@PathVariable String key) {
-    ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(key).withoutTenantId().latestVersion().singleResult();
+    ProcessDefinition definition =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(key)
+            .withoutTenantId()
+            .latestVersion()
+            .singleResult();
     if (definition == null) {
       throw new NotFoundException("流程不存在或无权查看：" + key);
     }

@@ -29,7 +29,8 @@ public class StoredFileLimits {
   private final long documentBytes;
   private final Long maxAllowedPacket;
 
-  public StoredFileLimits(DataSource dataSource,
+  public StoredFileLimits(
+      DataSource dataSource,
       @Value("${spring.servlet.multipart.max-file-size:20MB}") DataSize maxFile,
       @Value("${spring.servlet.multipart.max-request-size:50MB}") DataSize maxRequest) {
     this.maxAllowedPacket = maxAllowedPacket(dataSource);
@@ -37,9 +38,14 @@ public class StoredFileLimits {
     this.fileBytes = Math.min(maxFile.toBytes(), cap);
     this.documentBytes = Math.min(maxRequest.toBytes(), cap);
     if (maxAllowedPacket != null && cap < maxRequest.toBytes()) {
-      LOG.warn("数据库 max_allowed_packet 为 {} MB：收文附件上限降为单个文件 {} MB、每份收文合计 {} MB。"
-          + "请在 MySQL/MariaDB 配置中设置 max_allowed_packet=256M 以使用完整上限（{} / {}）",
-          maxAllowedPacket / MB, fileBytes / MB, documentBytes / MB, maxFile, maxRequest);
+      LOG.warn(
+          "数据库 max_allowed_packet 为 {} MB：收文附件上限降为单个文件 {} MB、每份收文合计 {} MB。"
+              + "请在 MySQL/MariaDB 配置中设置 max_allowed_packet=256M 以使用完整上限（{} / {}）",
+          maxAllowedPacket / MB,
+          fileBytes / MB,
+          documentBytes / MB,
+          maxFile,
+          maxRequest);
     }
   }
 
@@ -55,7 +61,8 @@ public class StoredFileLimits {
 
   /** Why the limits are what they are, for messages: "" on H2, else the server's setting. */
   public String reason() {
-    return maxAllowedPacket == null ? ""
+    return maxAllowedPacket == null
+        ? ""
         : "（受数据库 max_allowed_packet=" + maxAllowedPacket / MB + " MB 限制，可请管理员调大）";
   }
 
@@ -74,7 +81,8 @@ public class StoredFileLimits {
         return rs.next() ? rs.getLong(1) : null;
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the database's max_allowed_packet: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read the database's max_allowed_packet: " + e.getMessage(), e);
     }
   }
 }

@@ -12,8 +12,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  */
 public final class SystemAuthentication {
 
-  private SystemAuthentication() {
-  }
+  private SystemAuthentication() {}
 
   public static <T> T call(IdentityService identity, Supplier<T> action) {
     Authentication previous = identity.getCurrentAuthentication();

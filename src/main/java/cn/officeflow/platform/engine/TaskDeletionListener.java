@@ -19,12 +19,13 @@ public class TaskDeletionListener extends AbstractBpmnParseListener {
   private final TaskListener listener;
 
   public TaskDeletionListener(Supplier<TaskDeletionHook> hook) {
-    this.listener = (DelegateTask task) -> {
-      TaskDeletionHook h = hook.get();
-      if (h != null) {
-        h.taskDeleted(task);
-      }
-    };
+    this.listener =
+        (DelegateTask task) -> {
+          TaskDeletionHook h = hook.get();
+          if (h != null) {
+            h.taskDeleted(task);
+          }
+        };
   }
 
   @Override

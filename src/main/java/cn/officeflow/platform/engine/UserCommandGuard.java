@@ -29,21 +29,20 @@ import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteTaskCommentCmd;
-import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
-import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
-import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
-import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
-import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
@@ -51,6 +50,7 @@ import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -96,9 +96,11 @@ public class UserCommandGuard extends CommandInterceptor {
   static final String VARIABLES_ONLY_WITH_FORMS = "变量只能随发起流程或办理任务的表单提交，不能单独设置或删除";
 
   /** Commands that only read: what an auditor may run. */
-  private static final Pattern READ_COMMAND = Pattern.compile("^(Get|Find|Check|Is)[A-Z].*|.*Query.*|.*Report.*");
+  private static final Pattern READ_COMMAND =
+      Pattern.compile("^(Get|Find|Check|Is)[A-Z].*|.*Query.*|.*Report.*");
 
   private final ThreadLocal<Integer> depth = ThreadLocal.withInitial(() -> 0);
+
   /** A job whose execution was refused here: the engine's failed-job handling for it must not run. */
   private final ThreadLocal<String> refusedJob = new ThreadLocal<>();
 
@@ -108,7 +110,9 @@ public class UserCommandGuard extends CommandInterceptor {
   private volatile InputContract contract;
 
   /** With {@code completions}: the hook asked before a user completes a task (may answer null: none). */
-  public UserCommandGuard(ProcessEngineConfigurationImpl configuration, PasswordPolicyGuard passwords,
+  public UserCommandGuard(
+      ProcessEngineConfigurationImpl configuration,
+      PasswordPolicyGuard passwords,
       Supplier<TaskCompletionHook> completions) {
     this.configuration = configuration;
     this.passwords = passwords;
@@ -117,7 +121,8 @@ public class UserCommandGuard extends CommandInterceptor {
 
   @Override
   public <T> T execute(Command<T> command) {
-    Authentication user = depth.get() == 0 ? configuration.getIdentityService().getCurrentAuthentication() : null;
+    Authentication user =
+        depth.get() == 0 ? configuration.getIdentityService().getCurrentAuthentication() : null;
     depth.set(depth.get() + 1);
     try {
       if (user == null || user.getUserId() == null) {
@@ -128,7 +133,8 @@ public class UserCommandGuard extends CommandInterceptor {
         refusedJob.remove();
         return null;
       }
-      // the refusal concerns only the failed-job handling that follows it at once on this (pooled) thread
+      // the refusal concerns only the failed-job handling that follows it at once on this (pooled)
+      // thread
       refusedJob.remove();
       return guarded(command, new Caller(user));
     } finally {
@@ -140,15 +146,24 @@ public class UserCommandGuard extends CommandInterceptor {
   }
 
   private <T> T guarded(Command<T> command, Caller caller) {
-    if (caller.auditor() && !caller.admin() && !isRead(command, caller) && !(command instanceof ExecuteJobsCmd)) {
+    if (caller.auditor()
+        && !caller.admin()
+        && !isRead(command, caller)
+        && !(command instanceof ExecuteJobsCmd)) {
       LOG.debug("auditor {} refused: {}", caller.id(), command.getClass().getName());
-      // most REST resources answer an AuthorizationException with 403; those for comments and attachments
+      // most REST resources answer an AuthorizationException with 403; those for comments and
+      // attachments
       // turn every engine exception into 400/500, so they get a REST exception that keeps its 403
-      boolean swallowsEngineErrors = command instanceof AddCommentCmd || command instanceof UpdateCommentCmd
-          || command instanceof DeleteTaskCommentCmd || command instanceof DeleteProcessInstanceCommentCmd
-          || command instanceof CreateAttachmentCmd || command instanceof DeleteAttachmentCmd
-          || command instanceof SaveAttachmentCmd;
-      throw swallowsEngineErrors ? new AccessRefusedException(AUDITOR_READ_ONLY)
+      boolean swallowsEngineErrors =
+          command instanceof AddCommentCmd
+              || command instanceof UpdateCommentCmd
+              || command instanceof DeleteTaskCommentCmd
+              || command instanceof DeleteProcessInstanceCommentCmd
+              || command instanceof CreateAttachmentCmd
+              || command instanceof DeleteAttachmentCmd
+              || command instanceof SaveAttachmentCmd;
+      throw swallowsEngineErrors
+          ? new AccessRefusedException(AUDITOR_READ_ONLY)
           : new AuthorizationException(AUDITOR_READ_ONLY);
     }
     if (command instanceof ExecuteJobsCmd) {
@@ -157,7 +172,8 @@ public class UserCommandGuard extends CommandInterceptor {
     if (command instanceof SaveUserCmd) {
       User user = field(command, SaveUserCmd.class, "user");
       if (user instanceof UserEntity entity && entity.hasNewPassword()) {
-        // getPassword() answers the stored hash; the new password waits in its own field until it is hashed
+        // getPassword() answers the stored hash; the new password waits in its own field until it
+        // is hashed
         passwords.check(entity, field(entity, UserEntity.class, "newPassword"));
       }
     }
@@ -186,52 +202,69 @@ public class UserCommandGuard extends CommandInterceptor {
     if (hook == null) {
       return false;
     }
-    Task task = SystemAuthentication.call(configuration.getIdentityService(),
-        () -> configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult());
+    Task task =
+        SystemAuthentication.call(
+            configuration.getIdentityService(),
+            () -> configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult());
     if (task == null) {
       return false; // gone: the engine's answer is turned into 404/409 below
     }
     try {
       return hook.completing(task, variables == null ? Map.of() : variables, caller.id());
     } catch (TaskCompletionHook.Refused e) {
-      throw new org.camunda.bpm.engine.rest.exception.InvalidRequestException(Response.Status.CONFLICT,
-          e.getMessage());
+      throw new org.camunda.bpm.engine.rest.exception.InvalidRequestException(
+          Response.Status.CONFLICT, e.getMessage());
     }
   }
 
-  // --- input contract -----------------------------------------------------------------------------------
+  // --- input contract
+  // -----------------------------------------------------------------------------------
 
   private void checkVariables(Command<?> command, Caller caller) {
     if (command instanceof StartProcessInstanceAtActivitiesCmd) {
       requireAdmin(caller, "只有系统管理员可以从流程中间环节发起流程");
     }
     if (command instanceof StartProcessInstanceCmd) {
-      ProcessInstantiationBuilderImpl builder = field(command, StartProcessInstanceCmd.class, "instantiationBuilder");
+      ProcessInstantiationBuilderImpl builder =
+          field(command, StartProcessInstanceCmd.class, "instantiationBuilder");
       if (!builder.getModificationBuilder().getModificationOperations().isEmpty()) {
         requireAdmin(caller, "只有系统管理员可以从流程中间环节发起流程");
       }
-      checkStart(definitionId(builder.getProcessDefinitionId(), builder.getProcessDefinitionKey()),
-          builder.getVariables(), renamed -> {
+      checkStart(
+          definitionId(builder.getProcessDefinitionId(), builder.getProcessDefinitionKey()),
+          builder.getVariables(),
+          renamed -> {
             builder.getVariables().clear();
             builder.getVariables().putAll(renamed);
           });
     } else if (command instanceof SubmitStartFormCmd) {
-      checkStart(field(command, SubmitStartFormCmd.class, "processDefinitionId"),
+      checkStart(
+          field(command, SubmitStartFormCmd.class, "processDefinitionId"),
           field(command, SubmitStartFormCmd.class, "variables"),
           renamed -> setField(command, SubmitStartFormCmd.class, "variables", renamed));
     } else if (command instanceof CompleteTaskCmd) {
-      checkTask(field(command, CompleteTaskCmd.class, "taskId"), field(command, CompleteTaskCmd.class, "variables"),
-          caller, renamed -> setField(command, CompleteTaskCmd.class, "variables", renamed));
+      checkTask(
+          field(command, CompleteTaskCmd.class, "taskId"),
+          field(command, CompleteTaskCmd.class, "variables"),
+          caller,
+          renamed -> setField(command, CompleteTaskCmd.class, "variables", renamed));
     } else if (command instanceof SubmitTaskFormCmd) {
-      checkTask(field(command, SubmitTaskFormCmd.class, "taskId"),
-          field(command, SubmitTaskFormCmd.class, "properties"), caller,
+      checkTask(
+          field(command, SubmitTaskFormCmd.class, "taskId"),
+          field(command, SubmitTaskFormCmd.class, "properties"),
+          caller,
           renamed -> setField(command, SubmitTaskFormCmd.class, "properties", renamed));
     } else if (command instanceof AbstractCorrelateMessageCmd) {
-      MessageCorrelationBuilderImpl builder = field(command, AbstractCorrelateMessageCmd.class, "builder");
-      checkMessage(builder.getMessageName(), builder.getPayloadProcessInstanceVariables(),
-          builder.getPayloadProcessInstanceVariablesLocal(), builder.getPayloadProcessInstanceVariablesToTriggeredScope());
+      MessageCorrelationBuilderImpl builder =
+          field(command, AbstractCorrelateMessageCmd.class, "builder");
+      checkMessage(
+          builder.getMessageName(),
+          builder.getPayloadProcessInstanceVariables(),
+          builder.getPayloadProcessInstanceVariablesLocal(),
+          builder.getPayloadProcessInstanceVariablesToTriggeredScope());
     } else if (command instanceof MessageEventReceivedCmd) {
-      checkMessage(field(command, MessageEventReceivedCmd.class, "messageName"),
+      checkMessage(
+          field(command, MessageEventReceivedCmd.class, "messageName"),
           field(command, MessageEventReceivedCmd.class, "processVariables"),
           field(command, MessageEventReceivedCmd.class, "processVariablesLocal"),
           field(command, MessageEventReceivedCmd.class, "processVariablesToTriggeredScope"));
@@ -244,9 +277,11 @@ public class UserCommandGuard extends CommandInterceptor {
   private void refuseDirectWrites(Command<?> command) {
     if (command instanceof AbstractSetVariableCmd) {
       Map<String, ?> variables = field(command, AbstractSetVariableCmd.class, "variables");
-      InputContract.refuseAll(variables == null ? null : variables.keySet(), VARIABLES_ONLY_WITH_FORMS);
+      InputContract.refuseAll(
+          variables == null ? null : variables.keySet(), VARIABLES_ONLY_WITH_FORMS);
     } else if (command instanceof AbstractRemoveVariableCmd) {
-      InputContract.refuseAll(field(command, AbstractRemoveVariableCmd.class, "variableNames"),
+      InputContract.refuseAll(
+          field(command, AbstractRemoveVariableCmd.class, "variableNames"),
           VARIABLES_ONLY_WITH_FORMS);
     } else if (command instanceof AbstractPatchVariablesCmd) {
       Map<String, ?> modifications = field(command, AbstractPatchVariablesCmd.class, "variables");
@@ -260,19 +295,26 @@ public class UserCommandGuard extends CommandInterceptor {
       }
       InputContract.refuseAll(names, VARIABLES_ONLY_WITH_FORMS);
     } else if (command instanceof SignalEventReceivedCmd) {
-      Map<String, ?> variables = ((org.camunda.bpm.engine.impl.SignalEventReceivedBuilderImpl) field(command,
-          SignalEventReceivedCmd.class, "builder")).getVariables();
+      Map<String, ?> variables =
+          ((org.camunda.bpm.engine.impl.SignalEventReceivedBuilderImpl)
+                  field(command, SignalEventReceivedCmd.class, "builder"))
+              .getVariables();
       InputContract.refuseAll(variables == null ? null : variables.keySet(), "信号不能携带变量");
     } else if (command instanceof SignalCmd) {
       Map<String, ?> variables = field(command, SignalCmd.class, "processVariables");
       InputContract.refuseAll(variables == null ? null : variables.keySet(), "信号不能携带变量");
-    } else if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd
-        || command instanceof CompleteExternalTaskCmd || command instanceof HandleExternalTaskBpmnErrorCmd) {
-      // a BPMN error or escalation thrown from a user task (or an external task completed with variables)
+    } else if (command instanceof HandleTaskBpmnErrorCmd
+        || command instanceof HandleTaskEscalationCmd
+        || command instanceof CompleteExternalTaskCmd
+        || command instanceof HandleExternalTaskBpmnErrorCmd) {
+      // a BPMN error or escalation thrown from a user task (or an external task completed with
+      // variables)
       // leaves the modelled path: no step of ours declares one
       throw new AuthorizationException("只有系统管理员可以从任务抛出 BPMN 错误或升级事件");
-    } else if (command instanceof ModifyProcessInstanceCmd || command instanceof AbstractModificationCmd
-        || command instanceof ModifyProcessInstanceAsyncCmd || command instanceof AbstractRestartProcessInstanceCmd
+    } else if (command instanceof ModifyProcessInstanceCmd
+        || command instanceof AbstractModificationCmd
+        || command instanceof ModifyProcessInstanceAsyncCmd
+        || command instanceof AbstractRestartProcessInstanceCmd
         || command instanceof SetVariablesToProcessInstancesBatchCmd) {
       throw new AuthorizationException("只有系统管理员可以修改、重启流程实例或批量设置变量");
     }
@@ -282,7 +324,8 @@ public class UserCommandGuard extends CommandInterceptor {
    * Checks a start's variables; when the start form's aliases were sent, hands the variables with the aliases
    * stored under their variables to {@code rename} (see {@link InputContract#applyAliases}).
    */
-  private void checkStart(String processDefinitionId, Map<String, ?> variables, Consumer<VariableMap> rename) {
+  private void checkStart(
+      String processDefinitionId, Map<String, ?> variables, Consumer<VariableMap> rename) {
     if (processDefinitionId == null) {
       return; // no such definition: the engine answers 404
     }
@@ -295,23 +338,30 @@ public class UserCommandGuard extends CommandInterceptor {
   }
 
   /** Checks a task completion's variables; aliases as for {@link #checkStart}. */
-  private void checkTask(String taskId, Map<String, ?> variables, Caller caller, Consumer<VariableMap> rename) {
-    Task task = SystemAuthentication.call(configuration.getIdentityService(),
-        () -> configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult());
+  private void checkTask(
+      String taskId, Map<String, ?> variables, Caller caller, Consumer<VariableMap> rename) {
+    Task task =
+        SystemAuthentication.call(
+            configuration.getIdentityService(),
+            () -> configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult());
     if (task == null) {
-      throw new org.camunda.bpm.engine.rest.exception.InvalidRequestException(Response.Status.NOT_FOUND, TASK_GONE);
+      throw new org.camunda.bpm.engine.rest.exception.InvalidRequestException(
+          Response.Status.NOT_FOUND, TASK_GONE);
     }
     if (task.getAssignee() != null && !task.getAssignee().equals(caller.id()) && !caller.admin()) {
-      // the engine lets any candidate complete a task someone else has claimed (or was given by 转办/委派)
-      throw new org.camunda.bpm.engine.rest.exception.InvalidRequestException(Response.Status.CONFLICT,
-          "任务已由 " + task.getAssignee() + " 认领或办理中，只能由其办理");
+      // the engine lets any candidate complete a task someone else has claimed (or was given by
+      // 转办/委派)
+      throw new org.camunda.bpm.engine.rest.exception.InvalidRequestException(
+          Response.Status.CONFLICT, "任务已由 " + task.getAssignee() + " 认领或办理中，只能由其办理");
     }
     if (task.getProcessDefinitionId() == null) {
-      // a task outside any process accepts nothing, unless the completion hook declares its inputs (加签)
+      // a task outside any process accepts nothing, unless the completion hook declares its inputs
+      // (加签)
       TaskCompletionHook hook = completions.get();
       StepInputs standalone = hook == null ? null : hook.standaloneInputs(task);
       if (standalone == null) {
-        InputContract.refuseAll(variables == null ? null : variables.keySet(), VARIABLES_ONLY_WITH_FORMS);
+        InputContract.refuseAll(
+            variables == null ? null : variables.keySet(), VARIABLES_ONLY_WITH_FORMS);
       } else {
         InputContract.check(standalone, variables, null);
       }
@@ -320,9 +370,15 @@ public class UserCommandGuard extends CommandInterceptor {
     if (variables == null || variables.isEmpty()) {
       return;
     }
-    StepInputs step = contract().taskInputs(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), taskId);
-    InputContract.check(step, variables, name -> SystemAuthentication.call(configuration.getIdentityService(),
-        () -> configuration.getTaskService().getVariable(taskId, name)));
+    StepInputs step =
+        contract().taskInputs(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), taskId);
+    InputContract.check(
+        step,
+        variables,
+        name ->
+            SystemAuthentication.call(
+                configuration.getIdentityService(),
+                () -> configuration.getTaskService().getVariable(taskId, name)));
     VariableMap renamed = InputContract.applyAliases(step, variables);
     if (renamed != null) {
       rename.accept(renamed);
@@ -348,16 +404,27 @@ public class UserCommandGuard extends CommandInterceptor {
     if (id != null) {
       return id;
     }
-    ProcessDefinition latest = SystemAuthentication.call(configuration.getIdentityService(),
-        () -> configuration.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
-            .withoutTenantId().latestVersion().singleResult());
+    ProcessDefinition latest =
+        SystemAuthentication.call(
+            configuration.getIdentityService(),
+            () ->
+                configuration
+                    .getRepositoryService()
+                    .createProcessDefinitionQuery()
+                    .processDefinitionKey(key)
+                    .withoutTenantId()
+                    .latestVersion()
+                    .singleResult());
     return latest == null ? null : latest.getId();
   }
 
   private InputContract contract() {
     if (contract == null) {
-      contract = new InputContract(configuration.getRepositoryService(), configuration.getFormService(),
-          configuration.getIdentityService());
+      contract =
+          new InputContract(
+              configuration.getRepositoryService(),
+              configuration.getFormService(),
+              configuration.getIdentityService());
     }
     return contract;
   }
@@ -373,27 +440,31 @@ public class UserCommandGuard extends CommandInterceptor {
     }
   }
 
-  // --- jobs -----------------------------------------------------------------------------------------------
+  // --- jobs
+  // -----------------------------------------------------------------------------------------------
 
   /** The engine's own check for executing a job, run before the job is touched. */
   private void checkJobRights(String jobId) {
     try {
-      next.execute(commandContext -> {
-        JobEntity job = commandContext.getJobManager().findJobById(jobId);
-        if (job != null) {
-          for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
-            checker.checkUpdateJob(job);
-          }
-        }
-        return null;
-      });
+      next.execute(
+          commandContext -> {
+            JobEntity job = commandContext.getJobManager().findJobById(jobId);
+            if (job != null) {
+              for (CommandChecker checker :
+                  commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
+                checker.checkUpdateJob(job);
+              }
+            }
+            return null;
+          });
     } catch (AuthorizationException e) {
       refusedJob.set(jobId);
       throw e;
     }
   }
 
-  // --- races ----------------------------------------------------------------------------------------------
+  // --- races
+  // ----------------------------------------------------------------------------------------------
 
   private static String taskIdOf(Command<?> command) {
     if (command instanceof CompleteTaskCmd) {
@@ -416,22 +487,27 @@ public class UserCommandGuard extends CommandInterceptor {
     try {
       return next.execute(command);
     } catch (TaskAlreadyClaimedException e) {
-      throw new org.camunda.bpm.engine.rest.exception.InvalidRequestException(Response.Status.CONFLICT,
-          "任务已被 " + e.getTaskAssignee() + " 认领，不能重复认领");
+      throw new org.camunda.bpm.engine.rest.exception.InvalidRequestException(
+          Response.Status.CONFLICT, "任务已被 " + e.getTaskAssignee() + " 认领，不能重复认领");
     } catch (org.camunda.bpm.engine.rest.exception.RestException e) {
       throw e;
     } catch (RuntimeException e) {
-      // the winner's completion also removes the task's authorizations: a loser may see a 403 for a task that is gone
-      boolean gone = SystemAuthentication.call(configuration.getIdentityService(),
-          () -> configuration.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
+      // the winner's completion also removes the task's authorizations: a loser may see a 403 for a
+      // task that is gone
+      boolean gone =
+          SystemAuthentication.call(
+              configuration.getIdentityService(),
+              () -> configuration.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
       if (gone) {
-        throw new org.camunda.bpm.engine.rest.exception.InvalidRequestException(Response.Status.CONFLICT, TASK_GONE);
+        throw new org.camunda.bpm.engine.rest.exception.InvalidRequestException(
+            Response.Status.CONFLICT, TASK_GONE);
       }
       if (e instanceof AuthorizationException) {
         throw e;
       }
       if (isConcurrency(e)) {
-        throw new org.camunda.bpm.engine.rest.exception.InvalidRequestException(Response.Status.CONFLICT, TASK_BUSY);
+        throw new org.camunda.bpm.engine.rest.exception.InvalidRequestException(
+            Response.Status.CONFLICT, TASK_BUSY);
       }
       throw e;
     }
@@ -439,7 +515,8 @@ public class UserCommandGuard extends CommandInterceptor {
 
   private static boolean isConcurrency(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof OptimisticLockingException || t instanceof SQLTransientException
+      if (t instanceof OptimisticLockingException
+          || t instanceof SQLTransientException
           || t instanceof java.sql.SQLTransactionRollbackException) {
         return true;
       }
@@ -447,7 +524,8 @@ public class UserCommandGuard extends CommandInterceptor {
     return false;
   }
 
-  // --- auditors -------------------------------------------------------------------------------------------
+  // --- auditors
+  // -------------------------------------------------------------------------------------------
 
   private static boolean isRead(Command<?> command, Caller caller) {
     if (command instanceof AbstractQuery) {
@@ -464,8 +542,11 @@ public class UserCommandGuard extends CommandInterceptor {
   private record Caller(String id, List<String> groups) {
 
     Caller(Authentication authentication) {
-      this(authentication.getUserId(),
-          authentication.getGroupIds() == null ? List.of() : List.copyOf(authentication.getGroupIds()));
+      this(
+          authentication.getUserId(),
+          authentication.getGroupIds() == null
+              ? List.of()
+              : List.copyOf(authentication.getGroupIds()));
     }
 
     boolean admin() {
@@ -477,7 +558,8 @@ public class UserCommandGuard extends CommandInterceptor {
     }
   }
 
-  // --- reflection -----------------------------------------------------------------------------------------
+  // --- reflection
+  // -----------------------------------------------------------------------------------------
 
   @SuppressWarnings("unchecked")
   static <T> T field(Object target, Class<?> declaring, String name) {
@@ -486,8 +568,13 @@ public class UserCommandGuard extends CommandInterceptor {
       field.setAccessible(true);
       return (T) field.get(target);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Camunda " + declaring.getSimpleName() + "." + name
-          + " not found: the engine changed, adapt UserCommandGuard", e);
+      throw new IllegalStateException(
+          "Camunda "
+              + declaring.getSimpleName()
+              + "."
+              + name
+              + " not found: the engine changed, adapt UserCommandGuard",
+          e);
     }
   }
 
@@ -498,26 +585,43 @@ public class UserCommandGuard extends CommandInterceptor {
       field.setAccessible(true);
       field.set(target, value);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Camunda " + declaring.getSimpleName() + "." + name
-          + " not found: the engine changed, adapt UserCommandGuard", e);
+      throw new IllegalStateException(
+          "Camunda "
+              + declaring.getSimpleName()
+              + "."
+              + name
+              + " not found: the engine changed, adapt UserCommandGuard",
+          e);
     }
   }
 
   /** For tests: runs {@code action} once for every field name this guard reads, failing if one is missing. */
   static void eachField(Consumer<Field> action) throws ReflectiveOperationException {
     Object[][] fields = {
-        {StartProcessInstanceCmd.class, "instantiationBuilder"}, {SubmitStartFormCmd.class, "processDefinitionId"},
-        {SubmitStartFormCmd.class, "variables"}, {CompleteTaskCmd.class, "taskId"},
-        {CompleteTaskCmd.class, "variables"}, {SubmitTaskFormCmd.class, "taskId"},
-        {SubmitTaskFormCmd.class, "properties"}, {AbstractCorrelateMessageCmd.class, "builder"},
-        {MessageEventReceivedCmd.class, "messageName"}, {MessageEventReceivedCmd.class, "processVariables"},
-        {MessageEventReceivedCmd.class, "processVariablesLocal"},
-        {MessageEventReceivedCmd.class, "processVariablesToTriggeredScope"},
-        {AbstractSetVariableCmd.class, "variables"}, {AbstractRemoveVariableCmd.class, "variableNames"},
-        {AbstractPatchVariablesCmd.class, "variables"}, {AbstractPatchVariablesCmd.class, "deletions"},
-        {SignalEventReceivedCmd.class, "builder"}, {SignalCmd.class, "processVariables"},
-        {ExecuteJobsCmd.class, "jobId"}, {SaveUserCmd.class, "user"}, {ClaimTaskCmd.class, "taskId"},
-        {AbstractVariableCmd.class, "entityId"}, {UserEntity.class, "newPassword"}};
+      {StartProcessInstanceCmd.class, "instantiationBuilder"},
+      {SubmitStartFormCmd.class, "processDefinitionId"},
+      {SubmitStartFormCmd.class, "variables"},
+      {CompleteTaskCmd.class, "taskId"},
+      {CompleteTaskCmd.class, "variables"},
+      {SubmitTaskFormCmd.class, "taskId"},
+      {SubmitTaskFormCmd.class, "properties"},
+      {AbstractCorrelateMessageCmd.class, "builder"},
+      {MessageEventReceivedCmd.class, "messageName"},
+      {MessageEventReceivedCmd.class, "processVariables"},
+      {MessageEventReceivedCmd.class, "processVariablesLocal"},
+      {MessageEventReceivedCmd.class, "processVariablesToTriggeredScope"},
+      {AbstractSetVariableCmd.class, "variables"},
+      {AbstractRemoveVariableCmd.class, "variableNames"},
+      {AbstractPatchVariablesCmd.class, "variables"},
+      {AbstractPatchVariablesCmd.class, "deletions"},
+      {SignalEventReceivedCmd.class, "builder"},
+      {SignalCmd.class, "processVariables"},
+      {ExecuteJobsCmd.class, "jobId"},
+      {SaveUserCmd.class, "user"},
+      {ClaimTaskCmd.class, "taskId"},
+      {AbstractVariableCmd.class, "entityId"},
+      {UserEntity.class, "newPassword"}
+    };
     for (Object[] f : fields) {
       action.accept(((Class<?>) f[0]).getDeclaredField((String) f[1]));
     }

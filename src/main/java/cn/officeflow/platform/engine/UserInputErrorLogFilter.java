@@ -18,19 +18,25 @@ public class UserInputErrorLogFilter extends TurboFilter {
   static final String ENGINE_CONTEXT_LOGGER = "org.camunda.bpm.engine.context";
 
   @Override
-  public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+  public FilterReply decide(
+      Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
     if (logger == null || !logger.getName().startsWith(ENGINE_CONTEXT_LOGGER)) {
       return FilterReply.NEUTRAL;
     }
     Throwable thrown = t;
-    if (thrown == null && params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last) {
+    if (thrown == null
+        && params != null
+        && params.length > 0
+        && params[params.length - 1] instanceof Throwable last) {
       thrown = last;
     }
     return isUserInputError(thrown) ? FilterReply.DENY : FilterReply.NEUTRAL;
   }
 
   static boolean isUserInputError(Throwable thrown) {
-    for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+    for (Throwable cause = thrown;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (cause instanceof ValidationException) {
         return true;
       }

@@ -16,8 +16,7 @@ public final class WebappCsrf {
   public static final String HEADER = "X-XSRF-TOKEN";
   static final String SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
 
-  private WebappCsrf() {
-  }
+  private WebappCsrf() {}
 
   /** True when the request carries the session's token in {@value #HEADER}. */
   public static boolean hasValidToken(HttpServletRequest request) {
@@ -27,7 +26,9 @@ public final class WebappCsrf {
       return false;
     }
     Object expected = session.getAttribute(SESSION_ATTRIBUTE);
-    return expected instanceof String token && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-        header.strip().getBytes(StandardCharsets.UTF_8));
+    return expected instanceof String token
+        && MessageDigest.isEqual(
+            token.getBytes(StandardCharsets.UTF_8),
+            header.strip().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -13,8 +13,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
  */
 public final class WebappSessionAuthentications {
 
-  private WebappSessionAuthentications() {
-  }
+  private WebappSessionAuthentications() {}
 
   /** The user logged in to the webapps for the given engine, if any. */
   public static Optional<String> userId(HttpServletRequest request, String engineName) {

@@ -30,18 +30,26 @@ public class HttpSmsGateway implements SmsGateway {
     this.contentType = properties.getContentType();
     this.headers = Map.copyOf(properties.getHeaders());
     this.timeout = properties.getTimeout();
-    this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   @Override
   public void send(String phone, String text) {
     String body = render(phone, text);
-    HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(url)
+            .timeout(timeout)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     headers.forEach(request::header);
     HttpResponse<String> response;
     try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new NotificationDeliveryException("短信网关不可达（" + url + "）：" + e, e);
     } catch (InterruptedException e) {
@@ -50,8 +58,11 @@ public class HttpSmsGateway implements SmsGateway {
     }
     if (response.statusCode() / 100 != 2) {
       String answer = response.body() == null ? "" : response.body();
-      throw new NotificationDeliveryException("短信网关返回 HTTP " + response.statusCode() + "："
-          + (answer.length() > 300 ? answer.substring(0, 300) + "…" : answer));
+      throw new NotificationDeliveryException(
+          "短信网关返回 HTTP "
+              + response.statusCode()
+              + "："
+              + (answer.length() > 300 ? answer.substring(0, 300) + "…" : answer));
     }
   }
 

@@ -16,8 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class NotificationController {
 
   /** The office, the auditors and the administrators read notification records. */
-  static final Set<String> READERS = Set.of(RoleGroups.OFFICE_DIRECTOR, RoleGroups.OFFICE_CLERKS,
-      RoleGroups.AUDITORS, RoleGroups.CAMUNDA_ADMIN);
+  static final Set<String> READERS =
+      Set.of(
+          RoleGroups.OFFICE_DIRECTOR,
+          RoleGroups.OFFICE_CLERKS,
+          RoleGroups.AUDITORS,
+          RoleGroups.CAMUNDA_ADMIN);
 
   private final NotificationService notifications;
   private final IdentityService identity;

@@ -31,8 +31,11 @@ public class NotificationDelivery {
   private final RecipientAddresses addresses;
   private final TransactionTemplate ownTransaction;
 
-  public NotificationDelivery(NotificationRepository repository, NotificationSender sender,
-      RecipientAddresses addresses, PlatformTransactionManager transactionManager) {
+  public NotificationDelivery(
+      NotificationRepository repository,
+      NotificationSender sender,
+      RecipientAddresses addresses,
+      PlatformTransactionManager transactionManager) {
     this.repository = repository;
     this.sender = sender;
     this.addresses = addresses;
@@ -49,8 +52,8 @@ public class NotificationDelivery {
 
   /** One attempt; returns the failure (after recording it) instead of throwing, so the record commits. */
   private RuntimeException attempt(String id) {
-    Notification notification = repository.lock(id)
-        .orElseThrow(() -> new NotificationDeliveryException("通知记录不存在：" + id));
+    Notification notification =
+        repository.lock(id).orElseThrow(() -> new NotificationDeliveryException("通知记录不存在：" + id));
     if (notification.status() == NotificationStatus.SENT) {
       LOG.info("Notification {} was already sent at {}; nothing to do", id, notification.sentAt());
       return null;
@@ -61,8 +64,8 @@ public class NotificationDelivery {
         // the operator may have added the e-mail/phone since the record was created
         address = addresses.address(notification.recipient(), notification.channel());
         if (address == null) {
-          throw new NotificationDeliveryException(RecipientAddresses.missing(notification.recipient(),
-              notification.channel()));
+          throw new NotificationDeliveryException(
+              RecipientAddresses.missing(notification.recipient(), notification.channel()));
         }
         repository.updateAddress(id, address);
       }
@@ -71,12 +74,21 @@ public class NotificationDelivery {
       LOG.info("Notification {} ({}) sent to {}", id, notification.channel(), address);
       return null;
     } catch (RuntimeException e) {
-      String message = e instanceof NotificationDeliveryException ? e.getMessage()
-          : e.getClass().getSimpleName() + ": " + NotificationSender.rootMessage(e);
+      String message =
+          e instanceof NotificationDeliveryException
+              ? e.getMessage()
+              : e.getClass().getSimpleName() + ": " + NotificationSender.rootMessage(e);
       repository.recordFailure(id, message);
-      LOG.warn("Notification {} ({}) to {} failed (attempt {}): {}", id, notification.channel(),
-          notification.recipient(), notification.attempts() + 1, message);
-      return e instanceof NotificationDeliveryException ? e : new NotificationDeliveryException(message, e);
+      LOG.warn(
+          "Notification {} ({}) to {} failed (attempt {}): {}",
+          id,
+          notification.channel(),
+          notification.recipient(),
+          notification.attempts() + 1,
+          message);
+      return e instanceof NotificationDeliveryException
+          ? e
+          : new NotificationDeliveryException(message, e);
     }
   }
 }

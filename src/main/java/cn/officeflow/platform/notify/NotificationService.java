@@ -38,8 +38,13 @@ public class NotificationService {
   private final IdentityService identity;
   private final RuntimeService runtime;
 
-  public NotificationService(NotificationTemplates templates, NotificationRepository repository,
-      RecipientAddresses addresses, OrgService org, IdentityService identity, RuntimeService runtime) {
+  public NotificationService(
+      NotificationTemplates templates,
+      NotificationRepository repository,
+      RecipientAddresses addresses,
+      OrgService org,
+      IdentityService identity,
+      RuntimeService runtime) {
     this.templates = templates;
     this.repository = repository;
     this.addresses = addresses;
@@ -59,15 +64,21 @@ public class NotificationService {
    * @return the ids of the created records, in recipient then channel order
    */
   @Transactional
-  public List<String> send(String template, Map<String, ?> model, Collection<String> recipients,
-      Set<Channel> channels, String businessKey) {
+  public List<String> send(
+      String template,
+      Map<String, ?> model,
+      Collection<String> recipients,
+      Set<Channel> channels,
+      String businessKey) {
     String createdBy = CurrentUser.idOrSystem(identity);
     LocalDateTime now = EngineClock.now();
     List<String> ids = new ArrayList<>();
-    for (String recipient : new LinkedHashSet<>(recipients.stream().filter(Objects::nonNull).toList())) {
+    for (String recipient :
+        new LinkedHashSet<>(recipients.stream().filter(Objects::nonNull).toList())) {
       Map<String, Object> data = new HashMap<>(model);
       data.put("recipientId", recipient);
-      data.put("recipientName", SystemAuthentication.call(identity, () -> org.displayName(recipient)));
+      data.put(
+          "recipientName", SystemAuthentication.call(identity, () -> org.displayName(recipient)));
       NotificationTemplates.Rendered text = templates.render(template, data);
       for (Channel channel : Channel.values()) {
         if (!channels.contains(channel)) {
@@ -75,8 +86,22 @@ public class NotificationService {
         }
         String id = UUID.randomUUID().toString();
         String body = channel == Channel.SMS ? text.sms() : text.body();
-        repository.insert(new Notification(id, recipient, addresses.address(recipient, channel), channel, template,
-            text.subject(), body, businessKey, createdBy, now, NotificationStatus.PENDING, 0, null, null));
+        repository.insert(
+            new Notification(
+                id,
+                recipient,
+                addresses.address(recipient, channel),
+                channel,
+                template,
+                text.subject(),
+                body,
+                businessKey,
+                createdBy,
+                now,
+                NotificationStatus.PENDING,
+                0,
+                null,
+                null));
         startDelivery(id);
         ids.add(id);
       }
@@ -86,8 +111,14 @@ public class NotificationService {
 
   /** The internal process nobody may start by hand: started as the engine itself, in this transaction. */
   private void startDelivery(String id) {
-    SystemAuthentication.call(identity, () -> runtime.createProcessInstanceByKey(NotificationVariables.PROCESS_KEY)
-        .businessKey(id).setVariable(NotificationVariables.NOTIFICATION_ID, id).execute());
+    SystemAuthentication.call(
+        identity,
+        () ->
+            runtime
+                .createProcessInstanceByKey(NotificationVariables.PROCESS_KEY)
+                .businessKey(id)
+                .setVariable(NotificationVariables.NOTIFICATION_ID, id)
+                .execute());
   }
 
   /** The records of a business record, newest first. */

@@ -6,5 +6,7 @@ package cn.officeflow.platform.notify;
  * configured (a start-up line says so for e-mail).
  */
 public enum NotificationStatus {
-  PENDING, SENT, FAILED
+  PENDING,
+  SENT,
+  FAILED
 }

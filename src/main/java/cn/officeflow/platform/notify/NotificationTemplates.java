@@ -30,12 +30,13 @@ public class NotificationTemplates {
   private final Configuration configuration;
 
   public NotificationTemplates() {
-    configuration = FreeMarkerTemplates.configuration(ROOT, PlainTextOutputFormat.INSTANCE, Locale.SIMPLIFIED_CHINESE);
+    configuration =
+        FreeMarkerTemplates.configuration(
+            ROOT, PlainTextOutputFormat.INSTANCE, Locale.SIMPLIFIED_CHINESE);
   }
 
   /** The rendered texts of one message. */
-  public record Rendered(String subject, String body, String sms) {
-  }
+  public record Rendered(String subject, String body, String sms) {}
 
   public Rendered render(String name, Map<String, ?> model) {
     if (name == null || !NAME.matcher(name).matches()) {
@@ -48,13 +49,16 @@ public class NotificationTemplates {
       environment.process();
       String subject = text(environment.getMainNamespace().get("subject"));
       if (subject == null || subject.isBlank()) {
-        throw new IllegalStateException("template " + name + ".ftl does not set a subject (<#assign subject>)");
+        throw new IllegalStateException(
+            "template " + name + ".ftl does not set a subject (<#assign subject>)");
       }
       String text = body.toString().strip();
       String sms = text(environment.getMainNamespace().get("sms"));
-      return new Rendered(oneLine(subject), text, sms == null || sms.isBlank() ? text : oneLine(sms));
+      return new Rendered(
+          oneLine(subject), text, sms == null || sms.isBlank() ? text : oneLine(sms));
     } catch (IOException | TemplateException e) {
-      throw new IllegalStateException("cannot render notification template " + name + ".ftl: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot render notification template " + name + ".ftl: " + e.getMessage(), e);
     }
   }
 

@@ -11,6 +11,5 @@ public final class NotificationVariables {
   /** The only variable: the id of the {@code of_notification} row (also the business key). */
   public static final String NOTIFICATION_ID = "notificationId";
 
-  private NotificationVariables() {
-  }
+  private NotificationVariables() {}
 }

@@ -14,8 +14,10 @@ public class NotifyProperties {
 
   /** Sender of every e-mail, e.g. {@code 行政办公室 <noreply@example.gov.cn>}. */
   private String mailFrom;
+
   /** Base URL of the application (e.g. https://oa.example.gov.cn) for links in messages; empty = no links. */
   private String baseUrl;
+
   private final Sms sms = new Sms();
 
   public String getMailFrom() {
@@ -43,14 +45,18 @@ public class NotifyProperties {
 
     /** The provider's HTTP endpoint; set it to send SMS over HTTP POST. */
     private String url;
+
     /**
      * The request body with the placeholders {@code {phone}} and {@code {text}} (not {@code ${...}}: Spring
      * would resolve those itself). Values are JSON-escaped for a JSON content type, URL-encoded for a form.
      */
     private String template = "{\"phone\":\"{phone}\",\"text\":\"{text}\"}";
+
     private String contentType = "application/json; charset=UTF-8";
+
     /** Extra request headers, e.g. {@code Authorization: Bearer ...} for the provider. */
     private Map<String, String> headers = new LinkedHashMap<>();
+
     private Duration timeout = Duration.ofSeconds(10);
 
     public String getUrl() {

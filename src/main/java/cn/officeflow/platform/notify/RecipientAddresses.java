@@ -24,16 +24,18 @@ public class RecipientAddresses {
 
   /** The address for the channel, or null when the user has none (or does not exist). */
   public String address(String userId, Channel channel) {
-    return SystemAuthentication.call(identity, () -> {
-      String value;
-      if (channel == Channel.MAIL) {
-        User user = identity.createUserQuery().userId(userId).singleResult();
-        value = user == null ? null : user.getEmail();
-      } else {
-        value = identity.getUserInfo(userId, PHONE);
-      }
-      return value == null || value.isBlank() ? null : value.strip();
-    });
+    return SystemAuthentication.call(
+        identity,
+        () -> {
+          String value;
+          if (channel == Channel.MAIL) {
+            User user = identity.createUserQuery().userId(userId).singleResult();
+            value = user == null ? null : user.getEmail();
+          } else {
+            value = identity.getUserInfo(userId, PHONE);
+          }
+          return value == null || value.isBlank() ? null : value.strip();
+        });
   }
 
   public static String missing(String userId, Channel channel) {

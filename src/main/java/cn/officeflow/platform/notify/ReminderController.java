@@ -27,15 +27,13 @@ public class ReminderController {
     this.reminders = reminders;
   }
 
-  public record ReminderRequest(String message) {
-  }
+  public record ReminderRequest(String message) {}
 
-  public record ReminderResponse(String taskId, List<String> notificationIds) {
-  }
+  public record ReminderResponse(String taskId, List<String> notificationIds) {}
 
   @PostMapping("/api/tasks/{taskId}/reminders")
-  public ResponseEntity<ReminderResponse> remind(@PathVariable String taskId,
-      @RequestBody(required = false) ReminderRequest request) {
+  public ResponseEntity<ReminderResponse> remind(
+      @PathVariable String taskId, @RequestBody(required = false) ReminderRequest request) {
     // CSRF for session-authenticated calls is checked by ApiAuthenticationFilter
     List<String> ids = reminders.remind(taskId, request == null ? null : request.message());
     return ResponseEntity.status(HttpStatus.CREATED).body(new ReminderResponse(taskId, ids));
@@ -48,14 +46,18 @@ public class ReminderController {
 
   @ExceptionHandler(ReminderService.NoRecipientException.class)
   ResponseEntity<Map<String, Object>> noRecipient(ReminderService.NoRecipientException e) {
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(body("NoRecipientException", e.getMessage(), null));
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .body(body("NoRecipientException", e.getMessage(), null));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-    return ResponseEntity.badRequest().body(body("ValidationException",
-        "字段 " + ReminderService.MESSAGE + "：请求体必须是 JSON，例如 {\"message\": \"请尽快办理\"}",
-        ReminderService.MESSAGE));
+    return ResponseEntity.badRequest()
+        .body(
+            body(
+                "ValidationException",
+                "字段 " + ReminderService.MESSAGE + "：请求体必须是 JSON，例如 {\"message\": \"请尽快办理\"}",
+                ReminderService.MESSAGE));
   }
 
   static Map<String, Object> body(String type, String message, String field) {

@@ -41,6 +41,7 @@ public class ReminderService {
   public static final String TEMPLATE = "reminder";
   public static final String MESSAGE = "message";
   public static final int MAX_MESSAGE = 500;
+
   /** Roles that may remind anybody. */
   static final Set<String> OFFICE = Set.of(RoleGroups.OFFICE_DIRECTOR, RoleGroups.OFFICE_CLERKS);
 
@@ -54,8 +55,14 @@ public class ReminderService {
   private final RuntimeService runtime;
   private final RepositoryService repository;
 
-  public ReminderService(NotificationService notifications, NotifyProperties properties, OrgService org,
-      IdentityService identity, TaskService tasks, RuntimeService runtime, RepositoryService repository) {
+  public ReminderService(
+      NotificationService notifications,
+      NotifyProperties properties,
+      OrgService org,
+      IdentityService identity,
+      TaskService tasks,
+      RuntimeService runtime,
+      RepositoryService repository) {
     this.notifications = notifications;
     this.properties = properties;
     this.org = org;
@@ -70,26 +77,34 @@ public class ReminderService {
   public List<String> remind(String taskId, String message) {
     String caller = CurrentUser.id(identity).orElseThrow(() -> new AuthorizationException("需要登录"));
     List<String> callerGroups = CurrentUser.groups(identity);
-    Reminder reminder = SystemAuthentication.call(identity, () -> {
-      Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-      if (task == null) {
-        throw new NotFoundException("任务不存在或已办结：" + taskId);
-      }
-      Set<String> recipients = recipients(task);
-      if (!mayRemind(caller, callerGroups, recipients)) {
-        throw new AuthorizationException("用户 " + caller + " 无权催办任务「" + task.getName() + "」：仅办公室或办理人所在部门的"
-            + "部门负责人、分管领导可以催办");
-      }
-      String text = validMessage(message);
-      if (recipients.isEmpty()) {
-        throw new NoRecipientException("任务「" + task.getName() + "」没有办理人或候选人，无法催办");
-      }
-      String businessKey = businessKey(task);
-      return new Reminder(recipients, model(task, caller, text, businessKey), businessKey);
-    });
+    Reminder reminder =
+        SystemAuthentication.call(
+            identity,
+            () -> {
+              Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+              if (task == null) {
+                throw new NotFoundException("任务不存在或已办结：" + taskId);
+              }
+              Set<String> recipients = recipients(task);
+              if (!mayRemind(caller, callerGroups, recipients)) {
+                throw new AuthorizationException(
+                    "用户 "
+                        + caller
+                        + " 无权催办任务「"
+                        + task.getName()
+                        + "」：仅办公室或办理人所在部门的"
+                        + "部门负责人、分管领导可以催办");
+              }
+              String text = validMessage(message);
+              if (recipients.isEmpty()) {
+                throw new NoRecipientException("任务「" + task.getName() + "」没有办理人或候选人，无法催办");
+              }
+              String businessKey = businessKey(task);
+              return new Reminder(recipients, model(task, caller, text, businessKey), businessKey);
+            });
     // sent as the caller: the records name who reminded
-    return notifications.send(TEMPLATE, reminder.model(), reminder.recipients(), Channel.BOTH,
-        reminder.businessKey());
+    return notifications.send(
+        TEMPLATE, reminder.model(), reminder.recipients(), Channel.BOTH, reminder.businessKey());
   }
 
   /**
@@ -99,17 +114,18 @@ public class ReminderService {
   public boolean mayRemind(String taskId) {
     String caller = CurrentUser.id(identity).orElseThrow(() -> new AuthorizationException("需要登录"));
     List<String> callerGroups = CurrentUser.groups(identity);
-    return SystemAuthentication.call(identity, () -> {
-      Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-      if (task == null) {
-        throw new NotFoundException("任务不存在或已办结：" + taskId);
-      }
-      return mayRemind(caller, callerGroups, recipients(task));
-    });
+    return SystemAuthentication.call(
+        identity,
+        () -> {
+          Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+          if (task == null) {
+            throw new NotFoundException("任务不存在或已办结：" + taskId);
+          }
+          return mayRemind(caller, callerGroups, recipients(task));
+        });
   }
 
-  private record Reminder(Set<String> recipients, Map<String, Object> model, String businessKey) {
-  }
+  private record Reminder(Set<String> recipients, Map<String, Object> model, String businessKey) {}
 
   static String validMessage(String message) {
     if (message == null || message.isBlank()) {
@@ -136,8 +152,15 @@ public class ReminderService {
       if (link.getUserId() != null) {
         users.add(link.getUserId());
       } else if (link.getGroupId() != null) {
-        identity.createUserQuery().memberOfGroup(link.getGroupId()).orderByUserId().asc().list().stream()
-            .map(User::getId).forEach(users::add);
+        identity
+            .createUserQuery()
+            .memberOfGroup(link.getGroupId())
+            .orderByUserId()
+            .asc()
+            .list()
+            .stream()
+            .map(User::getId)
+            .forEach(users::add);
       }
     }
     return users;
@@ -148,8 +171,12 @@ public class ReminderService {
       return true;
     }
     for (String recipient : recipients) {
-      boolean supervisor = org.departmentsOf(recipient).stream().anyMatch(dept ->
-          org.departmentHeads(dept.getId()).contains(caller) || org.deputyLeaders(dept.getId()).contains(caller));
+      boolean supervisor =
+          org.departmentsOf(recipient).stream()
+              .anyMatch(
+                  dept ->
+                      org.departmentHeads(dept.getId()).contains(caller)
+                          || org.deputyLeaders(dept.getId()).contains(caller));
       if (supervisor) {
         return true;
       }
@@ -161,9 +188,13 @@ public class ReminderService {
     if (task.getProcessInstanceId() == null) {
       return null;
     }
-    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-        .singleResult();
-    return instance == null || instance.getBusinessKey() == null ? task.getProcessInstanceId()
+    ProcessInstance instance =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceId(task.getProcessInstanceId())
+            .singleResult();
+    return instance == null || instance.getBusinessKey() == null
+        ? task.getProcessInstanceId()
         : instance.getBusinessKey();
   }
 
@@ -177,8 +208,13 @@ public class ReminderService {
     model.put("senderName", org.displayName(caller));
     model.put("message", message == null ? "" : message);
     String base = properties.getBaseUrl();
-    model.put("link", base == null || base.isBlank() ? ""
-        : base.strip().replaceAll("/+$", "") + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+    model.put(
+        "link",
+        base == null || base.isBlank()
+            ? ""
+            : base.strip().replaceAll("/+$", "")
+                + "/camunda/app/tasklist/default/#/?task="
+                + task.getId());
     model.put("sentAt", EngineClock.now().format(TIME));
     return model;
   }

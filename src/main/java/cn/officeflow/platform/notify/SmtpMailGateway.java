@@ -30,7 +30,8 @@ public class SmtpMailGateway implements MailGateway {
     }
     try {
       MimeMessage message = sender.createMimeMessage();
-      MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+      MimeMessageHelper helper =
+          new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
       helper.setFrom(sender(from));
       helper.setTo(address);
       helper.setSubject(notification.subject());
@@ -39,15 +40,18 @@ public class SmtpMailGateway implements MailGateway {
       message.setHeader(NotificationSender.ID_HEADER, notification.id());
       sender.send(message);
     } catch (MailException | MessagingException | UnsupportedEncodingException e) {
-      throw new NotificationDeliveryException("邮件发送失败（" + address + "）：" + NotificationSender.rootMessage(e),
-          e);
+      throw new NotificationDeliveryException(
+          "邮件发送失败（" + address + "）：" + NotificationSender.rootMessage(e), e);
     }
   }
 
   /** {@code 行政办公室 <noreply@example.cn>} with the display name encoded as UTF-8. */
-  private static InternetAddress sender(String from) throws AddressException, UnsupportedEncodingException {
+  private static InternetAddress sender(String from)
+      throws AddressException, UnsupportedEncodingException {
     InternetAddress parsed = new InternetAddress(from.strip(), true);
-    return parsed.getPersonal() == null ? parsed
-        : new InternetAddress(parsed.getAddress(), parsed.getPersonal(), StandardCharsets.UTF_8.name());
+    return parsed.getPersonal() == null
+        ? parsed
+        : new InternetAddress(
+            parsed.getAddress(), parsed.getPersonal(), StandardCharsets.UTF_8.name());
   }
 }

@@ -34,13 +34,21 @@ public class NumberingService {
         throw new IllegalStateException("number counter missing: " + key + "/" + year);
       }
     }
-    return jdbc.sql("select last_value from of_number_counter where counter_key = :k and counter_year = :y")
-        .param("k", key).param("y", year).query(Integer.class).single();
+    return jdbc.sql(
+            "select last_value from of_number_counter where counter_key = :k and counter_year = :y")
+        .param("k", key)
+        .param("y", year)
+        .query(Integer.class)
+        .single();
   }
 
   private int increment(String key, int year) {
-    return jdbc.sql("update of_number_counter set last_value = last_value + 1"
-        + " where counter_key = :k and counter_year = :y").param("k", key).param("y", year).update();
+    return jdbc.sql(
+            "update of_number_counter set last_value = last_value + 1"
+                + " where counter_key = :k and counter_year = :y")
+        .param("k", key)
+        .param("y", year)
+        .update();
   }
 
   /**
@@ -49,9 +57,13 @@ public class NumberingService {
    */
   private void createCounter(String key, int year) {
     try {
-      newTransaction.executeWithoutResult(status -> jdbc.sql(
-              "insert into of_number_counter (counter_key, counter_year, last_value) values (:k, :y, 0)")
-          .param("k", key).param("y", year).update());
+      newTransaction.executeWithoutResult(
+          status ->
+              jdbc.sql(
+                      "insert into of_number_counter (counter_key, counter_year, last_value) values (:k, :y, 0)")
+                  .param("k", key)
+                  .param("y", year)
+                  .update());
     } catch (DuplicateKeyException e) {
       // another node created it first
     }

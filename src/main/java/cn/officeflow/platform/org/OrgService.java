@@ -24,19 +24,32 @@ public class OrgService {
 
   /** The department groups (type {@code department}, id {@code dept-*}) the user belongs to. */
   public List<Group> departmentsOf(String userId) {
-    return identityService.createGroupQuery().groupMember(userId).groupType(RoleGroups.DEPARTMENT_TYPE).list()
-        .stream().filter(g -> g.getId().startsWith(RoleGroups.DEPARTMENT_PREFIX)).toList();
+    return identityService
+        .createGroupQuery()
+        .groupMember(userId)
+        .groupType(RoleGroups.DEPARTMENT_TYPE)
+        .list()
+        .stream()
+        .filter(g -> g.getId().startsWith(RoleGroups.DEPARTMENT_PREFIX))
+        .toList();
   }
 
   /** The user's single department; a user in none or in several gets a clear error. */
   public Group departmentOf(String userId) {
     List<Group> departments = departmentsOf(userId);
     if (departments.isEmpty()) {
-      throw new OrgException("用户 " + displayName(userId) + "（" + userId + "）不属于任何部门，请管理员在 Admin 中将其加入一个部门");
+      throw new OrgException(
+          "用户 " + displayName(userId) + "（" + userId + "）不属于任何部门，请管理员在 Admin 中将其加入一个部门");
     }
     if (departments.size() > 1) {
-      throw new OrgException("用户 " + displayName(userId) + "（" + userId + "）同时属于多个部门："
-          + departments.stream().map(Group::getName).toList() + "，无法确定其所在部门");
+      throw new OrgException(
+          "用户 "
+              + displayName(userId)
+              + "（"
+              + userId
+              + "）同时属于多个部门："
+              + departments.stream().map(Group::getName).toList()
+              + "，无法确定其所在部门");
     }
     return departments.get(0);
   }
@@ -45,8 +58,12 @@ public class OrgService {
     if (departmentId == null || !departmentId.startsWith(RoleGroups.DEPARTMENT_PREFIX)) {
       return Optional.empty();
     }
-    return Optional.ofNullable(identityService.createGroupQuery().groupId(departmentId)
-        .groupType(RoleGroups.DEPARTMENT_TYPE).singleResult());
+    return Optional.ofNullable(
+        identityService
+            .createGroupQuery()
+            .groupId(departmentId)
+            .groupType(RoleGroups.DEPARTMENT_TYPE)
+            .singleResult());
   }
 
   /**
@@ -54,8 +71,12 @@ public class OrgService {
    * when it does not exist or has no head. {@code label} names the role in the message (主办部门, 协办部门 …).
    */
   public Group departmentWithHead(String departmentId, String field, String label) {
-    Group group = department(departmentId).orElseThrow(() -> new ValidationException(field,
-        label + "不存在：" + departmentId + "（部门编号以 dept- 开头）"));
+    Group group =
+        department(departmentId)
+            .orElseThrow(
+                () ->
+                    new ValidationException(
+                        field, label + "不存在：" + departmentId + "（部门编号以 dept- 开头）"));
     if (departmentHeads(departmentId).isEmpty()) {
       throw new ValidationException(field, label + "“" + group.getName() + "”没有部门负责人");
     }
@@ -66,7 +87,8 @@ public class OrgService {
    * Further departments beside {@code own} (协办, 会签): each must exist and have a 部门负责人, none may be
    * {@code own}, at most 10; 400 naming {@code field} otherwise.
    */
-  public List<Group> otherDepartmentsWithHead(List<String> departmentIds, Group own, String field, String label) {
+  public List<Group> otherDepartmentsWithHead(
+      List<String> departmentIds, Group own, String field, String label) {
     if (departmentIds.size() > 10) {
       throw new ValidationException(field, label + "不能超过 10 个");
     }
@@ -92,8 +114,15 @@ public class OrgService {
 
   /** Members of a group (role or department), by user id. */
   public List<String> members(String groupId) {
-    return identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
-        .map(User::getId).toList();
+    return identityService
+        .createUserQuery()
+        .memberOfGroup(groupId)
+        .orderByUserId()
+        .asc()
+        .list()
+        .stream()
+        .map(User::getId)
+        .toList();
   }
 
   public boolean isMember(String userId, String groupId) {
@@ -130,10 +159,20 @@ public class OrgService {
   }
 
   private List<String> membersInRole(String departmentId, String roleGroup) {
-    List<String> inRole = identityService.createUserQuery().memberOfGroup(roleGroup).list().stream()
-        .map(User::getId).toList();
-    return identityService.createUserQuery().memberOfGroup(departmentId).orderByUserId().asc().list().stream()
-        .map(User::getId).filter(inRole::contains).toList();
+    List<String> inRole =
+        identityService.createUserQuery().memberOfGroup(roleGroup).list().stream()
+            .map(User::getId)
+            .toList();
+    return identityService
+        .createUserQuery()
+        .memberOfGroup(departmentId)
+        .orderByUserId()
+        .asc()
+        .list()
+        .stream()
+        .map(User::getId)
+        .filter(inRole::contains)
+        .toList();
   }
 
   private static String nullToEmpty(String s) {

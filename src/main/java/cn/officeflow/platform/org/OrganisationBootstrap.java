@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.Yaml;
 
@@ -28,6 +28,7 @@ public class OrganisationBootstrap implements InitializingBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrganisationBootstrap.class);
   static final String DEMO_FILE = "organisation/demo.yaml";
+
   /** Camunda user info key of a user's mobile number (Camunda's user has no phone field). */
   public static final String PHONE = "phone";
 
@@ -35,7 +36,9 @@ public class OrganisationBootstrap implements InitializingBean {
   private final boolean demoEnabled;
   private final String demoPassword;
 
-  public OrganisationBootstrap(ProcessEngine engine, @Value("${officeflow.demo.enabled:false}") boolean demoEnabled,
+  public OrganisationBootstrap(
+      ProcessEngine engine,
+      @Value("${officeflow.demo.enabled:false}") boolean demoEnabled,
       @Value("${officeflow.demo.password:}") String demoPassword) {
     this.identity = engine.getIdentityService();
     this.demoEnabled = demoEnabled;

@@ -20,13 +20,15 @@ public final class RoleGroups {
 
   /** Group type of departments; their ids start with {@link #DEPARTMENT_PREFIX}. */
   public static final String DEPARTMENT_TYPE = "department";
+
   public static final String DEPARTMENT_PREFIX = "dept-";
+
   /** Group type of the role groups. */
   public static final String ROLE_TYPE = "role";
 
   /** Roles that read every 公文 record (发文台账, 收文登记簿): 办公室主任, 单位领导, 文书, 审计, 管理员. */
-  public static final Set<String> DOCUMENT_READERS = Set.of(OFFICE_DIRECTOR, LEADERS,
-      OFFICE_CLERKS, AUDITORS, CAMUNDA_ADMIN);
+  public static final Set<String> DOCUMENT_READERS =
+      Set.of(OFFICE_DIRECTOR, LEADERS, OFFICE_CLERKS, AUDITORS, CAMUNDA_ADMIN);
 
   /** id → Chinese name, in the order of DESIGN.md. */
   public static final Map<String, String> ALL = new LinkedHashMap<>();
@@ -52,6 +54,5 @@ public final class RoleGroups {
     ALL.put(CAMUNDA_ADMIN, "系统管理员");
   }
 
-  private RoleGroups() {
-  }
+  private RoleGroups() {}
 }

@@ -27,11 +27,14 @@ public class ApprovalListener implements ExecutionListener {
     if (execution.isCanceled()) {
       return;
     }
-    // a decision already in the trail (加签 after the assignee: see DECISION_RECORDED) is validated, not written again
-    ReviewService.Decision decision = Boolean.TRUE.equals(execution.getVariable(ReviewService.DECISION_RECORDED))
-        ? ReviewService.validate(execution.getVariable(ReviewService.DECISION),
-            execution.getVariable(ReviewService.COMMENT))
-        : reviews.record(execution, ReviewService.currentUser(execution));
+    // a decision already in the trail (加签 after the assignee: see DECISION_RECORDED) is validated,
+    // not written again
+    ReviewService.Decision decision =
+        Boolean.TRUE.equals(execution.getVariable(ReviewService.DECISION_RECORDED))
+            ? ReviewService.validate(
+                execution.getVariable(ReviewService.DECISION),
+                execution.getVariable(ReviewService.COMMENT))
+            : reviews.record(execution, ReviewService.currentUser(execution));
     if (decision.rejected()) {
       execution.setVariable(REVISION_REQUIRED, true);
     }

@@ -6,10 +6,23 @@ import java.time.LocalDateTime;
  * One entry of a business record's review trail (审批意见): step, user (id), name, time, decision, comment
  * and the version of the record it was about (第 N 稿; null where the record has no versions).
  */
-public record Review(String stepId, String step, String user, String name, LocalDateTime time, String decision,
-    String comment, Integer version) {
+public record Review(
+    String stepId,
+    String step,
+    String user,
+    String name,
+    LocalDateTime time,
+    String decision,
+    String comment,
+    Integer version) {
 
-  public Review(String stepId, String step, String user, String name, LocalDateTime time, String decision,
+  public Review(
+      String stepId,
+      String step,
+      String user,
+      String name,
+      LocalDateTime time,
+      String decision,
       String comment) {
     this(stepId, step, user, name, time, decision, comment, null);
   }
@@ -23,18 +36,25 @@ public record Review(String stepId, String step, String user, String name, Local
    * kinds instead of a decision.
    */
   public static final String PROPOSE = "propose";
+
   public static final String INSTRUCT = "instruct";
   public static final String READ = "read";
   public static final String VOID = "void";
+
   /** Task operations (DESIGN.md §6): 转办, 委派, 抄送; the comment says to whom and why. */
   public static final String TRANSFER = "transfer";
+
   public static final String DELEGATE = "delegate";
   public static final String CC = "cc";
+
   /** 退回 to an earlier step and 撤回 by the initiator; the comment says to which step and why. */
   public static final String RETURN = "return";
+
   public static final String WITHDRAW = "withdraw";
+
   /** 加签 and 减签: the comment names the signers, the mode and the reason. */
   public static final String ADD_SIGNERS = "add-signers";
+
   public static final String REMOVE_SIGNER = "remove-signer";
 
   public String decisionLabel() {

@@ -1,5 +1,6 @@
 package cn.officeflow.platform.review;
 
+import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.engine.EngineClock;
 import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.web.ValidationException;
@@ -7,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import cn.officeflow.platform.engine.CurrentUser;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,12 +21,14 @@ public class ReviewService {
   public static final String DECISION = "decision";
   public static final String COMMENT = "comment";
   public static final int MAX_COMMENT = 2000;
+
   /**
    * Transient variable set by the server (never accepted from input: no form declares it) when it completes an
    * approval task whose decisions are already in the trail (加签 after the assignee): the listener does not write
    * them again.
    */
   public static final String DECISION_RECORDED = "decisionRecorded";
+
   /**
    * Process variable holding the version of the business record under review (发文: 第 N 稿); recorded
    * with each decision so the trail says which text was approved.
@@ -34,9 +36,11 @@ public class ReviewService {
   public static final String SUBJECT_VERSION = "documentVersion";
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
   /** Spaces and punctuation (full and half width) at either end of a comment. */
   private static final Pattern EDGE_PUNCTUATION =
-      Pattern.compile("^[\\s\\u3000\\p{Punct}\\p{IsPunctuation}]+|[\\s\\u3000\\p{Punct}\\p{IsPunctuation}]+$");
+      Pattern.compile(
+          "^[\\s\\u3000\\p{Punct}\\p{IsPunctuation}]+|[\\s\\u3000\\p{Punct}\\p{IsPunctuation}]+$");
 
   private final ReviewRepository repository;
   private final OrgService org;
@@ -64,12 +68,23 @@ public class ReviewService {
   /** Validates and records the decision of the user task this execution is leaving. */
   public Decision record(DelegateExecution execution, String userId) {
     Decision decision = validate(execution.getVariable(DECISION), execution.getVariable(COMMENT));
-    String stepName = execution.getCurrentActivityName() == null ? execution.getCurrentActivityId()
-        : execution.getCurrentActivityName();
-    Review review = new Review(execution.getCurrentActivityId(), stepName, userId, org.displayName(userId),
-        EngineClock.now(), decision.decision(), decision.comment(), version(execution.getVariable(SUBJECT_VERSION)));
+    String stepName =
+        execution.getCurrentActivityName() == null
+            ? execution.getCurrentActivityId()
+            : execution.getCurrentActivityName();
+    Review review =
+        new Review(
+            execution.getCurrentActivityId(),
+            stepName,
+            userId,
+            org.displayName(userId),
+            EngineClock.now(),
+            decision.decision(),
+            decision.comment(),
+            version(execution.getVariable(SUBJECT_VERSION)));
     String processKey = execution.getProcessDefinitionId().split(":")[0];
-    repository.insert(execution.getProcessBusinessKey(), processKey, execution.getProcessInstanceId(), review);
+    repository.insert(
+        execution.getProcessBusinessKey(), processKey, execution.getProcessInstanceId(), review);
     return decision;
   }
 
@@ -77,12 +92,26 @@ public class ReviewService {
    * Writes an entry that is not a decision (转办, 委派, 抄送, 抄送 已阅: a {@link Review} kind) to the trail of
    * {@code businessKey}, as {@code userId}, now; {@code comment} is cut to {@value #MAX_COMMENT} characters.
    */
-  public void note(String businessKey, String processKey, String processInstanceId, String stepId, String step,
-      String userId, String kind, String comment, Integer version) {
-    String text = comment == null || comment.length() <= MAX_COMMENT ? comment
-        : comment.substring(0, MAX_COMMENT - 1) + "…";
-    repository.insert(businessKey, processKey, processInstanceId, new Review(stepId, step, userId,
-        org.displayName(userId), EngineClock.now(), kind, text, version));
+  public void note(
+      String businessKey,
+      String processKey,
+      String processInstanceId,
+      String stepId,
+      String step,
+      String userId,
+      String kind,
+      String comment,
+      Integer version) {
+    String text =
+        comment == null || comment.length() <= MAX_COMMENT
+            ? comment
+            : comment.substring(0, MAX_COMMENT - 1) + "…";
+    repository.insert(
+        businessKey,
+        processKey,
+        processInstanceId,
+        new Review(
+            stepId, step, userId, org.displayName(userId), EngineClock.now(), kind, text, version));
   }
 
   public List<Review> trail(String businessKey) {
@@ -121,7 +150,9 @@ public class ReviewService {
       return label;
     }
     if (comment.startsWith(label)
-        && EDGE_PUNCTUATION.matcher(comment.substring(label.length(), label.length() + 1)).matches()) {
+        && EDGE_PUNCTUATION
+            .matcher(comment.substring(label.length(), label.length() + 1))
+            .matches()) {
       return comment;
     }
     return label + "。" + comment;

@@ -14,11 +14,11 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
-import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -26,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,7 +59,10 @@ public class AccessBootstrap implements InitializingBean {
   private final String adminUser;
   private final String adminPassword;
 
-  public AccessBootstrap(ProcessEngine engine, OrganisationBootstrap organisation, Environment environment,
+  public AccessBootstrap(
+      ProcessEngine engine,
+      OrganisationBootstrap organisation,
+      Environment environment,
       @Value("${officeflow.admin.user:admin}") String adminUser,
       @Value("${officeflow.admin.password:}") String adminPassword) {
     this.authorizations = engine.getAuthorizationService();
@@ -85,8 +88,9 @@ public class AccessBootstrap implements InitializingBean {
   private void ensureAdmin() {
     if (adminPassword == null || adminPassword.isBlank()) {
       if (environment.acceptsProfiles(Profiles.of("mysql"))) {
-        throw new IllegalStateException("未设置管理员密码：使用 mysql 配置时必须设置环境变量 OFFICEFLOW_ADMIN_PASSWORD"
-            + "（OFFICEFLOW_ADMIN_PASSWORD is required with the mysql profile）");
+        throw new IllegalStateException(
+            "未设置管理员密码：使用 mysql 配置时必须设置环境变量 OFFICEFLOW_ADMIN_PASSWORD"
+                + "（OFFICEFLOW_ADMIN_PASSWORD is required with the mysql profile）");
       }
       return;
     }
@@ -98,7 +102,8 @@ public class AccessBootstrap implements InitializingBean {
       identity.saveUser(user);
       LOG.info("Admin user {} created", adminUser);
     }
-    if (identity.createUserQuery().userId(adminUser).memberOfGroup(RoleGroups.CAMUNDA_ADMIN).count() == 0) {
+    if (identity.createUserQuery().userId(adminUser).memberOfGroup(RoleGroups.CAMUNDA_ADMIN).count()
+        == 0) {
       identity.createMembership(adminUser, RoleGroups.CAMUNDA_ADMIN);
     }
   }
@@ -108,8 +113,14 @@ public class AccessBootstrap implements InitializingBean {
     grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     // staff see their own filter 「我的待办」 (TaskFiltersBootstrap), not the office's 「全部任务」/「超期事项」:
     // a grant on every filter from an earlier version is taken back
-    Authorization everyFilter = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(staff).resourceType(Resources.FILTER).resourceId(ANY).singleResult();
+    Authorization everyFilter =
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .groupIdIn(staff)
+            .resourceType(Resources.FILTER)
+            .resourceId(ANY)
+            .singleResult();
     if (everyFilter != null) {
       authorizations.deleteAuthorization(everyFilter.getId());
     }
@@ -141,46 +152,81 @@ public class AccessBootstrap implements InitializingBean {
     grant(auditors, Resources.TASK, ANY, Permissions.READ);
     grant(auditors, Resources.DEPLOYMENT, ANY, Permissions.READ);
     grant(auditors, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
-    grant(auditors, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
-    grant(auditors, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
+    grant(
+        auditors,
+        Resources.HISTORIC_PROCESS_INSTANCE,
+        ANY,
+        HistoricProcessInstancePermissions.READ);
+    grant(
+        auditors, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
     grant(auditors, Resources.USER, ANY, Permissions.READ);
     grant(auditors, Resources.GROUP, ANY, Permissions.READ);
   }
 
   /** READ + CREATE_INSTANCE for every candidate starter group/user of the latest process definitions. */
   private void grantStarters() {
-    for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
-      Process process = repository.getBpmnModelInstance(definition.getId())
-          .getModelElementById(definition.getKey());
+    for (ProcessDefinition definition :
+        repository.createProcessDefinitionQuery().latestVersion().list()) {
+      Process process =
+          repository
+              .getBpmnModelInstance(definition.getId())
+              .getModelElementById(definition.getKey());
       if (process == null) {
         continue;
       }
       Set<String> groups = new LinkedHashSet<>(process.getCamundaCandidateStarterGroupsList());
       for (String group : groups) {
-        grant(group, Resources.PROCESS_DEFINITION, definition.getKey(), Permissions.READ, Permissions.CREATE_INSTANCE);
+        grant(
+            group,
+            Resources.PROCESS_DEFINITION,
+            definition.getKey(),
+            Permissions.READ,
+            Permissions.CREATE_INSTANCE);
         grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
       }
       for (String user : process.getCamundaCandidateStarterUsersList()) {
-        grantUser(user, Resources.PROCESS_DEFINITION, definition.getKey(), Permissions.READ,
+        grantUser(
+            user,
+            Resources.PROCESS_DEFINITION,
+            definition.getKey(),
+            Permissions.READ,
             Permissions.CREATE_INSTANCE);
         grantUser(user, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
       }
     }
   }
 
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+  private void grant(
+      String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing =
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .singleResult();
     save(existing, resource, resourceId, permissions, a -> a.setGroupId(groupId));
   }
 
-  private void grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-        .userIdIn(userId).resourceType(resource).resourceId(resourceId).singleResult();
+  private void grantUser(
+      String userId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing =
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .userIdIn(userId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .singleResult();
     save(existing, resource, resourceId, permissions, a -> a.setUserId(userId));
   }
 
-  private void save(Authorization existing, Resource resource, String resourceId, Permission[] permissions,
+  private void save(
+      Authorization existing,
+      Resource resource,
+      String resourceId,
+      Permission[] permissions,
       java.util.function.Consumer<Authorization> owner) {
     Authorization authorization = existing;
     if (authorization == null) {

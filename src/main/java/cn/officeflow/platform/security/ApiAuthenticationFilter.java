@@ -37,29 +37,43 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Optional<String> basic = basicUser(request);
-    Optional<String> userId = basic.or(() -> WebappSessionAuthentications.userId(request, processEngine.getName()));
+    Optional<String> userId =
+        basic.or(() -> WebappSessionAuthentications.userId(request, processEngine.getName()));
     if (userId.isEmpty()) {
       unauthorized(response);
       return;
     }
     if (basic.isEmpty() && changesState(request) && !WebappCsrf.hasValidToken(request)) {
-      // authenticated by the webapp session: the page must prove it is ours, as for the webapps' own API
+      // authenticated by the webapp session: the page must prove it is ours, as for the webapps'
+      // own API
       forbidden(response, "缺少或无效的 " + WebappCsrf.HEADER + " 请求头（CSRF 校验失败）");
       return;
     }
     IdentityService identity = processEngine.getIdentityService();
-    List<String> groups = identity.createGroupQuery().groupMember(userId.get()).list().stream()
-        .map(Group::getId).toList();
-    if (changesState(request) && isProjectApi(request) && groups.contains(RoleGroups.AUDITORS)
+    List<String> groups =
+        identity.createGroupQuery().groupMember(userId.get()).list().stream()
+            .map(Group::getId)
+            .toList();
+    if (changesState(request)
+        && isProjectApi(request)
+        && groups.contains(RoleGroups.AUDITORS)
         && !groups.contains(RoleGroups.CAMUNDA_ADMIN)) {
       forbidden(response, "审计人员为只读角色，不能修改任何数据");
       return;
     }
-    List<String> tenants = identity.createTenantQuery().userMember(userId.get()).includingGroupsOfUser(true)
-        .list().stream().map(Tenant::getId).toList();
+    List<String> tenants =
+        identity
+            .createTenantQuery()
+            .userMember(userId.get())
+            .includingGroupsOfUser(true)
+            .list()
+            .stream()
+            .map(Tenant::getId)
+            .toList();
     identity.setAuthentication(userId.get(), groups, tenants);
     try {
       chain.doFilter(request, response);
@@ -75,7 +89,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -85,7 +101,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
     String user = decoded.substring(0, colon);
     String password = decoded.substring(colon + 1);
-    return processEngine.getIdentityService().checkPassword(user, password) ? Optional.of(user) : Optional.empty();
+    return processEngine.getIdentityService().checkPassword(user, password)
+        ? Optional.of(user)
+        : Optional.empty();
   }
 
   private static boolean changesState(HttpServletRequest request) {
@@ -95,20 +113,26 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   private static boolean isProjectApi(HttpServletRequest request) {
     // the decoded, normalised path (the raw URI could be /engine-rest/../api/...)
-    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     return path.startsWith("/api/");
   }
 
   private static void forbidden(HttpServletResponse response, String message) throws IOException {
     response.setStatus(HttpServletResponse.SC_FORBIDDEN);
     response.setContentType("application/json;charset=UTF-8");
-    response.getWriter().write("{\"type\":\"AuthorizationException\",\"message\":\"" + message + "\"}");
+    response
+        .getWriter()
+        .write("{\"type\":\"AuthorizationException\",\"message\":\"" + message + "\"}");
   }
 
   private static void unauthorized(HttpServletResponse response) throws IOException {
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setHeader("WWW-Authenticate", "Basic realm=\"OfficeFlow\", charset=\"UTF-8\"");
     response.setContentType("application/json;charset=UTF-8");
-    response.getWriter().write("{\"type\":\"AuthenticationException\",\"message\":\"需要登录：请使用 HTTP Basic 认证或先登录 Tasklist\"}");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"AuthenticationException\",\"message\":\"需要登录：请使用 HTTP Basic 认证或先登录 Tasklist\"}");
   }
 }

@@ -38,8 +38,8 @@ public class PasswordPolicyCheck implements UserCommandGuard.PasswordPolicyGuard
     if (policy == null) {
       return;
     }
-    PasswordPolicyResult result = identityService.checkPasswordAgainstPolicy(policy,
-        password == null ? "" : password, user);
+    PasswordPolicyResult result =
+        identityService.checkPasswordAgainstPolicy(policy, password == null ? "" : password, user);
     if (!result.isValid()) {
       throw new ValidationException(FIELD, "密码不符合密码策略：" + violations(result));
     }
@@ -47,7 +47,9 @@ public class PasswordPolicyCheck implements UserCommandGuard.PasswordPolicyGuard
 
   /** The broken rules, in Chinese, separated by ；. */
   public static String violations(PasswordPolicyResult result) {
-    return result.getViolatedRules().stream().map(PasswordPolicyCheck::describe).collect(Collectors.joining("；"));
+    return result.getViolatedRules().stream()
+        .map(PasswordPolicyCheck::describe)
+        .collect(Collectors.joining("；"));
   }
 
   static String describe(PasswordPolicyRule rule) {

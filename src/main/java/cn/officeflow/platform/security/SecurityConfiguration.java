@@ -19,7 +19,8 @@ public class SecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<ApiErrorBodyFilter> apiErrorBodyFilter() {
-    FilterRegistrationBean<ApiErrorBodyFilter> registration = new FilterRegistrationBean<>(new ApiErrorBodyFilter());
+    FilterRegistrationBean<ApiErrorBodyFilter> registration =
+        new FilterRegistrationBean<>(new ApiErrorBodyFilter());
     // and the webapps' own engine API, whose messages Tasklist shows as they are (form submission)
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/engine/*");
     registration.setName("officeflowApiErrorBody");
@@ -28,7 +29,8 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(ProcessEngine processEngine) {
+  FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(
+      ProcessEngine processEngine) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(processEngine));
     registration.addUrlPatterns("/engine-rest/*", "/api/*");

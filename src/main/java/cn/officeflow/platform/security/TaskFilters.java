@@ -30,7 +30,8 @@ public class TaskFilters {
   }
 
   /** The filter named {@code name}: created with {@code query} and {@code properties} when missing. */
-  public Filter ensure(String name, TaskQuery query, Map<String, Object> properties, Collection<String> readers) {
+  public Filter ensure(
+      String name, TaskQuery query, Map<String, Object> properties, Collection<String> readers) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
@@ -40,8 +41,14 @@ public class TaskFilters {
       refreshing(filter);
     }
     for (String group : readers) {
-      boolean granted = authorizations.createAuthorizationQuery().resourceType(Resources.FILTER)
-          .resourceId(filter.getId()).groupIdIn(group).count() > 0;
+      boolean granted =
+          authorizations
+                  .createAuthorizationQuery()
+                  .resourceType(Resources.FILTER)
+                  .resourceId(filter.getId())
+                  .groupIdIn(group)
+                  .count()
+              > 0;
       if (!granted) {
         Authorization auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         auth.setGroupId(group);
@@ -67,8 +74,10 @@ public class TaskFilters {
   }
 
   private void refreshing(Filter filter) {
-    Map<String, Object> properties = filter.getProperties() == null ? new LinkedHashMap<>()
-        : new LinkedHashMap<>(filter.getProperties());
+    Map<String, Object> properties =
+        filter.getProperties() == null
+            ? new LinkedHashMap<>()
+            : new LinkedHashMap<>(filter.getProperties());
     if (!Boolean.TRUE.equals(properties.get(REFRESH))) {
       properties.put(REFRESH, true);
       filters.saveFilter(filter.setProperties(properties));

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 public class TaskFiltersBootstrap {
 
   public static final String MY_TASKS = "我的待办";
+
   /** Created by Camunda at start-up (camunda.bpm.filter.create), for the office only. */
   public static final String ALL_TASKS = "全部任务";
 
@@ -35,9 +36,19 @@ public class TaskFiltersBootstrap {
     properties.put("description", "分配给我、或待我（我所在的组）认领的任务");
     properties.put("priority", -10);
     properties.put("refresh", true);
-    filters.ensure(MY_TASKS, tasks.createTaskQuery().or().taskAssigneeExpression("${currentUser()}")
-        .taskCandidateUserExpression("${currentUser()}").taskCandidateGroupInExpression("${currentUserGroups()}")
-        .endOr().orderByTaskCreateTime().desc(), properties, List.of(RoleGroups.STAFF));
+    filters.ensure(
+        MY_TASKS,
+        tasks
+            .createTaskQuery()
+            .or()
+            .taskAssigneeExpression("${currentUser()}")
+            .taskCandidateUserExpression("${currentUser()}")
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .endOr()
+            .orderByTaskCreateTime()
+            .desc(),
+        properties,
+        List.of(RoleGroups.STAFF));
     filters.refreshing(ALL_TASKS);
   }
 }

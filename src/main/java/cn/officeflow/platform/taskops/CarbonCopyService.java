@@ -23,6 +23,7 @@ public class CarbonCopyService {
 
   /** The trail's step for 抄送 已阅 entries. */
   static final String READ_STEP_ID = "CarbonCopy";
+
   static final String READ_STEP = "抄送阅知";
 
   private final CarbonCopyRepository copies;
@@ -30,7 +31,10 @@ public class CarbonCopyService {
   private final ReviewService reviews;
   private final IdentityService identity;
 
-  public CarbonCopyService(CarbonCopyRepository copies, SignersRepository signers, ReviewService reviews,
+  public CarbonCopyService(
+      CarbonCopyRepository copies,
+      SignersRepository signers,
+      ReviewService reviews,
       IdentityService identity) {
     this.copies = copies;
     this.signers = signers;
@@ -43,7 +47,8 @@ public class CarbonCopyService {
    * so may read it).
    */
   public boolean isCopiedTo(String businessKey, String userId) {
-    return businessKey != null && userId != null
+    return businessKey != null
+        && userId != null
         && (copies.isCopiedTo(businessKey, userId) || signers.isSignerOf(businessKey, userId));
   }
 
@@ -66,15 +71,26 @@ public class CarbonCopyService {
   @Transactional
   public CarbonCopy markRead(String id) {
     String user = caller();
-    CarbonCopy cc = copies.find(id).filter(c -> c.userId().equals(user))
-        .orElseThrow(() -> new NotFoundException("抄送不存在：" + id));
+    CarbonCopy cc =
+        copies
+            .find(id)
+            .filter(c -> c.userId().equals(user))
+            .orElseThrow(() -> new NotFoundException("抄送不存在：" + id));
     if (cc.read()) {
       return cc;
     }
     LocalDateTime now = EngineClock.now();
     if (copies.markRead(id, now)) {
-      reviews.note(cc.businessKey(), cc.processKey(), cc.processInstanceId(), READ_STEP_ID, READ_STEP, user,
-          Review.READ, "已阅" + cc.ccByName() + "于「" + cc.taskName() + "」的抄送", null);
+      reviews.note(
+          cc.businessKey(),
+          cc.processKey(),
+          cc.processInstanceId(),
+          READ_STEP_ID,
+          READ_STEP,
+          user,
+          Review.READ,
+          "已阅" + cc.ccByName() + "于「" + cc.taskName() + "」的抄送",
+          null);
     }
     return copies.find(id).orElseThrow();
   }

@@ -27,46 +27,74 @@ final class InstanceRewind {
 
   private static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";
 
-  private InstanceRewind() {
-  }
+  private InstanceRewind() {}
 
   /** Returns the new task of {@code target}. */
-  static Task rewind(ProcessEngine engine, String processInstanceId, ProcessFlow flow, String target, String assignee,
+  static Task rewind(
+      ProcessEngine engine,
+      String processInstanceId,
+      ProcessFlow flow,
+      String target,
+      String assignee,
       String note) {
     RuntimeService runtime = engine.getRuntimeService();
     TaskService tasks = engine.getTaskService();
     try {
-      // two commands in the caller's transaction: the second one's task query sees what the first one flushed
-      List<String> before = ActingUser.withoutEngineAuthorization(engine, () -> {
-        Set<String> reset = flow.downstream(target, null);
-        reset.add(target);
-        List<String> existing = tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
-            .map(Task::getId).toList();
-        ProcessInstanceModificationBuilder modification = runtime.createProcessInstanceModification(processInstanceId)
-            .startBeforeActivity(target);
-        List<String> cancelled = new ArrayList<>();
-        collect(runtime.getActivityInstance(processInstanceId), reset, modification, cancelled);
-        modification.execute();
-        return existing;
-      });
-      return ActingUser.withoutEngineAuthorization(engine, () -> {
-        Task created = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(target).list()
-            .stream().filter(t -> !before.contains(t.getId())).findFirst()
-            .orElseThrow(() -> new IllegalStateException("no new task at " + target + " of " + processInstanceId));
-        if (assignee != null && !assignee.equals(created.getAssignee())) {
-          tasks.setAssignee(created.getId(), assignee);
-        }
-        if (note != null) {
-          tasks.createComment(created.getId(), processInstanceId, note);
-        }
-        return tasks.createTaskQuery().taskId(created.getId()).singleResult();
-      });
+      // two commands in the caller's transaction: the second one's task query sees what the first
+      // one flushed
+      List<String> before =
+          ActingUser.withoutEngineAuthorization(
+              engine,
+              () -> {
+                Set<String> reset = flow.downstream(target, null);
+                reset.add(target);
+                List<String> existing =
+                    tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+                        .map(Task::getId)
+                        .toList();
+                ProcessInstanceModificationBuilder modification =
+                    runtime
+                        .createProcessInstanceModification(processInstanceId)
+                        .startBeforeActivity(target);
+                List<String> cancelled = new ArrayList<>();
+                collect(
+                    runtime.getActivityInstance(processInstanceId), reset, modification, cancelled);
+                modification.execute();
+                return existing;
+              });
+      return ActingUser.withoutEngineAuthorization(
+          engine,
+          () -> {
+            Task created =
+                tasks
+                    .createTaskQuery()
+                    .processInstanceId(processInstanceId)
+                    .taskDefinitionKey(target)
+                    .list()
+                    .stream()
+                    .filter(t -> !before.contains(t.getId()))
+                    .findFirst()
+                    .orElseThrow(
+                        () ->
+                            new IllegalStateException(
+                                "no new task at " + target + " of " + processInstanceId));
+            if (assignee != null && !assignee.equals(created.getAssignee())) {
+              tasks.setAssignee(created.getId(), assignee);
+            }
+            if (note != null) {
+              tasks.createComment(created.getId(), processInstanceId, note);
+            }
+            return tasks.createTaskQuery().taskId(created.getId()).singleResult();
+          });
     } catch (OptimisticLockingException e) {
       throw new TaskOperationConflictException("流程正由他人同时办理，请刷新后再试");
     }
   }
 
-  private static void collect(ActivityInstance scope, Set<String> reset, ProcessInstanceModificationBuilder builder,
+  private static void collect(
+      ActivityInstance scope,
+      Set<String> reset,
+      ProcessInstanceModificationBuilder builder,
       List<String> cancelled) {
     for (ActivityInstance child : scope.getChildActivityInstances()) {
       if (reset.contains(activity(child.getActivityId()))) {
@@ -86,6 +114,7 @@ final class InstanceRewind {
 
   private static String activity(String activityId) {
     return activityId != null && activityId.endsWith(MULTI_INSTANCE_BODY)
-        ? activityId.substring(0, activityId.length() - MULTI_INSTANCE_BODY.length()) : activityId;
+        ? activityId.substring(0, activityId.length() - MULTI_INSTANCE_BODY.length())
+        : activityId;
   }
 }

@@ -72,43 +72,61 @@ class OperationTasks {
    * process ({@code operations} names what cannot be done with it).
    */
   OperationTask load(String taskId, String operations) {
-    return SystemAuthentication.call(identity, () -> {
-      Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
-      if (task == null) {
-        throw new NotFoundException("任务已由他人办理或已不存在：" + taskId);
-      }
-      if (task.getProcessInstanceId() == null) {
-        throw new TaskOperationConflictException("独立任务不属于任何业务，不能" + operations);
-      }
-      Set<String> users = new LinkedHashSet<>();
-      Set<String> groups = new LinkedHashSet<>();
-      for (IdentityLink link : tasks.getIdentityLinksForTask(taskId)) {
-        if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
-          if (link.getUserId() != null) {
-            users.add(link.getUserId());
-          } else if (link.getGroupId() != null) {
-            groups.add(link.getGroupId());
+    return SystemAuthentication.call(
+        identity,
+        () -> {
+          Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+          if (task == null) {
+            throw new NotFoundException("任务已由他人办理或已不存在：" + taskId);
           }
-        }
-      }
-      ProcessDefinition definition = repository.getProcessDefinition(task.getProcessDefinitionId());
-      ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-          .singleResult();
-      HistoricProcessInstance historic = history.createHistoricProcessInstanceQuery()
-          .processInstanceId(task.getProcessInstanceId()).singleResult();
-      String businessKey = instance.getBusinessKey() == null ? instance.getId() : instance.getBusinessKey();
-      String processName = definition.getName() == null ? definition.getKey() : definition.getName();
-      Object title = runtime.getVariable(instance.getId(), TITLE);
-      return new OperationTask(task, definition, businessKey, processName,
-          title instanceof String t && !t.isBlank() ? t : processName, users, groups,
-          historic == null ? null : historic.getStartUserId());
-    });
+          if (task.getProcessInstanceId() == null) {
+            throw new TaskOperationConflictException("独立任务不属于任何业务，不能" + operations);
+          }
+          Set<String> users = new LinkedHashSet<>();
+          Set<String> groups = new LinkedHashSet<>();
+          for (IdentityLink link : tasks.getIdentityLinksForTask(taskId)) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+              if (link.getUserId() != null) {
+                users.add(link.getUserId());
+              } else if (link.getGroupId() != null) {
+                groups.add(link.getGroupId());
+              }
+            }
+          }
+          ProcessDefinition definition =
+              repository.getProcessDefinition(task.getProcessDefinitionId());
+          ProcessInstance instance =
+              runtime
+                  .createProcessInstanceQuery()
+                  .processInstanceId(task.getProcessInstanceId())
+                  .singleResult();
+          HistoricProcessInstance historic =
+              history
+                  .createHistoricProcessInstanceQuery()
+                  .processInstanceId(task.getProcessInstanceId())
+                  .singleResult();
+          String businessKey =
+              instance.getBusinessKey() == null ? instance.getId() : instance.getBusinessKey();
+          String processName =
+              definition.getName() == null ? definition.getKey() : definition.getName();
+          Object title = runtime.getVariable(instance.getId(), TITLE);
+          return new OperationTask(
+              task,
+              definition,
+              businessKey,
+              processName,
+              title instanceof String t && !t.isBlank() ? t : processName,
+              users,
+              groups,
+              historic == null ? null : historic.getStartUserId());
+        });
   }
 
   /** The step must allow the operation ({@link TaskOperationPolicy}): else 409 naming the step. */
   void requireAllowed(OperationTask state, TaskOperation operation) {
     if (!policy.allowed(state.task()).contains(operation)) {
-      throw new TaskOperationConflictException("「" + state.stepName() + "」环节不允许" + operation.label());
+      throw new TaskOperationConflictException(
+          "「" + state.stepName() + "」环节不允许" + operation.label());
     }
   }
 
@@ -121,17 +139,23 @@ class OperationTasks {
     if (caller.id().equals(task.getAssignee())) {
       return;
     }
-    boolean candidate = state.candidateUsers().contains(caller.id())
-        || state.candidateGroups().stream().anyMatch(caller.groups()::contains);
+    boolean candidate =
+        state.candidateUsers().contains(caller.id())
+            || state.candidateGroups().stream().anyMatch(caller.groups()::contains);
     if (task.getAssignee() == null && candidate) {
       return;
     }
     if (candidate || caller.id().equals(task.getOwner())) {
-      throw new TaskOperationConflictException("任务「" + state.stepName() + "」已由" + org.displayName(task.getAssignee())
-          + "办理，不能" + action);
+      throw new TaskOperationConflictException(
+          "任务「"
+              + state.stepName()
+              + "」已由"
+              + org.displayName(task.getAssignee())
+              + "办理，不能"
+              + action);
     }
-    throw new AuthorizationException("用户 " + caller.id() + " 不是任务「" + state.stepName() + "」的办理人或候选人，不能"
-        + action);
+    throw new AuthorizationException(
+        "用户 " + caller.id() + " 不是任务「" + state.stepName() + "」的办理人或候选人，不能" + action);
   }
 
   /** As {@link #requireHandler}, and the owner of a delegated task may act too (抄送, reading). */
@@ -149,8 +173,13 @@ class OperationTasks {
     Task task = state.task();
     if (task.getDelegationState() == DelegationState.PENDING
         && (caller.id().equals(task.getOwner()) || caller.id().equals(task.getAssignee()))) {
-      throw new TaskOperationConflictException("任务「" + state.stepName() + "」已委派给"
-          + org.displayName(task.getAssignee()) + "，待其办理退回后才能" + action);
+      throw new TaskOperationConflictException(
+          "任务「"
+              + state.stepName()
+              + "」已委派给"
+              + org.displayName(task.getAssignee())
+              + "，待其办理退回后才能"
+              + action);
     }
   }
 
@@ -164,17 +193,20 @@ class OperationTasks {
     }
     String id = userId.strip();
     if (id.length() > 64
-        || SystemAuthentication.call(identity, () -> identity.createUserQuery().userId(id).count()) == 0) {
+        || SystemAuthentication.call(identity, () -> identity.createUserQuery().userId(id).count())
+            == 0) {
       throw new ValidationException(field, "用户不存在：" + id);
     }
     if (id.equals(caller.id())) {
       throw new ValidationException(field, refusals.self());
     }
     if (SystemAuthentication.call(identity, () -> org.isMember(id, RoleGroups.AUDITORS))) {
-      throw new ValidationException(field, org.displayName(id) + "是审计人员（只读），" + refusals.notAllowed());
+      throw new ValidationException(
+          field, org.displayName(id) + "是审计人员（只读），" + refusals.notAllowed());
     }
     if (!SystemAuthentication.call(identity, () -> org.isMember(id, RoleGroups.STAFF))) {
-      throw new ValidationException(field, org.displayName(id) + "（" + id + "）不是业务人员，" + refusals.notAllowed());
+      throw new ValidationException(
+          field, org.displayName(id) + "（" + id + "）不是业务人员，" + refusals.notAllowed());
     }
     return id;
   }
@@ -183,8 +215,7 @@ class OperationTasks {
    * The sentences of {@link #staffMember}: nobody chosen ("请选择转办对象"), oneself ("不能转办给自己"), and the end
    * of the sentence for an auditor or non-staff user ("不能转办给他").
    */
-  record PersonRefusals(String missing, String self, String notAllowed) {
-  }
+  record PersonRefusals(String missing, String self, String notAllowed) {}
 
   /**
    * Runs engine calls as the caller without the engine's own authorization check ({@link ActingUser}: our rules
@@ -192,16 +223,17 @@ class OperationTasks {
    */
   void engineCall(Runnable action) {
     try {
-      ActingUser.withoutEngineAuthorization(engine, () -> {
-        action.run();
-        return null;
-      });
+      ActingUser.withoutEngineAuthorization(
+          engine,
+          () -> {
+            action.run();
+            return null;
+          });
     } catch (OptimisticLockingException e) {
       throw new TaskOperationConflictException("任务正由他人同时办理，请刷新后再试");
     }
   }
 
   /** Who is acting, with their groups. */
-  record Caller(String id, List<String> groups) {
-  }
+  record Caller(String id, List<String> groups) {}
 }

@@ -48,7 +48,8 @@ final class ProcessFlow {
   }
 
   Optional<UserTask> userTask(String activityId) {
-    return activityId != null && model.getModelElementById(activityId) instanceof UserTask task ? Optional.of(task)
+    return activityId != null && model.getModelElementById(activityId) instanceof UserTask task
+        ? Optional.of(task)
         : Optional.empty();
   }
 
@@ -58,7 +59,9 @@ final class ProcessFlow {
 
   /** Whether {@code node} lies inside a multi-instance subprocess (one of several parallel copies). */
   static boolean inMultiInstanceScope(FlowNode node) {
-    for (ModelElementInstance parent = node.getParentElement(); parent != null; parent = parent.getParentElement()) {
+    for (ModelElementInstance parent = node.getParentElement();
+        parent != null;
+        parent = parent.getParentElement()) {
       if (parent instanceof SubProcess sub
           && sub.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics) {
         return true;
@@ -134,8 +137,12 @@ final class ProcessFlow {
     if (element.getExtensionElements() == null) {
       return null;
     }
-    for (CamundaProperties properties : element.getExtensionElements().getElementsQuery()
-        .filterByType(CamundaProperties.class).list()) {
+    for (CamundaProperties properties :
+        element
+            .getExtensionElements()
+            .getElementsQuery()
+            .filterByType(CamundaProperties.class)
+            .list()) {
       for (CamundaProperty property : properties.getCamundaProperties()) {
         if (name.equals(property.getCamundaName())) {
           return property.getCamundaValue();

@@ -23,11 +23,9 @@ public class ReturnController {
     this.withdrawals = withdrawals;
   }
 
-  public record ReturnRequest(String target, String comment) {
-  }
+  public record ReturnRequest(String target, String comment) {}
 
-  public record WithdrawRequest(String comment) {
-  }
+  public record WithdrawRequest(String comment) {}
 
   @GetMapping("/api/tasks/{taskId}/return-targets")
   public List<ReturnService.Target> targets(@PathVariable String taskId) {
@@ -35,16 +33,16 @@ public class ReturnController {
   }
 
   @PostMapping("/api/tasks/{taskId}/return")
-  public ReturnService.Result returnTask(@PathVariable String taskId,
-      @RequestBody(required = false) ReturnRequest request) {
+  public ReturnService.Result returnTask(
+      @PathVariable String taskId, @RequestBody(required = false) ReturnRequest request) {
     ReturnRequest r = request == null ? new ReturnRequest(null, null) : request;
     return returns.returnTask(taskId, r.target(), r.comment());
   }
 
   @PostMapping("/api/process-instances/{processInstanceId}/withdraw")
-  public WithdrawService.Result withdraw(@PathVariable String processInstanceId,
+  public WithdrawService.Result withdraw(
+      @PathVariable String processInstanceId,
       @RequestBody(required = false) WithdrawRequest request) {
     return withdrawals.withdraw(processInstanceId, request == null ? null : request.comment());
   }
-
 }

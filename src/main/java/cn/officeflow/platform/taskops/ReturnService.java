@@ -1,11 +1,11 @@
 package cn.officeflow.platform.taskops;
 
-import cn.officeflow.platform.taskops.OperationTasks.Caller;
 import cn.officeflow.platform.engine.HistoryOrder;
 import cn.officeflow.platform.engine.SystemAuthentication;
 import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
+import cn.officeflow.platform.taskops.OperationTasks.Caller;
 import cn.officeflow.platform.web.FormValues;
 import cn.officeflow.platform.web.ValidationException;
 import java.util.ArrayList;
@@ -67,8 +67,8 @@ public class ReturnService {
   private final ReviewService reviews;
   private final OperationTasks operationTasks;
 
-  public ReturnService(ProcessEngine engine, OrgService org, ReviewService reviews,
-      OperationTasks operationTasks) {
+  public ReturnService(
+      ProcessEngine engine, OrgService org, ReviewService reviews, OperationTasks operationTasks) {
     this.engine = engine;
     this.runtime = engine.getRuntimeService();
     this.repository = engine.getRepositoryService();
@@ -80,12 +80,11 @@ public class ReturnService {
   }
 
   /** One step a task may be returned to; {@code assignee} is who gets it back ({@code assigneeName}: their name). */
-  public record Target(String activityId, String name, String assignee, String assigneeName) {
-  }
+  public record Target(String activityId, String name, String assignee, String assigneeName) {}
 
   /** What a return answers: the new task and who has it. */
-  public record Result(String taskId, String activityId, String name, String assignee, String assigneeName) {
-  }
+  public record Result(
+      String taskId, String activityId, String name, String assignee, String assigneeName) {}
 
   public List<Target> targets(String taskId) {
     Caller caller = caller();
@@ -104,36 +103,83 @@ public class ReturnService {
       throw new ValidationException(TARGET, "请选择退回到哪一步");
     }
     List<Target> targets = SystemAuthentication.call(identity, () -> targets(state));
-    Target chosen = targets.stream().filter(t -> t.activityId().equals(target.strip())).findFirst()
-        .orElseThrow(() -> new ValidationException(TARGET, "「" + state.stepName() + "」不能退回到 " + target.strip()
-            + (targets.isEmpty() ? "：没有可退回的环节"
-                : "，可退回：" + String.join("、", targets.stream().map(Target::name).toList()))));
+    Target chosen =
+        targets.stream()
+            .filter(t -> t.activityId().equals(target.strip()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ValidationException(
+                        TARGET,
+                        "「"
+                            + state.stepName()
+                            + "」不能退回到 "
+                            + target.strip()
+                            + (targets.isEmpty()
+                                ? "：没有可退回的环节"
+                                : "，可退回："
+                                    + String.join(
+                                        "、", targets.stream().map(Target::name).toList()))));
     String assigneeName = chosen.assignee() == null ? null : org.displayName(chosen.assignee());
-    String text = "退回至「" + chosen.name() + "」" + (assigneeName == null ? "" : "（" + assigneeName + "）") + "："
-        + reason;
-    Task created = InstanceRewind.rewind(engine, state.task().getProcessInstanceId(), flow(state),
-        chosen.activityId(), chosen.assignee(), org.displayName(caller.id()) + text);
-    Object version = SystemAuthentication.call(identity,
-        () -> runtime.getVariable(state.task().getProcessInstanceId(), ReviewService.SUBJECT_VERSION));
-    reviews.note(state.businessKey(), state.definition().getKey(), state.task().getProcessInstanceId(),
-        state.task().getTaskDefinitionKey(), state.stepName(), caller.id(), Review.RETURN, text,
+    String text =
+        "退回至「"
+            + chosen.name()
+            + "」"
+            + (assigneeName == null ? "" : "（" + assigneeName + "）")
+            + "："
+            + reason;
+    Task created =
+        InstanceRewind.rewind(
+            engine,
+            state.task().getProcessInstanceId(),
+            flow(state),
+            chosen.activityId(),
+            chosen.assignee(),
+            org.displayName(caller.id()) + text);
+    Object version =
+        SystemAuthentication.call(
+            identity,
+            () ->
+                runtime.getVariable(
+                    state.task().getProcessInstanceId(), ReviewService.SUBJECT_VERSION));
+    reviews.note(
+        state.businessKey(),
+        state.definition().getKey(),
+        state.task().getProcessInstanceId(),
+        state.task().getTaskDefinitionKey(),
+        state.stepName(),
+        caller.id(),
+        Review.RETURN,
+        text,
         version instanceof Number n ? n.intValue() : null);
-    return new Result(created.getId(), chosen.activityId(), chosen.name(), created.getAssignee(),
+    return new Result(
+        created.getId(),
+        chosen.activityId(),
+        chosen.name(),
+        created.getAssignee(),
         created.getAssignee() == null ? null : org.displayName(created.getAssignee()));
   }
 
-  // --- targets --------------------------------------------------------------------------------------------
+  // --- targets
+  // --------------------------------------------------------------------------------------------
 
   private List<Target> targets(OperationTask state) {
     String pi = state.task().getProcessInstanceId();
     String current = state.task().getTaskDefinitionKey();
     Optional<UserTask> initiatorStep = flow(state).initiatorStep();
     String barrier = initiatorStep.map(UserTask::getId).orElse(null);
-    List<HistoricActivityInstance> passed = new ArrayList<>(history.createHistoricActivityInstanceQuery()
-        .processInstanceId(pi).activityType(USER_TASK).finished().list());
+    List<HistoricActivityInstance> passed =
+        new ArrayList<>(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(pi)
+                .activityType(USER_TASK)
+                .finished()
+                .list());
     passed.removeIf(HistoricActivityInstance::isCanceled);
-    passed.sort(Comparator.comparing(HistoricActivityInstance::getStartTime)
-        .thenComparingLong(ReturnService::sequence));
+    passed.sort(
+        Comparator.comparing(HistoricActivityInstance::getStartTime)
+            .thenComparingLong(ReturnService::sequence));
     Map<String, HistoricActivityInstance> latest = new LinkedHashMap<>();
     for (HistoricActivityInstance done : passed) {
       latest.remove(done.getActivityId());
@@ -143,8 +189,11 @@ public class ReturnService {
     if (initiatorStep.isPresent() && !initiatorStep.get().getId().equals(current)) {
       UserTask step = initiatorStep.get();
       HistoricActivityInstance done = latest.get(step.getId());
-      targets.add(target(step.getId(), name(step), done != null && done.getAssignee() != null ? done.getAssignee()
-          : state.starter()));
+      targets.add(
+          target(
+              step.getId(),
+              name(step),
+              done != null && done.getAssignee() != null ? done.getAssignee() : state.starter()));
     }
     for (HistoricActivityInstance done : latest.values()) {
       String id = done.getActivityId();
@@ -152,7 +201,9 @@ public class ReturnService {
         continue;
       }
       Optional<UserTask> step = flow(state).userTask(id);
-      if (step.isEmpty() || ProcessFlow.multiInstance(step.get()) || ProcessFlow.inMultiInstanceScope(step.get())
+      if (step.isEmpty()
+          || ProcessFlow.multiInstance(step.get())
+          || ProcessFlow.inMultiInstanceScope(step.get())
           || !flow(state).upstreamOf(id, current, barrier)) {
         continue;
       }
@@ -162,7 +213,8 @@ public class ReturnService {
   }
 
   private Target target(String activityId, String name, String assignee) {
-    return new Target(activityId, name, assignee, assignee == null ? null : org.displayName(assignee));
+    return new Target(
+        activityId, name, assignee, assignee == null ? null : org.displayName(assignee));
   }
 
   private static long sequence(HistoricActivityInstance instance) {
@@ -173,7 +225,8 @@ public class ReturnService {
     return step.getName() == null ? step.getId() : step.getName();
   }
 
-  // --- rules ----------------------------------------------------------------------------------------------
+  // --- rules
+  // ----------------------------------------------------------------------------------------------
 
   private void require(OperationTask state, Caller caller) {
     operationTasks.requireHandler(state, caller, TaskOperation.RETURN.label());
@@ -184,12 +237,16 @@ public class ReturnService {
   private Caller caller() {
     return operationTasks.caller("退回");
   }
+
   private OperationTask state(String taskId) {
     return operationTasks.load(taskId, "退回");
   }
 
   private ProcessFlow flow(OperationTask state) {
-    return SystemAuthentication.call(identity,
-        () -> new ProcessFlow(repository.getBpmnModelInstance(state.task().getProcessDefinitionId())));
+    return SystemAuthentication.call(
+        identity,
+        () ->
+            new ProcessFlow(
+                repository.getBpmnModelInstance(state.task().getProcessDefinitionId())));
   }
 }

@@ -27,25 +27,43 @@ public class SignersController {
     this.signers = signers;
   }
 
-  public record AddRequest(List<String> userIds, String mode, String comment) {
-  }
+  public record AddRequest(List<String> userIds, String mode, String comment) {}
 
-  public record DecideRequest(Object decision, Object comment) {
-  }
+  public record DecideRequest(Object decision, Object comment) {}
 
   /** One signer of a step. */
-  public record SignerView(String userId, String taskId, String subtaskId, String step, String mode, int order,
-      String addedBy, LocalDateTime addedAt, String decision, String comment, LocalDateTime decidedAt) {
+  public record SignerView(
+      String userId,
+      String taskId,
+      String subtaskId,
+      String step,
+      String mode,
+      int order,
+      String addedBy,
+      LocalDateTime addedAt,
+      String decision,
+      String comment,
+      LocalDateTime decidedAt) {
 
     static SignerView of(Signer s) {
-      return new SignerView(s.userId(), s.taskId(), s.subtaskId(), s.stepName(), s.mode(), s.seq(), s.addedBy(),
-          s.addedAt(), s.decision(), s.comment(), s.decidedAt());
+      return new SignerView(
+          s.userId(),
+          s.taskId(),
+          s.subtaskId(),
+          s.stepName(),
+          s.mode(),
+          s.seq(),
+          s.addedBy(),
+          s.addedAt(),
+          s.decision(),
+          s.comment(),
+          s.decidedAt());
     }
   }
 
   @PostMapping("/api/tasks/{taskId}/add-signers")
-  public ResponseEntity<List<SignerView>> add(@PathVariable String taskId,
-      @RequestBody(required = false) AddRequest request) {
+  public ResponseEntity<List<SignerView>> add(
+      @PathVariable String taskId, @RequestBody(required = false) AddRequest request) {
     AddRequest r = request == null ? new AddRequest(null, null, null) : request;
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(views(signers.add(taskId, r.userIds(), r.mode(), r.comment())));
@@ -62,7 +80,8 @@ public class SignersController {
   }
 
   @PostMapping("/api/signers/{subtaskId}/decide")
-  public SignerView decide(@PathVariable String subtaskId, @RequestBody(required = false) DecideRequest request) {
+  public SignerView decide(
+      @PathVariable String subtaskId, @RequestBody(required = false) DecideRequest request) {
     DecideRequest r = request == null ? new DecideRequest(null, null) : request;
     return SignerView.of(signers.decide(subtaskId, r.decision(), r.comment()));
   }
@@ -70,5 +89,4 @@ public class SignersController {
   private static List<SignerView> views(List<Signer> list) {
     return list.stream().map(SignerView::of).toList();
   }
-
 }

@@ -1,6 +1,5 @@
 package cn.officeflow.platform.taskops;
 
-import cn.officeflow.platform.taskops.OperationTasks.Caller;
 import cn.officeflow.platform.engine.ActingUser;
 import cn.officeflow.platform.engine.EngineClock;
 import cn.officeflow.platform.engine.OfficeFlowEnginePlugin;
@@ -13,13 +12,14 @@ import cn.officeflow.platform.notify.NotificationService;
 import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
+import cn.officeflow.platform.taskops.OperationTasks.Caller;
 import cn.officeflow.platform.web.FormValues;
 import cn.officeflow.platform.web.NotFoundException;
 import cn.officeflow.platform.web.ValidationException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,12 +67,16 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
   public static final String COMMENT = "comment";
   public static final int MAX_SIGNERS = 10;
   public static final int MAX_COMMENT = 500;
+
   /** Operation types in Camunda's user operation log (the subtasks' own creation is logged as Create). */
   public static final String ADD_OPERATION = "AddSigners";
+
   public static final String REMOVE_OPERATION = "RemoveSigner";
   static final String SUBTASK_PREFIX = "加签：";
+
   /** The e-mail to each new signer: templates/notify/{@value}.ftl. */
   static final String NOTIFY_TEMPLATE = "signer";
+
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
   private final ProcessEngine engine;
@@ -86,8 +90,14 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
   private final OfficeFlowEnginePlugin plugin;
   private final NotificationService notifications;
 
-  public SignersService(ProcessEngine engine, OrgService org, ReviewService reviews, SignersRepository signers,
-      OfficeFlowEnginePlugin plugin, OperationTasks operationTasks, NotificationService notifications) {
+  public SignersService(
+      ProcessEngine engine,
+      OrgService org,
+      ReviewService reviews,
+      SignersRepository signers,
+      OfficeFlowEnginePlugin plugin,
+      OperationTasks operationTasks,
+      NotificationService notifications) {
     this.engine = engine;
     this.tasks = engine.getTaskService();
     this.runtime = engine.getRuntimeService();
@@ -100,7 +110,8 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
     this.notifications = notifications;
   }
 
-  // --- 加签 / 减签 -----------------------------------------------------------------------------------------
+  // --- 加签 / 减签
+  // -----------------------------------------------------------------------------------------
 
   /** 加签: the users decide on the step before or after its assignee. Returns the step's signers. */
   @Transactional
@@ -115,37 +126,64 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
     Set<String> targets = targets(userIds, caller, state);
     List<String> already = existing.stream().map(Signer::userId).filter(targets::contains).toList();
     if (!already.isEmpty()) {
-      throw new TaskOperationConflictException(org.displayNames(already) + "已是「" + state.stepName() + "」的加签人");
+      throw new TaskOperationConflictException(
+          org.displayNames(already) + "已是「" + state.stepName() + "」的加签人");
     }
     LocalDateTime now = EngineClock.now();
     int seq = signers.nextSeq(taskId);
     List<Signer> added = new ArrayList<>();
     for (String target : targets) {
-      Signer signer = new Signer(UUID.randomUUID().toString(), taskId, null, state.businessKey(),
-          state.definition().getKey(), state.task().getProcessInstanceId(), state.task().getTaskDefinitionKey(),
-          state.stepName(), target, how, seq++, caller.id(), now, null, null, null);
+      Signer signer =
+          new Signer(
+              UUID.randomUUID().toString(),
+              taskId,
+              null,
+              state.businessKey(),
+              state.definition().getKey(),
+              state.task().getProcessInstanceId(),
+              state.task().getTaskDefinitionKey(),
+              state.stepName(),
+              target,
+              how,
+              seq++,
+              caller.id(),
+              now,
+              null,
+              null,
+              null);
       signers.insert(signer);
       added.add(signer);
     }
-    String text = "加签" + org.displayNames(targets) + (Signer.BEFORE.equals(how) ? "（先于本环节审批）" : "（在本环节审批之后）")
-        + "：" + reason;
-    operationTasks.engineCall(() -> {
-      if (state.task().getAssignee() == null) {
-        // a candidate adds signers: the task becomes theirs, so that it comes back to them
-        tasks.claim(taskId, caller.id());
-      }
-      if (Signer.BEFORE.equals(how)) {
-        added.forEach(signer -> createSubtask(state.task(), signer, reason));
-      }
-      tasks.createComment(taskId, state.task().getProcessInstanceId(), text);
-      Map<String, String> logged = new LinkedHashMap<>();
-      logged.put(USER_IDS, String.join(",", targets));
-      logged.put(MODE, how);
-      logged.put(COMMENT, reason);
-      ActingUser.logTaskOperation(engine, taskId, ADD_OPERATION, logged);
-    });
-    note(state.businessKey(), state.definition().getKey(), state.task(), state.stepName(), caller.id(),
-        Review.ADD_SIGNERS, text);
+    String text =
+        "加签"
+            + org.displayNames(targets)
+            + (Signer.BEFORE.equals(how) ? "（先于本环节审批）" : "（在本环节审批之后）")
+            + "："
+            + reason;
+    operationTasks.engineCall(
+        () -> {
+          if (state.task().getAssignee() == null) {
+            // a candidate adds signers: the task becomes theirs, so that it comes back to them
+            tasks.claim(taskId, caller.id());
+          }
+          if (Signer.BEFORE.equals(how)) {
+            added.forEach(signer -> createSubtask(state.task(), signer, reason));
+          }
+          tasks.createComment(taskId, state.task().getProcessInstanceId(), text);
+          Map<String, String> logged = new LinkedHashMap<>();
+          logged.put(USER_IDS, String.join(",", targets));
+          logged.put(MODE, how);
+          logged.put(COMMENT, reason);
+          ActingUser.logTaskOperation(engine, taskId, ADD_OPERATION, logged);
+        });
+    note(
+        state.businessKey(),
+        state.definition().getKey(),
+        state.task(),
+        state.stepName(),
+        caller.id(),
+        Review.ADD_SIGNERS,
+        text);
     notifySigners(state, targets, caller, how, reason, now);
     return signers.forTask(taskId);
   }
@@ -156,21 +194,35 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
     Caller caller = caller();
     OperationTask state = state(taskId);
     require(state, caller, "减签");
-    Signer signer = signers.forTaskLocked(taskId).stream().filter(s -> s.userId().equals(userId)).findFirst()
-        .orElseThrow(() -> new NotFoundException(org.displayName(userId) + "不是「" + state.stepName() + "」的加签人"));
+    Signer signer =
+        signers.forTaskLocked(taskId).stream()
+            .filter(s -> s.userId().equals(userId))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        org.displayName(userId) + "不是「" + state.stepName() + "」的加签人"));
     if (signer.decided() || !signers.deleteUndecided(signer.id())) {
-      throw new TaskOperationConflictException(org.displayName(userId) + "已审批「" + state.stepName() + "」，不能减签");
+      throw new TaskOperationConflictException(
+          org.displayName(userId) + "已审批「" + state.stepName() + "」，不能减签");
     }
     String text = "减签" + org.displayName(userId);
-    operationTasks.engineCall(() -> {
-      if (signer.subtaskId() != null) {
-        tasks.deleteTask(signer.subtaskId(), text);
-      }
-      tasks.createComment(taskId, state.task().getProcessInstanceId(), text);
-      ActingUser.logTaskOperation(engine, taskId, REMOVE_OPERATION, Map.of("userId", userId));
-    });
-    note(state.businessKey(), state.definition().getKey(), state.task(), state.stepName(), caller.id(),
-        Review.REMOVE_SIGNER, text);
+    operationTasks.engineCall(
+        () -> {
+          if (signer.subtaskId() != null) {
+            tasks.deleteTask(signer.subtaskId(), text);
+          }
+          tasks.createComment(taskId, state.task().getProcessInstanceId(), text);
+          ActingUser.logTaskOperation(engine, taskId, REMOVE_OPERATION, Map.of("userId", userId));
+        });
+    note(
+        state.businessKey(),
+        state.definition().getKey(),
+        state.task(),
+        state.stepName(),
+        caller.id(),
+        Review.REMOVE_SIGNER,
+        text);
     finishWhenDecided(taskId);
     return signers.forTask(taskId);
   }
@@ -190,10 +242,13 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
   @Transactional
   public Signer decide(String subtaskId, Object decision, Object comment) {
     Caller caller = caller();
-    Signer signer = signers.bySubtask(subtaskId == null ? "" : subtaskId)
-        .orElseThrow(() -> new NotFoundException("加签任务不存在：" + subtaskId));
+    Signer signer =
+        signers
+            .bySubtask(subtaskId == null ? "" : subtaskId)
+            .orElseThrow(() -> new NotFoundException("加签任务不存在：" + subtaskId));
     if (!signer.userId().equals(caller.id())) {
-      throw new AuthorizationException("用户 " + caller.id() + " 不是「" + signer.stepName() + "」的加签人，不能审批");
+      throw new AuthorizationException(
+          "用户 " + caller.id() + " 不是「" + signer.stepName() + "」的加签人，不能审批");
     }
     if (Signer.CANCELLED.equals(signer.decision())) {
       throw new TaskOperationConflictException("「" + signer.stepName() + "」已结束，加签已取消，无需审批");
@@ -207,24 +262,40 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
     if (!signers.decide(signer.id(), d.decision(), d.comment(), EngineClock.now())) {
       throw new TaskOperationConflictException("您已审批「" + signer.stepName() + "」的加签，请勿重复提交");
     }
-    Task main = SystemAuthentication.call(identity,
-        () -> tasks.createTaskQuery().taskId(signer.taskId()).singleResult());
+    Task main =
+        SystemAuthentication.call(
+            identity, () -> tasks.createTaskQuery().taskId(signer.taskId()).singleResult());
     operationTasks.engineCall(() -> tasks.complete(signer.subtaskId()));
-    reviews.note(signer.businessKey(), signer.processKey(), signer.processInstanceId(), signer.stepId(),
-        signer.stepName(), user, d.decision(), d.comment(), version(signer.processInstanceId()));
+    reviews.note(
+        signer.businessKey(),
+        signer.processKey(),
+        signer.processInstanceId(),
+        signer.stepId(),
+        signer.stepName(),
+        user,
+        d.decision(),
+        d.comment(),
+        version(signer.processInstanceId()));
     if (main != null) {
       finishWhenDecided(signer.taskId());
     }
     return signers.bySubtask(signer.subtaskId()).orElseThrow();
   }
 
-  // --- the guard's questions ------------------------------------------------------------------------------
+  // --- the guard's questions
+  // ------------------------------------------------------------------------------
 
   @Override
   public StepInputs standaloneInputs(Task task) {
     Optional<Signer> signer = signers.bySubtask(task.getId());
-    return signer.map(s -> new StepInputs(SUBTASK_PREFIX + s.stepName(),
-        Set.of(ReviewService.DECISION, ReviewService.COMMENT), Set.of())).orElse(null);
+    return signer
+        .map(
+            s ->
+                new StepInputs(
+                    SUBTASK_PREFIX + s.stepName(),
+                    Set.of(ReviewService.DECISION, ReviewService.COMMENT),
+                    Set.of()))
+        .orElse(null);
   }
 
   @Override
@@ -235,8 +306,9 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
       if (signer.isEmpty()) {
         return false;
       }
-      ReviewService.Decision d = ReviewService.validate(plain(variables, ReviewService.DECISION),
-          plain(variables, ReviewService.COMMENT));
+      ReviewService.Decision d =
+          ReviewService.validate(
+              plain(variables, ReviewService.DECISION), plain(variables, ReviewService.COMMENT));
       decide(signer.get(), d, userId);
       return true;
     }
@@ -246,8 +318,11 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
     }
     String step = task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
     Optional<SignersRepository.Hold> held = signers.held(task.getId());
-    List<String> pending = all.stream().filter(s -> !s.decided() && s.subtaskId() != null).map(Signer::userId)
-        .toList();
+    List<String> pending =
+        all.stream()
+            .filter(s -> !s.decided() && s.subtaskId() != null)
+            .map(Signer::userId)
+            .toList();
     if (held.isPresent()) {
       throw new Refused("您已提交「" + step + "」的审批意见，待加签人" + org.displayNames(pending) + "审批后流程继续");
     }
@@ -258,25 +333,39 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
     if (waiting.isEmpty()) {
       return false;
     }
-    ReviewService.Decision d = ReviewService.validate(plain(variables, ReviewService.DECISION),
-        plain(variables, ReviewService.COMMENT));
+    ReviewService.Decision d =
+        ReviewService.validate(
+            plain(variables, ReviewService.DECISION), plain(variables, ReviewService.COMMENT));
     if (d.rejected()) {
       // the step's outcome is reject whatever the signers after it would say: they are not asked
       signers.deleteWaiting(task.getId());
       return false;
     }
-    signers.hold(new SignersRepository.Hold(task.getId(), userId, d.decision(), d.comment(), EngineClock.now()));
+    signers.hold(
+        new SignersRepository.Hold(
+            task.getId(), userId, d.decision(), d.comment(), EngineClock.now()));
     String businessKey = businessKey(task);
     String processKey = task.getProcessDefinitionId().split(":")[0];
-    reviews.note(businessKey, processKey, task.getProcessInstanceId(), task.getTaskDefinitionKey(), step, userId,
-        d.decision(), d.comment(), version(task.getProcessInstanceId()));
-    operationTasks.engineCall(() -> {
-      for (Signer signer : waiting) {
-        createSubtask(task, signer, "请在「" + step + "」审批之后审批");
-      }
-      tasks.createComment(task.getId(), task.getProcessInstanceId(),
-          "已审批，待加签人" + org.displayNames(waiting.stream().map(Signer::userId).toList()) + "审批");
-    });
+    reviews.note(
+        businessKey,
+        processKey,
+        task.getProcessInstanceId(),
+        task.getTaskDefinitionKey(),
+        step,
+        userId,
+        d.decision(),
+        d.comment(),
+        version(task.getProcessInstanceId()));
+    operationTasks.engineCall(
+        () -> {
+          for (Signer signer : waiting) {
+            createSubtask(task, signer, "请在「" + step + "」审批之后审批");
+          }
+          tasks.createComment(
+              task.getId(),
+              task.getProcessInstanceId(),
+              "已审批，待加签人" + org.displayNames(waiting.stream().map(Signer::userId).toList()) + "审批");
+        });
     return true;
   }
 
@@ -305,18 +394,22 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
     if (all.stream().anyMatch(s -> !s.decided() && s.subtaskId() != null)) {
       return;
     }
-    List<Signer> rejected = all.stream().filter(s -> !s.before() && Review.REJECT.equals(s.decision())).toList();
+    List<Signer> rejected =
+        all.stream().filter(s -> !s.before() && Review.REJECT.equals(s.decision())).toList();
     String decision = rejected.isEmpty() ? held.get().decision() : Review.REJECT;
     List<String> comments = new ArrayList<>();
     rejected.forEach(s -> comments.add("加签人" + org.displayName(s.userId()) + "退回：" + s.comment()));
     String comment = rejected.isEmpty() ? held.get().comment() : String.join("；", comments);
-    VariableMap variables = Variables.createVariables().putValue(ReviewService.DECISION, decision)
-        .putValue(ReviewService.COMMENT, comment)
-        .putValueTyped(ReviewService.DECISION_RECORDED, Variables.booleanValue(true, true));
+    VariableMap variables =
+        Variables.createVariables()
+            .putValue(ReviewService.DECISION, decision)
+            .putValue(ReviewService.COMMENT, comment)
+            .putValueTyped(ReviewService.DECISION_RECORDED, Variables.booleanValue(true, true));
     operationTasks.engineCall(() -> tasks.complete(taskId, variables));
   }
 
-  // --- rules ----------------------------------------------------------------------------------------------
+  // --- rules
+  // ----------------------------------------------------------------------------------------------
 
   /**
    * The step allows 加签 and is an approval step (its form has {@code decision}); the caller handles it and it is
@@ -324,8 +417,14 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
    */
   private void require(OperationTask state, Caller caller, String action) {
     operationTasks.requireAllowed(state, TaskOperation.ADD_SIGNERS);
-    StepInputs inputs = plugin.guard().inputContract().taskInputs(
-        state.task().getProcessDefinitionId(), state.task().getTaskDefinitionKey(), state.task().getId());
+    StepInputs inputs =
+        plugin
+            .guard()
+            .inputContract()
+            .taskInputs(
+                state.task().getProcessDefinitionId(),
+                state.task().getTaskDefinitionKey(),
+                state.task().getId());
     if (!inputs.editable().contains(ReviewService.DECISION)) {
       throw new TaskOperationConflictException("「" + state.stepName() + "」不是审批环节，不能加签");
     }
@@ -341,8 +440,7 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
 
   private static String mode(String mode) {
     if (!Signer.BEFORE.equals(mode) && !Signer.AFTER.equals(mode)) {
-      throw new ValidationException(MODE, "加签方式必须为 before（在本环节审批之前）或 after（在本环节审批之后），收到："
-          + mode);
+      throw new ValidationException(MODE, "加签方式必须为 before（在本环节审批之前）或 after（在本环节审批之后），收到：" + mode);
     }
     return mode;
   }
@@ -356,13 +454,13 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
       throw new ValidationException(USER_IDS, "一次最多加签 " + MAX_SIGNERS + " 人");
     }
     Set<String> targets = new LinkedHashSet<>();
-    OperationTasks.PersonRefusals refusals = new OperationTasks.PersonRefusals("请选择加签人", "不能给自己加签",
-        "不能作为加签人");
+    OperationTasks.PersonRefusals refusals =
+        new OperationTasks.PersonRefusals("请选择加签人", "不能给自己加签", "不能作为加签人");
     for (String userId : userIds) {
       String id = operationTasks.staffMember(userId, USER_IDS, caller, refusals);
       if (id.equals(state.starter())) {
-        throw new ValidationException(USER_IDS, org.displayName(id) + "是本流程的发起人，不能审批「" + state.stepName()
-            + "」");
+        throw new ValidationException(
+            USER_IDS, org.displayName(id) + "是本流程的发起人，不能审批「" + state.stepName() + "」");
       }
       targets.add(id);
     }
@@ -370,7 +468,12 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
   }
 
   /** An e-mail to each new signer, as 抄送 recipients get one (through the notification service, with retries). */
-  private void notifySigners(OperationTask state, Set<String> targets, Caller caller, String how, String reason,
+  private void notifySigners(
+      OperationTask state,
+      Set<String> targets,
+      Caller caller,
+      String how,
+      String reason,
       LocalDateTime now) {
     Map<String, Object> model = new HashMap<>();
     model.put("title", state.title());
@@ -383,7 +486,8 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
     notifications.send(NOTIFY_TEMPLATE, model, targets, Set.of(Channel.MAIL), state.businessKey());
   }
 
-  // --- engine ---------------------------------------------------------------------------------------------
+  // --- engine
+  // ---------------------------------------------------------------------------------------------
 
   /** A signer's subtask of the step's task: theirs, named 「加签：<step>」, due when the step is. */
   private void createSubtask(Task main, Signer signer, String description) {
@@ -398,30 +502,57 @@ public class SignersService implements TaskCompletionHook, TaskDeletionHook {
     signers.setSubtask(signer.id(), subtask.getId());
   }
 
-  private void note(String businessKey, String processKey, Task task, String step, String user, String kind,
+  private void note(
+      String businessKey,
+      String processKey,
+      Task task,
+      String step,
+      String user,
+      String kind,
       String text) {
-    reviews.note(businessKey, processKey, task.getProcessInstanceId(), task.getTaskDefinitionKey(), step, user, kind,
-        text, version(task.getProcessInstanceId()));
+    reviews.note(
+        businessKey,
+        processKey,
+        task.getProcessInstanceId(),
+        task.getTaskDefinitionKey(),
+        step,
+        user,
+        kind,
+        text,
+        version(task.getProcessInstanceId()));
   }
 
   private Integer version(String processInstanceId) {
-    Object value = SystemAuthentication.call(identity, () -> {
-      boolean running = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
-      return running ? runtime.getVariable(processInstanceId, ReviewService.SUBJECT_VERSION) : null;
-    });
+    Object value =
+        SystemAuthentication.call(
+            identity,
+            () -> {
+              boolean running =
+                  runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count()
+                      > 0;
+              return running
+                  ? runtime.getVariable(processInstanceId, ReviewService.SUBJECT_VERSION)
+                  : null;
+            });
     return value instanceof Number n ? n.intValue() : null;
   }
 
   private String businessKey(Task task) {
-    return SystemAuthentication.call(identity, () -> {
-      ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-          .singleResult();
-      return instance.getBusinessKey() == null ? instance.getId() : instance.getBusinessKey();
-    });
+    return SystemAuthentication.call(
+        identity,
+        () -> {
+          ProcessInstance instance =
+              runtime
+                  .createProcessInstanceQuery()
+                  .processInstanceId(task.getProcessInstanceId())
+                  .singleResult();
+          return instance.getBusinessKey() == null ? instance.getId() : instance.getBusinessKey();
+        });
   }
 
   private static Object plain(Map<String, ?> variables, String name) {
-    Object value = variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
+    Object value =
+        variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
     return value instanceof TypedValue t ? t.getValue() : value;
   }
 

@@ -46,9 +46,15 @@ public class TaskOperationPolicy {
     if (task.getProcessDefinitionId() == null || task.getTaskDefinitionKey() == null) {
       return Collections.emptySet();
     }
-    return cache.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
-        key -> SystemAuthentication.call(identity, () -> declared(
-            repository.getBpmnModelInstance(task.getProcessDefinitionId()), task.getTaskDefinitionKey())));
+    return cache.computeIfAbsent(
+        task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+        key ->
+            SystemAuthentication.call(
+                identity,
+                () ->
+                    declared(
+                        repository.getBpmnModelInstance(task.getProcessDefinitionId()),
+                        task.getTaskDefinitionKey())));
   }
 
   /** The operations the user task {@code taskDefinitionKey} of {@code model} allows (none for anything else). */
@@ -57,8 +63,11 @@ public class TaskOperationPolicy {
       return Collections.emptySet();
     }
     if (task.getExtensionElements() != null) {
-      for (CamundaProperties properties : task.getExtensionElements().getElementsQuery()
-          .filterByType(CamundaProperties.class).list()) {
+      for (CamundaProperties properties :
+          task.getExtensionElements()
+              .getElementsQuery()
+              .filterByType(CamundaProperties.class)
+              .list()) {
         for (CamundaProperty property : properties.getCamundaProperties()) {
           if (PROPERTY.equals(property.getCamundaName())) {
             return parse(property.getCamundaValue(), taskDefinitionKey);
@@ -80,8 +89,15 @@ public class TaskOperationPolicy {
       if (name.isBlank()) {
         continue;
       }
-      TaskOperation.byId(name.strip()).ifPresentOrElse(operations::add,
-          () -> LOG.warn("user task {}: unknown task operation '{}' in {} ignored", taskDefinitionKey, name, PROPERTY));
+      TaskOperation.byId(name.strip())
+          .ifPresentOrElse(
+              operations::add,
+              () ->
+                  LOG.warn(
+                      "user task {}: unknown task operation '{}' in {} ignored",
+                      taskDefinitionKey,
+                      name,
+                      PROPERTY));
     }
     return Collections.unmodifiableSet(operations);
   }

@@ -28,20 +28,37 @@ public class TaskOperationsController {
     this.copies = copies;
   }
 
-  public record HandOverRequest(String userId, String comment) {
-  }
+  public record HandOverRequest(String userId, String comment) {}
 
-  public record CcRequest(List<String> userIds, String comment) {
-  }
+  public record CcRequest(List<String> userIds, String comment) {}
 
   /** One entry of 抄送我的. */
-  public record CcView(String id, String title, String processName, String taskName, String businessKey,
-      String processInstanceId, String ccBy, String ccByName, LocalDateTime ccAt, boolean read,
+  public record CcView(
+      String id,
+      String title,
+      String processName,
+      String taskName,
+      String businessKey,
+      String processInstanceId,
+      String ccBy,
+      String ccByName,
+      LocalDateTime ccAt,
+      boolean read,
       LocalDateTime readAt) {
 
     static CcView of(CarbonCopy cc) {
-      return new CcView(cc.id(), cc.title(), cc.processName(), cc.taskName(), cc.businessKey(),
-          cc.processInstanceId(), cc.ccBy(), cc.ccByName(), cc.ccAt(), cc.read(), cc.readAt());
+      return new CcView(
+          cc.id(),
+          cc.title(),
+          cc.processName(),
+          cc.taskName(),
+          cc.businessKey(),
+          cc.processInstanceId(),
+          cc.ccBy(),
+          cc.ccByName(),
+          cc.ccAt(),
+          cc.read(),
+          cc.readAt());
     }
   }
 
@@ -51,22 +68,22 @@ public class TaskOperationsController {
   }
 
   @PostMapping("/api/tasks/{taskId}/transfer")
-  public TaskOperationsService.Result transfer(@PathVariable String taskId,
-      @RequestBody(required = false) HandOverRequest request) {
+  public TaskOperationsService.Result transfer(
+      @PathVariable String taskId, @RequestBody(required = false) HandOverRequest request) {
     HandOverRequest r = request == null ? new HandOverRequest(null, null) : request;
     return operations.transfer(taskId, r.userId(), r.comment());
   }
 
   @PostMapping("/api/tasks/{taskId}/delegate")
-  public TaskOperationsService.Result delegate(@PathVariable String taskId,
-      @RequestBody(required = false) HandOverRequest request) {
+  public TaskOperationsService.Result delegate(
+      @PathVariable String taskId, @RequestBody(required = false) HandOverRequest request) {
     HandOverRequest r = request == null ? new HandOverRequest(null, null) : request;
     return operations.delegate(taskId, r.userId(), r.comment());
   }
 
   @PostMapping("/api/tasks/{taskId}/cc")
-  public ResponseEntity<List<CcView>> cc(@PathVariable String taskId,
-      @RequestBody(required = false) CcRequest request) {
+  public ResponseEntity<List<CcView>> cc(
+      @PathVariable String taskId, @RequestBody(required = false) CcRequest request) {
     CcRequest r = request == null ? new CcRequest(null, null) : request;
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(operations.cc(taskId, r.userIds(), r.comment()).stream().map(CcView::of).toList());
@@ -81,5 +98,4 @@ public class TaskOperationsController {
   public CcView read(@PathVariable String id) {
     return CcView.of(copies.markRead(id));
   }
-
 }

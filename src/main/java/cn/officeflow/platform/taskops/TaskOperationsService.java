@@ -1,6 +1,5 @@
 package cn.officeflow.platform.taskops;
 
-import cn.officeflow.platform.taskops.OperationTasks.Caller;
 import cn.officeflow.platform.engine.ActingUser;
 import cn.officeflow.platform.engine.EngineClock;
 import cn.officeflow.platform.engine.SystemAuthentication;
@@ -9,6 +8,7 @@ import cn.officeflow.platform.notify.NotificationService;
 import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
+import cn.officeflow.platform.taskops.OperationTasks.Caller;
 import cn.officeflow.platform.web.FormValues;
 import cn.officeflow.platform.web.ValidationException;
 import java.time.LocalDateTime;
@@ -53,11 +53,14 @@ public class TaskOperationsService {
   public static final String COMMENT = "comment";
   public static final int MAX_COMMENT = 500;
   public static final int MAX_CC = 20;
+
   /** Process variable holding the record's 密级; 秘密 and above are not copied. */
   static final String SECRECY = "secrecy";
+
   static final Set<String> NOT_COPIED = Set.of("秘密", "机密", "绝密");
   static final String SUBJECT_VERSION = ReviewService.SUBJECT_VERSION;
   static final String CC_TEMPLATE = "cc";
+
   /** The operation type of a 抄送 in Camunda's user operation log (Cockpit shows it as is). */
   public static final String CC_OPERATION = "CarbonCopy";
 
@@ -73,8 +76,13 @@ public class TaskOperationsService {
   private final CarbonCopyRepository copies;
   private final NotificationService notifications;
 
-  public TaskOperationsService(ProcessEngine engine, OrgService org, ReviewService reviews,
-      TaskOperationPolicy policy, CarbonCopyRepository copies, NotificationService notifications,
+  public TaskOperationsService(
+      ProcessEngine engine,
+      OrgService org,
+      ReviewService reviews,
+      TaskOperationPolicy policy,
+      CarbonCopyRepository copies,
+      NotificationService notifications,
       OperationTasks operationTasks) {
     this.engine = engine;
     this.tasks = engine.getTaskService();
@@ -88,20 +96,25 @@ public class TaskOperationsService {
   }
 
   /** What the operations answer: the task and who has it now. */
-  public record Result(String taskId, String operation, String assignee, String assigneeName, String owner,
-      String ownerName) {
-  }
+  public record Result(
+      String taskId,
+      String operation,
+      String assignee,
+      String assigneeName,
+      String owner,
+      String ownerName) {}
 
   /** The operations the step of a task allows, for the current user's buttons. */
-  public record Allowed(String taskId, String step, List<String> operations) {
-  }
+  public record Allowed(String taskId, String step, List<String> operations) {}
 
   public Allowed allowed(String taskId) {
     Caller caller = caller();
     OperationTask state = state(taskId);
     operationTasks.requireHandlerOrOwner(state, caller, "查看");
-    return new Allowed(taskId, state.stepName(), policy.allowed(state.task()).stream().map(TaskOperation::id)
-        .toList());
+    return new Allowed(
+        taskId,
+        state.stepName(),
+        policy.allowed(state.task()).stream().map(TaskOperation::id).toList());
   }
 
   /** 转办: the task becomes {@code userId}'s. */
@@ -115,14 +128,16 @@ public class TaskOperationsService {
     operationTasks.requireHandler(state, caller, TaskOperation.TRANSFER.label());
     String target = target(state, caller, userId, TaskOperation.TRANSFER);
     String targetName = org.displayName(target);
-    operationTasks.engineCall(() -> {
-      if (state.task().getOwner() != null) {
-        // an earlier 委派 left its owner: the task is now wholly the new assignee's
-        tasks.setOwner(taskId, null);
-      }
-      tasks.setAssignee(taskId, target);
-      tasks.createComment(taskId, state.task().getProcessInstanceId(), "转办给" + targetName + "：" + reason);
-    });
+    operationTasks.engineCall(
+        () -> {
+          if (state.task().getOwner() != null) {
+            // an earlier 委派 left its owner: the task is now wholly the new assignee's
+            tasks.setOwner(taskId, null);
+          }
+          tasks.setAssignee(taskId, target);
+          tasks.createComment(
+              taskId, state.task().getProcessInstanceId(), "转办给" + targetName + "：" + reason);
+        });
     note(state, caller.id(), Review.TRANSFER, "转办给" + targetName + "：" + reason);
     return new Result(taskId, TaskOperation.TRANSFER.id(), target, targetName, null, null);
   }
@@ -138,20 +153,27 @@ public class TaskOperationsService {
     operationTasks.requireHandler(state, caller, TaskOperation.DELEGATE.label());
     String target = target(state, caller, userId, TaskOperation.DELEGATE);
     String targetName = org.displayName(target);
-    operationTasks.engineCall(() -> {
-      if (state.task().getAssignee() == null) {
-        // a candidate delegates: they take the task first, so that it comes back to them
-        tasks.setAssignee(taskId, caller.id());
-      }
-      if (state.task().getOwner() != null && !caller.id().equals(state.task().getOwner())) {
-        // left over from an earlier 委派 before a 转办: the task returns to whoever delegates now
-        tasks.setOwner(taskId, caller.id());
-      }
-      tasks.delegateTask(taskId, target);
-      tasks.createComment(taskId, state.task().getProcessInstanceId(), "委派给" + targetName + "：" + reason);
-    });
+    operationTasks.engineCall(
+        () -> {
+          if (state.task().getAssignee() == null) {
+            // a candidate delegates: they take the task first, so that it comes back to them
+            tasks.setAssignee(taskId, caller.id());
+          }
+          if (state.task().getOwner() != null && !caller.id().equals(state.task().getOwner())) {
+            // left over from an earlier 委派 before a 转办: the task returns to whoever delegates now
+            tasks.setOwner(taskId, caller.id());
+          }
+          tasks.delegateTask(taskId, target);
+          tasks.createComment(
+              taskId, state.task().getProcessInstanceId(), "委派给" + targetName + "：" + reason);
+        });
     note(state, caller.id(), Review.DELEGATE, "委派给" + targetName + "：" + reason);
-    return new Result(taskId, TaskOperation.DELEGATE.id(), target, targetName, caller.id(),
+    return new Result(
+        taskId,
+        TaskOperation.DELEGATE.id(),
+        target,
+        targetName,
+        caller.id(),
         org.displayName(caller.id()));
   }
 
@@ -176,9 +198,21 @@ public class TaskOperationsService {
     String callerName = org.displayName(caller.id());
     List<CarbonCopy> created = new ArrayList<>();
     for (String target : targets) {
-      CarbonCopy cc = new CarbonCopy(UUID.randomUUID().toString(), state.businessKey(), state.definition().getKey(),
-          state.processName(), state.task().getProcessInstanceId(), taskId, state.stepName(), state.title(), target,
-          caller.id(), callerName, now, null);
+      CarbonCopy cc =
+          new CarbonCopy(
+              UUID.randomUUID().toString(),
+              state.businessKey(),
+              state.definition().getKey(),
+              state.processName(),
+              state.task().getProcessInstanceId(),
+              taskId,
+              state.stepName(),
+              state.title(),
+              target,
+              caller.id(),
+              callerName,
+              now,
+              null);
       try {
         copies.insert(cc);
       } catch (DuplicateKeyException e) {
@@ -187,15 +221,16 @@ public class TaskOperationsService {
       created.add(cc);
     }
     String text = "抄送给" + org.displayNames(targets) + (note == null ? "" : "：" + note);
-    operationTasks.engineCall(() -> {
-      tasks.createComment(taskId, state.task().getProcessInstanceId(), text);
-      Map<String, String> logged = new LinkedHashMap<>();
-      logged.put(USER_IDS, String.join(",", targets));
-      if (note != null) {
-        logged.put(COMMENT, note);
-      }
-      ActingUser.logTaskOperation(engine, taskId, CC_OPERATION, logged);
-    });
+    operationTasks.engineCall(
+        () -> {
+          tasks.createComment(taskId, state.task().getProcessInstanceId(), text);
+          Map<String, String> logged = new LinkedHashMap<>();
+          logged.put(USER_IDS, String.join(",", targets));
+          if (note != null) {
+            logged.put(COMMENT, note);
+          }
+          ActingUser.logTaskOperation(engine, taskId, CC_OPERATION, logged);
+        });
     note(state, caller.id(), Review.CC, text);
     Map<String, Object> model = new HashMap<>();
     model.put("title", state.title());
@@ -208,26 +243,44 @@ public class TaskOperationsService {
     return created;
   }
 
-  // --- rules ----------------------------------------------------------------------------------------------
+  // --- rules
+  // ----------------------------------------------------------------------------------------------
 
   /** The user a task is transferred or delegated to: 400 naming {@value #USER_ID} when not allowed. */
-  private String target(OperationTask state, Caller caller, String userId, TaskOperation operation) {
+  private String target(
+      OperationTask state, Caller caller, String userId, TaskOperation operation) {
     String target = person(userId, USER_ID, caller, operation.label());
-    boolean candidate = state.candidateUsers().contains(target)
-        || state.candidateGroups().stream().anyMatch(group -> org.isMember(target, group));
+    boolean candidate =
+        state.candidateUsers().contains(target)
+            || state.candidateGroups().stream().anyMatch(group -> org.isMember(target, group));
     if (candidate) {
       return target;
     }
-    Set<String> departments = org.departmentsOf(caller.id()).stream().map(g -> g.getId())
-        .collect(Collectors.toSet());
-    boolean colleague = org.departmentsOf(target).stream().anyMatch(g -> departments.contains(g.getId()));
+    Set<String> departments =
+        org.departmentsOf(caller.id()).stream().map(g -> g.getId()).collect(Collectors.toSet());
+    boolean colleague =
+        org.departmentsOf(target).stream().anyMatch(g -> departments.contains(g.getId()));
     if (!colleague) {
-      throw new ValidationException(USER_ID, org.displayName(target) + "（" + target + "）既不是「" + state.stepName()
-          + "」的候选人，也不在您的部门，不能" + operation.label() + "给他");
+      throw new ValidationException(
+          USER_ID,
+          org.displayName(target)
+              + "（"
+              + target
+              + "）既不是「"
+              + state.stepName()
+              + "」的候选人，也不在您的部门，不能"
+              + operation.label()
+              + "给他");
     }
     if (target.equals(state.starter())) {
-      throw new ValidationException(USER_ID, org.displayName(target) + "是本流程的发起人，不能" + operation.label()
-          + "给他办理「" + state.stepName() + "」");
+      throw new ValidationException(
+          USER_ID,
+          org.displayName(target)
+              + "是本流程的发起人，不能"
+              + operation.label()
+              + "给他办理「"
+              + state.stepName()
+              + "」");
     }
     return target;
   }
@@ -248,20 +301,32 @@ public class TaskOperationsService {
 
   /** An existing staff member other than the caller ({@link OperationTasks#staffMember}). */
   private String person(String userId, String field, Caller caller, String action) {
-    return operationTasks.staffMember(userId, field, caller, new OperationTasks.PersonRefusals("请选择" + action + "对象",
-        "不能" + action + "给自己", "不能" + action + "给他"));
+    return operationTasks.staffMember(
+        userId,
+        field,
+        caller,
+        new OperationTasks.PersonRefusals(
+            "请选择" + action + "对象", "不能" + action + "给自己", "不能" + action + "给他"));
   }
 
   private static String comment(String comment) {
     return FormValues.requiredText(comment, COMMENT, MAX_COMMENT, "说明");
   }
 
-  // --- engine ---------------------------------------------------------------------------------------------
+  // --- engine
+  // ---------------------------------------------------------------------------------------------
 
   private void note(OperationTask state, String user, String kind, String text) {
     Object version = variable(state, SUBJECT_VERSION);
-    reviews.note(state.businessKey(), state.definition().getKey(), state.task().getProcessInstanceId(),
-        state.task().getTaskDefinitionKey(), state.stepName(), user, kind, text,
+    reviews.note(
+        state.businessKey(),
+        state.definition().getKey(),
+        state.task().getProcessInstanceId(),
+        state.task().getTaskDefinitionKey(),
+        state.stepName(),
+        user,
+        kind,
+        text,
         version instanceof Number n ? n.intValue() : null);
   }
 

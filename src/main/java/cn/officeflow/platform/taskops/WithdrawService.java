@@ -42,8 +42,11 @@ public class WithdrawService {
 
   public static final String COMMENT = "comment";
   public static final int MAX_COMMENT = 500;
-  private static final Set<String> HANDLING = Set.of(UserOperationLogEntry.OPERATION_TYPE_CLAIM,
-      UserOperationLogEntry.OPERATION_TYPE_ASSIGN, UserOperationLogEntry.OPERATION_TYPE_DELEGATE);
+  private static final Set<String> HANDLING =
+      Set.of(
+          UserOperationLogEntry.OPERATION_TYPE_CLAIM,
+          UserOperationLogEntry.OPERATION_TYPE_ASSIGN,
+          UserOperationLogEntry.OPERATION_TYPE_DELEGATE);
 
   private final ProcessEngine engine;
   private final TaskService tasks;
@@ -57,7 +60,11 @@ public class WithdrawService {
   private final OperationTasks operationTasks;
   private final SignersRepository signers;
 
-  public WithdrawService(ProcessEngine engine, OrgService org, ReviewService reviews, OperationTasks operationTasks,
+  public WithdrawService(
+      ProcessEngine engine,
+      OrgService org,
+      ReviewService reviews,
+      OperationTasks operationTasks,
       SignersRepository signers) {
     this.operationTasks = operationTasks;
     this.signers = signers;
@@ -72,39 +79,71 @@ public class WithdrawService {
   }
 
   /** What a withdrawal answers: the initiator's task. */
-  public record Result(String processInstanceId, String taskId, String activityId, String name, String assignee) {
-  }
+  public record Result(
+      String processInstanceId, String taskId, String activityId, String name, String assignee) {}
 
   @Transactional
   public Result withdraw(String processInstanceId, String comment) {
     String caller = operationTasks.caller("撤回").id();
     Instance instance = instance(processInstanceId);
     if (!caller.equals(instance.starter())) {
-      throw new AuthorizationException("只有发起人" + (instance.starter() == null ? "" : org.displayName(instance.starter()))
-          + "可以撤回「" + instance.processName() + "」");
+      throw new AuthorizationException(
+          "只有发起人"
+              + (instance.starter() == null ? "" : org.displayName(instance.starter()))
+              + "可以撤回「"
+              + instance.processName()
+              + "」");
     }
-    UserTask step = instance.flow().initiatorStep()
-        .orElseThrow(() -> new TaskOperationConflictException("本流程不支持撤回"));
+    UserTask step =
+        instance
+            .flow()
+            .initiatorStep()
+            .orElseThrow(() -> new TaskOperationConflictException("本流程不支持撤回"));
     String reason = FormValues.requiredText(comment, COMMENT, MAX_COMMENT, "撤回说明");
     String stepName = step.getName() == null ? step.getId() : step.getName();
-    SystemAuthentication.call(identity, () -> {
-      checkNobodyActed(instance, step, stepName);
-      return null;
-    });
-    List<Task> open = SystemAuthentication.call(identity,
-        () -> tasks.createTaskQuery().processInstanceId(processInstanceId).list());
+    SystemAuthentication.call(
+        identity,
+        () -> {
+          checkNobodyActed(instance, step, stepName);
+          return null;
+        });
+    List<Task> open =
+        SystemAuthentication.call(
+            identity, () -> tasks.createTaskQuery().processInstanceId(processInstanceId).list());
     String text = "撤回至「" + stepName + "」：" + reason;
-    Task created = InstanceRewind.rewind(engine, processInstanceId, instance.flow(), step.getId(), caller,
-        org.displayName(caller) + text);
-    Object version = SystemAuthentication.call(identity,
-        () -> runtime.getVariable(processInstanceId, ReviewService.SUBJECT_VERSION));
+    Task created =
+        InstanceRewind.rewind(
+            engine,
+            processInstanceId,
+            instance.flow(),
+            step.getId(),
+            caller,
+            org.displayName(caller) + text);
+    Object version =
+        SystemAuthentication.call(
+            identity, () -> runtime.getVariable(processInstanceId, ReviewService.SUBJECT_VERSION));
     String fromId = open.isEmpty() ? step.getId() : open.get(0).getTaskDefinitionKey();
-    String from = open.isEmpty() ? stepName
-        : String.join("、", open.stream().map(t -> t.getName() == null ? t.getTaskDefinitionKey() : t.getName())
-            .distinct().toList());
-    reviews.note(instance.businessKey(), instance.processKey(), processInstanceId, fromId, from, caller,
-        Review.WITHDRAW, text, version instanceof Number n ? n.intValue() : null);
-    return new Result(processInstanceId, created.getId(), step.getId(), stepName, created.getAssignee());
+    String from =
+        open.isEmpty()
+            ? stepName
+            : String.join(
+                "、",
+                open.stream()
+                    .map(t -> t.getName() == null ? t.getTaskDefinitionKey() : t.getName())
+                    .distinct()
+                    .toList());
+    reviews.note(
+        instance.businessKey(),
+        instance.processKey(),
+        processInstanceId,
+        fromId,
+        from,
+        caller,
+        Review.WITHDRAW,
+        text,
+        version instanceof Number n ? n.intValue() : null);
+    return new Result(
+        processInstanceId, created.getId(), step.getId(), stepName, created.getAssignee());
   }
 
   private void checkNobodyActed(Instance instance, UserTask step, String stepName) {
@@ -113,13 +152,26 @@ public class WithdrawService {
     if (open.stream().anyMatch(t -> step.getId().equals(t.getTaskDefinitionKey()))) {
       throw new TaskOperationConflictException("流程已在您的「" + stepName + "」环节，无需撤回");
     }
-    List<HistoricActivityInstance> done = history.createHistoricActivityInstanceQuery().processInstanceId(pi)
-        .activityType("userTask").finished().list().stream().filter(a -> !a.isCanceled()).toList();
-    long lastOwn = done.stream().filter(a -> step.getId().equals(a.getActivityId()))
-        .mapToLong(WithdrawService::sequence).max().orElse(Long.MIN_VALUE);
-    Optional<HistoricActivityInstance> acted = done.stream()
-        .filter(a -> !step.getId().equals(a.getActivityId()) && sequence(a) > lastOwn)
-        .max(Comparator.comparingLong(WithdrawService::sequence));
+    List<HistoricActivityInstance> done =
+        history
+            .createHistoricActivityInstanceQuery()
+            .processInstanceId(pi)
+            .activityType("userTask")
+            .finished()
+            .list()
+            .stream()
+            .filter(a -> !a.isCanceled())
+            .toList();
+    long lastOwn =
+        done.stream()
+            .filter(a -> step.getId().equals(a.getActivityId()))
+            .mapToLong(WithdrawService::sequence)
+            .max()
+            .orElse(Long.MIN_VALUE);
+    Optional<HistoricActivityInstance> acted =
+        done.stream()
+            .filter(a -> !step.getId().equals(a.getActivityId()) && sequence(a) > lastOwn)
+            .max(Comparator.comparingLong(WithdrawService::sequence));
     if (acted.isPresent()) {
       HistoricActivityInstance a = acted.get();
       throw new TaskOperationConflictException(who(a.getAssignee()) + "已办理「" + name(a) + "」，不能撤回");
@@ -128,19 +180,33 @@ public class WithdrawService {
       String taskName = task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
       Optional<SignersRepository.Hold> held = signers.held(task.getId());
       if (held.isPresent()) {
-        throw new TaskOperationConflictException(who(held.get().userId()) + "已办理「" + taskName + "」，不能撤回");
+        throw new TaskOperationConflictException(
+            who(held.get().userId()) + "已办理「" + taskName + "」，不能撤回");
       }
-      Optional<Signer> signer = signers.forTask(task.getId()).stream()
-          .filter(s -> s.addedBy() != null && !s.addedBy().equals(instance.starter())).findFirst();
+      Optional<Signer> signer =
+          signers.forTask(task.getId()).stream()
+              .filter(s -> s.addedBy() != null && !s.addedBy().equals(instance.starter()))
+              .findFirst();
       if (signer.isPresent()) {
-        throw new TaskOperationConflictException(who(signer.get().addedBy()) + "已为「" + taskName + "」加签，不能撤回");
+        throw new TaskOperationConflictException(
+            who(signer.get().addedBy()) + "已为「" + taskName + "」加签，不能撤回");
       }
-      for (UserOperationLogEntry entry : history.createUserOperationLogQuery().taskId(task.getId()).list()) {
-        if (HANDLING.contains(entry.getOperationType()) && entry.getUserId() != null
+      for (UserOperationLogEntry entry :
+          history.createUserOperationLogQuery().taskId(task.getId()).list()) {
+        if (HANDLING.contains(entry.getOperationType())
+            && entry.getUserId() != null
             && !entry.getUserId().equals(instance.starter())) {
-          String verb = UserOperationLogEntry.OPERATION_TYPE_CLAIM.equals(entry.getOperationType()) ? "认领" : "处理";
-          throw new TaskOperationConflictException(who(entry.getUserId()) + "已" + verb + "「"
-              + (task.getName() == null ? task.getTaskDefinitionKey() : task.getName()) + "」，不能撤回");
+          String verb =
+              UserOperationLogEntry.OPERATION_TYPE_CLAIM.equals(entry.getOperationType())
+                  ? "认领"
+                  : "处理";
+          throw new TaskOperationConflictException(
+              who(entry.getUserId())
+                  + "已"
+                  + verb
+                  + "「"
+                  + (task.getName() == null ? task.getTaskDefinitionKey() : task.getName())
+                  + "」，不能撤回");
         }
       }
     }
@@ -159,24 +225,40 @@ public class WithdrawService {
   }
 
   private Instance instance(String processInstanceId) {
-    return SystemAuthentication.call(identity, () -> {
-      ProcessInstance instance = processInstanceId == null ? null
-          : runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-      if (instance == null) {
-        throw new NotFoundException("流程实例不存在或已结束：" + processInstanceId);
-      }
-      HistoricProcessInstance historic = history.createHistoricProcessInstanceQuery()
-          .processInstanceId(processInstanceId).singleResult();
-      var definition = repository.getProcessDefinition(instance.getProcessDefinitionId());
-      return new Instance(instance.getId(), instance.getBusinessKey() == null ? instance.getId()
-          : instance.getBusinessKey(), definition.getKey(),
-          definition.getName() == null ? definition.getKey() : definition.getName(),
-          historic == null ? null : historic.getStartUserId(),
-          new ProcessFlow(repository.getBpmnModelInstance(instance.getProcessDefinitionId())));
-    });
+    return SystemAuthentication.call(
+        identity,
+        () -> {
+          ProcessInstance instance =
+              processInstanceId == null
+                  ? null
+                  : runtime
+                      .createProcessInstanceQuery()
+                      .processInstanceId(processInstanceId)
+                      .singleResult();
+          if (instance == null) {
+            throw new NotFoundException("流程实例不存在或已结束：" + processInstanceId);
+          }
+          HistoricProcessInstance historic =
+              history
+                  .createHistoricProcessInstanceQuery()
+                  .processInstanceId(processInstanceId)
+                  .singleResult();
+          var definition = repository.getProcessDefinition(instance.getProcessDefinitionId());
+          return new Instance(
+              instance.getId(),
+              instance.getBusinessKey() == null ? instance.getId() : instance.getBusinessKey(),
+              definition.getKey(),
+              definition.getName() == null ? definition.getKey() : definition.getName(),
+              historic == null ? null : historic.getStartUserId(),
+              new ProcessFlow(repository.getBpmnModelInstance(instance.getProcessDefinitionId())));
+        });
   }
 
-  private record Instance(String id, String businessKey, String processKey, String processName, String starter,
-      ProcessFlow flow) {
-  }
+  private record Instance(
+      String id,
+      String businessKey,
+      String processKey,
+      String processName,
+      String starter,
+      ProcessFlow flow) {}
 }

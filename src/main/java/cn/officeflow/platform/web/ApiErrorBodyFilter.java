@@ -33,14 +33,18 @@ public class ApiErrorBodyFilter extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrorBodyFilter.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern GENERIC_MESSAGE = Pattern.compile("HTTP \\d{3}\\b.*");
+
   /** Camunda REST's "Cannot <verb> <what> <id>: " before the engine's message, once or nested. */
   private static final Pattern ENGLISH_PREFIX = Pattern.compile("^(?:Cannot [A-Za-z ]+? \\S+?: )+");
+
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+
   /** ValidationException's "字段 key：". */
   private static final Pattern FIELD_PREFIX = Pattern.compile("^字段 (\\S+?)：");
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     ErrorCapturingResponse wrapper = new ErrorCapturingResponse(response);
     try {
@@ -65,8 +69,10 @@ public class ApiErrorBodyFilter extends OncePerRequestFilter {
       case 405 -> "此地址不支持 " + request.getMethod() + " 请求方法";
       case 406 -> "无法按所要求的格式（Accept 请求头）答复，请接受 application/json";
       case 413 -> "请求体过大";
-      case 415 -> "请使用 application/json 作为请求体的 Content-Type（收到："
-          + (request.getContentType() == null ? "无" : request.getContentType()) + "）";
+      case 415 ->
+          "请使用 application/json 作为请求体的 Content-Type（收到："
+              + (request.getContentType() == null ? "无" : request.getContentType())
+              + "）";
       default -> status >= 500 ? "服务器内部错误，请稍后重试或联系管理员" : "请求无法处理（HTTP " + status + "）";
     };
   }
@@ -84,7 +90,8 @@ public class ApiErrorBodyFilter extends OncePerRequestFilter {
   }
 
   /** Null when the body is {type, message} JSON with a real message, else the replacement body. */
-  static byte[] replacement(int status, String contentType, byte[] body, HttpServletRequest request) {
+  static byte[] replacement(
+      int status, String contentType, byte[] body, HttpServletRequest request) {
     JsonNode original = null;
     if (contentType != null && contentType.toLowerCase().contains("json") && body.length > 0) {
       try {
@@ -93,9 +100,16 @@ public class ApiErrorBodyFilter extends OncePerRequestFilter {
         original = null;
       }
     }
-    String type = original != null && original.path("type").isTextual() && !original.get("type").asText().isBlank()
-        ? original.get("type").asText() : null;
-    String message = original != null && original.path("message").isTextual() ? original.get("message").asText() : "";
+    String type =
+        original != null
+                && original.path("type").isTextual()
+                && !original.get("type").asText().isBlank()
+            ? original.get("type").asText()
+            : null;
+    String message =
+        original != null && original.path("message").isTextual()
+            ? original.get("message").asText()
+            : "";
     if (type != null && !message.isBlank() && !GENERIC_MESSAGE.matcher(message).matches()) {
       return plainChinese((ObjectNode) original);
     }
@@ -196,42 +210,44 @@ public class ApiErrorBodyFilter extends OncePerRequestFilter {
     @Override
     public ServletOutputStream getOutputStream() throws IOException {
       if (out == null) {
-        out = new ServletOutputStream() {
-          @Override
-          public void write(int b) throws IOException {
-            if (error) {
-              errorBody.write(b);
-            } else {
-              ErrorCapturingResponse.super.getOutputStream().write(b);
-            }
-          }
+        out =
+            new ServletOutputStream() {
+              @Override
+              public void write(int b) throws IOException {
+                if (error) {
+                  errorBody.write(b);
+                } else {
+                  ErrorCapturingResponse.super.getOutputStream().write(b);
+                }
+              }
 
-          @Override
-          public void write(byte[] b, int off, int len) throws IOException {
-            if (error) {
-              errorBody.write(b, off, len);
-            } else {
-              ErrorCapturingResponse.super.getOutputStream().write(b, off, len);
-            }
-          }
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                if (error) {
+                  errorBody.write(b, off, len);
+                } else {
+                  ErrorCapturingResponse.super.getOutputStream().write(b, off, len);
+                }
+              }
 
-          @Override
-          public void flush() throws IOException {
-            if (!error) {
-              ErrorCapturingResponse.super.getOutputStream().flush();
-            }
-          }
+              @Override
+              public void flush() throws IOException {
+                if (!error) {
+                  ErrorCapturingResponse.super.getOutputStream().flush();
+                }
+              }
 
-          @Override
-          public boolean isReady() {
-            return true;
-          }
+              @Override
+              public boolean isReady() {
+                return true;
+              }
 
-          @Override
-          public void setWriteListener(WriteListener listener) {
-            throw new UnsupportedOperationException("non-blocking output is not used under /engine-rest and /api");
-          }
-        };
+              @Override
+              public void setWriteListener(WriteListener listener) {
+                throw new UnsupportedOperationException(
+                    "non-blocking output is not used under /engine-rest and /api");
+              }
+            };
       }
       return out;
     }

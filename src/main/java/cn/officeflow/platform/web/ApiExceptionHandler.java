@@ -31,14 +31,19 @@ public class ApiExceptionHandler {
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e) {
     return ResponseEntity.badRequest()
-        .body(field(body("ValidationException", "参数 " + e.getParameterName() + " 必须填写"), e.getParameterName()));
+        .body(
+            field(
+                body("ValidationException", "参数 " + e.getParameterName() + " 必须填写"),
+                e.getParameterName()));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
     return ResponseEntity.badRequest()
-        .body(field(body("ValidationException", "参数 " + e.getName() + " 格式不正确（" + e.getValue() + "）"),
-            e.getName()));
+        .body(
+            field(
+                body("ValidationException", "参数 " + e.getName() + " 格式不正确（" + e.getValue() + "）"),
+                e.getName()));
   }
 
   /** A body that is not JSON, breaks off, or does not fit the endpoint: 400 saying where. */
@@ -50,34 +55,50 @@ public class ApiExceptionHandler {
   /** A body of a type the endpoint does not read (found after the controller was chosen). */
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<Map<String, Object>> unsupported(HttpMediaTypeNotSupportedException e) {
-    String supported = e.getSupportedMediaTypes().stream().filter(t -> !t.isWildcardType())
-        .map(MediaType::toString).distinct().collect(Collectors.joining("、"));
-    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(body("UnsupportedMediaTypeException",
-        "请使用 " + (supported.isEmpty() || supported.contains("application/json") ? "application/json" : supported)
-            + " 作为请求体的 Content-Type（收到：" + (e.getContentType() == null ? "无" : e.getContentType()) + "）"));
+    String supported =
+        e.getSupportedMediaTypes().stream()
+            .filter(t -> !t.isWildcardType())
+            .map(MediaType::toString)
+            .distinct()
+            .collect(Collectors.joining("、"));
+    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+        .body(
+            body(
+                "UnsupportedMediaTypeException",
+                "请使用 "
+                    + (supported.isEmpty() || supported.contains("application/json")
+                        ? "application/json"
+                        : supported)
+                    + " 作为请求体的 Content-Type（收到："
+                    + (e.getContentType() == null ? "无" : e.getContentType())
+                    + "）"));
   }
 
   @ExceptionHandler(ConflictException.class)
   ResponseEntity<Map<String, Object>> conflict(ConflictException e) {
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(body(e.getClass().getSimpleName(), e.getMessage()));
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .body(body(e.getClass().getSimpleName(), e.getMessage()));
   }
 
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body("NotFoundException", e.getMessage()));
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .body(body("NotFoundException", e.getMessage()));
   }
 
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<Map<String, Object>> forbidden(AuthorizationException e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(body("AuthorizationException", e.getMessage()));
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(body("AuthorizationException", e.getMessage()));
   }
 
   static String unreadableMessage(HttpMessageNotReadableException e) {
     Throwable cause = e.getCause();
     if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String field = mapping.getPath().stream()
-          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-          .collect(Collectors.joining("."));
+      String field =
+          mapping.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+              .collect(Collectors.joining("."));
       return "字段 " + field + " 格式不正确" + where(mapping.getLocation());
     }
     if (cause instanceof JsonMappingException mapping) {
@@ -90,7 +111,8 @@ public class ApiExceptionHandler {
   }
 
   private static String where(JsonLocation location) {
-    return location == null || location.getLineNr() < 1 ? ""
+    return location == null || location.getLineNr() < 1
+        ? ""
         : "（第 " + location.getLineNr() + " 行第 " + location.getColumnNr() + " 列附近）";
   }
 

@@ -10,10 +10,10 @@ import org.springframework.http.ResponseEntity;
 /** CSV exports (台账, 登记簿) that Excel opens correctly and safely. */
 public final class Csv {
 
-  private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]");
+  private static final Pattern CONTROLS =
+      Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]");
 
-  private Csv() {
-  }
+  private Csv() {}
 
   /**
    * RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets never run it as a formula; control
@@ -34,15 +34,20 @@ public final class Csv {
   }
 
   /** The rows (already joined) as a UTF-8 download with BOM and CRLF line ends. */
-  public static ResponseEntity<byte[]> download(String fileName, String header, Iterable<String> rows) {
+  public static ResponseEntity<byte[]> download(
+      String fileName, String header, Iterable<String> rows) {
     StringBuilder csv = new StringBuilder("\uFEFF").append(header).append("\r\n");
     for (String row : rows) {
       csv.append(row).append("\r\n");
     }
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(fileName, StandardCharsets.UTF_8)
+                .build()
+                .toString())
         .body(csv.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,7 +1,7 @@
 package cn.officeflow.platform.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import cn.officeflow.platform.engine.EngineClock;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -22,8 +22,7 @@ public final class FormValues {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-  private FormValues() {
-  }
+  private FormValues() {}
 
   /** Stripped text or null when absent or blank; 400 when not text or longer than {@code max} characters. */
   public static String optionalText(Object raw, String field, int max, String label) {
@@ -53,8 +52,15 @@ public final class FormValues {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-        throw new ValidationException(field, "不能包含控制字符（" + label + "第 " + (text.codePointCount(0, i) + 1)
-            + " 个字符为 " + String.format("U+%04X", (int) c) + "）");
+        throw new ValidationException(
+            field,
+            "不能包含控制字符（"
+                + label
+                + "第 "
+                + (text.codePointCount(0, i) + 1)
+                + " 个字符为 "
+                + String.format("U+%04X", (int) c)
+                + "）");
       }
     }
   }
@@ -69,16 +75,19 @@ public final class FormValues {
   }
 
   /** One of the allowed values; absent → {@code fallback} (null = required). */
-  public static String oneOf(Object raw, String field, List<String> allowed, String label, String fallback) {
+  public static String oneOf(
+      Object raw, String field, List<String> allowed, String label, String fallback) {
     String value = optionalText(raw, field, 50, label);
     if (value == null) {
       if (fallback == null) {
-        throw new ValidationException(field, "请选择" + label + "（" + String.join(" | ", allowed) + "）");
+        throw new ValidationException(
+            field, "请选择" + label + "（" + String.join(" | ", allowed) + "）");
       }
       return fallback;
     }
     if (!allowed.contains(value)) {
-      throw new ValidationException(field, label + "必须是 " + String.join(" | ", allowed) + " 之一，收到：" + value);
+      throw new ValidationException(
+          field, label + "必须是 " + String.join(" | ", allowed) + " 之一，收到：" + value);
     }
     return value;
   }

@@ -20,21 +20,26 @@ public class UploadLimitExceptionHandler {
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
     if (partHeaderTooLarge(e)) {
-      // Tomcat's server.tomcat.max-part-header-size, reported by Spring as a size limit: a very long file name
-      Map<String, Object> body = ApiExceptionHandler.body("ValidationException",
-          "字段 file：文件名过长，不能超过 200 个字符，请改短后再上传");
+      // Tomcat's server.tomcat.max-part-header-size, reported by Spring as a size limit: a very
+      // long file name
+      Map<String, Object> body =
+          ApiExceptionHandler.body("ValidationException", "字段 file：文件名过长，不能超过 200 个字符，请改短后再上传");
       body.put("field", "file");
       return ResponseEntity.badRequest().body(body);
     }
-    Map<String, Object> body = ApiExceptionHandler.body("ValidationException",
-        "字段 file：文件过大，单个文件不能超过 20 MB，一次上传合计不能超过 50 MB");
+    Map<String, Object> body =
+        ApiExceptionHandler.body(
+            "ValidationException", "字段 file：文件过大，单个文件不能超过 20 MB，一次上传合计不能超过 50 MB");
     body.put("field", "file");
     return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(body);
   }
 
   private static boolean partHeaderTooLarge(Throwable e) {
-    for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-      if (cause.getMessage() != null && cause.getMessage().startsWith("Header section has more than")) {
+    for (Throwable cause = e;
+        cause != null && cause.getCause() != cause;
+        cause = cause.getCause()) {
+      if (cause.getMessage() != null
+          && cause.getMessage().startsWith("Header section has more than")) {
         return true;
       }
     }
@@ -44,12 +49,17 @@ public class UploadLimitExceptionHandler {
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<Map<String, Object>> malformed(MultipartException e) {
     boolean fileName = false;
-    for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+    for (Throwable cause = e;
+        cause != null && cause.getCause() != cause;
+        cause = cause.getCause()) {
       fileName |= cause instanceof InvalidFileNameException;
     }
-    Map<String, Object> body = ApiExceptionHandler.body("ValidationException", fileName
-        ? "字段 file：文件名包含不允许的字符（如空字符 NUL），请改名后再上传"
-        : "字段 file：上传请求不是合法的 multipart/form-data");
+    Map<String, Object> body =
+        ApiExceptionHandler.body(
+            "ValidationException",
+            fileName
+                ? "字段 file：文件名包含不允许的字符（如空字符 NUL），请改名后再上传"
+                : "字段 file：上传请求不是合法的 multipart/form-data");
     body.put("field", "file");
     return ResponseEntity.badRequest().body(body);
   }

@@ -5,8 +5,14 @@ package cn.officeflow.platform.worklist;
  * none), status (code and Chinese label), 紧急程度 (普通/加急/特急, null where the record has none) and a link to
  * the record's main artefact (e.g. the .docx of an issued 发文; null where there is none) with its label.
  */
-public record BusinessRecord(String title, String number, String status, String statusLabel, String urgency,
-    String link, String linkLabel) {
+public record BusinessRecord(
+    String title,
+    String number,
+    String status,
+    String statusLabel,
+    String urgency,
+    String link,
+    String linkLabel) {
 
   /** 特急 first, then 加急, then everything else. */
   public int urgencyRank() {

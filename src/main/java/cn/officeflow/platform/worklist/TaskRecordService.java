@@ -51,7 +51,8 @@ public class TaskRecordService {
   private final OrgService org;
   private final Map<String, BusinessRecords> recordsByProcess;
 
-  public TaskRecordService(ProcessEngine engine, ReviewService reviews, OrgService org, List<BusinessRecords> records) {
+  public TaskRecordService(
+      ProcessEngine engine, ReviewService reviews, OrgService org, List<BusinessRecords> records) {
     this.tasks = engine.getTaskService();
     this.history = engine.getHistoryService();
     this.repository = engine.getRepositoryService();
@@ -70,24 +71,58 @@ public class TaskRecordService {
     List<String> groups = CurrentUser.groups(identity);
     Task task = readable(taskId);
     Context context = context(task);
-    Optional<BusinessRecord> record = context.definition() == null || context.businessKey() == null ? Optional.empty()
-        : Optional.ofNullable(recordsByProcess.get(context.definition().getKey()))
-            .flatMap(r -> r.describe(context.businessKey()));
-    boolean candidate = SystemAuthentication.call(identity, () -> tasks.getIdentityLinksForTask(taskId)).stream()
-        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
-        .anyMatch(l -> me.equals(l.getUserId()) || (l.getGroupId() != null && groups.contains(l.getGroupId())));
+    Optional<BusinessRecord> record =
+        context.definition() == null || context.businessKey() == null
+            ? Optional.empty()
+            : Optional.ofNullable(recordsByProcess.get(context.definition().getKey()))
+                .flatMap(r -> r.describe(context.businessKey()));
+    boolean candidate =
+        SystemAuthentication.call(identity, () -> tasks.getIdentityLinksForTask(taskId)).stream()
+            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+            .anyMatch(
+                l ->
+                    me.equals(l.getUserId())
+                        || (l.getGroupId() != null && groups.contains(l.getGroupId())));
     String key = context.definition() == null ? null : context.definition().getKey();
-    boolean mayUpdate = allowed(me, groups, Permissions.UPDATE, key, ProcessDefinitionPermissions.UPDATE_TASK, taskId);
-    boolean mayAssign = mayUpdate
-        || allowed(me, groups, TaskPermissions.TASK_ASSIGN, key, ProcessDefinitionPermissions.TASK_ASSIGN, taskId);
-    boolean mayWork = mayAssign
-        || allowed(me, groups, TaskPermissions.TASK_WORK, key, ProcessDefinitionPermissions.TASK_WORK, taskId);
+    boolean mayUpdate =
+        allowed(
+            me, groups, Permissions.UPDATE, key, ProcessDefinitionPermissions.UPDATE_TASK, taskId);
+    boolean mayAssign =
+        mayUpdate
+            || allowed(
+                me,
+                groups,
+                TaskPermissions.TASK_ASSIGN,
+                key,
+                ProcessDefinitionPermissions.TASK_ASSIGN,
+                taskId);
+    boolean mayWork =
+        mayAssign
+            || allowed(
+                me,
+                groups,
+                TaskPermissions.TASK_WORK,
+                key,
+                ProcessDefinitionPermissions.TASK_WORK,
+                taskId);
     String assignee = task.getAssignee();
-    return new TaskRecord(task.getId(), task.getName(), context.businessKey(),
-        record.map(BusinessRecord::title).orElse(null), record.map(BusinessRecord::number).orElse(null),
-        record.map(BusinessRecord::urgency).orElse(null), record.map(BusinessRecord::statusLabel).orElse(null),
-        assignee, assignee == null ? null : SystemAuthentication.call(identity, () -> org.displayName(assignee)),
-        me.equals(assignee), candidate, mayUpdate, mayAssign, mayWork);
+    return new TaskRecord(
+        task.getId(),
+        task.getName(),
+        context.businessKey(),
+        record.map(BusinessRecord::title).orElse(null),
+        record.map(BusinessRecord::number).orElse(null),
+        record.map(BusinessRecord::urgency).orElse(null),
+        record.map(BusinessRecord::statusLabel).orElse(null),
+        assignee,
+        assignee == null
+            ? null
+            : SystemAuthentication.call(identity, () -> org.displayName(assignee)),
+        me.equals(assignee),
+        candidate,
+        mayUpdate,
+        mayAssign,
+        mayWork);
   }
 
   /** The review trail of the task's business record, oldest first, times as 2026-12-03 15:43. */
@@ -98,8 +133,18 @@ public class TaskRecordService {
       return List.of();
     }
     return reviews.trail(context.businessKey()).stream()
-        .map(r -> new TrailEntry(TIME.format(r.time()), r.step(), r.version(), r.user(), r.name(), r.decision(),
-            r.decisionLabel(), r.comment(), ReviewService.opinion(r)))
+        .map(
+            r ->
+                new TrailEntry(
+                    TIME.format(r.time()),
+                    r.step(),
+                    r.version(),
+                    r.user(),
+                    r.name(),
+                    r.decision(),
+                    r.decisionLabel(),
+                    r.comment(),
+                    ReviewService.opinion(r)))
         .toList();
   }
 
@@ -117,42 +162,76 @@ public class TaskRecordService {
   }
 
   private Context context(Task task) {
-    return SystemAuthentication.call(identity, () -> {
-      ProcessDefinition definition = task.getProcessDefinitionId() == null ? null
-          : repository.getProcessDefinition(task.getProcessDefinitionId());
-      HistoricProcessInstance instance = task.getProcessInstanceId() == null ? null
-          : history.createHistoricProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
-      return new Context(definition, instance == null ? null : instance.getBusinessKey());
-    });
+    return SystemAuthentication.call(
+        identity,
+        () -> {
+          ProcessDefinition definition =
+              task.getProcessDefinitionId() == null
+                  ? null
+                  : repository.getProcessDefinition(task.getProcessDefinitionId());
+          HistoricProcessInstance instance =
+              task.getProcessInstanceId() == null
+                  ? null
+                  : history
+                      .createHistoricProcessInstanceQuery()
+                      .processInstanceId(task.getProcessInstanceId())
+                      .singleResult();
+          return new Context(definition, instance == null ? null : instance.getBusinessKey());
+        });
   }
 
   /** What the engine would answer: the permission on the task, or its task permission on the process. */
-  private boolean allowed(String user, List<String> groups, Permission onTask, String processKey,
-      Permission onProcess, String taskId) {
+  private boolean allowed(
+      String user,
+      List<String> groups,
+      Permission onTask,
+      String processKey,
+      Permission onProcess,
+      String taskId) {
     if (groups.contains(RoleGroups.CAMUNDA_ADMIN)) {
       return true;
     }
-    return SystemAuthentication.call(identity, () ->
-        authorizations.isUserAuthorized(user, groups, onTask, Resources.TASK, taskId)
-            || (processKey != null && authorizations.isUserAuthorized(user, groups, onProcess,
-                Resources.PROCESS_DEFINITION, processKey)));
+    return SystemAuthentication.call(
+        identity,
+        () ->
+            authorizations.isUserAuthorized(user, groups, onTask, Resources.TASK, taskId)
+                || (processKey != null
+                    && authorizations.isUserAuthorized(
+                        user, groups, onProcess, Resources.PROCESS_DEFINITION, processKey)));
   }
 
-  private record Context(ProcessDefinition definition, String businessKey) {
-  }
+  private record Context(ProcessDefinition definition, String businessKey) {}
 
   /**
    * The task for Tasklist: its record (null fields where the process has none), who has it ({@code mine}: the
    * caller; {@code candidate}: offered to the caller or their group) and what the engine lets the caller change
    * ({@code mayUpdate}: due dates, groups; {@code mayAssign}: the assignee, also to 取消认领; {@code mayWork}: 认领).
    */
-  public record TaskRecord(String taskId, String taskName, String businessKey, String title, String number,
-      String urgency, String statusLabel, String assignee, String assigneeName, boolean mine, boolean candidate,
-      boolean mayUpdate, boolean mayAssign, boolean mayWork) {
-  }
+  public record TaskRecord(
+      String taskId,
+      String taskName,
+      String businessKey,
+      String title,
+      String number,
+      String urgency,
+      String statusLabel,
+      String assignee,
+      String assigneeName,
+      boolean mine,
+      boolean candidate,
+      boolean mayUpdate,
+      boolean mayAssign,
+      boolean mayWork) {}
 
   /** One line of the trail: 时间, 步骤 (第 N 稿), who, the decision and the text as the forms show it. */
-  public record TrailEntry(String time, String step, Integer version, String userId, String name, String decision,
-      String decisionLabel, String comment, String opinion) {
-  }
+  public record TrailEntry(
+      String time,
+      String step,
+      Integer version,
+      String userId,
+      String name,
+      String decision,
+      String decisionLabel,
+      String comment,
+      String opinion) {}
 }

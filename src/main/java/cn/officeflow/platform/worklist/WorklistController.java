@@ -20,13 +20,15 @@ public class WorklistController {
   }
 
   @GetMapping("/api/worklist")
-  public List<WorklistEntry> list(@RequestParam(required = false, defaultValue = "todo") String view) {
+  public List<WorklistEntry> list(
+      @RequestParam(required = false, defaultValue = "todo") String view) {
     return switch (view) {
       case "todo" -> worklist.todo();
       case "done" -> worklist.done();
       case "started" -> worklist.started();
       case "cc" -> worklist.copiedToMe();
-      default -> throw new ValidationException("view", "未知的列表：" + view + "（可选 todo、done、started、cc）");
+      default ->
+          throw new ValidationException("view", "未知的列表：" + view + "（可选 todo、done、started、cc）");
     };
   }
 }

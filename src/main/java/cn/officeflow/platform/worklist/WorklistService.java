@@ -60,9 +60,14 @@ public class WorklistService {
   private final CarbonCopyService copies;
   private final OrgService org;
   private final Map<String, BusinessRecords> recordsByProcess;
-  private final Map<String, ProcessDefinition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, ProcessDefinition> definitions =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
-  public WorklistService(ProcessEngine engine, ReviewService reviews, CarbonCopyService copies, OrgService org,
+  public WorklistService(
+      ProcessEngine engine,
+      ReviewService reviews,
+      CarbonCopyService copies,
+      OrgService org,
       List<BusinessRecords> records) {
     this.tasks = engine.getTaskService();
     this.history = engine.getHistoryService();
@@ -79,102 +84,250 @@ public class WorklistService {
   /** 待办 of the current user. */
   public List<WorklistEntry> todo() {
     String me = me();
-    List<Task> open = tasks.createTaskQuery().or().taskAssignee(me).taskCandidateUser(me).taskOwner(me).endOr()
-        .active().orderByTaskCreateTime().asc().listPage(0, MAX_ENTRIES);
-    Map<String, HistoricProcessInstance> instances = instances(open.stream().map(Task::getProcessInstanceId)
-        .collect(Collectors.toSet()));
-    return open.stream().map(task -> {
-      HistoricProcessInstance instance = instances.get(task.getProcessInstanceId());
-      String businessKey = instance == null ? null : instance.getBusinessKey();
-      ProcessDefinition definition = definition(task.getProcessDefinitionId());
-      Optional<BusinessRecord> record = record(definition, businessKey);
-      String state = me.equals(task.getAssignee()) ? "assigned"
-          : task.getAssignee() == null ? "candidate" : "delegated";
-      return new WorklistEntry(task.getId(), task.getId(), task.getName(), task.getProcessInstanceId(),
-          key(definition), processName(definition), businessKey, record.map(BusinessRecord::title).orElse(null),
-          record.map(BusinessRecord::number).orElse(null), record.map(BusinessRecord::statusLabel).orElse(null),
-          record.map(BusinessRecord::urgency).orElse(null), local(task.getCreateTime()), local(task.getDueDate()),
-          null, state, task.getAssignee(), name(task.getAssignee()), null, null, null, null,
-          record.map(BusinessRecord::link).orElse(null), record.map(BusinessRecord::linkLabel).orElse(null), null);
-    }).sorted(Comparator.comparingInt((WorklistEntry e) -> -rank(e.urgency()))
-        .thenComparing(WorklistEntry::due, Comparator.nullsLast(Comparator.naturalOrder()))
-        .thenComparing(WorklistEntry::created, Comparator.nullsLast(Comparator.naturalOrder())))
+    List<Task> open =
+        tasks
+            .createTaskQuery()
+            .or()
+            .taskAssignee(me)
+            .taskCandidateUser(me)
+            .taskOwner(me)
+            .endOr()
+            .active()
+            .orderByTaskCreateTime()
+            .asc()
+            .listPage(0, MAX_ENTRIES);
+    Map<String, HistoricProcessInstance> instances =
+        instances(open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
+    return open.stream()
+        .map(
+            task -> {
+              HistoricProcessInstance instance = instances.get(task.getProcessInstanceId());
+              String businessKey = instance == null ? null : instance.getBusinessKey();
+              ProcessDefinition definition = definition(task.getProcessDefinitionId());
+              Optional<BusinessRecord> record = record(definition, businessKey);
+              String state =
+                  me.equals(task.getAssignee())
+                      ? "assigned"
+                      : task.getAssignee() == null ? "candidate" : "delegated";
+              return new WorklistEntry(
+                  task.getId(),
+                  task.getId(),
+                  task.getName(),
+                  task.getProcessInstanceId(),
+                  key(definition),
+                  processName(definition),
+                  businessKey,
+                  record.map(BusinessRecord::title).orElse(null),
+                  record.map(BusinessRecord::number).orElse(null),
+                  record.map(BusinessRecord::statusLabel).orElse(null),
+                  record.map(BusinessRecord::urgency).orElse(null),
+                  local(task.getCreateTime()),
+                  local(task.getDueDate()),
+                  null,
+                  state,
+                  task.getAssignee(),
+                  name(task.getAssignee()),
+                  null,
+                  null,
+                  null,
+                  null,
+                  record.map(BusinessRecord::link).orElse(null),
+                  record.map(BusinessRecord::linkLabel).orElse(null),
+                  null);
+            })
+        .sorted(
+            Comparator.comparingInt((WorklistEntry e) -> -rank(e.urgency()))
+                .thenComparing(WorklistEntry::due, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(
+                    WorklistEntry::created, Comparator.nullsLast(Comparator.naturalOrder())))
         .toList();
   }
 
   /** 已办 of the current user. */
   public List<WorklistEntry> done() {
     String me = me();
-    List<HistoricTaskInstance> finished = SystemAuthentication.call(identity, () -> history
-        .createHistoricTaskInstanceQuery().taskAssignee(me).finished().orderByHistoricTaskInstanceEndTime().desc()
-        .listPage(0, MAX_ENTRIES));
-    List<HistoricTaskInstance> completed = finished.stream()
-        .filter(t -> t.getDeleteReason() == null || "completed".equals(t.getDeleteReason())).toList();
-    Map<String, HistoricProcessInstance> instances = instances(completed.stream()
-        .map(HistoricTaskInstance::getProcessInstanceId).collect(Collectors.toSet()));
+    List<HistoricTaskInstance> finished =
+        SystemAuthentication.call(
+            identity,
+            () ->
+                history
+                    .createHistoricTaskInstanceQuery()
+                    .taskAssignee(me)
+                    .finished()
+                    .orderByHistoricTaskInstanceEndTime()
+                    .desc()
+                    .listPage(0, MAX_ENTRIES));
+    List<HistoricTaskInstance> completed =
+        finished.stream()
+            .filter(t -> t.getDeleteReason() == null || "completed".equals(t.getDeleteReason()))
+            .toList();
+    Map<String, HistoricProcessInstance> instances =
+        instances(
+            completed.stream()
+                .map(HistoricTaskInstance::getProcessInstanceId)
+                .collect(Collectors.toSet()));
     Map<String, List<Review>> trails = new HashMap<>();
-    return completed.stream().map(task -> {
-      HistoricProcessInstance instance = instances.get(task.getProcessInstanceId());
-      String businessKey = instance == null ? null : instance.getBusinessKey();
-      ProcessDefinition definition = definition(task.getProcessDefinitionId());
-      Optional<BusinessRecord> record = record(definition, businessKey);
-      LocalDateTime ended = local(task.getEndTime());
-      Optional<Review> decision = businessKey == null ? Optional.empty()
-          : trails.computeIfAbsent(businessKey, reviews::trail).stream()
-              .filter(r -> me.equals(r.user()) && task.getTaskDefinitionKey().equals(r.stepId()) && r.time() != null)
-              .min(Comparator.comparing(r -> Duration.between(r.time(), ended).abs()));
-      return new WorklistEntry(task.getId(), task.getId(), task.getName(), task.getProcessInstanceId(),
-          key(definition), processName(definition), businessKey, record.map(BusinessRecord::title).orElse(null),
-          record.map(BusinessRecord::number).orElse(null), record.map(BusinessRecord::statusLabel)
-              .orElse(instanceState(instance)), record.map(BusinessRecord::urgency).orElse(null),
-          local(task.getStartTime()), local(task.getDueDate()), ended, "completed", me, name(me),
-          decision.map(Review::decision).orElse(null), decision.map(Review::decisionLabel).orElse("已办理"),
-          decision.map(Review::comment).orElse(null), null, record.map(BusinessRecord::link).orElse(null),
-          record.map(BusinessRecord::linkLabel).orElse(null), null);
-    }).toList();
+    return completed.stream()
+        .map(
+            task -> {
+              HistoricProcessInstance instance = instances.get(task.getProcessInstanceId());
+              String businessKey = instance == null ? null : instance.getBusinessKey();
+              ProcessDefinition definition = definition(task.getProcessDefinitionId());
+              Optional<BusinessRecord> record = record(definition, businessKey);
+              LocalDateTime ended = local(task.getEndTime());
+              Optional<Review> decision =
+                  businessKey == null
+                      ? Optional.empty()
+                      : trails.computeIfAbsent(businessKey, reviews::trail).stream()
+                          .filter(
+                              r ->
+                                  me.equals(r.user())
+                                      && task.getTaskDefinitionKey().equals(r.stepId())
+                                      && r.time() != null)
+                          .min(Comparator.comparing(r -> Duration.between(r.time(), ended).abs()));
+              return new WorklistEntry(
+                  task.getId(),
+                  task.getId(),
+                  task.getName(),
+                  task.getProcessInstanceId(),
+                  key(definition),
+                  processName(definition),
+                  businessKey,
+                  record.map(BusinessRecord::title).orElse(null),
+                  record.map(BusinessRecord::number).orElse(null),
+                  record.map(BusinessRecord::statusLabel).orElse(instanceState(instance)),
+                  record.map(BusinessRecord::urgency).orElse(null),
+                  local(task.getStartTime()),
+                  local(task.getDueDate()),
+                  ended,
+                  "completed",
+                  me,
+                  name(me),
+                  decision.map(Review::decision).orElse(null),
+                  decision.map(Review::decisionLabel).orElse("已办理"),
+                  decision.map(Review::comment).orElse(null),
+                  null,
+                  record.map(BusinessRecord::link).orElse(null),
+                  record.map(BusinessRecord::linkLabel).orElse(null),
+                  null);
+            })
+        .toList();
   }
 
   /** 我发起的 of the current user. */
   public List<WorklistEntry> started() {
     String me = me();
-    List<HistoricProcessInstance> mine = SystemAuthentication.call(identity, () -> history
-        .createHistoricProcessInstanceQuery().startedBy(me).rootProcessInstances()
-        .orderByProcessInstanceStartTime().desc().listPage(0, MAX_ENTRIES));
-    Set<String> active = mine.stream().filter(i -> i.getEndTime() == null).map(HistoricProcessInstance::getId)
-        .collect(Collectors.toSet());
-    Map<String, String> steps = active.isEmpty() ? Map.of() : SystemAuthentication.call(identity, () -> tasks
-        .createTaskQuery().processInstanceIdIn(active.toArray(String[]::new)).list()).stream()
-        .collect(Collectors.groupingBy(Task::getProcessInstanceId, Collectors.mapping(Task::getName,
-            Collectors.collectingAndThen(Collectors.toCollection(java.util.TreeSet::new), s -> String.join("、", s)))));
-    return mine.stream().map(instance -> {
-      ProcessDefinition definition = definition(instance.getProcessDefinitionId());
-      Optional<BusinessRecord> record = record(definition, instance.getBusinessKey());
-      String state = instance.getEndTime() == null ? "active"
-          : HistoricProcessInstance.STATE_COMPLETED.equals(instance.getState()) ? "completed" : "ended";
-      return new WorklistEntry(instance.getId(), null, null, instance.getId(), key(definition),
-          processName(definition), instance.getBusinessKey(), record.map(BusinessRecord::title).orElse(null),
-          record.map(BusinessRecord::number).orElse(null), record.map(BusinessRecord::statusLabel)
-              .orElse(instanceState(instance)), record.map(BusinessRecord::urgency).orElse(null),
-          local(instance.getStartTime()), null, local(instance.getEndTime()), state, null, null, null, null, null,
-          steps.get(instance.getId()), record.map(BusinessRecord::link).orElse(null),
-          record.map(BusinessRecord::linkLabel).orElse(null), null);
-    }).toList();
+    List<HistoricProcessInstance> mine =
+        SystemAuthentication.call(
+            identity,
+            () ->
+                history
+                    .createHistoricProcessInstanceQuery()
+                    .startedBy(me)
+                    .rootProcessInstances()
+                    .orderByProcessInstanceStartTime()
+                    .desc()
+                    .listPage(0, MAX_ENTRIES));
+    Set<String> active =
+        mine.stream()
+            .filter(i -> i.getEndTime() == null)
+            .map(HistoricProcessInstance::getId)
+            .collect(Collectors.toSet());
+    Map<String, String> steps =
+        active.isEmpty()
+            ? Map.of()
+            : SystemAuthentication.call(
+                    identity,
+                    () ->
+                        tasks
+                            .createTaskQuery()
+                            .processInstanceIdIn(active.toArray(String[]::new))
+                            .list())
+                .stream()
+                .collect(
+                    Collectors.groupingBy(
+                        Task::getProcessInstanceId,
+                        Collectors.mapping(
+                            Task::getName,
+                            Collectors.collectingAndThen(
+                                Collectors.toCollection(java.util.TreeSet::new),
+                                s -> String.join("、", s)))));
+    return mine.stream()
+        .map(
+            instance -> {
+              ProcessDefinition definition = definition(instance.getProcessDefinitionId());
+              Optional<BusinessRecord> record = record(definition, instance.getBusinessKey());
+              String state =
+                  instance.getEndTime() == null
+                      ? "active"
+                      : HistoricProcessInstance.STATE_COMPLETED.equals(instance.getState())
+                          ? "completed"
+                          : "ended";
+              return new WorklistEntry(
+                  instance.getId(),
+                  null,
+                  null,
+                  instance.getId(),
+                  key(definition),
+                  processName(definition),
+                  instance.getBusinessKey(),
+                  record.map(BusinessRecord::title).orElse(null),
+                  record.map(BusinessRecord::number).orElse(null),
+                  record.map(BusinessRecord::statusLabel).orElse(instanceState(instance)),
+                  record.map(BusinessRecord::urgency).orElse(null),
+                  local(instance.getStartTime()),
+                  null,
+                  local(instance.getEndTime()),
+                  state,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  steps.get(instance.getId()),
+                  record.map(BusinessRecord::link).orElse(null),
+                  record.map(BusinessRecord::linkLabel).orElse(null),
+                  null);
+            })
+        .toList();
   }
 
   /** 抄送我的 of the current user, newest first, with the record's number, status and link. */
   public List<WorklistEntry> copiedToMe() {
     List<CarbonCopy> mine = copies.mine(false);
-    return mine.stream().map(cc -> {
-      Optional<BusinessRecord> record = Optional.ofNullable(recordsByProcess.get(cc.processKey()))
-          .flatMap(r -> r.describe(cc.businessKey()));
-      return new WorklistEntry(cc.id(), null, cc.taskName(), cc.processInstanceId(), cc.processKey(),
-          cc.processName(), cc.businessKey(), record.map(BusinessRecord::title).orElse(cc.title()),
-          record.map(BusinessRecord::number).orElse(null), record.map(BusinessRecord::statusLabel).orElse(null),
-          record.map(BusinessRecord::urgency).orElse(null), cc.ccAt(), null, cc.readAt(),
-          cc.read() ? "read" : "unread", null, null, null, null, null, null,
-          record.map(BusinessRecord::link).orElse(null), record.map(BusinessRecord::linkLabel).orElse(null),
-          cc.ccByName());
-    }).toList();
+    return mine.stream()
+        .map(
+            cc -> {
+              Optional<BusinessRecord> record =
+                  Optional.ofNullable(recordsByProcess.get(cc.processKey()))
+                      .flatMap(r -> r.describe(cc.businessKey()));
+              return new WorklistEntry(
+                  cc.id(),
+                  null,
+                  cc.taskName(),
+                  cc.processInstanceId(),
+                  cc.processKey(),
+                  cc.processName(),
+                  cc.businessKey(),
+                  record.map(BusinessRecord::title).orElse(cc.title()),
+                  record.map(BusinessRecord::number).orElse(null),
+                  record.map(BusinessRecord::statusLabel).orElse(null),
+                  record.map(BusinessRecord::urgency).orElse(null),
+                  cc.ccAt(),
+                  null,
+                  cc.readAt(),
+                  cc.read() ? "read" : "unread",
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  record.map(BusinessRecord::link).orElse(null),
+                  record.map(BusinessRecord::linkLabel).orElse(null),
+                  cc.ccByName());
+            })
+        .toList();
   }
 
   private String me() {
@@ -185,21 +338,31 @@ public class WorklistService {
     if (ids.isEmpty()) {
       return Map.of();
     }
-    return SystemAuthentication.call(identity, () -> history.createHistoricProcessInstanceQuery()
-        .processInstanceIds(Set.copyOf(ids)).list()).stream()
+    return SystemAuthentication.call(
+            identity,
+            () ->
+                history
+                    .createHistoricProcessInstanceQuery()
+                    .processInstanceIds(Set.copyOf(ids))
+                    .list())
+        .stream()
         .collect(Collectors.toMap(HistoricProcessInstance::getId, Function.identity()));
   }
 
   private ProcessDefinition definition(String id) {
-    return id == null ? null : definitions.computeIfAbsent(id, key -> SystemAuthentication.call(identity,
-        () -> repository.getProcessDefinition(key)));
+    return id == null
+        ? null
+        : definitions.computeIfAbsent(
+            id,
+            key -> SystemAuthentication.call(identity, () -> repository.getProcessDefinition(key)));
   }
 
   private Optional<BusinessRecord> record(ProcessDefinition definition, String businessKey) {
     if (definition == null || businessKey == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(recordsByProcess.get(definition.getKey())).flatMap(r -> r.describe(businessKey));
+    return Optional.ofNullable(recordsByProcess.get(definition.getKey()))
+        .flatMap(r -> r.describe(businessKey));
   }
 
   private static String key(ProcessDefinition definition) {
@@ -225,7 +388,9 @@ public class WorklistService {
   }
 
   private String name(String userId) {
-    return userId == null ? null : SystemAuthentication.call(identity, () -> org.displayName(userId));
+    return userId == null
+        ? null
+        : SystemAuthentication.call(identity, () -> org.displayName(userId));
   }
 
   private static LocalDateTime local(Date date) {

@@ -4,9 +4,9 @@ import static cn.officeflow.platform.archive.ArchiveTestData.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.officeflow.platform.archive.ChainVerification.Reason;
 import cn.officeflow.outgoing.ArchiveOutgoingDocumentDelegate;
 import cn.officeflow.outgoing.OutgoingDocumentVariables;
+import cn.officeflow.platform.archive.ChainVerification.Reason;
 import cn.officeflow.platform.web.ValidationException;
 import cn.officeflow.support.ProcessDriver;
 import java.nio.charset.StandardCharsets;
@@ -41,18 +41,15 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class ArchiveServiceTest {
 
-  @Autowired
-  ArchiveService archive;
-  @Autowired
-  ArchiveRepository repository;
-  @Autowired
-  JdbcClient jdbc;
-  @Autowired
-  ProcessEngine engine;
+  @Autowired ArchiveService archive;
+  @Autowired ArchiveRepository repository;
+  @Autowired JdbcClient jdbc;
+  @Autowired ProcessEngine engine;
 
   @BeforeEach
   void setClock() {
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse("2026-11-23T10:00:00+08:00").toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(ZonedDateTime.parse("2026-11-23T10:00:00+08:00").toInstant()));
   }
 
   @AfterEach
@@ -83,8 +80,11 @@ class ArchiveServiceTest {
     ArchiveEntry a = archive.archive(entry("原标题甲"));
     ArchiveEntry b = archive.archive(entry("原标题乙"));
     archive.archive(entry("原标题丙"));
-    tampered("update of_archive_entry set title = '篡改后的标题' where id = :id",
-        "update of_archive_entry set title = '原标题乙' where id = :id", b.id(), () -> {
+    tampered(
+        "update of_archive_entry set title = '篡改后的标题' where id = :id",
+        "update of_archive_entry set title = '原标题乙' where id = :id",
+        b.id(),
+        () -> {
           ChainVerification result = archive.verify();
           assertThat(result.intact()).isFalse();
           assertThat(result.firstBroken().id()).isEqualTo(b.id());
@@ -103,15 +103,19 @@ class ArchiveServiceTest {
     archive.archive(entry("文件篡改乙"));
     byte[] original = archive.content(a.id());
     jdbc.sql("update of_archive_entry set file_content = :c where id = :id")
-        .param("c", "偷换的文件".getBytes(StandardCharsets.UTF_8)).param("id", a.id()).update();
+        .param("c", "偷换的文件".getBytes(StandardCharsets.UTF_8))
+        .param("id", a.id())
+        .update();
     try {
       ChainVerification result = archive.verify();
       assertThat(result.intact()).isFalse();
       assertThat(result.firstBroken().id()).isEqualTo(a.id());
       assertThat(result.firstBroken().reason()).isEqualTo(Reason.FILE_CHANGED);
     } finally {
-      jdbc.sql("update of_archive_entry set file_content = :c where id = :id").param("c", original)
-          .param("id", a.id()).update();
+      jdbc.sql("update of_archive_entry set file_content = :c where id = :id")
+          .param("c", original)
+          .param("id", a.id())
+          .update();
     }
     assertThat(archive.verify().intact()).isTrue();
   }
@@ -121,8 +125,11 @@ class ArchiveServiceTest {
     archive.archive(entry("链接甲"));
     ArchiveEntry b = archive.archive(entry("链接乙"));
     archive.archive(entry("链接丙"));
-    tampered("update of_archive_entry set prev_hash = '" + "f".repeat(64) + "' where id = :id",
-        "update of_archive_entry set prev_hash = '" + b.prevHash() + "' where id = :id", b.id(), () -> {
+    tampered(
+        "update of_archive_entry set prev_hash = '" + "f".repeat(64) + "' where id = :id",
+        "update of_archive_entry set prev_hash = '" + b.prevHash() + "' where id = :id",
+        b.id(),
+        () -> {
           ChainVerification result = archive.verify();
           assertThat(result.firstBroken().id()).isEqualTo(b.id());
           assertThat(result.firstBroken().reason()).isEqualTo(Reason.LINK_BROKEN);
@@ -134,8 +141,11 @@ class ArchiveServiceTest {
   void rehashedEntryBreaksTheLinkOfTheNextRecord() {
     ArchiveEntry a = archive.archive(entry("重算甲"));
     ArchiveEntry b = archive.archive(entry("重算乙"));
-    tampered("update of_archive_entry set entry_hash = '" + "a".repeat(64) + "' where id = :id",
-        "update of_archive_entry set entry_hash = '" + a.entryHash() + "' where id = :id", a.id(), () -> {
+    tampered(
+        "update of_archive_entry set entry_hash = '" + "a".repeat(64) + "' where id = :id",
+        "update of_archive_entry set entry_hash = '" + a.entryHash() + "' where id = :id",
+        a.id(),
+        () -> {
           ChainVerification result = archive.verify();
           // the edited record itself no longer matches its content
           assertThat(result.firstBroken().id()).isEqualTo(a.id());
@@ -154,17 +164,29 @@ class ArchiveServiceTest {
     assertThat(head.hash()).isEqualTo(b.entryHash());
     assertThat(archive.verify(head)).isEqualTo(ChainVerification.INTACT);
     // someone edits the newest entry and writes a matching hash: the chain alone still looks intact
-    jdbc.sql("update of_archive_entry set title = '改写后的标题' where id = :id").param("id", b.id()).update();
+    jdbc.sql("update of_archive_entry set title = '改写后的标题' where id = :id")
+        .param("id", b.id())
+        .update();
     String rewritten = ArchiveChain.entryHash(archive.entry(b.id()));
-    tampered("update of_archive_entry set entry_hash = '" + rewritten + "' where id = :id",
-        "update of_archive_entry set entry_hash = '" + b.entryHash() + "', title = '" + b.title() + "' where id = :id",
-        b.id(), () -> {
+    tampered(
+        "update of_archive_entry set entry_hash = '" + rewritten + "' where id = :id",
+        "update of_archive_entry set entry_hash = '"
+            + b.entryHash()
+            + "', title = '"
+            + b.title()
+            + "' where id = :id",
+        b.id(),
+        () -> {
           assertThat(archive.verify().intact()).isTrue();
           ChainVerification result = archive.verify(head);
           assertThat(result.intact()).isFalse();
           assertThat(result.firstBroken().id()).isEqualTo(b.id());
           assertThat(result.firstBroken().reason()).isEqualTo(Reason.HEAD_MISMATCH);
-          assertThat(archive.verify(new ChainHead(head.seq() + 100, head.hash(), null, null)).firstBroken().reason())
+          assertThat(
+                  archive
+                      .verify(new ChainHead(head.seq() + 100, head.hash(), null, null))
+                      .firstBroken()
+                      .reason())
               .isEqualTo(Reason.HEAD_MISMATCH);
         });
     assertThat(archive.verify(head).intact()).isTrue();
@@ -174,7 +196,8 @@ class ArchiveServiceTest {
   void destroyedEntriesStayAndKeepTheChainIntact() {
     ArchiveEntry a = archive.archive(entry("销毁甲"));
     ArchiveEntry b = archive.archive(entry("销毁乙"));
-    archive.markDestroyed(List.of(a.id(), b.id()), "destruction-1", LocalDate.of(2026, 11, 23), "碎纸", "lina");
+    archive.markDestroyed(
+        List.of(a.id(), b.id()), "destruction-1", LocalDate.of(2026, 11, 23), "碎纸", "lina");
     ArchiveEntry after = archive.archive(entry("销毁后归档"));
 
     ArchiveEntry destroyed = archive.entry(a.id());
@@ -184,27 +207,38 @@ class ArchiveServiceTest {
     assertThat(destroyed.entryHash()).isEqualTo(a.entryHash());
     assertThat(archive.content(a.id())).isEqualTo(archive.content(a.id())).isNotEmpty();
     List<ArchiveEvent> events = archive.events(a.id());
-    assertThat(events).singleElement().satisfies(e -> {
-      assertThat(e.type()).isEqualTo(ArchiveEventType.DESTROYED);
-      assertThat(e.method()).isEqualTo("碎纸");
-      assertThat(e.actor()).isEqualTo("lina");
-      assertThat(e.seq()).isEqualTo(b.seq() + 1);
-      assertThat(e.prevHash()).isEqualTo(b.entryHash());
-    });
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.type()).isEqualTo(ArchiveEventType.DESTROYED);
+              assertThat(e.method()).isEqualTo("碎纸");
+              assertThat(e.actor()).isEqualTo("lina");
+              assertThat(e.seq()).isEqualTo(b.seq() + 1);
+              assertThat(e.prevHash()).isEqualTo(b.entryHash());
+            });
     assertThat(after.seq()).isEqualTo(b.seq() + 3);
     assertThat(archive.verify()).isEqualTo(ChainVerification.INTACT);
 
-    assertThatThrownBy(() -> archive.markDestroyed(List.of(a.id()), "destruction-2", LocalDate.of(2026, 11, 23),
-        "焚烧", "lina")).isInstanceOf(ValidationException.class).hasMessageContaining("已销毁");
+    assertThatThrownBy(
+            () ->
+                archive.markDestroyed(
+                    List.of(a.id()), "destruction-2", LocalDate.of(2026, 11, 23), "焚烧", "lina"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("已销毁");
   }
 
   @Test
   void destroyedEntrySetBackToArchivedIsReportedAsStateChanged() {
     ArchiveEntry a = archive.archive(entry("状态甲"));
-    archive.markDestroyed(List.of(a.id()), "destruction-3", LocalDate.of(2026, 11, 20), "焚烧", "lina");
-    tampered("update of_archive_entry set status = 'ARCHIVED', destroyed_on = null, destruction_id = null where id = :id",
+    archive.markDestroyed(
+        List.of(a.id()), "destruction-3", LocalDate.of(2026, 11, 20), "焚烧", "lina");
+    tampered(
+        "update of_archive_entry set status = 'ARCHIVED', destroyed_on = null, destruction_id = null where id = :id",
         "update of_archive_entry set status = 'DESTROYED', destroyed_on = '2026-11-20', destruction_id = 'destruction-3'"
-            + " where id = :id", a.id(), () -> {
+            + " where id = :id",
+        a.id(),
+        () -> {
           ChainVerification result = archive.verify();
           assertThat(result.firstBroken().id()).isEqualTo(a.id());
           assertThat(result.firstBroken().reason()).isEqualTo(Reason.STATE_CHANGED);
@@ -235,7 +269,9 @@ class ArchiveServiceTest {
     ArchiveEntry a = archive.archive(entry("位置甲"));
     archive.updateLocation(a.id(), "2026-办-002", "A-01-04");
     ArchiveEvent event = archive.events(a.id()).get(0);
-    jdbc.sql("update of_archive_event set shelf = 'Z-99' where id = :id").param("id", event.id()).update();
+    jdbc.sql("update of_archive_event set shelf = 'Z-99' where id = :id")
+        .param("id", event.id())
+        .update();
     try {
       ChainVerification result = archive.verify();
       assertThat(result.firstBroken().id()).isEqualTo(event.id());
@@ -243,7 +279,9 @@ class ArchiveServiceTest {
       assertThat(result.firstBroken().entryId()).isEqualTo(a.id());
       assertThat(result.firstBroken().reason()).isEqualTo(Reason.CONTENT_CHANGED);
     } finally {
-      jdbc.sql("update of_archive_event set shelf = 'A-01-04' where id = :id").param("id", event.id()).update();
+      jdbc.sql("update of_archive_event set shelf = 'A-01-04' where id = :id")
+          .param("id", event.id())
+          .update();
     }
     assertThat(archive.verify().intact()).isTrue();
   }
@@ -257,37 +295,93 @@ class ArchiveServiceTest {
     assertThat(filed.shelf()).isEqualTo("B-02-01");
     ArchiveEntry moved = archive.updateLocation(a.id(), "2026-办-004", "B-02-02");
     assertThat(moved.box()).isEqualTo("2026-办-004");
-    assertThat(archive.events(a.id())).extracting(ArchiveEvent::box).containsExactly("2026-办-003", "2026-办-004");
+    assertThat(archive.events(a.id()))
+        .extracting(ArchiveEvent::box)
+        .containsExactly("2026-办-003", "2026-办-004");
     assertThat(archive.verify().intact()).isTrue();
 
-    assertThatThrownBy(() -> archive.updateLocation(a.id(), " ", "B-1")).isInstanceOf(ValidationException.class)
-        .extracting(e -> ((ValidationException) e).getField()).isEqualTo("box");
+    assertThatThrownBy(() -> archive.updateLocation(a.id(), " ", "B-1"))
+        .isInstanceOf(ValidationException.class)
+        .extracting(e -> ((ValidationException) e).getField())
+        .isEqualTo("box");
     assertThatThrownBy(() -> archive.updateLocation(a.id(), "1", "x".repeat(51)))
-        .isInstanceOf(ValidationException.class).extracting(e -> ((ValidationException) e).getField())
+        .isInstanceOf(ValidationException.class)
+        .extracting(e -> ((ValidationException) e).getField())
         .isEqualTo("shelf");
-    assertThatThrownBy(() -> archive.updateLocation(a.id(), "1", 7)).isInstanceOf(ValidationException.class)
-        .extracting(e -> ((ValidationException) e).getField()).isEqualTo("shelf");
+    assertThatThrownBy(() -> archive.updateLocation(a.id(), "1", 7))
+        .isInstanceOf(ValidationException.class)
+        .extracting(e -> ((ValidationException) e).getField())
+        .isEqualTo("shelf");
     assertThat(archive.events(a.id())).hasSize(2);
   }
 
   @Test
   void invalidEntriesAreRefusedNamingTheField() {
     NewArchiveEntry ok = entry("校验");
-    assertThatThrownBy(() -> archive.archive(new NewArchiveEntry(ok.year(), ok.departmentId(), ok.departmentName(),
-        "绝密", ok.source(), ok.sourceId(), ok.title(), null, ok.fileName(), ok.mediaType(), ok.content(), null, null)))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("字段 secrecy");
-    assertThatThrownBy(() -> archive.archive(new NewArchiveEntry(ok.year(), ok.departmentId(), ok.departmentName(),
-        ok.secrecy(), ok.source(), ok.sourceId(), " ", null, ok.fileName(), ok.mediaType(), ok.content(), null, null)))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("字段 title");
-    assertThatThrownBy(() -> archive.archive(new NewArchiveEntry(ok.year(), ok.departmentId(), ok.departmentName(),
-        ok.secrecy(), ok.source(), ok.sourceId(), ok.title(), null, ok.fileName(), ok.mediaType(), new byte[0], null,
-        null))).isInstanceOf(ValidationException.class).hasMessageContaining("字段 file");
+    assertThatThrownBy(
+            () ->
+                archive.archive(
+                    new NewArchiveEntry(
+                        ok.year(),
+                        ok.departmentId(),
+                        ok.departmentName(),
+                        "绝密",
+                        ok.source(),
+                        ok.sourceId(),
+                        ok.title(),
+                        null,
+                        ok.fileName(),
+                        ok.mediaType(),
+                        ok.content(),
+                        null,
+                        null)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("字段 secrecy");
+    assertThatThrownBy(
+            () ->
+                archive.archive(
+                    new NewArchiveEntry(
+                        ok.year(),
+                        ok.departmentId(),
+                        ok.departmentName(),
+                        ok.secrecy(),
+                        ok.source(),
+                        ok.sourceId(),
+                        " ",
+                        null,
+                        ok.fileName(),
+                        ok.mediaType(),
+                        ok.content(),
+                        null,
+                        null)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("字段 title");
+    assertThatThrownBy(
+            () ->
+                archive.archive(
+                    new NewArchiveEntry(
+                        ok.year(),
+                        ok.departmentId(),
+                        ok.departmentName(),
+                        ok.secrecy(),
+                        ok.source(),
+                        ok.sourceId(),
+                        ok.title(),
+                        null,
+                        ok.fileName(),
+                        ok.mediaType(),
+                        new byte[0],
+                        null,
+                        null)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("字段 file");
   }
 
   @Test
   void issuedOutgoingDocumentIsArchivedByTheDelegateOnce() {
     ProcessDriver driver = new ProcessDriver(engine);
-    ProcessInstance outgoing = driver.start("zhangwei", OutgoingDocumentVariables.PROCESS_KEY, draft());
+    ProcessInstance outgoing =
+        driver.start("zhangwei", OutgoingDocumentVariables.PROCESS_KEY, draft());
     driver.approve("liuyang", outgoing.getId(), OutgoingDocumentVariables.TASK_DEPT_REVIEW);
     driver.approve("zhoujie", outgoing.getId(), OutgoingDocumentVariables.TASK_LEGAL_REVIEW);
     driver.approve("wuqiang", outgoing.getId(), OutgoingDocumentVariables.TASK_LEADER_APPROVAL);
@@ -295,25 +389,58 @@ class ArchiveServiceTest {
     driver.approve("hexin", outgoing.getId(), OutgoingDocumentVariables.TASK_PROOF_WORDING);
     driver.approve("zhenghua", outgoing.getId(), OutgoingDocumentVariables.TASK_PROOF_ATTACHMENTS);
     String documentId = outgoing.getBusinessKey();
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(outgoing.getId()).count())
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(outgoing.getId())
+                .count())
         .isZero();
 
-    // the delegate as the 发文 BPMN calls it: ${archiveOutgoingDocumentDelegate} with the variable documentId
-    BpmnModelInstance model = Bpmn.createExecutableProcess("test_archive_outgoing").name("测试：发文归档")
-        .camundaHistoryTimeToLive(180).startEvent().serviceTask("Task_Archive").name("归档")
-        .camundaDelegateExpression("${archiveOutgoingDocumentDelegate}").endEvent().done();
-    engine.getRepositoryService().createDeployment().addModelInstance("test_archive_outgoing.bpmn", model).deploy();
-    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("test_archive_outgoing",
-        Map.of(ArchiveOutgoingDocumentDelegate.DOCUMENT_ID, documentId));
-    String entryId = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(pi.getId()).variableName(ArchiveOutgoingDocumentDelegate.ARCHIVE_ENTRY_ID).singleResult()
-        .getValue();
+    // the delegate as the 发文 BPMN calls it: ${archiveOutgoingDocumentDelegate} with the variable
+    // documentId
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("test_archive_outgoing")
+            .name("测试：发文归档")
+            .camundaHistoryTimeToLive(180)
+            .startEvent()
+            .serviceTask("Task_Archive")
+            .name("归档")
+            .camundaDelegateExpression("${archiveOutgoingDocumentDelegate}")
+            .endEvent()
+            .done();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .addModelInstance("test_archive_outgoing.bpmn", model)
+        .deploy();
+    ProcessInstance pi =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                "test_archive_outgoing",
+                Map.of(ArchiveOutgoingDocumentDelegate.DOCUMENT_ID, documentId));
+    String entryId =
+        (String)
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId())
+                .variableName(ArchiveOutgoingDocumentDelegate.ARCHIVE_ENTRY_ID)
+                .singleResult()
+                .getValue();
 
     ArchiveEntry entry = archive.entry(entryId);
-    String number = jdbc.sql("select document_number from of_outgoing_document where id = :id")
-        .param("id", documentId).query(String.class).single();
-    byte[] docx = jdbc.sql("select docx from of_outgoing_document where id = :id").param("id", documentId)
-        .query((rs, i) -> rs.getBytes(1)).single();
+    String number =
+        jdbc.sql("select document_number from of_outgoing_document where id = :id")
+            .param("id", documentId)
+            .query(String.class)
+            .single();
+    byte[] docx =
+        jdbc.sql("select docx from of_outgoing_document where id = :id")
+            .param("id", documentId)
+            .query((rs, i) -> rs.getBytes(1))
+            .single();
     assertThat(entry.source()).isEqualTo(ArchiveSource.OUTGOING);
     assertThat(entry.sourceId()).isEqualTo(documentId);
     assertThat(entry.documentNumber()).isEqualTo(number).startsWith("行办发〔2026〕");
@@ -324,12 +451,25 @@ class ArchiveServiceTest {
     assertThat(entry.fileSha256()).isEqualTo(ArchiveChain.sha256(docx));
     assertThat(archive.content(entryId)).isEqualTo(docx);
 
-    ProcessInstance again = engine.getRuntimeService().startProcessInstanceByKey("test_archive_outgoing",
-        Map.of(ArchiveOutgoingDocumentDelegate.DOCUMENT_ID, documentId));
-    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(again.getId())
-        .variableName(ArchiveOutgoingDocumentDelegate.ARCHIVE_ENTRY_ID).singleResult().getValue())
-        .as("archived once").isEqualTo(entryId);
-    assertThat(archive.findBySource(ArchiveSource.OUTGOING, documentId)).map(ArchiveEntry::id).contains(entryId);
+    ProcessInstance again =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                "test_archive_outgoing",
+                Map.of(ArchiveOutgoingDocumentDelegate.DOCUMENT_ID, documentId));
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(again.getId())
+                .variableName(ArchiveOutgoingDocumentDelegate.ARCHIVE_ENTRY_ID)
+                .singleResult()
+                .getValue())
+        .as("archived once")
+        .isEqualTo(entryId);
+    assertThat(archive.findBySource(ArchiveSource.OUTGOING, documentId))
+        .map(ArchiveEntry::id)
+        .contains(entryId);
     assertThat(archive.verify().intact()).isTrue();
   }
 

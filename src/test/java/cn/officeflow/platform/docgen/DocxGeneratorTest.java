@@ -32,17 +32,19 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblBorders;
 class DocxGeneratorTest {
 
   private static final String NUMBER = "行办发〔2026〕1号";
-  private static final String BODY = String.join("\n",
-      "为进一步规范公文处理工作，现就有关事项通知如下。",
-      "一、总体要求",
-      "各单位要高度重视，切实加强组织领导。",
-      "（一）严格执行标准。公文用纸采用A4型纸。",
-      "（二）规范文种使用",
-      "1.准确选用文种。根据行文目的确定文种。",
-      "2.严格控制发文数量，可发可不发的一律不发。",
-      "（1）联合行文应当确有必要。",
-      "二、工作措施",
-      "各单位要在2026年12月31日前完成自查。");
+  private static final String BODY =
+      String.join(
+          "\n",
+          "为进一步规范公文处理工作，现就有关事项通知如下。",
+          "一、总体要求",
+          "各单位要高度重视，切实加强组织领导。",
+          "（一）严格执行标准。公文用纸采用A4型纸。",
+          "（二）规范文种使用",
+          "1.准确选用文种。根据行文目的确定文种。",
+          "2.严格控制发文数量，可发可不发的一律不发。",
+          "（1）联合行文应当确有必要。",
+          "二、工作措施",
+          "各单位要在2026年12月31日前完成自查。");
 
   private final DocxGenerator generator = new DocxGenerator();
 
@@ -108,11 +110,12 @@ class DocxGeneratorTest {
 
   @Test
   void headerMarksAreShownTopLeftIn3haoHeiti() {
-    XWPFDocument doc = open(fixture()
-        .copyNumber("12").secrecy("机密").secrecyPeriod("1年").urgency("特急").build());
+    XWPFDocument doc =
+        open(fixture().copyNumber("12").secrecy("机密").secrecyPeriod("1年").urgency("特急").build());
     List<XWPFParagraph> paragraphs = doc.getParagraphs();
 
-    assertThat(paragraphs.subList(0, 3)).extracting(XWPFParagraph::getText)
+    assertThat(paragraphs.subList(0, 3))
+        .extracting(XWPFParagraph::getText)
         .containsExactly("000012", "机密★1年", "特急");
     XWPFRun mark = paragraphs.get(1).getRuns().get(0);
     assertThat(mark.getFontFamily()).isEqualTo("黑体");
@@ -169,8 +172,7 @@ class DocxGeneratorTest {
     XWPFParagraph title = paragraph(doc, "关于进一步加强和规范\n政务服务工作的通知");
 
     assertThat(title.getRuns()).hasSize(3);
-    assertThat(doc.getProperties().getCoreProperties().getTitle())
-        .isEqualTo("关于进一步加强和规范政务服务工作的通知");
+    assertThat(doc.getProperties().getCoreProperties().getTitle()).isEqualTo("关于进一步加强和规范政务服务工作的通知");
   }
 
   @Test
@@ -183,8 +185,7 @@ class DocxGeneratorTest {
 
   @Test
   void mainRecipientsEndWithOneFullWidthColon() {
-    assertThat(texts(open(fixture().mainRecipients("各区县人民政府").build())))
-        .contains("各区县人民政府：");
+    assertThat(texts(open(fixture().mainRecipients("各区县人民政府").build()))).contains("各区县人民政府：");
     assertThat(texts(open(fixture().mainRecipients("各区县人民政府：").build())))
         .contains("各区县人民政府：")
         .noneMatch(text -> text.endsWith("：："));
@@ -288,8 +289,7 @@ class DocxGeneratorTest {
     assertThat(imprint.getRows()).hasSize(2);
     String copyTo = imprint.getRow(0).getCell(0).getText();
     assertThat(copyTo).isEqualTo("抄送：市委办公室，市人大常委会办公室。");
-    assertThat(imprint.getRow(1).getCell(0).getText())
-        .isEqualTo("××市人民政府办公室\t2026年11月23日印发");
+    assertThat(imprint.getRow(1).getCell(0).getText()).isEqualTo("××市人民政府办公室\t2026年11月23日印发");
     XWPFRun run = imprint.getRow(0).getCell(0).getParagraphs().get(0).getRuns().get(0);
     assertThat(run.getFontSizeAsDouble()).isEqualTo(14.0);
     assertThat(run.getFontFamily()).contains("仿宋");
@@ -343,9 +343,8 @@ class DocxGeneratorTest {
     byte[] expected = generator.generate(doc);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      List<Future<byte[]>> results = IntStream.range(0, 64)
-          .mapToObj(i -> pool.submit(() -> generator.generate(doc)))
-          .toList();
+      List<Future<byte[]>> results =
+          IntStream.range(0, 64).mapToObj(i -> pool.submit(() -> generator.generate(doc))).toList();
       for (Future<byte[]> result : results) {
         assertThat(result.get()).isEqualTo(expected);
       }
@@ -356,8 +355,25 @@ class DocxGeneratorTest {
 
   @Test
   void minimalDocumentWithNullsRenders() {
-    OfficialDocument doc = new OfficialDocument("××市人民政府文件", null, null, null, null, NUMBER,
-        false, null, "关于某事的通知", null, "正文。", null, null, null, null, null, null);
+    OfficialDocument doc =
+        new OfficialDocument(
+            "××市人民政府文件",
+            null,
+            null,
+            null,
+            null,
+            NUMBER,
+            false,
+            null,
+            "关于某事的通知",
+            null,
+            "正文。",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
 
     XWPFDocument opened = open(doc);
 
@@ -380,9 +396,8 @@ class DocxGeneratorTest {
   }
 
   private static XWPFParagraph paragraph(XWPFDocument doc, String text) {
-    Optional<XWPFParagraph> found = doc.getParagraphs().stream()
-        .filter(p -> p.getText().equals(text))
-        .findFirst();
+    Optional<XWPFParagraph> found =
+        doc.getParagraphs().stream().filter(p -> p.getText().equals(text)).findFirst();
     assertThat(found).as("paragraph \"%s\" in %s", text, texts(doc)).isPresent();
     return found.get();
   }
@@ -508,9 +523,24 @@ class DocxGeneratorTest {
     }
 
     OfficialDocument build() {
-      return new OfficialDocument("××市人民政府办公室文件", copyNumber, secrecy, secrecyPeriod, urgency,
-          documentNumber, upward, signer, title, mainRecipients, body, attachments,
-          "××市人民政府办公室", issueDate, copyTo, "××市人民政府办公室", issueDate);
+      return new OfficialDocument(
+          "××市人民政府办公室文件",
+          copyNumber,
+          secrecy,
+          secrecyPeriod,
+          urgency,
+          documentNumber,
+          upward,
+          signer,
+          title,
+          mainRecipients,
+          body,
+          attachments,
+          "××市人民政府办公室",
+          issueDate,
+          copyTo,
+          "××市人民政府办公室",
+          issueDate);
     }
   }
 }

@@ -38,40 +38,64 @@ import org.springframework.test.context.ActiveProfiles;
 class EveryStepContractTest {
 
   /** Names that say who someone is or what they may do, in any process. */
-  static final Set<String> IDENTITY = Set.of("drafter", "initiator", "applicant", "registeredBy", "deptReviewers",
-      "assignee", "candidateUsers", "candidateGroups", "documentNumber", "receiptNumber", "revisionRequired",
-      "voided", "documentId", "incomingDocumentId");
-  static final Pattern SIMPLE_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
+  static final Set<String> IDENTITY =
+      Set.of(
+          "drafter",
+          "initiator",
+          "applicant",
+          "registeredBy",
+          "deptReviewers",
+          "assignee",
+          "candidateUsers",
+          "candidateGroups",
+          "documentNumber",
+          "receiptNumber",
+          "revisionRequired",
+          "voided",
+          "documentId",
+          "incomingDocumentId");
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  OfficeFlowEnginePlugin plugin;
+  static final Pattern SIMPLE_EXPRESSION =
+      Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
+
+  @Autowired ProcessEngine engine;
+  @Autowired OfficeFlowEnginePlugin plugin;
 
   @TestFactory
   Stream<DynamicTest> everyUserTaskRefusesUndeclaredIdentityAndChangedContent() {
     InputContract contract = plugin.guard().inputContract();
     List<DynamicTest> tests = new ArrayList<>();
     for (ProcessDefinition definition : latestDefinitions()) {
-      BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(definition.getId());
+      BpmnModelInstance model =
+          engine.getRepositoryService().getBpmnModelInstance(definition.getId());
       Set<String> identities = identityVariables(model);
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-        tests.add(DynamicTest.dynamicTest(definition.getKey() + " / " + task.getId(), () -> {
-          StepInputs step = contract.taskInputs(definition.getId(), task.getId(), null);
-          assertThat(step.editable()).as("%s declares what it accepts (a form or inputVariables)", task.getId())
-              .isNotEmpty();
-          attack(step, identities);
-        }));
+        tests.add(
+            DynamicTest.dynamicTest(
+                definition.getKey() + " / " + task.getId(),
+                () -> {
+                  StepInputs step = contract.taskInputs(definition.getId(), task.getId(), null);
+                  assertThat(step.editable())
+                      .as("%s declares what it accepts (a form or inputVariables)", task.getId())
+                      .isNotEmpty();
+                  attack(step, identities);
+                }));
       }
       Process process = model.getModelElementById(definition.getKey());
-      boolean startable = process.getChildElementsByType(StartEvent.class).stream()
-          .anyMatch(e -> e.getEventDefinitions().isEmpty());
+      boolean startable =
+          process.getChildElementsByType(StartEvent.class).stream()
+              .anyMatch(e -> e.getEventDefinitions().isEmpty());
       if (startable && !definition.getKey().equals("notification_delivery")) {
-        tests.add(DynamicTest.dynamicTest(definition.getKey() + " / 发起", () -> {
-          StepInputs step = contract.startInputs(definition.getId());
-          assertThat(step.editable()).as("the start form of %s", definition.getKey()).isNotEmpty();
-          attack(step, identities);
-        }));
+        tests.add(
+            DynamicTest.dynamicTest(
+                definition.getKey() + " / 发起",
+                () -> {
+                  StepInputs step = contract.startInputs(definition.getId());
+                  assertThat(step.editable())
+                      .as("the start form of %s", definition.getKey())
+                      .isNotEmpty();
+                  attack(step, identities);
+                }));
       }
     }
     assertThat(tests).hasSizeGreaterThan(20);
@@ -82,21 +106,30 @@ class EveryStepContractTest {
   void identityVariablesAreNeverAStepsInput() {
     InputContract contract = plugin.guard().inputContract();
     for (ProcessDefinition definition : latestDefinitions()) {
-      BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(definition.getId());
+      BpmnModelInstance model =
+          engine.getRepositoryService().getBpmnModelInstance(definition.getId());
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
         StepInputs step = contract.taskInputs(definition.getId(), task.getId(), null);
-        assertThat(step.editable()).as(definition.getKey() + " / " + task.getId()).doesNotContainAnyElementsOf(IDENTITY);
+        assertThat(step.editable())
+            .as(definition.getKey() + " / " + task.getId())
+            .doesNotContainAnyElementsOf(IDENTITY);
       }
     }
   }
 
   @Test
   void aNotificationProcessCannotBeStartedWithVariablesByAnyone() {
-    ProcessDefinition internal = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey("notification_delivery").latestVersion().singleResult();
+    ProcessDefinition internal =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("notification_delivery")
+            .latestVersion()
+            .singleResult();
     StepInputs step = plugin.guard().inputContract().startInputs(internal.getId());
     assertThatThrownBy(() -> InputContract.check(step, Map.of("notificationId", "x"), null))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("notificationId");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("notificationId");
   }
 
   static void attack(StepInputs step, Set<String> identities) {
@@ -106,13 +139,21 @@ class EveryStepContractTest {
         assertRefused(step, Map.of(identity, "luomin"), identity);
       }
     }
-    // a field that stands for another variable (submitAs) cannot carry a second, different text for it
-    step.aliases().forEach((alias, variable) -> {
-      assertThat(step.editable()).as("%s: %s stands for an input of the step", step.step(), alias).contains(variable);
-      assertThatThrownBy(() -> InputContract.applyAliases(step, Map.of(alias, "同意。", variable, "另一段话。")))
-          .isInstanceOf(ValidationException.class)
-          .satisfies(e -> assertThat(((ValidationException) e).getField()).isEqualTo(alias));
-    });
+    // a field that stands for another variable (submitAs) cannot carry a second, different text for
+    // it
+    step.aliases()
+        .forEach(
+            (alias, variable) -> {
+              assertThat(step.editable())
+                  .as("%s: %s stands for an input of the step", step.step(), alias)
+                  .contains(variable);
+              assertThatThrownBy(
+                      () ->
+                          InputContract.applyAliases(step, Map.of(alias, "同意。", variable, "另一段话。")))
+                  .isInstanceOf(ValidationException.class)
+                  .satisfies(
+                      e -> assertThat(((ValidationException) e).getField()).isEqualTo(alias));
+            });
     for (String shown : step.readOnly()) {
       assertRefused(step, Map.of(shown, "改过的内容"), shown);
       // sent back unchanged it is harmless
@@ -136,8 +177,12 @@ class EveryStepContractTest {
       }
     }
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-      for (String expression : new String[] {task.getCamundaAssignee(), task.getCamundaCandidateUsers(),
-          task.getCamundaCandidateGroups()}) {
+      for (String expression :
+          new String[] {
+            task.getCamundaAssignee(),
+            task.getCamundaCandidateUsers(),
+            task.getCamundaCandidateGroups()
+          }) {
         if (expression != null) {
           Matcher m = SIMPLE_EXPRESSION.matcher(expression);
           while (m.find()) {
@@ -150,9 +195,10 @@ class EveryStepContractTest {
   }
 
   List<ProcessDefinition> latestDefinitions() {
-    List<ProcessDefinition> definitions = engine.getRepositoryService().createProcessDefinitionQuery().latestVersion()
-        .list();
-    assertThat(definitions).extracting(ProcessDefinition::getKey)
+    List<ProcessDefinition> definitions =
+        engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list();
+    assertThat(definitions)
+        .extracting(ProcessDefinition::getKey)
         .contains("outgoing_document", "incoming_document", "supervision", "document_destruction");
     return definitions;
   }

@@ -11,7 +11,8 @@ class StoredFileLimitsTest {
   void capIsHalfThePacketLessTwoMegabytes() {
     assertThat(StoredFileLimits.cap(16 * StoredFileLimits.MB)).isEqualTo(7 * StoredFileLimits.MB);
     assertThat(StoredFileLimits.cap(64 * StoredFileLimits.MB)).isEqualTo(31 * StoredFileLimits.MB);
-    assertThat(StoredFileLimits.cap(256 * StoredFileLimits.MB)).isEqualTo(127 * StoredFileLimits.MB);
+    assertThat(StoredFileLimits.cap(256 * StoredFileLimits.MB))
+        .isEqualTo(127 * StoredFileLimits.MB);
     assertThat(StoredFileLimits.cap(1024)).isEqualTo(StoredFileLimits.MB);
   }
 }

@@ -12,7 +12,8 @@ class UserCommandGuardTest {
   @Test
   void everyCommandFieldTheGuardReadsExists() throws Exception {
     List<String> fields = new ArrayList<>();
-    UserCommandGuard.eachField(field -> fields.add(field.getDeclaringClass().getSimpleName() + "." + field.getName()));
+    UserCommandGuard.eachField(
+        field -> fields.add(field.getDeclaringClass().getSimpleName() + "." + field.getName()));
     assertThat(fields).hasSize(23).contains("CompleteTaskCmd.variables", "ExecuteJobsCmd.jobId");
   }
 

@@ -19,12 +19,24 @@ class UserInputErrorLogFilterTest {
     var engineLogger = context.getLogger("org.camunda.bpm.engine.context");
     var otherLogger = context.getLogger("cn.officeflow.outgoing");
     ValidationException invalid = new ValidationException("title", "标题必须填写");
-    assertThat(filter.decide(null, engineLogger, Level.ERROR, "ENGINE-16004 {}", new Object[] {invalid}, null))
+    assertThat(
+            filter.decide(
+                null, engineLogger, Level.ERROR, "ENGINE-16004 {}", new Object[] {invalid}, null))
         .isEqualTo(FilterReply.DENY);
-    assertThat(filter.decide(null, engineLogger, Level.ERROR, "x", null, new ProcessEngineException("wrapped", invalid)))
+    assertThat(
+            filter.decide(
+                null,
+                engineLogger,
+                Level.ERROR,
+                "x",
+                null,
+                new ProcessEngineException("wrapped", invalid)))
         .isEqualTo(FilterReply.DENY);
-    assertThat(filter.decide(null, engineLogger, Level.ERROR, "x", null, new ProcessEngineException("db down")))
+    assertThat(
+            filter.decide(
+                null, engineLogger, Level.ERROR, "x", null, new ProcessEngineException("db down")))
         .isEqualTo(FilterReply.NEUTRAL);
-    assertThat(filter.decide(null, otherLogger, Level.ERROR, "x", null, invalid)).isEqualTo(FilterReply.NEUTRAL);
+    assertThat(filter.decide(null, otherLogger, Level.ERROR, "x", null, invalid))
+        .isEqualTo(FilterReply.NEUTRAL);
   }
 }

@@ -27,32 +27,40 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class MailNotConfiguredTest {
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  NotificationService notifications;
-  @Autowired
-  NotificationRepository repository;
+  @Autowired ProcessEngine engine;
+  @Autowired NotificationService notifications;
+  @Autowired NotificationRepository repository;
 
   @Test
   void startUpSaysOnceThatMailIsOnlyLogged(CapturedOutput output) {
-    assertThat(output.getAll()).contains("未配置邮件服务器").contains("Mail server not configured")
+    assertThat(output.getAll())
+        .contains("未配置邮件服务器")
+        .contains("Mail server not configured")
         .contains("OFFICEFLOW_MAIL_HOST");
   }
 
   @Test
   void mailIsDeliveredByLoggingWithoutFailedJobOrIncident(CapturedOutput output) {
     String businessKey = "quiet-" + UUID.randomUUID();
-    List<String> ids = notifications.send("message",
-        Map.of("title", "关于国庆节值班安排的通知", "text", "请于 9 月 28 日前报送值班表。"),
-        List.of("zhangwei"), Channel.BOTH, businessKey);
+    List<String> ids =
+        notifications.send(
+            "message",
+            Map.of("title", "关于国庆节值班安排的通知", "text", "请于 9 月 28 日前报送值班表。"),
+            List.of("zhangwei"),
+            Channel.BOTH,
+            businessKey);
     assertThat(ids).hasSize(2);
 
     ManagementService management = engine.getManagementService();
     for (String id : ids) {
-      String instanceId = engine.getRuntimeService().createProcessInstanceQuery()
-          .processDefinitionKey(NotificationVariables.PROCESS_KEY).processInstanceBusinessKey(id).singleResult()
-          .getId();
+      String instanceId =
+          engine
+              .getRuntimeService()
+              .createProcessInstanceQuery()
+              .processDefinitionKey(NotificationVariables.PROCESS_KEY)
+              .processInstanceBusinessKey(id)
+              .singleResult()
+              .getId();
       Job job = management.createJobQuery().processInstanceId(instanceId).singleResult();
       management.executeJob(job.getId()); // throws if the delivery fails
 
@@ -61,13 +69,29 @@ class MailNotConfiguredTest {
       assertThat(delivered.attempts()).isEqualTo(1);
       assertThat(delivered.lastError()).isNull();
       assertThat(delivered.sentAt()).isNotNull();
-      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).count())
-          .as("delivery instance ended").isZero();
+      assertThat(
+              engine
+                  .getRuntimeService()
+                  .createProcessInstanceQuery()
+                  .processInstanceId(instanceId)
+                  .count())
+          .as("delivery instance ended")
+          .isZero();
     }
-    assertThat(management.createJobQuery().processDefinitionKey(NotificationVariables.PROCESS_KEY)
-        .withException().count()).as("failed delivery jobs").isZero();
-    assertThat(engine.getRuntimeService().createIncidentQuery().count()).as("incidents in Cockpit").isZero();
-    assertThat(output.getAll()).contains("zhangwei@officeflow.example").contains("关于国庆节值班安排的通知")
+    assertThat(
+            management
+                .createJobQuery()
+                .processDefinitionKey(NotificationVariables.PROCESS_KEY)
+                .withException()
+                .count())
+        .as("failed delivery jobs")
+        .isZero();
+    assertThat(engine.getRuntimeService().createIncidentQuery().count())
+        .as("incidents in Cockpit")
+        .isZero();
+    assertThat(output.getAll())
+        .contains("zhangwei@officeflow.example")
+        .contains("关于国庆节值班安排的通知")
         .contains("请于 9 月 28 日前报送值班表。");
   }
 }

@@ -40,9 +40,13 @@ class NotificationDeliveryTest extends NotifyTestBase {
   @Test
   void mailAndSmsAreSentWithChineseTextAndRecordedSent() throws Exception {
     String businessKey = "doc-" + UUID.randomUUID();
-    List<String> ids = notifications.send("message",
-        Map.of("title", "关于国庆节放假安排的通知", "text", "国庆节、中秋节放假调休共 8 天，10 月 1 日至 8 日。"),
-        List.of("zhangwei"), Channel.BOTH, businessKey);
+    List<String> ids =
+        notifications.send(
+            "message",
+            Map.of("title", "关于国庆节放假安排的通知", "text", "国庆节、中秋节放假调休共 8 天，10 月 1 日至 8 日。"),
+            List.of("zhangwei"),
+            Channel.BOTH,
+            businessKey);
 
     assertThat(ids).hasSize(2);
     Notification mail = record(ids.get(0));
@@ -72,7 +76,8 @@ class NotificationDeliveryTest extends NotifyTestBase {
     assertThat(received).hasSize(1);
     MimeMessage message = received[0];
     assertThat(message.getSubject()).isEqualTo("关于国庆节放假安排的通知");
-    assertThat(((InternetAddress) message.getAllRecipients()[0]).getAddress()).isEqualTo("zhangwei@officeflow.example");
+    assertThat(((InternetAddress) message.getAllRecipients()[0]).getAddress())
+        .isEqualTo("zhangwei@officeflow.example");
     InternetAddress from = (InternetAddress) message.getFrom()[0];
     assertThat(from.getAddress()).isEqualTo("noreply@officeflow.example");
     assertThat(from.getPersonal()).isEqualTo("行政办公室");
@@ -108,11 +113,19 @@ class NotificationDeliveryTest extends NotifyTestBase {
 
     // the user's decision: completing the task runs the notifying delegate in the same transaction
     TaskService tasks = engine.getTaskService();
-    String taskId = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult().getId();
+    String taskId =
+        tasks.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult().getId();
     asUser("zhangwei", () -> tasks.complete(taskId, Map.of("decision", "approve")));
 
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey)
-        .finished().count()).as("decision committed, process finished").isEqualTo(1);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey)
+                .finished()
+                .count())
+        .as("decision committed, process finished")
+        .isEqualTo(1);
     List<Notification> records = notifications.forBusinessKey(businessKey);
     assertThat(records).hasSize(1);
     String id = records.get(0).id();
@@ -131,14 +144,16 @@ class NotificationDeliveryTest extends NotifyTestBase {
     // the job executor would retry every minute; run the remaining attempts now
     int executions = 1;
     while (deliveryJob(id).getRetries() > 0) {
-      assertThatThrownBy(() -> management.executeJob(job.getId())).isInstanceOf(NotificationDeliveryException.class);
+      assertThatThrownBy(() -> management.executeJob(job.getId()))
+          .isInstanceOf(NotificationDeliveryException.class);
       executions++;
     }
     assertThat(executions).isEqualTo(5);
     assertThat(record(id).attempts()).isEqualTo(5);
     RuntimeService runtime = engine.getRuntimeService();
     String deliveryInstanceId = deliveryInstance(id).getId();
-    Incident incident = runtime.createIncidentQuery().processInstanceId(deliveryInstanceId).singleResult();
+    Incident incident =
+        runtime.createIncidentQuery().processInstanceId(deliveryInstanceId).singleResult();
     assertThat(incident).as("incident visible in Cockpit").isNotNull();
     assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
     assertThat(incident.getActivityId()).isEqualTo(NotificationVariables.TASK_DELIVER);
@@ -155,14 +170,20 @@ class NotificationDeliveryTest extends NotifyTestBase {
     assertThat(sent.status()).isEqualTo(NotificationStatus.SENT);
     assertThat(sent.attempts()).isEqualTo(6);
     assertThat(sent.sentAt()).isNotNull();
-    assertThat(runtime.createIncidentQuery().processInstanceId(deliveryInstanceId).count()).isZero();
+    assertThat(runtime.createIncidentQuery().processInstanceId(deliveryInstanceId).count())
+        .isZero();
     assertThat(deliveryInstance(id)).isNull();
   }
 
   @Test
   void smsGatewayErrorFailsTheJobAndIsRetried() {
-    List<String> ids = notifications.send("message", Map.of("title", "停电通知", "text", "周六 9:00–12:00 停电。"),
-        List.of("liuyang"), EnumSet.of(Channel.SMS), "power-" + UUID.randomUUID());
+    List<String> ids =
+        notifications.send(
+            "message",
+            Map.of("title", "停电通知", "text", "周六 9:00–12:00 停电。"),
+            List.of("liuyang"),
+            EnumSet.of(Channel.SMS),
+            "power-" + UUID.randomUUID());
     String id = ids.get(0);
     SMS.answer(500);
     assertThatThrownBy(() -> deliver(ids)).hasMessageContaining("HTTP 500");
@@ -179,8 +200,13 @@ class NotificationDeliveryTest extends NotifyTestBase {
 
   @Test
   void aDuplicatedOrRepeatedDeliveryJobNeverSendsTwice() {
-    List<String> ids = notifications.send("message", Map.of("title", "会议通知", "text", "周一 9:00 三楼会议室。"),
-        List.of("zhangwei"), EnumSet.of(Channel.MAIL), "meeting-" + UUID.randomUUID());
+    List<String> ids =
+        notifications.send(
+            "message",
+            Map.of("title", "会议通知", "text", "周一 9:00 三楼会议室。"),
+            List.of("zhangwei"),
+            EnumSet.of(Channel.MAIL),
+            "meeting-" + UUID.randomUUID());
     String id = ids.get(0);
     deliver(ids);
     assertThat(MAIL.getReceivedMessages()).hasSize(1);
@@ -195,8 +221,13 @@ class NotificationDeliveryTest extends NotifyTestBase {
 
   @Test
   void twoDeliveryJobsOfOneNotificationRunningAtOnceSendOnce() throws Exception {
-    List<String> ids = notifications.send("message", Map.of("title", "消防演练", "text", "周三 15:00 全员参加。"),
-        List.of("sunli"), EnumSet.of(Channel.MAIL), "drill-" + UUID.randomUUID());
+    List<String> ids =
+        notifications.send(
+            "message",
+            Map.of("title", "消防演练", "text", "周三 15:00 全员参加。"),
+            List.of("sunli"),
+            EnumSet.of(Channel.MAIL),
+            "drill-" + UUID.randomUUID());
     String id = ids.get(0);
     String first = deliveryJob(id).getId();
     String second = startDuplicateDelivery(id);
@@ -206,11 +237,13 @@ class NotificationDeliveryTest extends NotifyTestBase {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<?>> runs = new ArrayList<>();
       for (String jobId : List.of(first, second)) {
-        runs.add(pool.submit(() -> {
-          go.await();
-          engine.getManagementService().executeJob(jobId);
-          return null;
-        }));
+        runs.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  engine.getManagementService().executeJob(jobId);
+                  return null;
+                }));
       }
       go.countDown();
       for (Future<?> run : runs) {
@@ -223,65 +256,122 @@ class NotificationDeliveryTest extends NotifyTestBase {
     } finally {
       pool.shutdownNow();
     }
-    await().atMost(Duration.ofSeconds(10)).until(() -> record(id).status() == NotificationStatus.SENT);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> record(id).status() == NotificationStatus.SENT);
     assertThat(MAIL.getReceivedMessages()).hasSize(1);
     assertThat(record(id).attempts()).isEqualTo(1);
   }
 
   @Test
   void deliveryProcessIsInternal() {
-    ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(NotificationVariables.PROCESS_KEY).latestVersion().singleResult();
+    ProcessDefinition definition =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(NotificationVariables.PROCESS_KEY)
+            .latestVersion()
+            .singleResult();
     assertThat(definition.getName()).isEqualTo("通知发送");
     assertThat(definition.isStartableInTasklist()).isFalse();
     assertThat(definition.getHistoryTimeToLive()).isEqualTo(180);
-    Process process = engine.getRepositoryService().getBpmnModelInstance(definition.getId())
-        .getModelElementById(NotificationVariables.PROCESS_KEY);
+    Process process =
+        engine
+            .getRepositoryService()
+            .getBpmnModelInstance(definition.getId())
+            .getModelElementById(NotificationVariables.PROCESS_KEY);
     assertThat(process.getCamundaCandidateStarterGroupsList()).isEmpty();
     // nobody but the engine may start it: staff have no start permission
-    assertThat(engine.getAuthorizationService().isUserAuthorized("zhangwei", List.of("staff"),
-        org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
-        org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, NotificationVariables.PROCESS_KEY))
+    assertThat(
+            engine
+                .getAuthorizationService()
+                .isUserAuthorized(
+                    "zhangwei",
+                    List.of("staff"),
+                    org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
+                    org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION,
+                    NotificationVariables.PROCESS_KEY))
         .isFalse();
   }
 
   @Test
   void sendFromAUserRequestStartsTheInternalProcessWithoutStartPermission() {
-    List<String> ids = asUser("zhangwei", () -> notifications.send("message",
-        Map.of("title", "测试", "text", "用户请求中发送"), List.of("liuyang"), EnumSet.of(Channel.MAIL), "req-1"));
+    List<String> ids =
+        asUser(
+            "zhangwei",
+            () ->
+                notifications.send(
+                    "message",
+                    Map.of("title", "测试", "text", "用户请求中发送"),
+                    List.of("liuyang"),
+                    EnumSet.of(Channel.MAIL),
+                    "req-1"));
     assertThat(record(ids.get(0)).createdBy()).isEqualTo("zhangwei");
     assertThat(deliveryInstance(ids.get(0))).isNotNull();
   }
 
   private String startDuplicateDelivery(String id) {
-    ProcessInstance duplicate = engine.getRuntimeService()
-        .createProcessInstanceByKey(NotificationVariables.PROCESS_KEY).businessKey(id)
-        .setVariable(NotificationVariables.NOTIFICATION_ID, id).execute();
-    return engine.getManagementService().createJobQuery().processInstanceId(duplicate.getId()).singleResult().getId();
+    ProcessInstance duplicate =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceByKey(NotificationVariables.PROCESS_KEY)
+            .businessKey(id)
+            .setVariable(NotificationVariables.NOTIFICATION_ID, id)
+            .execute();
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .processInstanceId(duplicate.getId())
+        .singleResult()
+        .getId();
   }
 
   /** A small process deployed for the test: a user's decision, then (synchronously) a notification. */
   private String deployDecisionProcessAndStart() {
-    if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(DECISION_PROCESS)
-        .count() == 0) {
-      BpmnModelInstance model = Bpmn.createExecutableProcess(DECISION_PROCESS).name("通知测试")
-          .camundaHistoryTimeToLive(180)
-          .startEvent().name("开始")
-          .userTask("Task_Decide").name("审批").camundaAssignee("zhangwei")
-          // the step's input contract: a generated form with one field
-          .camundaFormField().camundaId("decision").camundaType("string").camundaFormFieldDone()
-          .serviceTask("Task_Notify").name("通知").camundaDelegateExpression("${notifyAfterDecisionDelegate}")
-          .endEvent().name("结束").done();
-      engine.getRepositoryService().createDeployment().addModelInstance(DECISION_PROCESS + ".bpmn", model).deploy();
+    if (engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(DECISION_PROCESS)
+            .count()
+        == 0) {
+      BpmnModelInstance model =
+          Bpmn.createExecutableProcess(DECISION_PROCESS)
+              .name("通知测试")
+              .camundaHistoryTimeToLive(180)
+              .startEvent()
+              .name("开始")
+              .userTask("Task_Decide")
+              .name("审批")
+              .camundaAssignee("zhangwei")
+              // the step's input contract: a generated form with one field
+              .camundaFormField()
+              .camundaId("decision")
+              .camundaType("string")
+              .camundaFormFieldDone()
+              .serviceTask("Task_Notify")
+              .name("通知")
+              .camundaDelegateExpression("${notifyAfterDecisionDelegate}")
+              .endEvent()
+              .name("结束")
+              .done();
+      engine
+          .getRepositoryService()
+          .createDeployment()
+          .addModelInstance(DECISION_PROCESS + ".bpmn", model)
+          .deploy();
     }
     String businessKey = "decision-" + UUID.randomUUID();
-    engine.getRuntimeService().startProcessInstanceByKey(DECISION_PROCESS, businessKey, Map.of("notify", "zhangwei"));
+    engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(DECISION_PROCESS, businessKey, Map.of("notify", "zhangwei"));
     return businessKey;
   }
 
   private <T> T asUser(String userId, java.util.function.Supplier<T> action) {
-    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
-        .map(g -> g.getId()).toList();
+    List<String> groups =
+        engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+            .map(g -> g.getId())
+            .toList();
     engine.getIdentityService().setAuthentication(userId, groups);
     try {
       return action.get();
@@ -291,9 +381,11 @@ class NotificationDeliveryTest extends NotifyTestBase {
   }
 
   private void asUser(String userId, Runnable action) {
-    asUser(userId, () -> {
-      action.run();
-      return null;
-    });
+    asUser(
+        userId,
+        () -> {
+          action.run();
+          return null;
+        });
   }
 }

@@ -1,6 +1,5 @@
 package cn.officeflow.platform.notify;
 
-import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -23,6 +22,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,7 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 // one live engine per JVM: Camunda registers engines by name, and /engine-rest resolves "default"
 @DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "camunda.bpm.process-engine-name=" + NotifyTestBase.ENGINE)
 @ActiveProfiles("test")
 @Import(NotifyTestBase.TestBeans.class)
@@ -46,12 +47,25 @@ abstract class NotifyTestBase {
   static final String MAIL_FROM = "行政办公室 <noreply@officeflow.example>";
   static final int SMTP_PORT = freePort();
   static final SmsGatewayStub SMS = SmsGatewayStub.start();
-  static final Map<String, String> PHONES = Map.of("zhangwei", "13800000001", "liuyang", "13800000002",
-      "sunli", "13800000003", "zhaomin", "13800000009", "luomin", "13800000004", "zhoujie", "13800000005");
+  static final Map<String, String> PHONES =
+      Map.of(
+          "zhangwei",
+          "13800000001",
+          "liuyang",
+          "13800000002",
+          "sunli",
+          "13800000003",
+          "zhaomin",
+          "13800000009",
+          "luomin",
+          "13800000004",
+          "zhoujie",
+          "13800000005");
 
   @RegisterExtension
-  static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-      .withPerMethodLifecycle(true);
+  static final GreenMailExtension MAIL =
+      new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
+          .withPerMethodLifecycle(true);
 
   @DynamicPropertySource
   static void notifyProperties(DynamicPropertyRegistry registry) {
@@ -64,32 +78,37 @@ abstract class NotifyTestBase {
     registry.add("officeflow.notify.sms.headers.Authorization", () -> "Bearer test-key");
   }
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  JdbcClient jdbc;
-  @Autowired
-  NotificationService notifications;
-  @Autowired
-  NotificationRepository repository;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
+  @Autowired NotificationService notifications;
+  @Autowired NotificationRepository repository;
 
   @BeforeEach
   void resetStubsAndPhones() {
     SMS.reset();
-    PHONES.forEach((user, phone) -> engine.getIdentityService().setUserInfo(user, RecipientAddresses.PHONE, phone));
+    PHONES.forEach(
+        (user, phone) ->
+            engine.getIdentityService().setUserInfo(user, RecipientAddresses.PHONE, phone));
   }
 
   /** The delivery instance of a notification (business key = notification id). */
   ProcessInstance deliveryInstance(String notificationId) {
-    return engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(NotificationVariables.PROCESS_KEY).processInstanceBusinessKey(notificationId)
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey(NotificationVariables.PROCESS_KEY)
+        .processInstanceBusinessKey(notificationId)
         .singleResult();
   }
 
   Job deliveryJob(String notificationId) {
     ProcessInstance instance = deliveryInstance(notificationId);
     assertThat(instance).as("delivery instance of %s", notificationId).isNotNull();
-    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .processInstanceId(instance.getId())
+        .singleResult();
   }
 
   /** Runs the delivery job of each notification, as the job executor would. */
@@ -121,10 +140,13 @@ abstract class NotifyTestBase {
 
     @Bean("notifyAfterDecisionDelegate")
     JavaDelegate notifyAfterDecisionDelegate(NotificationService notifications) {
-      return execution -> notifications.send("message",
-          Map.of("title", "关于国庆节值班安排的通知", "text", "审批已完成：" + execution.getVariable("decision")),
-          List.of((String) execution.getVariable("notify")), java.util.EnumSet.of(Channel.MAIL),
-          execution.getProcessBusinessKey());
+      return execution ->
+          notifications.send(
+              "message",
+              Map.of("title", "关于国庆节值班安排的通知", "text", "审批已完成：" + execution.getVariable("decision")),
+              List.of((String) execution.getVariable("notify")),
+              java.util.EnumSet.of(Channel.MAIL),
+              execution.getProcessBusinessKey());
     }
   }
 }

@@ -17,17 +17,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 @HttpTest
 class PasswordPolicyCheckTest {
 
-  @Autowired
-  PasswordPolicyCheck check;
-  @Autowired
-  IdentityService identity;
+  @Autowired PasswordPolicyCheck check;
+  @Autowired IdentityService identity;
 
   @Test
   void weakPasswordIsA400ListingEveryBrokenRule() {
     assertThatThrownBy(() -> check.check(user(), "123456"))
         .isInstanceOf(InvalidRequestException.class)
         .isInstanceOf(ValidationException.class)
-        .satisfies(e -> assertThat(((InvalidRequestException) e).getStatus()).isEqualTo(Response.Status.BAD_REQUEST))
+        .satisfies(
+            e ->
+                assertThat(((InvalidRequestException) e).getStatus())
+                    .isEqualTo(Response.Status.BAD_REQUEST))
         .hasMessageStartingWith("字段 password：密码不符合密码策略：")
         .hasMessageContaining("至少 10 个字符")
         .hasMessageContaining("至少 1 个小写字母")
@@ -35,22 +36,30 @@ class PasswordPolicyCheckTest {
         .hasMessageContaining("至少 1 个特殊字符")
         .hasMessageNotContaining("数字")
         .hasMessageNotContaining("PASSWORD_POLICY");
-    assertThatThrownBy(() -> check.check(user(), null)).hasMessageContaining("至少 10 个字符")
+    assertThatThrownBy(() -> check.check(user(), null))
+        .hasMessageContaining("至少 10 个字符")
         .hasMessageContaining("至少 1 个数字");
   }
 
   @Test
   void theNumbersComeFromThePolicy() {
-    String lengthRule = identity.getPasswordPolicy().getRules().stream()
-        .filter(r -> r.getPlaceholder().equals("PASSWORD_POLICY_LENGTH")).findFirst().orElseThrow()
-        .getParameters().get("minLength");
-    assertThatThrownBy(() -> check.check(user(), "Ab1!")).hasMessageContaining("至少 " + lengthRule + " 个字符")
-        .hasMessageNotContaining("字母").hasMessageNotContaining("特殊字符");
+    String lengthRule =
+        identity.getPasswordPolicy().getRules().stream()
+            .filter(r -> r.getPlaceholder().equals("PASSWORD_POLICY_LENGTH"))
+            .findFirst()
+            .orElseThrow()
+            .getParameters()
+            .get("minLength");
+    assertThatThrownBy(() -> check.check(user(), "Ab1!"))
+        .hasMessageContaining("至少 " + lengthRule + " 个字符")
+        .hasMessageNotContaining("字母")
+        .hasMessageNotContaining("特殊字符");
   }
 
   @Test
   void passwordWithTheUsersOwnDataIsRefused() {
-    assertThatThrownBy(() -> check.check(user(), "Wenshu@2026!x")).hasMessageContaining("不能包含用户名、姓名或邮箱");
+    assertThatThrownBy(() -> check.check(user(), "Wenshu@2026!x"))
+        .hasMessageContaining("不能包含用户名、姓名或邮箱");
   }
 
   @Test

@@ -21,8 +21,7 @@ class ApiErrorBodyTest {
   static final String LOCATION = "/api/archive/entries/no-such-entry/location";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   Http http;
 
@@ -36,10 +35,15 @@ class ApiErrorBodyTest {
     JsonNode malformed = error(http.postJson(START, "zhangwei", PASSWORD, "{\"variables\":"), 400);
     assertThat(malformed.get("message").asText()).contains("请求体不是合法的 JSON");
     JsonNode plain = error(send(START, "POST", "text/plain", "hello"), 415);
-    assertThat(plain.get("message").asText()).contains("请使用 application/json").contains("text/plain");
+    assertThat(plain.get("message").asText())
+        .contains("请使用 application/json")
+        .contains("text/plain");
     JsonNode unknown = error(http.get("/engine-rest/no-such-resource", "zhangwei", PASSWORD), 404);
     assertThat(unknown.get("message").asText()).contains("不存在");
-    JsonNode method = error(http.send(http.request("/engine-rest/task", "zhangwei", PASSWORD).DELETE().build()), 405);
+    JsonNode method =
+        error(
+            http.send(http.request("/engine-rest/task", "zhangwei", PASSWORD).DELETE().build()),
+            405);
     assertThat(method.get("message").asText()).contains("不支持 DELETE");
   }
 
@@ -49,7 +53,8 @@ class ApiErrorBodyTest {
     assertThat(task.get("type").asText()).isEqualTo("InvalidRequestException");
     assertThat(task.get("message").asText()).isEqualTo("No matching task with id no-such-task");
     assertThat(task.has("code")).isTrue();
-    HttpResponse<String> ok = http.get("/engine-rest/process-definition?key=outgoing_document", "zhangwei", PASSWORD);
+    HttpResponse<String> ok =
+        http.get("/engine-rest/process-definition?key=outgoing_document", "zhangwei", PASSWORD);
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(ok.body()).isArray()).isTrue();
   }
@@ -59,26 +64,37 @@ class ApiErrorBodyTest {
     JsonNode malformed = error(send(LOCATION, "PUT", "application/json", "{\"box\":"), 400);
     assertThat(malformed.get("message").asText()).contains("请求体不是合法的 JSON").contains("第 1 行");
     JsonNode plain = error(send(LOCATION, "PUT", "text/plain", "box"), 415);
-    assertThat(plain.get("message").asText()).contains("请使用 application/json").contains("text/plain");
+    assertThat(plain.get("message").asText())
+        .contains("请使用 application/json")
+        .contains("text/plain");
     // refused before a controller is chosen (the endpoint consumes multipart only)
-    JsonNode notMultipart = error(send("/api/incoming-documents/x/attachments", "POST", "application/json", "{}"), 415);
+    JsonNode notMultipart =
+        error(send("/api/incoming-documents/x/attachments", "POST", "application/json", "{}"), 415);
     assertThat(notMultipart.get("message").asText()).contains("Content-Type");
     JsonNode unknown = error(http.get("/api/no-such-thing", "lina", PASSWORD), 404);
     assertThat(unknown.get("message").asText()).contains("不存在");
-    JsonNode method = error(http.send(http.request(LOCATION, "lina", PASSWORD).DELETE().build()), 405);
+    JsonNode method =
+        error(http.send(http.request(LOCATION, "lina", PASSWORD).DELETE().build()), 405);
     assertThat(method.get("message").asText()).contains("不支持 DELETE");
   }
 
   private HttpResponse<String> send(String path, String method, String contentType, String body) {
     String user = path.startsWith("/api") ? "lina" : "zhangwei";
-    return http.send(http.request(path, user, PASSWORD).header("Content-Type", contentType)
-        .method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+    return http.send(
+        http.request(path, user, PASSWORD)
+            .header("Content-Type", contentType)
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   static JsonNode error(HttpResponse<String> response, int status) throws Exception {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).as(response.body())
-        .hasValueSatisfying(t -> assertThat(t.replace(" ", "")).isEqualToIgnoringCase("application/json;charset=UTF-8"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .as(response.body())
+        .hasValueSatisfying(
+            t ->
+                assertThat(t.replace(" ", ""))
+                    .isEqualToIgnoringCase("application/json;charset=UTF-8"));
     JsonNode json = JSON.readTree(response.body());
     assertThat(json.get("type").asText()).as(response.body()).isNotBlank();
     assertThat(json.get("message").asText()).as(response.body()).isNotBlank();

@@ -42,9 +42,15 @@ class ChineseLocalesTest {
   }
 
   /** Left as in English on purpose: the vendor, product names, file formats, a date format. */
-  static final java.util.Set<String> ENGLISH_ON_PURPOSE = java.util.Set.of("/labels/APP_VENDOR",
-      "/labels/PLGN_SKE_CAMUNDA_COCKPIT", "/labels/AUTHORIZATION_OPTIMIZE", "/labels/PLGN_REP_CSV",
-      "/labels/PLGN_REP_JSON", "/labels/PLGN_BTCH_SET_REMOVAL_TIME_ABSOLUTE_PLACEHOLDER");
+  static final java.util.Set<String> ENGLISH_ON_PURPOSE =
+      java.util.Set.of(
+          "/labels/APP_VENDOR",
+          "/labels/PLGN_SKE_CAMUNDA_COCKPIT",
+          "/labels/AUTHORIZATION_OPTIMIZE",
+          "/labels/PLGN_REP_CSV",
+          "/labels/PLGN_REP_JSON",
+          "/labels/PLGN_BTCH_SET_REMOVAL_TIME_ABSOLUTE_PLACEHOLDER");
+
   /** Abbreviations and moment.js formats that read the same in Chinese. */
   static final Pattern SAME_IN_CHINESE = Pattern.compile("ID\\*?|[LT]|HH:mm");
 
@@ -52,20 +58,27 @@ class ChineseLocalesTest {
   @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
   void nothingIsLeftInEnglishButNamesAndAbbreviations(String app) throws IOException {
     List<String> english = new ArrayList<>();
-    sameText("", read(BASE + app + "/locales/en.json"), read(BASE + app + "/locales/zh.json"), english);
-    // e.g. "null" for an instance without a parent (now 「无」), "Cockpit" in the app switcher (now 「流程监控」)
+    sameText(
+        "", read(BASE + app + "/locales/en.json"), read(BASE + app + "/locales/zh.json"), english);
+    // e.g. "null" for an instance without a parent (now 「无」), "Cockpit" in the app switcher (now
+    // 「流程监控」)
     assertThat(english).as("texts of our %s zh.json still as in en.json", app).isEmpty();
   }
 
   private static void sameText(String path, JsonNode en, JsonNode zh, List<String> english) {
     if (en.isObject()) {
-      en.properties().forEach(f -> sameText(path + "/" + f.getKey(), f.getValue(), zh.path(f.getKey()), english));
+      en.properties()
+          .forEach(
+              f -> sameText(path + "/" + f.getKey(), f.getValue(), zh.path(f.getKey()), english));
     } else if (en.isArray()) {
       for (int i = 0; i < en.size(); i++) {
         sameText(path + "[" + i + "]", en.get(i), zh.path(i), english);
       }
-    } else if (en.isTextual() && en.asText().matches("(?s).*[A-Za-z].*") && en.asText().equals(zh.asText())
-        && !ENGLISH_ON_PURPOSE.contains(path) && !SAME_IN_CHINESE.matcher(en.asText()).matches()) {
+    } else if (en.isTextual()
+        && en.asText().matches("(?s).*[A-Za-z].*")
+        && en.asText().equals(zh.asText())
+        && !ENGLISH_ON_PURPOSE.contains(path)
+        && !SAME_IN_CHINESE.matcher(en.asText()).matches()) {
       english.add(path + " = " + en.asText());
     }
   }
@@ -78,7 +91,12 @@ class ChineseLocalesTest {
     assertThat(config).contains("fallbackLocale: 'zh'");
   }
 
-  private static void compare(String path, JsonNode en, JsonNode zh, List<String> missing, List<String> broken,
+  private static void compare(
+      String path,
+      JsonNode en,
+      JsonNode zh,
+      List<String> missing,
+      List<String> broken,
       int[] chinese) {
     if (en.isObject()) {
       for (Map.Entry<String, JsonNode> field : en.properties()) {

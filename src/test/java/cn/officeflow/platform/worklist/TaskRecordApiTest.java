@@ -35,10 +35,8 @@ class TaskRecordApiTest {
   static final String ADMIN = "admin";
   static final String ADMIN_PASSWORD = "Guanli@2026";
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
 
   Http http;
   ProcessDriver driver;
@@ -64,12 +62,30 @@ class TaskRecordApiTest {
     assertThat(candidate.get("mayUpdate").asBoolean()).isFalse();
     assertThat(candidate.get("mayAssign").asBoolean()).isFalse();
     // the engine agrees: 添加用户组 refused, 认领 allowed, 取消认领 refused
-    assertThat(http.postJson("/engine-rest/task/" + legal.getId() + "/identity-links", DemoUsers.LEGAL,
-        DemoUsers.PASSWORD, "{\"groupId\": \"staff\", \"type\": \"candidate\"}").statusCode()).isEqualTo(403);
-    assertThat(http.postJson("/engine-rest/task/" + legal.getId() + "/claim", DemoUsers.LEGAL, DemoUsers.PASSWORD,
-        "{\"userId\": \"" + DemoUsers.LEGAL + "\"}").statusCode()).isEqualTo(204);
-    assertThat(http.postJson("/engine-rest/task/" + legal.getId() + "/unclaim", DemoUsers.LEGAL, DemoUsers.PASSWORD,
-        "{}").statusCode()).isEqualTo(403);
+    assertThat(
+            http.postJson(
+                    "/engine-rest/task/" + legal.getId() + "/identity-links",
+                    DemoUsers.LEGAL,
+                    DemoUsers.PASSWORD,
+                    "{\"groupId\": \"staff\", \"type\": \"candidate\"}")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            http.postJson(
+                    "/engine-rest/task/" + legal.getId() + "/claim",
+                    DemoUsers.LEGAL,
+                    DemoUsers.PASSWORD,
+                    "{\"userId\": \"" + DemoUsers.LEGAL + "\"}")
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(
+            http.postJson(
+                    "/engine-rest/task/" + legal.getId() + "/unclaim",
+                    DemoUsers.LEGAL,
+                    DemoUsers.PASSWORD,
+                    "{}")
+                .statusCode())
+        .isEqualTo(403);
 
     JsonNode mine = json(http.get(path, DemoUsers.LEGAL, DemoUsers.PASSWORD));
     assertThat(mine.get("mine").asBoolean()).isTrue();
@@ -79,15 +95,22 @@ class TaskRecordApiTest {
     assertThat(office.get("mine").asBoolean()).isFalse();
     assertThat(office.get("mayWork").asBoolean()).isFalse();
     assertThat(office.get("mayAssign").asBoolean()).isFalse();
-    assertThat(http.postJson("/engine-rest/task/" + legal.getId() + "/assignee", DIRECTOR, DemoUsers.PASSWORD,
-        "{\"userId\": \"" + DIRECTOR + "\"}").statusCode()).isEqualTo(403);
+    assertThat(
+            http.postJson(
+                    "/engine-rest/task/" + legal.getId() + "/assignee",
+                    DIRECTOR,
+                    DemoUsers.PASSWORD,
+                    "{\"userId\": \"" + DIRECTOR + "\"}")
+                .statusCode())
+        .isEqualTo(403);
 
     JsonNode admin = json(http.get(path, ADMIN, ADMIN_PASSWORD));
     assertThat(admin.get("mayUpdate").asBoolean()).isTrue();
     assertThat(admin.get("mayAssign").asBoolean()).isTrue();
 
     // a colleague with nothing to do with the task: as if it did not exist
-    assertThat(http.get(path, DemoUsers.FINANCE_HEAD, DemoUsers.PASSWORD).statusCode()).isEqualTo(404);
+    assertThat(http.get(path, DemoUsers.FINANCE_HEAD, DemoUsers.PASSWORD).statusCode())
+        .isEqualTo(404);
   }
 
   @Test
@@ -105,19 +128,35 @@ class TaskRecordApiTest {
     assertThat(first.get("opinion").asText()).isEqualTo("同意，请法务复审。");
     assertThat(first.get("time").asText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
 
-    assertThat(http.get(path, DemoUsers.FINANCE_HEAD, DemoUsers.PASSWORD).statusCode()).isEqualTo(404);
+    assertThat(http.get(path, DemoUsers.FINANCE_HEAD, DemoUsers.PASSWORD).statusCode())
+        .isEqualTo(404);
     assertThat(http.get(path, DemoUsers.DRAFTER, DemoUsers.PASSWORD).statusCode()).isEqualTo(404);
-    assertThat(http.get("/api/tasks/no-such-task/trail", DemoUsers.LEGAL, DemoUsers.PASSWORD).statusCode())
+    assertThat(
+            http.get("/api/tasks/no-such-task/trail", DemoUsers.LEGAL, DemoUsers.PASSWORD)
+                .statusCode())
         .isEqualTo(404);
   }
 
   private ProcessInstance legalReview() {
-    Map<String, Object> variables = new HashMap<>(Map.of("title", "关于任务记录接口测试的通知（"
-        + UUID.randomUUID().toString().substring(0, 8) + "）", "docType", "通知", "mainRecipients", "各处室",
-        "body", "各处室应当及时办理待办事项。", "urgency", "加急"));
+    Map<String, Object> variables =
+        new HashMap<>(
+            Map.of(
+                "title",
+                "关于任务记录接口测试的通知（" + UUID.randomUUID().toString().substring(0, 8) + "）",
+                "docType",
+                "通知",
+                "mainRecipients",
+                "各处室",
+                "body",
+                "各处室应当及时办理待办事项。",
+                "urgency",
+                "加急"));
     ProcessInstance pi = driver.start(DemoUsers.DRAFTER, "outgoing_document", variables);
-    driver.complete(DemoUsers.HEAD, pi.getId(), TASK_DEPT_REVIEW, Map.of("decision", "approve", "comment",
-        "同意，请法务复审。"));
+    driver.complete(
+        DemoUsers.HEAD,
+        pi.getId(),
+        TASK_DEPT_REVIEW,
+        Map.of("decision", "approve", "comment", "同意，请法务复审。"));
     return pi;
   }
 

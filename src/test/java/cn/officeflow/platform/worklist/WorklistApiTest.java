@@ -38,13 +38,12 @@ class WorklistApiTest {
 
   static final String PASSWORD = DemoUsers.PASSWORD;
   static final ObjectMapper JSON = new ObjectMapper();
+
   /** 孙丽, 业务处: a colleague of the 部门负责人 who is no candidate of 部门初审. */
   static final String COLLEAGUE = "sunli";
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
 
   Http http;
   ProcessDriver driver;
@@ -61,7 +60,8 @@ class WorklistApiTest {
     ProcessInstance veryUrgent = startDocument("特急");
 
     List<JsonNode> todo = mine(view("todo", DemoUsers.HEAD), normal, veryUrgent);
-    assertThat(todo).extracting(e -> e.get("processInstanceId").asText())
+    assertThat(todo)
+        .extracting(e -> e.get("processInstanceId").asText())
         .containsExactly(veryUrgent.getId(), normal.getId());
     JsonNode first = todo.get(0);
     assertThat(first.get("taskName").asText()).isEqualTo("部门初审");
@@ -76,11 +76,14 @@ class WorklistApiTest {
     // claimed, it stays in the head's 待办 as theirs
     Task task = driver.taskFor(DemoUsers.HEAD, normal.getId(), TASK_DEPT_REVIEW);
     driver.as(DemoUsers.HEAD, () -> engine.getTaskService().claim(task.getId(), DemoUsers.HEAD));
-    assertThat(mine(view("todo", DemoUsers.HEAD), normal)).singleElement()
+    assertThat(mine(view("todo", DemoUsers.HEAD), normal))
+        .singleElement()
         .satisfies(e -> assertThat(e.get("state").asText()).isEqualTo("assigned"));
 
-    // nobody else: not the drafter, not a colleague outside the candidates, not another department's head
-    for (String other : List.of(DemoUsers.DRAFTER, COLLEAGUE, DemoUsers.FINANCE_HEAD, DemoUsers.LEGAL)) {
+    // nobody else: not the drafter, not a colleague outside the candidates, not another
+    // department's head
+    for (String other :
+        List.of(DemoUsers.DRAFTER, COLLEAGUE, DemoUsers.FINANCE_HEAD, DemoUsers.LEGAL)) {
       assertThat(mine(view("todo", other), normal, veryUrgent)).as("待办 of %s", other).isEmpty();
     }
   }
@@ -88,8 +91,11 @@ class WorklistApiTest {
   @Test
   void doneListsMyDecisionAndTheRecordsStatusNow() throws Exception {
     ProcessInstance pi = startDocument("加急");
-    driver.complete(DemoUsers.HEAD, pi.getId(), TASK_DEPT_REVIEW, Map.of("decision", "approve", "comment",
-        "同意报法务。"));
+    driver.complete(
+        DemoUsers.HEAD,
+        pi.getId(),
+        TASK_DEPT_REVIEW,
+        Map.of("decision", "approve", "comment", "同意报法务。"));
 
     JsonNode done = single(mine(view("done", DemoUsers.HEAD), pi));
     assertThat(done.get("taskName").asText()).isEqualTo("部门初审");
@@ -129,21 +135,28 @@ class WorklistApiTest {
     assertThat(issued.get("state").asText()).isEqualTo("completed");
     assertThat(issued.get("statusLabel").asText()).isEqualTo("已印发");
     assertThat(issued.get("number").asText()).matches("行办发〔\\d{4}〕\\d+号");
-    assertThat(issued.get("link").asText()).isEqualTo("/api/outgoing-documents/" + pi.getBusinessKey() + "/docx");
-    HttpResponse<byte[]> docx = http.getBytes(issued.get("link").asText(), DemoUsers.DRAFTER, PASSWORD);
+    assertThat(issued.get("link").asText())
+        .isEqualTo("/api/outgoing-documents/" + pi.getBusinessKey() + "/docx");
+    HttpResponse<byte[]> docx =
+        http.getBytes(issued.get("link").asText(), DemoUsers.DRAFTER, PASSWORD);
     assertThat(docx.statusCode()).isEqualTo(200);
     assertThat(docx.body()).startsWith('P', 'K');
     // the drafter's 已办 is empty for it (the drafter decided nothing), the head's lists the 同意
     assertThat(mine(view("done", DemoUsers.DRAFTER), pi)).isEmpty();
-    assertThat(single(mine(view("done", DemoUsers.HEAD), pi)).get("statusLabel").asText()).isEqualTo("已印发");
+    assertThat(single(mine(view("done", DemoUsers.HEAD), pi)).get("statusLabel").asText())
+        .isEqualTo("已印发");
   }
 
   @Test
   void ccListsWhatWasCopiedToMeOnly() throws Exception {
     ProcessInstance pi = startDocument("普通");
     Task task = driver.taskFor(DemoUsers.HEAD, pi.getId(), TASK_DEPT_REVIEW);
-    HttpResponse<String> cc = http.postJson("/api/tasks/" + task.getId() + "/cc", DemoUsers.HEAD, PASSWORD,
-        "{\"userIds\": [\"" + COLLEAGUE + "\"]}");
+    HttpResponse<String> cc =
+        http.postJson(
+            "/api/tasks/" + task.getId() + "/cc",
+            DemoUsers.HEAD,
+            PASSWORD,
+            "{\"userIds\": [\"" + COLLEAGUE + "\"]}");
     assertThat(cc.statusCode()).as(cc.body()).isEqualTo(201);
 
     JsonNode copied = single(mine(view("cc", COLLEAGUE), pi));
@@ -151,8 +164,8 @@ class WorklistApiTest {
     assertThat(copied.get("state").asText()).isEqualTo("unread");
     assertThat(copied.get("from").asText()).isEqualTo("刘洋");
     assertThat(copied.get("statusLabel").asText()).isEqualTo("部门初审");
-    HttpResponse<String> read = http.postJson("/api/cc/" + copied.get("id").asText() + "/read", COLLEAGUE,
-        PASSWORD, "{}");
+    HttpResponse<String> read =
+        http.postJson("/api/cc/" + copied.get("id").asText() + "/read", COLLEAGUE, PASSWORD, "{}");
     assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
     assertThat(single(mine(view("cc", COLLEAGUE), pi)).get("state").asText()).isEqualTo("read");
 
@@ -176,38 +189,68 @@ class WorklistApiTest {
     ProcessInstance pi = startDocument("普通");
     Task task = driver.taskFor(DemoUsers.HEAD, pi.getId(), TASK_DEPT_REVIEW);
     String path = "/api/tasks/" + task.getId() + "/reminders/allowed";
-    // the office and the candidates' 部门负责人/分管领导 may; the drafter and another department's head may not
+    // the office and the candidates' 部门负责人/分管领导 may; the drafter and another department's head may
+    // not
     for (String user : List.of("lina", DemoUsers.HEAD, COLLEAGUE)) {
       HttpResponse<String> response = http.get(path, user, PASSWORD);
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      assertThat(JSON.readTree(response.body()).get("allowed").asBoolean()).as("%s may remind", user).isTrue();
+      assertThat(JSON.readTree(response.body()).get("allowed").asBoolean())
+          .as("%s may remind", user)
+          .isTrue();
     }
     for (String user : List.of(DemoUsers.DRAFTER, DemoUsers.FINANCE_HEAD)) {
       HttpResponse<String> response = http.get(path, user, PASSWORD);
-      assertThat(JSON.readTree(response.body()).get("allowed").asBoolean()).as("%s may remind", user).isFalse();
-      assertThat(http.postJson("/api/tasks/" + task.getId() + "/reminders", user, PASSWORD, "{}").statusCode())
-          .as("and the server agrees").isEqualTo(403);
+      assertThat(JSON.readTree(response.body()).get("allowed").asBoolean())
+          .as("%s may remind", user)
+          .isFalse();
+      assertThat(
+              http.postJson("/api/tasks/" + task.getId() + "/reminders", user, PASSWORD, "{}")
+                  .statusCode())
+          .as("and the server agrees")
+          .isEqualTo(403);
     }
-    assertThat(http.get("/api/tasks/no-such-task/reminders/allowed", DemoUsers.HEAD, PASSWORD).statusCode())
+    assertThat(
+            http.get("/api/tasks/no-such-task/reminders/allowed", DemoUsers.HEAD, PASSWORD)
+                .statusCode())
         .isEqualTo(404);
   }
 
-  // --- helpers --------------------------------------------------------------------------------------------
+  // --- helpers
+  // --------------------------------------------------------------------------------------------
 
   private ProcessInstance startDocument(String urgency) {
-    Map<String, Object> variables = new HashMap<>(Map.of("title", "关于我的工作列表的通知 " + UUID.randomUUID(),
-        "docType", "通知", "mainRecipients", "各处室", "body", "各处室应当及时办理待办事项。", "urgency", urgency));
+    Map<String, Object> variables =
+        new HashMap<>(
+            Map.of(
+                "title",
+                "关于我的工作列表的通知 " + UUID.randomUUID(),
+                "docType",
+                "通知",
+                "mainRecipients",
+                "各处室",
+                "body",
+                "各处室应当及时办理待办事项。",
+                "urgency",
+                urgency));
     return driver.start(DemoUsers.DRAFTER, "outgoing_document", variables);
   }
 
   private String title(ProcessInstance pi) {
-    return (String) engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName("title").singleResult().getValue();
+    return (String)
+        engine
+            .getHistoryService()
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(pi.getId())
+            .variableName("title")
+            .singleResult()
+            .getValue();
   }
 
   private JsonNode view(String view, String user) throws Exception {
     HttpResponse<String> response = http.get("/api/worklist?view=" + view, user, PASSWORD);
-    assertThat(response.statusCode()).as("%s of %s: %s", view, user, response.body()).isEqualTo(200);
+    assertThat(response.statusCode())
+        .as("%s of %s: %s", view, user, response.body())
+        .isEqualTo(200);
     return JSON.readTree(response.body());
   }
 
@@ -215,11 +258,12 @@ class WorklistApiTest {
   private static List<JsonNode> mine(JsonNode list, ProcessInstance... instances) {
     List<String> ids = java.util.Arrays.stream(instances).map(ProcessInstance::getId).toList();
     List<JsonNode> found = new ArrayList<>();
-    list.forEach(e -> {
-      if (ids.contains(e.get("processInstanceId").asText())) {
-        found.add(e);
-      }
-    });
+    list.forEach(
+        e -> {
+          if (ids.contains(e.get("processInstanceId").asText())) {
+            found.add(e);
+          }
+        });
     return found;
   }
 
