@@ -44,11 +44,6 @@ public record StepInputs(
     aliases = aliases == null ? Map.of() : Map.copyOf(aliases);
   }
 
-  public StepInputs(
-      String step, Set<String> editable, Set<String> readOnly, Map<String, String> labels) {
-    this(step, editable, readOnly, labels, Map.of());
-  }
-
   public StepInputs(String step, Set<String> editable, Set<String> readOnly) {
     this(step, editable, readOnly, Map.of(), Map.of());
   }

@@ -148,7 +148,7 @@ public class OrgService {
 
   /** The people's names for a sentence: 张伟、李娜. */
   public String displayNames(Iterable<String> userIds) {
-    java.util.List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     userIds.forEach(id -> names.add(displayName(id)));
     return String.join("、", names);
   }

@@ -7,9 +7,7 @@ import cn.officeflow.platform.org.RoleGroups;
 import cn.officeflow.platform.review.ReviewService;
 import cn.officeflow.platform.web.NotFoundException;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -49,10 +47,10 @@ public class TaskRecordService {
   private final AuthorizationService authorizations;
   private final ReviewService reviews;
   private final OrgService org;
-  private final Map<String, BusinessRecords> recordsByProcess;
+  private final BusinessRecordLookup records;
 
   public TaskRecordService(
-      ProcessEngine engine, ReviewService reviews, OrgService org, List<BusinessRecords> records) {
+      ProcessEngine engine, ReviewService reviews, OrgService org, BusinessRecordLookup records) {
     this.tasks = engine.getTaskService();
     this.history = engine.getHistoryService();
     this.repository = engine.getRepositoryService();
@@ -60,9 +58,7 @@ public class TaskRecordService {
     this.authorizations = engine.getAuthorizationService();
     this.reviews = reviews;
     this.org = org;
-    Map<String, BusinessRecords> byProcess = new HashMap<>();
-    records.forEach(r -> r.processKeys().forEach(key -> byProcess.put(key, r)));
-    this.recordsByProcess = Map.copyOf(byProcess);
+    this.records = records;
   }
 
   /** The task's card and view data for the caller. */
@@ -72,10 +68,9 @@ public class TaskRecordService {
     Task task = readable(taskId);
     Context context = context(task);
     Optional<BusinessRecord> record =
-        context.definition() == null || context.businessKey() == null
-            ? Optional.empty()
-            : Optional.ofNullable(recordsByProcess.get(context.definition().getKey()))
-                .flatMap(r -> r.describe(context.businessKey()));
+        records.describe(
+            context.definition() == null ? null : context.definition().getKey(),
+            context.businessKey());
     boolean candidate =
         SystemAuthentication.call(identity, () -> tasks.getIdentityLinksForTask(taskId)).stream()
             .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))

@@ -59,7 +59,7 @@ public class WorklistService {
   private final ReviewService reviews;
   private final CarbonCopyService copies;
   private final OrgService org;
-  private final Map<String, BusinessRecords> recordsByProcess;
+  private final BusinessRecordLookup records;
   private final Map<String, ProcessDefinition> definitions =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -68,7 +68,7 @@ public class WorklistService {
       ReviewService reviews,
       CarbonCopyService copies,
       OrgService org,
-      List<BusinessRecords> records) {
+      BusinessRecordLookup records) {
     this.tasks = engine.getTaskService();
     this.history = engine.getHistoryService();
     this.repository = engine.getRepositoryService();
@@ -76,9 +76,7 @@ public class WorklistService {
     this.reviews = reviews;
     this.copies = copies;
     this.org = org;
-    Map<String, BusinessRecords> byProcess = new HashMap<>();
-    records.forEach(r -> r.processKeys().forEach(key -> byProcess.put(key, r)));
-    this.recordsByProcess = Map.copyOf(byProcess);
+    this.records = records;
   }
 
   /** 待办 of the current user. */
@@ -298,9 +296,7 @@ public class WorklistService {
     return mine.stream()
         .map(
             cc -> {
-              Optional<BusinessRecord> record =
-                  Optional.ofNullable(recordsByProcess.get(cc.processKey()))
-                      .flatMap(r -> r.describe(cc.businessKey()));
+              Optional<BusinessRecord> record = records.describe(cc.processKey(), cc.businessKey());
               return new WorklistEntry(
                   cc.id(),
                   null,
@@ -358,11 +354,7 @@ public class WorklistService {
   }
 
   private Optional<BusinessRecord> record(ProcessDefinition definition, String businessKey) {
-    if (definition == null || businessKey == null) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(recordsByProcess.get(definition.getKey()))
-        .flatMap(r -> r.describe(businessKey));
+    return records.describe(key(definition), businessKey);
   }
 
   private static String key(ProcessDefinition definition) {
