@@ -1,0 +1,141 @@
+package cn.officeflow.crisis;
+
+import cn.officeflow.platform.engine.CurrentUser;
+import cn.officeflow.platform.org.RoleGroups;
+import cn.officeflow.platform.web.NotFoundException;
+import cn.officeflow.platform.web.ValidationException;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.stereotype.Service;
+
+/**
+ * The REST side of 危机公关 with its access rule: 品牌/舆情 (pr-team), 法务, 单位领导, 办公室主任, 应急指挥, 审计 and
+ * 管理员 read every case; to anyone else the cases do not exist (404, list and detail alike).
+ */
+@Service
+public class CrisisQueries {
+
+  static final Set<String> READER_ROLES =
+      Set.of(
+          "pr-team",
+          RoleGroups.LEGAL,
+          RoleGroups.LEADERS,
+          RoleGroups.OFFICE_DIRECTOR,
+          "emergency-command",
+          RoleGroups.AUDITORS,
+          RoleGroups.CAMUNDA_ADMIN);
+
+  private final CrisisService service;
+  private final IdentityService identity;
+
+  public CrisisQueries(CrisisService service, IdentityService identity) {
+    this.service = service;
+    this.identity = identity;
+  }
+
+  /** {@code status} responding | following_up | reviewing | closed (any case) or absent for all. */
+  public List<CaseView> list(String status) {
+    requireReader();
+    CrisisStatus filter = null;
+    if (status != null) {
+      filter =
+          CrisisStatus.parse(status)
+              .orElseThrow(
+                  () ->
+                      new ValidationException(
+                          "status",
+                          "状态必须是 responding、following_up、reviewing 或 closed 之一，收到：" + status));
+    }
+    return service.list(filter).stream().map(CaseView::of).toList();
+  }
+
+  public CaseDetail detail(String id) {
+    requireReader();
+    if (id == null || id.length() > 36) {
+      throw new NotFoundException("危机公关事件不存在：" + id);
+    }
+    CrisisCase c = service.crisis(id);
+    return new CaseDetail(
+        CaseView.of(c),
+        c.spread(),
+        c.assessment(),
+        c.initiator(),
+        c.initiatorName(),
+        c.firstResponseBy(),
+        c.reviewReport(),
+        c.archiveEntryId(),
+        c.processInstanceId(),
+        service.steps(id));
+  }
+
+  private void requireReader() {
+    if (!CurrentUser.inAnyGroup(identity, READER_ROLES)) {
+      throw new NotFoundException("危机公关事件不存在");
+    }
+  }
+
+  /** A case in the list: the report, levels, the 30-minute result. */
+  public record CaseView(
+      String id,
+      String status,
+      String statusLabel,
+      String origin,
+      String originLabel,
+      String emergencyId,
+      String emergencyLevel,
+      String keyword,
+      String source,
+      String summary,
+      String link,
+      String impactLevel,
+      LocalDateTime reportedAt,
+      LocalDateTime firstResponseAt,
+      String firstResponseByName,
+      Integer responseMinutes,
+      Boolean withinTarget,
+      int targetMinutes,
+      LocalDateTime warnedAt,
+      LocalDateTime escalatedAt,
+      LocalDateTime closedAt) {
+
+    static CaseView of(CrisisCase c) {
+      return new CaseView(
+          c.id(),
+          c.status().name(),
+          c.status().label(),
+          c.origin().name(),
+          c.origin().label(),
+          c.emergencyId(),
+          c.emergencyLevel(),
+          c.keyword(),
+          c.source(),
+          c.summary(),
+          c.link(),
+          c.impactLevel(),
+          c.reportedAt(),
+          c.firstResponseAt(),
+          c.firstResponseByName(),
+          c.responseMinutes(),
+          c.withinTarget(),
+          CrisisVariables.TARGET_MINUTES,
+          c.warnedAt(),
+          c.escalatedAt(),
+          c.closedAt());
+    }
+  }
+
+  /** One case with its timeline (every step: who, when, what, channel). */
+  public record CaseDetail(
+      CaseView crisis,
+      String spread,
+      String assessment,
+      String initiator,
+      String initiatorName,
+      String firstResponseBy,
+      String reviewReport,
+      String archiveEntryId,
+      String processInstanceId,
+      List<CrisisStep> timeline) {}
+}
