@@ -19,7 +19,7 @@ public class CrisisQueries {
 
   static final Set<String> READER_ROLES =
       Set.of(
-          "pr-team",
+          CrisisVariables.PR_TEAM,
           RoleGroups.LEGAL,
           RoleGroups.LEADERS,
           RoleGroups.OFFICE_DIRECTOR,

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.Group;
@@ -88,6 +89,13 @@ public class CrisisService {
     String initiator = CurrentUser.initiator(execution, INITIATOR);
     if (initiator == null || initiator.isBlank()) {
       throw new ValidationException(INITIATOR, "舆情必须由已登录的品牌/舆情组成员上报");
+    }
+    // the start permission lets a 舆情监测 system's account start the process too (its message needs
+    // it):
+    // by hand only the pr-team reports
+    if (!CurrentUser.groups(identity).contains(PR_TEAM)) {
+      throw new AuthorizationException(
+          "用户 " + initiator + " 无权上报舆情（需要角色：pr-team）；舆情监测系统请发送预警消息 " + MESSAGE_ALERT);
     }
     String keyword =
         FormValues.requiredText(execution.getVariable(KEYWORD), KEYWORD, MAX_KEYWORD, "关键词");
@@ -505,10 +513,10 @@ public class CrisisService {
                           "行政办公室",
                           now.toLocalDate()));
               List<Group> departments = system(() -> org.departmentsOf(user));
-              String departmentId = departments.isEmpty() ? "pr-team" : departments.get(0).getId();
+              String departmentId = departments.isEmpty() ? PR_TEAM : departments.get(0).getId();
               String departmentName =
                   departments.isEmpty()
-                      ? RoleGroups.ALL.get("pr-team")
+                      ? RoleGroups.ALL.get(PR_TEAM)
                       : departments.get(0).getName();
               return archive.archive(
                   new NewArchiveEntry(
@@ -544,7 +552,7 @@ public class CrisisService {
 
   /** The pr-team (品牌/舆情) members and its head. */
   public List<String> prTeamAndHeads() {
-    LinkedHashSet<String> all = new LinkedHashSet<>(members("pr-team"));
+    LinkedHashSet<String> all = new LinkedHashSet<>(members(PR_TEAM));
     all.addAll(prTeamHeads());
     return List.copyOf(all);
   }
@@ -555,7 +563,7 @@ public class CrisisService {
    */
   public List<String> prTeamHeads() {
     List<String> heads =
-        members("pr-team").stream()
+        members(PR_TEAM).stream()
             .filter(u -> system(() -> org.isMember(u, RoleGroups.DEPT_HEADS)))
             .toList();
     return heads.isEmpty() ? members(RoleGroups.OFFICE_DIRECTOR) : heads;

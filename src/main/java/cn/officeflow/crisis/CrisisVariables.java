@@ -8,6 +8,9 @@ public final class CrisisVariables {
   public static final String PROCESS_KEY = "crisis_pr";
   public static final String MESSAGE_ALERT = "PublicOpinionAlert";
 
+  /** 品牌/舆情: starts by hand, does most steps. */
+  public static final String PR_TEAM = "pr-team";
+
   // elements
   public static final String START_REPORT = "StartEvent_Report";
   public static final String START_ALERT = "StartEvent_Alert";

@@ -344,6 +344,10 @@ class CrisisProcessTest {
     // only the pr-team starts by hand
     assertThatThrownBy(() -> driver.start("zhangwei", PROCESS_KEY, report("x")))
         .isInstanceOf(AuthorizationException.class);
+    // the 舆情监测 system's start permission (for its message) does not let it report by hand
+    assertThatThrownBy(() -> driver.start(sender, PROCESS_KEY, report("x")))
+        .isInstanceOf(AuthorizationException.class)
+        .hasMessageContaining("PublicOpinionAlert");
     assertThat(count()).isEqualTo(before);
   }
 
