@@ -40,6 +40,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CrisisProcessTest {
 
   static final String PR = "xuqing";
+
+  /** The demo 舆情监测系统 account (integrations only). */
+  static final String MONITOR_SYSTEM = "yuqing";
+
+  static final String PASSWORD = "Office@2026";
   static final String LEGAL_USER = "zhoujie";
   static final String DIRECTOR = "zhaomin";
 
@@ -193,7 +198,7 @@ class CrisisProcessTest {
 
   @Test
   void anAlertWarnsAtTwentyEscalatesAtThirtyAndRecordsALateResponse() {
-    String sender = IntegrationUser.ensure(engine);
+    String sender = MONITOR_SYSTEM;
     ProcessInstance pi =
         driver.as(
             sender,
@@ -329,7 +334,7 @@ class CrisisProcessTest {
     Map<String, Object> extra = report("x");
     extra.put(REPORTED_AT, TestClock.date("2026-11-30T00:00:00"));
     assertRefused(() -> driver.start(PR, PROCESS_KEY, extra), REPORTED_AT);
-    String sender = IntegrationUser.ensure(engine);
+    String sender = MONITOR_SYSTEM;
     Map<String, Object> alertWithoutSummary = alert("x");
     alertWithoutSummary.remove(SUMMARY);
     assertRefused(
