@@ -50,3 +50,20 @@ create table of_crisis_step (
   created_at  datetime(3)   not null
 );
 create unique index of_crisis_step_case on of_crisis_step (case_id, seq);
+
+-- 改进措施 of the 复盘报告 (one per line: 内容 | 责任人 | 完成期限), each a tracked 整改落实 task for its owner.
+-- status: OPEN | DONE.
+create table of_crisis_improvement (
+  id          varchar(36)   not null primary key,
+  case_id     varchar(36)   not null,
+  seq         int           not null,
+  item_text   varchar(500)  not null,
+  owner       varchar(64)   not null,
+  owner_name  varchar(100)  not null,
+  due         date          not null,
+  status      varchar(10)   not null,
+  result      varchar(2000),
+  done_by     varchar(64),
+  done_at     datetime(3)
+);
+create unique index of_crisis_improvement_case on of_crisis_improvement (case_id, seq);

@@ -69,6 +69,16 @@ public class CrisisListeners {
   }
 
   @Bean
+  ExecutionListener crisisPrepareImprovementListener(CrisisService crises) {
+    return crises::prepareImprovement;
+  }
+
+  @Bean
+  ExecutionListener crisisImprovementListener(CrisisService crises) {
+    return crises::improvementDone;
+  }
+
+  @Bean
   JavaDelegate crisisWarnDelegate(CrisisService crises) {
     return crises::warn;
   }

@@ -35,7 +35,7 @@ public class CrisisQueries {
     this.identity = identity;
   }
 
-  /** {@code status} responding | following_up | reviewing | closed (any case) or absent for all. */
+  /** {@code status} responding | following_up | reviewing | improving | closed (any case) or absent for all. */
   public List<CaseView> list(String status) {
     requireReader();
     CrisisStatus filter = null;
@@ -46,7 +46,8 @@ public class CrisisQueries {
                   () ->
                       new ValidationException(
                           "status",
-                          "状态必须是 responding、following_up、reviewing 或 closed 之一，收到：" + status));
+                          "状态必须是 responding、following_up、reviewing、improving 或 closed 之一，收到："
+                              + status));
     }
     return service.list(filter).stream().map(CaseView::of).toList();
   }
@@ -67,7 +68,8 @@ public class CrisisQueries {
         c.reviewReport(),
         c.archiveEntryId(),
         c.processInstanceId(),
-        service.steps(id));
+        service.steps(id),
+        service.improvements(id));
   }
 
   private void requireReader() {
@@ -137,5 +139,6 @@ public class CrisisQueries {
       String reviewReport,
       String archiveEntryId,
       String processInstanceId,
-      List<CrisisStep> timeline) {}
+      List<CrisisStep> timeline,
+      List<CrisisImprovement> improvements) {}
 }

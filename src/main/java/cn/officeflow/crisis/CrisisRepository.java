@@ -1,7 +1,9 @@
 package cn.officeflow.crisis;
 
+import cn.officeflow.platform.improve.ImprovementItem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -116,17 +118,92 @@ public class CrisisRepository {
         .update();
   }
 
-  public void closed(String id, String report, String archiveEntryId, LocalDateTime now) {
+  /** The 复盘报告 is in: closed, or 整改落实中 while improvement items are open. */
+  public void reviewed(
+      String id, String report, String archiveEntryId, boolean closed, LocalDateTime now) {
     jdbc.sql(
             """
         update of_crisis_case set review_report = :report, archive_entry_id = :archive, status = :status,
-          closed_at = :now, updated_at = :now where id = :id""")
+          closed_at = :closedAt, updated_at = :now where id = :id""")
         .param("report", report)
         .param("archive", archiveEntryId)
+        .param("status", (closed ? CrisisStatus.CLOSED : CrisisStatus.IMPROVING).name())
+        .param("closedAt", closed ? now : null)
+        .param("now", now)
+        .param("id", id)
+        .update();
+  }
+
+  public void closed(String id, LocalDateTime now) {
+    jdbc.sql(
+            "update of_crisis_case set status = :status, closed_at = :now, updated_at = :now"
+                + " where id = :id")
         .param("status", CrisisStatus.CLOSED.name())
         .param("now", now)
         .param("id", id)
         .update();
+  }
+
+  public void insertImprovement(String caseId, int seq, ImprovementItem item, String id) {
+    jdbc.sql(
+            """
+        insert into of_crisis_improvement (id, case_id, seq, item_text, owner, owner_name, due, status)
+        values (:id, :case, :seq, :text, :owner, :ownerName, :due, 'OPEN')""")
+        .param("id", id)
+        .param("case", caseId)
+        .param("seq", seq)
+        .param("text", item.text())
+        .param("owner", item.ownerId())
+        .param("ownerName", item.ownerName())
+        .param("due", item.due())
+        .update();
+  }
+
+  public void improvementDone(String id, String result, String userId, LocalDateTime now) {
+    jdbc.sql(
+            """
+        update of_crisis_improvement set status = 'DONE', result = :result, done_by = :user, done_at = :now
+        where id = :id""")
+        .param("result", result)
+        .param("user", userId)
+        .param("now", now)
+        .param("id", id)
+        .update();
+  }
+
+  public Optional<CrisisImprovement> improvement(String id) {
+    return jdbc.sql("select " + IMPROVEMENT_COLUMNS + " from of_crisis_improvement where id = :id")
+        .param("id", id)
+        .query(CrisisRepository::improvement)
+        .optional();
+  }
+
+  public List<CrisisImprovement> improvements(String caseId) {
+    return jdbc.sql(
+            "select "
+                + IMPROVEMENT_COLUMNS
+                + " from of_crisis_improvement where case_id = :case order by seq")
+        .param("case", caseId)
+        .query(CrisisRepository::improvement)
+        .list();
+  }
+
+  private static final String IMPROVEMENT_COLUMNS =
+      "id, case_id, seq, item_text, owner, owner_name, due, status, result, done_by, done_at";
+
+  private static CrisisImprovement improvement(ResultSet rs, int row) throws SQLException {
+    return new CrisisImprovement(
+        rs.getString("id"),
+        rs.getString("case_id"),
+        rs.getInt("seq"),
+        rs.getString("item_text"),
+        rs.getString("owner"),
+        rs.getString("owner_name"),
+        rs.getObject("due", LocalDate.class),
+        "DONE".equals(rs.getString("status")),
+        rs.getString("result"),
+        rs.getString("done_by"),
+        rs.getObject("done_at", LocalDateTime.class));
   }
 
   public void insertStep(

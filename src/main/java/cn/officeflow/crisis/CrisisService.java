@@ -11,6 +11,8 @@ import cn.officeflow.platform.docgen.OfficialDocument;
 import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.engine.EngineClock;
 import cn.officeflow.platform.engine.SystemAuthentication;
+import cn.officeflow.platform.improve.ImprovementItem;
+import cn.officeflow.platform.improve.ImprovementItems;
 import cn.officeflow.platform.notify.Channel;
 import cn.officeflow.platform.notify.NotificationService;
 import cn.officeflow.platform.org.OrgService;
@@ -426,7 +428,8 @@ public class CrisisService {
 
   /**
    * End of Task_Review (《事件复盘报告》): the report text, generated as .docx and archived in the hash chain
-   * (source 危机公关, the case id); the case is closed.
+   * (source 危机公关, the case id); the 改进措施 (one per line: 内容 | 责任人 | 完成期限) become tracked 整改落实
+   * tasks, and the case closes when there are none or once they are all done.
    */
   public void review(DelegateExecution execution) {
     if (execution.isCanceled()) {
@@ -435,18 +438,88 @@ public class CrisisService {
     String report =
         FormValues.requiredText(
             execution.getVariable(REVIEW_REPORT), REVIEW_REPORT, MAX_REPORT, "复盘报告");
-    String improvements =
-        FormValues.optionalText(
-            execution.getVariable(IMPROVEMENTS), IMPROVEMENTS, MAX_TEXT, "改进措施");
+    Object rawImprovements = execution.getVariable(IMPROVEMENTS);
+    FormValues.optionalText(rawImprovements, IMPROVEMENTS, MAX_TEXT, "改进措施");
+    List<ImprovementItem> items =
+        system(() -> ImprovementItems.parse(rawImprovements, IMPROVEMENTS, org));
     String id = caseId(execution);
     CrisisCase crisis = crisis(id);
     LocalDateTime now = EngineClock.now();
     String user = CurrentUser.idOrSystem(identity);
-    String full = report + (improvements == null ? "" : "\n\n改进措施：\n" + improvements);
-    step(id, "REVIEW", "事件复盘报告", full, null, now);
-    ArchiveEntry entry = archiveReport(crisis, full, user, now);
-    cases.closed(id, full, entry.id(), now);
-    LOG.info("危机公关 {} 复盘报告已归档（{}），结案", id, entry.id());
+    StringBuilder full = new StringBuilder(report);
+    if (!items.isEmpty()) {
+      full.append("\n\n改进措施：");
+      for (ImprovementItem item : items) {
+        full.append("\n")
+            .append(item.text())
+            .append("（责任人：")
+            .append(item.ownerName())
+            .append("，")
+            .append(item.due())
+            .append(" 前完成）");
+      }
+    }
+    step(id, "REVIEW", "事件复盘报告", full.toString(), null, now);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      String itemId = UUID.randomUUID().toString();
+      cases.insertImprovement(id, i + 1, items.get(i), itemId);
+      ids.add(itemId);
+    }
+    ArchiveEntry entry = archiveReport(crisis, full.toString(), user, now);
+    cases.reviewed(id, full.toString(), entry.id(), items.isEmpty(), now);
+    execution.getProcessInstance().setVariable(IMPROVEMENT_IDS, ids);
+    LOG.info("危机公关 {} 复盘报告已归档（{}），{} 项整改", id, entry.id(), items.size());
+  }
+
+  /** Collection of the Task_Improvement multi-instance: the ids of the case's improvement items. */
+  @SuppressWarnings("unchecked")
+  public List<String> improvementIds(DelegateExecution execution) {
+    Object ids = execution.getVariable(IMPROVEMENT_IDS);
+    return ids instanceof List<?> list ? (List<String>) list : List.of();
+  }
+
+  /** Assignee of one Task_Improvement: the item's owner. */
+  public String improvementOwner(String improvementId) {
+    return improvement(improvementId).owner();
+  }
+
+  /** Due date of one Task_Improvement: the item's 完成期限, end of that day. */
+  public Date improvementDue(String improvementId) {
+    return date(improvement(improvementId).due().atTime(18, 0));
+  }
+
+  /** Start of one Task_Improvement: what the owner sees on the form. */
+  public void prepareImprovement(DelegateExecution execution) {
+    CrisisImprovement item = improvement((String) execution.getVariable(IMPROVEMENT_ID));
+    execution.setVariableLocal(IMPROVEMENT_TEXT, item.text());
+    execution.setVariableLocal(IMPROVEMENT_DUE, item.due().toString());
+  }
+
+  /** End of one Task_Improvement (整改落实): the owner's 落实情况; the case closes with the last one. */
+  public void improvementDone(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
+    String result =
+        FormValues.requiredText(
+            execution.getVariable(IMPROVEMENT_RESULT), IMPROVEMENT_RESULT, 2000, "落实情况");
+    CrisisImprovement item = improvement((String) execution.getVariable(IMPROVEMENT_ID));
+    LocalDateTime now = EngineClock.now();
+    String user = CurrentUser.idOrSystem(identity);
+    cases.improvementDone(item.id(), result, user, now);
+    step(item.caseId(), "IMPROVE", "整改落实", item.text() + "：" + result, null, now);
+    if (cases.improvements(item.caseId()).stream().allMatch(CrisisImprovement::done)) {
+      cases.closed(item.caseId(), now);
+    }
+  }
+
+  public List<CrisisImprovement> improvements(String caseId) {
+    return cases.improvements(caseId);
+  }
+
+  private CrisisImprovement improvement(String id) {
+    return cases.improvement(id).orElseThrow(() -> new NotFoundException("整改事项不存在：" + id));
   }
 
   private ArchiveEntry archiveReport(

@@ -65,7 +65,17 @@ public final class CrisisVariables {
   public static final String FOLLOW_UP_RESULT = "followUpResult";
 
   public static final String REVIEW_REPORT = "reviewReport";
+
+  /** 改进措施, one per line: 内容 | 责任人 | 完成期限 (platform ImprovementItems). */
   public static final String IMPROVEMENTS = "improvements";
+
+  // 整改落实 (Task_Improvement, one per item)
+  public static final String TASK_IMPROVEMENT = "Task_Improvement";
+  public static final String IMPROVEMENT_IDS = "improvementIds";
+  public static final String IMPROVEMENT_ID = "improvementId";
+  public static final String IMPROVEMENT_TEXT = "improvementText";
+  public static final String IMPROVEMENT_DUE = "improvementDue";
+  public static final String IMPROVEMENT_RESULT = "improvementResult";
 
   // set by the process
   public static final String CASE_ID = "caseId";

@@ -139,6 +139,7 @@ class CrisisApiTest {
     assertThat(after.at("/crisis/withinTarget").asBoolean()).isTrue();
     assertThat(after.at("/crisis/firstResponseByName").asText()).isEqualTo("许晴");
     assertThat(after.get("timeline").size()).isEqualTo(6);
+    assertThat(after.get("improvements").isArray()).isTrue();
     assertThat(after.at("/timeline/5/channel").asText()).isEqualTo("官方微博");
   }
 

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -166,15 +167,54 @@ class CrisisProcessTest {
     assertRefused(
         () -> driver.complete(PR, pi.getId(), TASK_REVIEW, Map.of(REVIEW_REPORT, "  ")),
         REVIEW_REPORT);
+    assertRefused(
+        () ->
+            driver.complete(
+                PR,
+                pi.getId(),
+                TASK_REVIEW,
+                Map.of(REVIEW_REPORT, "报告", IMPROVEMENTS, "建立核查清单 | nobody | 2026-12-15")),
+        IMPROVEMENTS);
+    assertThat(crises.improvements(id)).isEmpty();
     driver.complete(
         PR,
         pi.getId(),
         TASK_REVIEW,
-        Map.of(REVIEW_REPORT, "12分钟内发布首次回应，处置及时。", IMPROVEMENTS, "建立食堂舆情快速核查清单"));
-    assertThat(pi).hasPassed(TASK_REVIEW, END_CLOSED).isEnded();
+        Map.of(
+            REVIEW_REPORT,
+            "12分钟内发布首次回应，处置及时。",
+            IMPROVEMENTS,
+            "建立食堂舆情快速核查清单 | xuqing | 2026-12-15\n完善法务会商值班表 | 赵敏 | 2026-12-31"));
+    c = crises.crisis(id);
+    assertThat(c.status()).isEqualTo(CrisisStatus.IMPROVING);
+    assertThat(c.closedAt()).isNull();
+    assertThat(c.reviewReport()).contains("处置及时", "快速核查清单（责任人：许晴，2026-12-15 前完成）");
+    // one tracked task per item: its owner, its due date
+    assertThat(pi).isWaitingAt(TASK_IMPROVEMENT);
+    Task mine = driver.taskFor(PR, pi.getId(), TASK_IMPROVEMENT);
+    assertThat(mine.getAssignee()).isEqualTo(PR);
+    assertThat(mine.getDueDate()).isEqualTo(TestClock.date("2026-12-15T18:00:00"));
+    assertThat(engine.getTaskService().getVariable(mine.getId(), IMPROVEMENT_TEXT))
+        .isEqualTo("建立食堂舆情快速核查清单");
+    Task director = driver.taskFor(DIRECTOR, pi.getId(), TASK_IMPROVEMENT);
+    assertThat(director.getAssignee()).isEqualTo(DIRECTOR);
+    assertThat(director.getDueDate()).isEqualTo(TestClock.date("2026-12-31T18:00:00"));
+    assertRefused(
+        () -> driver.complete(PR, pi.getId(), TASK_IMPROVEMENT, Map.of(IMPROVEMENT_RESULT, "")),
+        IMPROVEMENT_RESULT);
+    driver.complete(PR, pi.getId(), TASK_IMPROVEMENT, Map.of(IMPROVEMENT_RESULT, "清单已印发"));
+    assertThat(crises.crisis(id).status()).isEqualTo(CrisisStatus.IMPROVING);
+    driver.complete(DIRECTOR, pi.getId(), TASK_IMPROVEMENT, Map.of(IMPROVEMENT_RESULT, "值班表已更新"));
+    assertThat(pi).hasPassed(TASK_REVIEW, TASK_IMPROVEMENT, END_CLOSED).isEnded();
     c = crises.crisis(id);
     assertThat(c.status()).isEqualTo(CrisisStatus.CLOSED);
-    assertThat(c.reviewReport()).contains("处置及时", "快速核查清单");
+    assertThat(c.closedAt()).isNotNull();
+    assertThat(crises.improvements(id))
+        .extracting(
+            CrisisImprovement::ownerName, CrisisImprovement::done, CrisisImprovement::result)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("许晴", true, "清单已印发"),
+            org.assertj.core.groups.Tuple.tuple("赵敏", true, "值班表已更新"));
     ArchiveEntry entry = archive.findBySource(ArchiveSource.CRISIS, id).orElseThrow();
     assertThat(entry.id()).isEqualTo(c.archiveEntryId());
     assertThat(entry.fileName()).endsWith(".docx");
@@ -192,7 +232,9 @@ class CrisisProcessTest {
             "FOLLOW_UP",
             "RESPOND",
             "FOLLOW_UP",
-            "REVIEW");
+            "REVIEW",
+            "IMPROVE",
+            "IMPROVE");
     assertThat(crises.steps(id).get(5).channel()).isEqualTo("官方微博");
   }
 
