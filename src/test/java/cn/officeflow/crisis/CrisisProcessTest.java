@@ -333,6 +333,15 @@ class CrisisProcessTest {
       driver.executeJobs(pi.getId());
       assertThat(pi).hasPassed(TASK_WARN).hasNotPassed(TASK_ESCALATE);
       assertThat(templates(id)).containsOnly("crisis-warning");
+      assertThat(
+              jdbc.sql(
+                      "select body from of_notification where business_key = :id and recipient = :r"
+                          + " and channel = 'SMS'")
+                  .param("id", id)
+                  .param("r", PR)
+                  .query(String.class)
+                  .single())
+          .contains("舆情发酵", "已 25 分钟未发布首次回应", "仅剩约 5 分钟");
 
       prepare(pi, "2026-12-01T10:02:00");
       TestClock.set("2026-12-01T10:04:10");
