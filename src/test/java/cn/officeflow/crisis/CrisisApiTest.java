@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.officeflow.support.DemoUsers;
 import cn.officeflow.support.Http;
 import cn.officeflow.support.HttpTest;
+import cn.officeflow.support.ProcessDriver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -207,6 +210,23 @@ class CrisisApiTest {
     assertThat(detail.at("/crisis/source").asText()).isEqualTo("舆情监测平台");
     assertThat(detail.get("initiator").asText()).isEqualTo(sender);
     assertThat(task(pi, CrisisVariables.TASK_MONITOR)).isNotNull();
+
+    // 21 minutes later the warning has gone out; the office reads it under the case's id
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 21 * 60_000L));
+    try {
+      new ProcessDriver(engine).executeJobs(pi);
+    } finally {
+      ClockUtil.reset();
+    }
+    JsonNode sent =
+        json(http.get("/api/notifications?businessKey=" + id, "zhaomin", PASSWORD), 200);
+    List<String> sentTo = new ArrayList<>();
+    sent.forEach(n -> sentTo.add(n.get("recipient").asText() + "/" + n.get("channel").asText()));
+    assertThat(sentTo)
+        .containsExactlyInAnyOrder("xuqing/MAIL", "xuqing/SMS", "zhaomin/MAIL", "zhaomin/SMS");
+    JsonNode warned = json(http.get("/api/crises/" + id, "xuqing", PASSWORD), 200);
+    assertThat(warned.at("/crisis/warnedAt").isNull()).isFalse();
+    assertThat(warned.at("/timeline/1/stepName").asText()).isEqualTo("20分钟预警");
   }
 
   Task task(String pi, String key) {
