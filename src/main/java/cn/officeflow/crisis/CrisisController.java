@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * REST of 危机公关 (issue 11 contract): GET /api/crises?status= (newest report first) and GET
- * /api/crises/{id} (the case, its timeline, response minutes and whether the 30 minutes were met).
+ * /api/crises/{id} (the case, its timeline, response minutes and whether the 30 minutes were met); GET
+ * /api/crises/monthly?month=YYYY-MM (the month's response figures for the 月度通报).
  */
 @RestController
 @RequestMapping("/api/crises")
@@ -24,6 +25,11 @@ public class CrisisController {
   @GetMapping
   public List<CrisisQueries.CaseView> list(@RequestParam(required = false) String status) {
     return queries.list(status);
+  }
+
+  @GetMapping("/monthly")
+  public CrisisQueries.MonthlyReport monthly(@RequestParam(required = false) String month) {
+    return queries.monthly(month);
   }
 
   @GetMapping("/{id}")

@@ -1,10 +1,13 @@
 package cn.officeflow.crisis;
 
 import cn.officeflow.platform.engine.CurrentUser;
+import cn.officeflow.platform.engine.EngineClock;
 import cn.officeflow.platform.org.RoleGroups;
 import cn.officeflow.platform.web.NotFoundException;
 import cn.officeflow.platform.web.ValidationException;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -72,6 +75,43 @@ public class CrisisQueries {
         service.improvements(id));
   }
 
+  /**
+   * The month's figures for the 月度通报: cases reported in {@code month} (YYYY-MM; absent = this month on the
+   * engine clock), how many got a first response, how many within 30 minutes, average and longest response
+   * minutes, how many were escalated to the leaders, and the cases themselves.
+   */
+  public MonthlyReport monthly(String month) {
+    requireReader();
+    YearMonth ym;
+    if (month == null || month.isBlank()) {
+      ym = YearMonth.from(EngineClock.today());
+    } else {
+      try {
+        ym = YearMonth.parse(month.strip());
+      } catch (DateTimeParseException e) {
+        throw new ValidationException("month", "月份格式应为 YYYY-MM，例如 2026-12，收到：" + month);
+      }
+    }
+    List<CrisisCase> cases =
+        service.reportedBetween(
+            ym.atDay(1).atStartOfDay(), ym.plusMonths(1).atDay(1).atStartOfDay());
+    List<Integer> minutes =
+        cases.stream().map(CrisisCase::responseMinutes).filter(m -> m != null).toList();
+    return new MonthlyReport(
+        ym.toString(),
+        cases.size(),
+        minutes.size(),
+        (int) cases.stream().filter(c -> Boolean.TRUE.equals(c.withinTarget())).count(),
+        minutes.isEmpty()
+            ? null
+            : Math.round(minutes.stream().mapToInt(Integer::intValue).average().orElse(0) * 10)
+                / 10.0,
+        minutes.stream().max(Integer::compare).orElse(null),
+        (int) cases.stream().filter(c -> c.escalatedAt() != null).count(),
+        CrisisVariables.TARGET_MINUTES,
+        cases.stream().map(CaseView::of).toList());
+  }
+
   private void requireReader() {
     if (!CurrentUser.inAnyGroup(identity, READER_ROLES)) {
       throw new NotFoundException("危机公关事件不存在");
@@ -127,6 +167,18 @@ public class CrisisQueries {
           c.closedAt());
     }
   }
+
+  /** The 危机公关 figures of one month (月度通报). */
+  public record MonthlyReport(
+      String month,
+      int cases,
+      int responded,
+      int withinTarget,
+      Double averageMinutes,
+      Integer maxMinutes,
+      int escalated,
+      int targetMinutes,
+      List<CaseView> list) {}
 
   /** One case with its timeline (every step: who, when, what, channel). */
   public record CaseDetail(

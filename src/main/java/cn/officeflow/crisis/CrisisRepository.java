@@ -280,6 +280,19 @@ public class CrisisRepository {
         .list();
   }
 
+  /** Cases reported in [from, to), by report time. */
+  public List<CrisisCase> reportedBetween(LocalDateTime from, LocalDateTime to) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from of_crisis_case where reported_at >= :from and reported_at < :to"
+                + " order by reported_at, id")
+        .param("from", from)
+        .param("to", to)
+        .query(CrisisRepository::crisis)
+        .list();
+  }
+
   private static CrisisCase crisis(ResultSet rs, int row) throws SQLException {
     Integer within = (Integer) rs.getObject("within_target", Integer.class);
     return new CrisisCase(

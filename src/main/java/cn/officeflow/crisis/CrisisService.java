@@ -619,6 +619,10 @@ public class CrisisService {
     return cases.list(status);
   }
 
+  public List<CrisisCase> reportedBetween(LocalDateTime from, LocalDateTime to) {
+    return cases.reportedBetween(from, to);
+  }
+
   public List<CrisisStep> steps(String id) {
     return cases.steps(id);
   }

@@ -143,6 +143,22 @@ class CrisisApiTest {
     assertThat(after.at("/crisis/firstResponseByName").asText()).isEqualTo("许晴");
     assertThat(after.get("timeline").size()).isEqualTo(6);
     assertThat(after.get("improvements").isArray()).isTrue();
+
+    // the month's figures for the 月度通报
+    String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    JsonNode monthly =
+        json(http.get("/api/crises/monthly?month=" + month, "zhaomin", PASSWORD), 200);
+    assertThat(monthly.get("month").asText()).isEqualTo(month);
+    assertThat(monthly.get("cases").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(monthly.get("responded").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(monthly.get("withinTarget").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(monthly.get("targetMinutes").asInt()).isEqualTo(30);
+    assertThat(ids(monthly.get("list"))).contains(id);
+    assertThat(json(http.get("/api/crises/monthly", "qianyu", PASSWORD), 200).get("month").asText())
+        .isEqualTo(month);
+    namesField(
+        json(http.get("/api/crises/monthly?month=2026-13", "zhaomin", PASSWORD), 400), "month");
+    assertThat(http.get("/api/crises/monthly", "zhangwei", PASSWORD).statusCode()).isEqualTo(404);
     assertThat(after.at("/timeline/5/channel").asText()).isEqualTo("官方微博");
   }
 
