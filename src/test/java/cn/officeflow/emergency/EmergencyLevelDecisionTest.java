@@ -106,6 +106,6 @@ class EmergencyLevelDecisionTest {
   @Test
   void everyCaseGetsALevel() {
     assertThat(evaluate("资产", "未知", 0).getResultList()).hasSize(1);
-    assertThat(evaluate(null, null, null).<String>getSingleEntry()).isEqualTo("Ⅳ");
+    assertThat(level(null, null, null)).isEqualTo("Ⅳ");
   }
 }

@@ -125,6 +125,33 @@ public class OrgService {
         .toList();
   }
 
+  /** Whether a user with this id exists. */
+  public boolean userExists(String userId) {
+    return userId != null
+        && !userId.isBlank()
+        && identityService.createUserQuery().userId(userId).count() > 0;
+  }
+
+  /**
+   * The ids of the users whose display name ({@link #displayName}: 姓 + 名) is {@code name}; a surname
+   * of one or two characters (张, 欧阳) is tried.
+   */
+  public List<String> usersNamed(String name) {
+    List<String> ids = new ArrayList<>();
+    if (name == null) {
+      return ids;
+    }
+    for (int surname = 1; surname <= Math.min(2, name.length() - 1); surname++) {
+      identityService
+          .createUserQuery()
+          .userFirstName(name.substring(0, surname))
+          .userLastName(name.substring(surname))
+          .list()
+          .forEach(user -> ids.add(user.getId()));
+    }
+    return ids;
+  }
+
   public boolean isMember(String userId, String groupId) {
     return identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
   }
