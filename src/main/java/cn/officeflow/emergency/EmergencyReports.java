@@ -12,8 +12,9 @@ import cn.officeflow.platform.engine.EngineClock;
 import cn.officeflow.platform.engine.SystemAuthentication;
 import cn.officeflow.platform.files.StoredFile;
 import cn.officeflow.platform.files.StoredFileService;
+import cn.officeflow.platform.improve.ImprovementItem;
+import cn.officeflow.platform.improve.ImprovementItems;
 import cn.officeflow.platform.org.OrgService;
-import cn.officeflow.platform.web.ValidationException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -205,62 +206,19 @@ public class EmergencyReports {
   }
 
   /**
-   * 优化建议: one per line {@code 内容 | 责任人用户名 | YYYY-MM-DD}; empty = none. 400 naming the field and the line.
+   * 优化建议 with owners and due dates, one per line {@code 内容 | 责任人 | YYYY-MM-DD}, parsed by the platform's
+   * {@link ImprovementItems} (400 naming the field and the line); empty = none.
    */
   public List<EmergencyRepository.Improvement> parseImprovements(Object raw, String field) {
-    List<EmergencyRepository.Improvement> items = new ArrayList<>();
-    if (raw == null || raw instanceof String s && s.isBlank()) {
-      return items;
-    }
-    if (!(raw instanceof String text)) {
-      throw new ValidationException(field, "优化建议必须是文本");
-    }
-    int lineNo = 0;
-    for (String line : text.lines().toList()) {
-      lineNo++;
-      if (line.isBlank()) {
-        continue;
-      }
-      String[] parts = line.split("[|｜]", -1);
-      if (parts.length != 3) {
-        throw new ValidationException(
-            field, "优化建议第 " + lineNo + " 行应为「内容 | 责任人用户名 | YYYY-MM-DD」，收到：" + line.strip());
-      }
-      String content = parts[0].strip();
-      String owner = parts[1].strip();
-      if (content.isEmpty() || content.length() > 1000) {
-        throw new ValidationException(field, "优化建议第 " + lineNo + " 行的内容须为 1–1000 字");
-      }
-      boolean exists =
-          SystemAuthentication.call(
-              identity, () -> identity.createUserQuery().userId(owner).count() == 1);
-      if (owner.isEmpty() || !exists) {
-        throw new ValidationException(field, "优化建议第 " + lineNo + " 行的责任人不存在：" + owner);
-      }
-      LocalDate due;
-      try {
-        due = LocalDate.parse(parts[2].strip());
-      } catch (RuntimeException ex) {
-        throw new ValidationException(
-            field, "优化建议第 " + lineNo + " 行的期限应为 YYYY-MM-DD，收到：" + parts[2].strip());
-      }
-      if (due.isBefore(EngineClock.today())) {
-        throw new ValidationException(field, "优化建议第 " + lineNo + " 行的期限 " + due + " 已过");
-      }
-      items.add(
+    List<ImprovementItem> items =
+        SystemAuthentication.call(identity, () -> ImprovementItems.parse(raw, field, org));
+    List<EmergencyRepository.Improvement> out = new ArrayList<>();
+    for (ImprovementItem i : items) {
+      out.add(
           new EmergencyRepository.Improvement(
-              items.size() + 1,
-              content,
-              owner,
-              SystemAuthentication.call(identity, () -> org.displayName(owner)),
-              due,
-              null,
-              null));
+              out.size() + 1, i.text(), i.ownerId(), i.ownerName(), i.due(), null, null));
     }
-    if (items.size() > 50) {
-      throw new ValidationException(field, "优化建议最多 50 条");
-    }
-    return items;
+    return out;
   }
 
   /** The .docx 复盘报告. */
