@@ -193,6 +193,25 @@ public class EmergencyReports {
     return String.join("\n", lines);
   }
 
+  /** The evidence as fixed at 结案: name, size, uploader, time and SHA-256, one per line. */
+  public String evidenceText(Emergency e) {
+    List<String> lines = new ArrayList<>();
+    for (StoredFile f : files.list(e.id())) {
+      lines.add(
+          f.fileName()
+              + "（"
+              + f.size()
+              + " 字节，"
+              + f.uploadedByName()
+              + " "
+              + TIME.format(f.uploadedAt())
+              + "，SHA-256 "
+              + f.sha256()
+              + "）");
+    }
+    return lines.isEmpty() ? "（无）" : String.join("\n", lines);
+  }
+
   public String responseText(Emergency e) {
     List<String> lines = new ArrayList<>();
     lines.add(e.level() + "级事件，自报告时刻 " + TIME.format(e.reportedAt()) + " 起计：");

@@ -377,6 +377,7 @@ public class EmergencyService {
     Emergency e = emergency(id);
     execution.setVariable(TIMELINE_TEXT, reports.timelineText(e));
     execution.setVariable(RESPONSE_TEXT, reports.responseText(e));
+    execution.setVariable(EVIDENCE_TEXT, reports.evidenceText(e));
   }
 
   /** Timer_ReviewReminder → Task_RemindReview. */

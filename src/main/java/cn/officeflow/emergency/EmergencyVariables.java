@@ -50,6 +50,7 @@ public final class EmergencyVariables {
   public static final String REVIEW_DUE_AT = "reviewDueAt";
   public static final String TIMELINE_TEXT = "timelineText";
   public static final String RESPONSE_TEXT = "responseText";
+  public static final String EVIDENCE_TEXT = "evidenceText";
   public static final String IMPROVEMENT_COUNT = "improvementCount";
   public static final String CRISIS_RESPONSE_MINUTES = "crisisResponseMinutes";
 

@@ -174,6 +174,7 @@ class EmergencyProcessTest {
     assertThat(review.getDueDate()).isEqualTo(TestClock.date("2026-12-08T10:40:00"));
     String timeline = (String) runtime.getVariable(pi.getId(), TIMELINE_TEXT);
     assertThat(timeline).contains("报告突发事件", "张伟", "人员安全确认", "林峰", "现场处置", "赵敏");
+    assertThat((String) runtime.getVariable(pi.getId(), EVIDENCE_TEXT)).isEqualTo("（无）");
     String response = (String) runtime.getVariable(pi.getId(), RESPONSE_TEXT);
     assertThat(response)
         .contains("人员安全确认：16 分钟，目标 ≤ 15 分钟，超时")

@@ -69,6 +69,8 @@ class EmergencyOnMysqlTest extends MysqlSpringTestBase {
         Map.of(CHECKLIST, "断电 | 10:05\n疏散 | 10:10\n清点人数 | 10:20", ON_SITE_REPORT, "已扑灭😀"));
     driver.complete("linfeng", pi.getId(), TASK_SUPPORT, Map.of(SUPPORT_REPORT, "119 已到场"));
     assertThat(emergencies.emergency(id).status()).isEqualTo(EmergencyStatus.CLOSED);
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), EVIDENCE_TEXT).toString())
+        .contains("现场😀.jpg", stored.sha256());
     driver.complete(
         "linfeng",
         pi.getId(),
