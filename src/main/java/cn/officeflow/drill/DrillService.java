@@ -5,6 +5,7 @@ import static cn.officeflow.drill.DrillVariables.*;
 import cn.officeflow.platform.calendar.WorkingDayCalendar;
 import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.engine.EngineClock;
+import cn.officeflow.platform.engine.SystemAuthentication;
 import cn.officeflow.platform.improve.ImprovementItem;
 import cn.officeflow.platform.improve.ImprovementItems;
 import cn.officeflow.platform.notify.Channel;
@@ -71,8 +72,18 @@ public class DrillService {
 
   // --- start
 
-  /** Start of StartEvent_Manual: an emergency-command member starts a drill from Tasklist. */
-  public void startManually(DelegateExecution execution) {
+  /**
+   * Start of StartEvent_Drill. Started by a user (REST or Tasklist: the engine already checked that they are in
+   * emergency-command): a manual start, the initiator plans; the start form is validated. Started by the engine
+   * itself (no authenticated user: only the quarter process does that): the quarter's drill, planned by
+   * emergency-command. A user cannot pass for the timer: who started comes from authentication, and the input
+   * contract refuses {@code startedBy}.
+   */
+  public void start(DelegateExecution execution) {
+    if (CurrentUser.id(execution.getProcessEngineServices().getIdentityService()).isEmpty()) {
+      execution.setVariable(STARTED_BY, STARTED_BY_TIMER);
+      return;
+    }
     String initiator = CurrentUser.initiator(execution, INITIATOR);
     if (initiator == null || initiator.isBlank()) {
       throw new ValidationException(INITIATOR, "应急演练须由已登录的应急指挥人员发起");
@@ -85,26 +96,17 @@ public class DrillService {
     execution.setVariable(STARTED_BY, STARTED_BY_MANUAL);
   }
 
-  /**
-   * Start of StartEvent_Quarterly (message {@value DrillVariables#MESSAGE_QUARTERLY} from the quarter process):
-   * nobody started it, the planning task goes to emergency-command. A user correlating the message is refused.
-   */
-  public void startByTimer(DelegateExecution execution) {
-    if (CurrentUser.id(execution.getProcessEngineServices().getIdentityService()).isPresent()) {
-      throw new ValidationException("messageName", "季度演练只由定时器（应急演练季度调度）发起；请在 Tasklist 中以「应急演练」发起");
-    }
-    execution.setVariable(STARTED_BY, STARTED_BY_TIMER);
-  }
-
-  /** Task_StartDrill of the quarter process: the quarter's drill, by message. */
+  /** Task_StartDrill of the quarter process: the quarter's drill, started as the engine (no initiator). */
   public void startQuarterlyDrill(DelegateExecution execution) {
     String drill =
-        execution
-            .getProcessEngineServices()
-            .getRuntimeService()
-            .createMessageCorrelation(MESSAGE_QUARTERLY)
-            .correlateStartMessage()
-            .getId();
+        SystemAuthentication.call(
+            execution.getProcessEngineServices().getIdentityService(),
+            () ->
+                execution
+                    .getProcessEngineServices()
+                    .getRuntimeService()
+                    .startProcessInstanceByKey(PROCESS_KEY)
+                    .getId());
     execution.setVariable(DRILL_PROCESS_INSTANCE_ID, drill);
     LOG.info("应急演练季度调度：已发起本季度演练（流程实例 {}）", drill);
   }

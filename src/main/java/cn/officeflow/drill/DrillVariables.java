@@ -8,11 +8,12 @@ public final class DrillVariables {
   public static final String PROCESS_KEY = "emergency_drill";
 
   // elements: the drill
-  /** Message start: the quarter's drill, started by {@link #QUARTER_PROCESS_KEY} with {@link #MESSAGE_QUARTERLY}. */
-  public static final String START_QUARTERLY = "StartEvent_Quarterly";
+  /**
+   * The one start: by hand (emergency-command, Tasklist) or by {@link #QUARTER_PROCESS_KEY} as the engine itself
+   * (no authenticated user).
+   */
+  public static final String START_DRILL = "StartEvent_Drill";
 
-  public static final String START_MANUAL = "StartEvent_Manual";
-  public static final String GATEWAY_START = "Gateway_Start";
   public static final String TASK_PLAN = "Task_Plan";
   public static final String TASK_NOTIFY_STAFF = "Task_NotifyStaff";
   public static final String GATEWAY_CONDUCT = "Gateway_Conduct";
@@ -23,9 +24,6 @@ public final class DrillVariables {
   public static final String TASK_IMPROVE = "Task_Improve";
   public static final String GATEWAY_ITEMS_DONE = "Gateway_ItemsDone";
   public static final String END_DONE = "EndEvent_Done";
-
-  /** The message that starts the quarter's drill (only the quarter process sends it). */
-  public static final String MESSAGE_QUARTERLY = "QuarterlyDrillDue";
 
   /**
    * 应急演练季度调度: the quarterly timer (Camunda 7 allows one none-or-timer start event per process, and the

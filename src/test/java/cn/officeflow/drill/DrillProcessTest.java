@@ -135,7 +135,7 @@ class DrillProcessTest {
                         .singleResult()
                         .getValue())
             .singleResult();
-    assertThat(pi).hasPassed(START_QUARTERLY).isWaitingAt(TASK_PLAN);
+    assertThat(pi).hasPassed(START_DRILL).isWaitingAt(TASK_PLAN);
     String id = businessKey(pi);
     Task plan = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(plan.getAssignee()).as("no human initiator").isNull();
