@@ -58,6 +58,7 @@ class DrillProcessTest {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired DrillService drills;
+  @Autowired DrillQueries queries;
   @Autowired ReviewService reviews;
   @Autowired OrgService org;
   @Autowired JdbcClient jdbc;
@@ -248,6 +249,27 @@ class DrillProcessTest {
   }
 
   @Test
+  void theQuarterProcessRunsOnTheDocumentedCron() {
+    org.camunda.bpm.model.bpmn.instance.TimerEventDefinition timer =
+        engine
+            .getRepositoryService()
+            .getBpmnModelInstance(
+                engine
+                    .getRepositoryService()
+                    .createProcessDefinitionQuery()
+                    .processDefinitionKey(QUARTER_PROCESS_KEY)
+                    .latestVersion()
+                    .singleResult()
+                    .getId())
+            .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.TimerEventDefinition.class)
+            .stream()
+            .filter(t -> t.getTimeCycle() != null)
+            .findFirst()
+            .orElseThrow();
+    assertThat(timer.getTimeCycle().getTextContent()).isEqualTo(QUARTER_CRON);
+  }
+
+  @Test
   void onlyEmergencyCommandMayStartByHand() {
     for (String user : List.of(ORGANISER_USER, "wuqiang", "zhaomin")) {
       assertThatThrownBy(() -> driver.start(user, PROCESS_KEY, Map.of(REASON, "越权")))
@@ -270,6 +292,16 @@ class DrillProcessTest {
     assertThat(row.covered()).isFalse();
     assertThat(row.drills()).isZero();
     assertThat(row.reportedTo()).isEqualTo("hanbing,wuqiang");
+    // /api/emergencies/drills lists the quarter as missed
+    TestClock.set("2026-11-23T10:00:00");
+    DrillQueries.Overview overview = driver.as(COMMAND, () -> queries.drills("2026"));
+    assertThat(overview.quartersWithoutDrill()).contains("2026Q2");
+    DrillQueries.QuarterView q2 =
+        overview.quarters().stream().filter(q -> q.quarter().equals("2026Q2")).findFirst().get();
+    assertThat(q2.coverage()).isEqualTo("MISSED");
+    assertThat(q2.reportedToLeaders()).isTrue();
+    assertThat(q2.checkedAt()).isNotNull();
+    assertThat(overview.quarters().get(0).quarter()).isEqualTo("2026Q4");
   }
 
   @Test
