@@ -14,6 +14,7 @@ import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.org.RoleGroups;
 import cn.officeflow.platform.review.ApprovalListener;
 import cn.officeflow.platform.review.ReviewService;
+import cn.officeflow.platform.web.AccessRefusedException;
 import cn.officeflow.platform.web.FormValues;
 import cn.officeflow.platform.web.NotFoundException;
 import cn.officeflow.platform.web.ValidationException;
@@ -88,6 +89,11 @@ public class DrillService {
     if (initiator == null || initiator.isBlank()) {
       throw new ValidationException(INITIATOR, "应急演练须由已登录的应急指挥人员发起");
     }
+    if (!org.isMember(initiator, EMERGENCY_COMMAND)) {
+      // Camunda's authorization lets only emergency-command start; this also holds for
+      // camunda-admin
+      throw new AccessRefusedException("只有应急指挥（emergency-command）可以发起应急演练");
+    }
     String type = drillType(execution.getVariable(DRILL_TYPE), false);
     String reason =
         FormValues.optionalText(execution.getVariable(REASON), REASON, MAX_REASON, "发起说明");
@@ -98,6 +104,13 @@ public class DrillService {
 
   /** Task_StartDrill of the quarter process: the quarter's drill, started as the engine (no initiator). */
   public void startQuarterlyDrill(DelegateExecution execution) {
+    Quarter quarter = Quarter.of(EngineClock.today());
+    if (drills.inQuarter(quarter).stream().anyMatch(d -> STARTED_BY_TIMER.equals(d.startedBy()))) {
+      // the quarter process run a second time for one quarter (by hand in Cockpit): one quarterly
+      // drill only
+      LOG.warn("应急演练季度调度：{} 已有定时发起的演练，不再重复发起", quarter.label());
+      return;
+    }
     String drill =
         SystemAuthentication.call(
             execution.getProcessEngineServices().getIdentityService(),

@@ -61,6 +61,10 @@ class DrillApiTest {
       assertThat(refused.statusCode()).as(user + ": " + refused.body()).isIn(403, 404);
     }
     assertThat(http.postJson(startPath(), null, null, body(Map.of())).statusCode()).isEqualTo(401);
+    // the administrator passes Camunda's authorization, not the process's own check
+    HttpResponse<String> admin =
+        http.postJson(startPath(), "admin", "Guanli@2026", body(Map.of("reason", "管理员发起")));
+    assertThat(admin.statusCode()).as(admin.body()).isEqualTo(403);
     assertThat(count()).isEqualTo(drills);
 
     HttpResponse<String> started = start(COMMAND, Map.of("drillType", "消防", "reason", "补做"));
