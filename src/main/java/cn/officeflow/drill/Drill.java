@@ -35,6 +35,13 @@ public record Drill(
     LocalDateTime startedAt,
     LocalDateTime completedAt) {
 
+  /** Evaluated (approved) by the end of its quarter: the drill covers the quarter. */
+  public boolean completedWithinQuarter() {
+    return status.completed()
+        && evaluatedAt != null
+        && !evaluatedAt.toLocalDate().isAfter(Quarter.parse(quarter, "quarter").end());
+  }
+
   /** 2026年第四季度消防演练 (the type once planned). */
   public String title() {
     return Quarter.parse(quarter, "quarter").label()

@@ -79,7 +79,7 @@ public class DrillQueries {
       if (wantedYear != null && q.year() != wantedYear) {
         continue;
       }
-      long completed = e.getValue().stream().filter(d -> d.status().completed()).count();
+      long completed = e.getValue().stream().filter(Drill::completedWithinQuarter).count();
       DrillRepository.QuarterCheck check = checks.get(q.toString());
       String coverage;
       if (q.compareTo(current) >= 0) {

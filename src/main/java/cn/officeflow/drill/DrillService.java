@@ -449,7 +449,7 @@ public class DrillService {
 
   void checkQuarter(DelegateExecution execution, Quarter quarter) {
     List<Drill> inQuarter = drills.inQuarter(quarter);
-    long completed = inQuarter.stream().filter(d -> d.status().completed()).count();
+    long completed = inQuarter.stream().filter(Drill::completedWithinQuarter).count();
     execution.setProcessBusinessKey(checkKey(quarter));
     execution.setVariable(CHECKED_QUARTER, quarter.toString());
     execution.setVariable(QUARTER_LABEL, quarter.label());

@@ -316,6 +316,23 @@ class DrillProcessTest {
     assertThat(body(DrillService.checkKey(new Quarter(2026, 1)))).contains("2026年第一季度地震演练（待实施）");
     assertThat(check("2026Q1").drills()).isEqualTo(1);
     assertThat(pi).isWaitingAt(TASK_CONDUCT);
+
+    // finished late, in April: the drill is done, the first quarter stays missed
+    TestClock.set("2026-04-02T10:00:00");
+    driver.complete(ORGANISER_USER, pi.getId(), TASK_CONDUCT, conduct(150, 12, 12, 40));
+    driver.complete(COMMAND, pi.getId(), TASK_EVALUATE, approve("补做"));
+    assertThat(pi).isEnded();
+    Drill late = drills.drill(businessKey(pi));
+    assertThat(late.status()).isEqualTo(DrillStatus.DONE);
+    assertThat(late.completedWithinQuarter()).isFalse();
+    DrillQueries.QuarterView q1 =
+        driver.as(COMMAND, () -> queries.drills("2026")).quarters().stream()
+            .filter(q -> q.quarter().equals("2026Q1"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(q1.coverage()).isEqualTo("MISSED");
+    assertThat(q1.completedDrills()).isZero();
+    assertThat(q1.drills()).extracting(DrillQueries.DrillView::status).containsExactly("DONE");
   }
 
   @Test
@@ -457,8 +474,8 @@ class DrillProcessTest {
   }
 
   String businessKey(ProcessInstance pi) {
-    return runtime
-        .createProcessInstanceQuery()
+    return history
+        .createHistoricProcessInstanceQuery()
         .processInstanceId(pi.getId())
         .singleResult()
         .getBusinessKey();
