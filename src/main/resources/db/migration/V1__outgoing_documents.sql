@@ -1,30 +1,7 @@
--- OfficeFlow's own tables (H2 and MySQL/MariaDB). Camunda's tables are created by the engine.
+-- 发文 (outgoing package): its own tables (H2 and MySQL/MariaDB). Camunda's tables are created by the engine.
 -- On MySQL/MariaDB, MysqlCharsetConverter makes every table utf8mb4 at start-up.
-
--- 审批意见: the review trail of every business record (any process)
-create table of_review (
-  id                  varchar(36)   not null primary key,
-  business_key        varchar(64)   not null,
-  process_key         varchar(64)   not null,
-  process_instance_id varchar(64)   not null,
-  step_id             varchar(64)   not null,
-  step_name           varchar(100)  not null,
-  user_id             varchar(64)   not null,
-  user_name           varchar(100)  not null,
-  decided_at          datetime(3)   not null,
-  seq                 int           not null,
-  decision            varchar(10)   not null,
-  comment             varchar(2000)
-);
-create index of_review_business on of_review (business_key, decided_at, seq);
-
--- gapless numbers: one row per counter (e.g. docCode) and year
-create table of_number_counter (
-  counter_key  varchar(64) not null,
-  counter_year int         not null,
-  last_value   int         not null,
-  primary key (counter_key, counter_year)
-);
+-- Until 2026-12 this file also created the platform's of_review and of_number_counter, now in V1_1;
+-- MigrationHistoryRealignment moves databases that applied the old text over to the split once.
 
 -- 发文: one row per document, the current state; business key of the process instance = id
 create table of_outgoing_document (

@@ -1,12 +1,15 @@
 package cn.officeflow.platform.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,15 +24,23 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<UserCommandGuard.PasswordPolicyGuard> passwordPolicy;
   private final ObjectProvider<TaskCompletionHook> completions;
   private final ObjectProvider<TaskDeletionHook> deletions;
+  private final Set<String> integrationMessages;
   private UserCommandGuard guard;
 
   public OfficeFlowEnginePlugin(
       ObjectProvider<UserCommandGuard.PasswordPolicyGuard> passwordPolicy,
       ObjectProvider<TaskCompletionHook> completions,
-      ObjectProvider<TaskDeletionHook> deletions) {
+      ObjectProvider<TaskDeletionHook> deletions,
+      @Value("${officeflow.integrations.messages:}") List<String> integrationMessages) {
     this.passwordPolicy = passwordPolicy;
     this.completions = completions;
     this.deletions = deletions;
+    this.integrationMessages = new LinkedHashSet<>();
+    for (String message : integrationMessages) {
+      if (message != null && !message.isBlank()) {
+        this.integrationMessages.add(message.strip());
+      }
+    }
   }
 
   @Override
@@ -59,7 +70,8 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
                 check.check(user, password);
               }
             },
-            completions::getIfAvailable);
+            completions::getIfAvailable,
+            integrationMessages);
     List<CommandInterceptor> interceptors = new ArrayList<>();
     if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
       interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -90,9 +91,11 @@ public class UserCommandGuard extends CommandInterceptor {
 
   static final String ADMIN_GROUP = "camunda-admin";
   static final String AUDITOR_GROUP = "auditors";
+  static final String INTEGRATIONS_GROUP = "integrations";
   static final String TASK_GONE = "任务已由他人办理或已不存在，请刷新任务列表";
   static final String TASK_BUSY = "任务正由他人同时办理，请刷新后再试";
   static final String AUDITOR_READ_ONLY = "审计人员为只读角色，不能修改任何数据";
+  static final String INTEGRATIONS_ONLY_MESSAGES = "系统对接账号只能上报约定的消息：";
   static final String VARIABLES_ONLY_WITH_FORMS = "变量只能随发起流程或办理任务的表单提交，不能单独设置或删除";
 
   /** Commands that only read: what an auditor may run. */
@@ -107,16 +110,27 @@ public class UserCommandGuard extends CommandInterceptor {
   private final ProcessEngineConfigurationImpl configuration;
   private final PasswordPolicyGuard passwords;
   private final Supplier<TaskCompletionHook> completions;
+  private final Set<String> integrationMessages;
   private volatile InputContract contract;
 
-  /** With {@code completions}: the hook asked before a user completes a task (may answer null: none). */
+  /**
+   * With {@code completions}: the hook asked before a user completes a task (may answer null: none); with
+   * {@code integrationMessages}: the only messages that users of {@code integrations} may correlate.
+   */
   public UserCommandGuard(
       ProcessEngineConfigurationImpl configuration,
       PasswordPolicyGuard passwords,
-      Supplier<TaskCompletionHook> completions) {
+      Supplier<TaskCompletionHook> completions,
+      Set<String> integrationMessages) {
     this.configuration = configuration;
     this.passwords = passwords;
     this.completions = completions;
+    this.integrationMessages = Set.copyOf(integrationMessages);
+  }
+
+  /** The messages that users of {@code integrations} may correlate. */
+  public Set<String> integrationMessages() {
+    return integrationMessages;
   }
 
   @Override
@@ -146,6 +160,9 @@ public class UserCommandGuard extends CommandInterceptor {
   }
 
   private <T> T guarded(Command<T> command, Caller caller) {
+    if (caller.integration() && !caller.admin()) {
+      checkIntegration(command, caller);
+    }
     if (caller.auditor()
         && !caller.admin()
         && !isRead(command, caller)
@@ -524,6 +541,28 @@ public class UserCommandGuard extends CommandInterceptor {
     return false;
   }
 
+  // --- integrations
+  // ---------------------------------------------------------------------------------------
+
+  /**
+   * Other systems (门禁, 监控, 舆情监测) correlate the configured messages and nothing else: no reads, no
+   * tasks, no other starts, no other messages (403).
+   */
+  private void checkIntegration(Command<?> command, Caller caller) {
+    String message = null;
+    if (command instanceof AbstractCorrelateMessageCmd) {
+      MessageCorrelationBuilderImpl builder =
+          field(command, AbstractCorrelateMessageCmd.class, "builder");
+      message = builder.getMessageName();
+    }
+    if (message == null || !integrationMessages.contains(message)) {
+      LOG.debug("integration {} refused: {}", caller.id(), command.getClass().getName());
+      throw new AuthorizationException(
+          INTEGRATIONS_ONLY_MESSAGES
+              + String.join("、", new java.util.TreeSet<>(integrationMessages)));
+    }
+  }
+
   // --- auditors
   // -------------------------------------------------------------------------------------------
 
@@ -555,6 +594,10 @@ public class UserCommandGuard extends CommandInterceptor {
 
     boolean auditor() {
       return groups.contains(AUDITOR_GROUP);
+    }
+
+    boolean integration() {
+      return groups.contains(INTEGRATIONS_GROUP);
     }
   }
 

@@ -16,6 +16,7 @@ public final class RoleGroups {
   public static final String LEGAL = "legal";
   public static final String PROOFREADERS = "proofreaders";
   public static final String AUDITORS = "auditors";
+  public static final String INTEGRATIONS = "integrations";
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 
   /** Group type of departments; their ids start with {@link #DEPARTMENT_PREFIX}. */
@@ -51,6 +52,7 @@ public final class RoleGroups {
     ALL.put("fleet", "车辆调度");
     ALL.put("reception", "前台");
     ALL.put(AUDITORS, "审计");
+    ALL.put(INTEGRATIONS, "系统对接");
     ALL.put(CAMUNDA_ADMIN, "系统管理员");
   }
 

@@ -1,11 +1,13 @@
 package cn.officeflow.platform.security;
 
+import static java.util.stream.Collectors.toSet;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import cn.officeflow.platform.org.OrganisationBootstrap;
 import cn.officeflow.platform.org.RoleGroups;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -21,7 +23,10 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -42,7 +47,8 @@ import org.springframework.stereotype.Component;
  *       its {@code camunda:candidateStarterGroups}/{@code candidateStarterUsers};</li>
  *   <li>{@code office-director}, {@code office-clerks}: read every task and every filter (全部任务, 超期事项:
  *       督办, 催办 from Tasklist);</li>
- *   <li>{@code auditors}: Cockpit and read-only access including history, nothing else.</li>
+ *   <li>{@code auditors}: Cockpit and read-only access including history, nothing else;</li>
+ *   <li>{@code integrations}: start by message the processes waiting for a configured message.</li>
  * </ul>
  * Task access comes from candidate users/groups and assignees; the engine grants it itself.
  */
@@ -58,19 +64,23 @@ public class AccessBootstrap implements InitializingBean {
   private final Environment environment;
   private final String adminUser;
   private final String adminPassword;
+  private final Set<String> integrationMessages;
 
   public AccessBootstrap(
       ProcessEngine engine,
       OrganisationBootstrap organisation,
       Environment environment,
       @Value("${officeflow.admin.user:admin}") String adminUser,
-      @Value("${officeflow.admin.password:}") String adminPassword) {
+      @Value("${officeflow.admin.password:}") String adminPassword,
+      @Value("${officeflow.integrations.messages:}") List<String> integrationMessages) {
     this.authorizations = engine.getAuthorizationService();
     this.identity = engine.getIdentityService();
     this.repository = engine.getRepositoryService();
     this.environment = environment;
     this.adminUser = adminUser;
     this.adminPassword = adminPassword;
+    this.integrationMessages =
+        integrationMessages.stream().map(String::strip).filter(m -> !m.isEmpty()).collect(toSet());
   }
 
   @Override
@@ -83,6 +93,7 @@ public class AccessBootstrap implements InitializingBean {
     grantOffice();
     grantAuditors();
     grantStarters();
+    grantIntegrations();
   }
 
   private void ensureAdmin() {
@@ -192,6 +203,34 @@ public class AccessBootstrap implements InitializingBean {
             Permissions.READ,
             Permissions.CREATE_INSTANCE);
         grantUser(user, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      }
+    }
+  }
+
+  /**
+   * {@code integrations} (门禁, 监控, 舆情监测): start, by message only, the latest processes that have a
+   * message start event for one of {@code officeflow.integrations.messages}. The engine wants READ on the
+   * definition to correlate a start message; the API filter and the engine guard refuse these users every
+   * request and command but the correlation, so they still read nothing.
+   */
+  private void grantIntegrations() {
+    for (ProcessDefinition definition :
+        repository.createProcessDefinitionQuery().latestVersion().list()) {
+      BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
+      boolean started =
+          model.getModelElementsByType(StartEvent.class).stream()
+              .flatMap(start -> start.getEventDefinitions().stream())
+              .filter(MessageEventDefinition.class::isInstance)
+              .map(e -> ((MessageEventDefinition) e).getMessage())
+              .anyMatch(m -> m != null && integrationMessages.contains(m.getName()));
+      if (started) {
+        grant(
+            RoleGroups.INTEGRATIONS,
+            Resources.PROCESS_DEFINITION,
+            definition.getKey(),
+            Permissions.READ,
+            Permissions.CREATE_INSTANCE);
+        grant(RoleGroups.INTEGRATIONS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
       }
     }
   }

@@ -65,6 +65,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       forbidden(response, "审计人员为只读角色，不能修改任何数据");
       return;
     }
+    if (groups.contains(RoleGroups.INTEGRATIONS)
+        && !groups.contains(RoleGroups.CAMUNDA_ADMIN)
+        && !isMessageCorrelation(request)) {
+      // other systems report events and read nothing: the engine guard limits the messages too
+      forbidden(response, "系统对接账号只能调用 POST /engine-rest/message 上报约定的消息");
+      return;
+    }
     List<String> tenants =
         identity
             .createTenantQuery()
@@ -111,11 +118,17 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
   }
 
-  private static boolean isProjectApi(HttpServletRequest request) {
+  private static boolean isMessageCorrelation(HttpServletRequest request) {
+    return "POST".equals(request.getMethod()) && "/engine-rest/message".equals(path(request));
+  }
+
+  private static String path(HttpServletRequest request) {
     // the decoded, normalised path (the raw URI could be /engine-rest/../api/...)
-    String path =
-        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    return path.startsWith("/api/");
+    return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+  }
+
+  private static boolean isProjectApi(HttpServletRequest request) {
+    return path(request).startsWith("/api/");
   }
 
   private static void forbidden(HttpServletResponse response, String message) throws IOException {

@@ -283,7 +283,8 @@ class ApiSecurityTest {
   void mysqlProfileWithoutAdminPasswordStopsStartUp() {
     MockEnvironment environment = new MockEnvironment();
     environment.setActiveProfiles("mysql");
-    AccessBootstrap bootstrap = new AccessBootstrap(engine, organisation, environment, "admin", "");
+    AccessBootstrap bootstrap =
+        new AccessBootstrap(engine, organisation, environment, "admin", "", List.of());
     assertThatThrownBy(bootstrap::afterPropertiesSet)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("OFFICEFLOW_ADMIN_PASSWORD");
