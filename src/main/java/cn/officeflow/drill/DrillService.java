@@ -398,8 +398,8 @@ public class DrillService {
   }
 
   /**
-   * Start of one Task_Improve: the item's text and due date for its form, and an empty result, local to this
-   * instance so that parallel items never share a variable.
+   * Start of one SubProcess_Improve instance: the item's text and due date for its form, and an empty result,
+   * local to this instance so that parallel items never share a variable.
    */
   public void showItem(DelegateExecution execution) {
     DrillRepository.ImprovementRow item = item((String) execution.getVariable(IMPROVEMENT_ITEM_ID));
@@ -411,6 +411,22 @@ public class DrillService {
   /** Due date of one Task_Improve: the item's date, end of the working day (18:00 Beijing). */
   public Date itemDue(String itemId) {
     return date(item(itemId).due().atTime(LocalTime.of(18, 0)));
+  }
+
+  /** Timer_ItemOverdue: the item is past its date → 双提醒 to its owner and emergency-command. */
+  public void remindOverdue(DelegateExecution execution) {
+    DrillRepository.ImprovementRow item = item((String) execution.getVariable(IMPROVEMENT_ITEM_ID));
+    Drill drill = drill(item.drillId());
+    List<String> recipients = new ArrayList<>();
+    recipients.add(item.ownerId());
+    recipients.addAll(org.members(EMERGENCY_COMMAND));
+    Map<String, Object> model = new HashMap<>();
+    model.put("title", drill.title());
+    model.put("text", item.text());
+    model.put("ownerName", item.ownerName());
+    model.put("due", item.due().toString());
+    notifications.send("drill-overdue", model, recipients, Channel.BOTH, drill.id());
+    LOG.info("应急演练 {}：整改事项「{}」逾期，已提醒 {}", drill.id(), item.text(), item.ownerName());
   }
 
   /** End of one Task_Improve: what was done. */

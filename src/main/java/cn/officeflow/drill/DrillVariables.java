@@ -21,7 +21,14 @@ public final class DrillVariables {
   public static final String TASK_EVALUATE = "Task_Evaluate";
   public static final String GATEWAY_EVALUATED = "Gateway_Evaluated";
   public static final String GATEWAY_HAS_ITEMS = "Gateway_HasItems";
+
+  /** One instance per improvement item (parallel): Task_Improve with its overdue reminder. */
+  public static final String SUB_PROCESS_IMPROVE = "SubProcess_Improve";
+
   public static final String TASK_IMPROVE = "Task_Improve";
+  public static final String END_ITEM_DONE = "EndEvent_ItemDone";
+  public static final String TIMER_ITEM_OVERDUE = "Timer_ItemOverdue";
+  public static final String TASK_REMIND_OVERDUE = "Task_RemindOverdue";
   public static final String GATEWAY_ITEMS_DONE = "Gateway_ItemsDone";
   public static final String END_DONE = "EndEvent_Done";
 

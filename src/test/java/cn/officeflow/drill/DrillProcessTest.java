@@ -194,11 +194,25 @@ class DrillProcessTest {
         .extracting(DrillRepository.ImprovementRow::ownerName)
         .containsExactly("马超", "张伟");
 
-    driver.complete(OWNER, pi.getId(), TASK_IMPROVE, Map.of(IMPROVEMENT_RESULT, "已更换 6 盏"));
-    assertThat(pi).isWaitingAt(TASK_IMPROVE);
+    // 张伟's item is done on time; 马超's passes its date: a reminder, the task stays
     driver.complete(
         ORGANISER_USER, pi.getId(), TASK_IMPROVE, Map.of(IMPROVEMENT_RESULT, "11月5日已补训"));
-    assertThat(pi).isEnded().hasPassed(GATEWAY_ITEMS_DONE, END_DONE);
+    TestClock.set("2026-11-30T17:59:00");
+    assertThat(driver.executeJobs(pi.getId())).isZero();
+    TestClock.set("2026-11-30T18:00:01");
+    driver.executeJobs(pi.getId());
+    assertThat(pi).hasPassed(TIMER_ITEM_OVERDUE, TASK_REMIND_OVERDUE).isWaitingAt(TASK_IMPROVE);
+    assertThat(templates(id)).contains("drill-overdue");
+    assertThat(
+            jdbc.sql(
+                    "select recipient from of_notification where business_key = :id and template ="
+                        + " 'drill-overdue' and channel = 'SMS'")
+                .param("id", id)
+                .query(String.class)
+                .list())
+        .containsExactlyInAnyOrder(OWNER, COMMAND);
+    driver.complete(OWNER, pi.getId(), TASK_IMPROVE, Map.of(IMPROVEMENT_RESULT, "已更换 6 盏"));
+    assertThat(pi).isEnded().hasPassed(END_ITEM_DONE, GATEWAY_ITEMS_DONE, END_DONE);
     assertThat(drills.drill(id).status()).isEqualTo(DrillStatus.DONE);
     assertThat(drills.items(id))
         .extracting(DrillRepository.ImprovementRow::status)
@@ -206,6 +220,7 @@ class DrillProcessTest {
     assertThat(reviews.trail(id))
         .extracting(Review::decision)
         .containsExactly("计划", "实施", "approve", "整改", "整改");
+    assertThat(reviews.trail(id).get(3).comment()).startsWith("补训未到人员");
   }
 
   @Test
