@@ -65,13 +65,17 @@ class DrillOnMysqlTest extends MysqlSpringTestBase {
     plan.put(DrillVariables.PLACE, "𠀀楼三层 " + run);
     plan.put(DrillVariables.SCENARIO, "茶水间起火😀，烟雾蔓延至走廊");
     plan.put(DrillVariables.ORGANISER, "zhangwei");
+    long began = System.nanoTime();
     process.complete(COMMAND, pi.getId(), DrillVariables.TASK_PLAN, plan);
+    long planMillis = (System.nanoTime() - began) / 1_000_000;
     long notices =
         jdbc.sql("select count(*) from of_notification where business_key = :id")
             .param("id", id)
             .query(Long.class)
             .single();
     assertThat(notices).isGreaterThan(20).isEven();
+    System.out.println(
+        "measured: 演练计划提交（含 " + notices + " 条邮件/短信通知记录及其投递实例）在 MariaDB 上用时 " + planMillis + " ms");
 
     Map<String, Object> conduct = new HashMap<>();
     conduct.put(DrillVariables.PARTICIPANTS, "张伟\n刘洋\n𠀀明");
