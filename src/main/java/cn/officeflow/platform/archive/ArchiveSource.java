@@ -1,9 +1,11 @@
 package cn.officeflow.platform.archive;
 
-/** Where an archived document comes from: 发文 (outgoing_document) or 收文 (incoming_document). */
+/** Where an archived document comes from: 发文 (outgoing_document), 收文 (incoming_document) or 应急复盘 (emergency_response). */
 public enum ArchiveSource {
   OUTGOING("发文"),
-  INCOMING("收文");
+  INCOMING("收文"),
+  /** 应急 复盘报告 with its evidence (emergency_response). */
+  EMERGENCY("应急复盘");
 
   private final String label;
 
