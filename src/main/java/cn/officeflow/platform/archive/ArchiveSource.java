@@ -1,11 +1,16 @@
 package cn.officeflow.platform.archive;
 
-/** Where an archived document comes from: 发文 (outgoing_document), 收文 (incoming_document) or 应急复盘 (emergency_response). */
+/**
+ * Where an archived document comes from: 发文 (outgoing_document), 收文 (incoming_document), 应急复盘
+ * (emergency_response) or a 危机公关 《事件复盘报告》 (crisis_pr).
+ */
 public enum ArchiveSource {
   OUTGOING("发文"),
   INCOMING("收文"),
   /** 应急 复盘报告 with its evidence (emergency_response). */
-  EMERGENCY("应急复盘");
+  EMERGENCY("应急复盘"),
+  /** 危机公关 《事件复盘报告》 (crisis_pr). */
+  CRISIS("危机公关");
 
   private final String label;
 

@@ -1,0 +1,42 @@
+package cn.officeflow.crisis;
+
+import cn.officeflow.platform.worklist.BusinessRecord;
+import cn.officeflow.platform.worklist.BusinessRecords;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** 危机公关 cases in 我的工作: the keyword, status, and 特急 while the first response is outstanding. */
+@Component
+public class CrisisBusinessRecords implements BusinessRecords {
+
+  private final CrisisRepository cases;
+
+  public CrisisBusinessRecords(CrisisRepository cases) {
+    this.cases = cases;
+  }
+
+  @Override
+  public Set<String> processKeys() {
+    return Set.of(CrisisVariables.PROCESS_KEY);
+  }
+
+  @Override
+  public Optional<BusinessRecord> describe(String businessKey) {
+    return cases
+        .find(businessKey)
+        .map(
+            c ->
+                new BusinessRecord(
+                    "舆情：" + c.keyword(),
+                    null,
+                    c.status().name(),
+                    c.status().label()
+                        + (c.responseMinutes() == null
+                            ? ""
+                            : "（首次回应 " + c.responseMinutes() + " 分钟）"),
+                    c.status() == CrisisStatus.RESPONDING ? "特急" : null,
+                    null,
+                    null));
+  }
+}
