@@ -11,9 +11,17 @@ import org.springframework.stereotype.Component;
 public class EmergencyBusinessRecords implements BusinessRecords {
 
   private final EmergencyRepository cases;
+  private final EmergencyQueries queries;
 
-  public EmergencyBusinessRecords(EmergencyRepository cases) {
+  public EmergencyBusinessRecords(EmergencyRepository cases, EmergencyQueries queries) {
     this.cases = cases;
+    this.queries = queries;
+  }
+
+  /** Who reads the case (the reader roles and its participants) reads its notifications. */
+  @Override
+  public Optional<Boolean> readableByCurrentUser(String businessKey) {
+    return queries.mayRead(businessKey);
   }
 
   @Override

@@ -13,6 +13,7 @@ import cn.officeflow.platform.web.NotFoundException;
 import cn.officeflow.platform.web.ValidationException;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -154,6 +155,13 @@ public class EmergencyQueries {
           "事件已于 " + EmergencyService.TIME.format(locked.closedAt()) + " 结案，证据已固定，不能再上传或删除");
     }
     return locked;
+  }
+
+  /** Whether the current user may read the case; empty when there is no such case. */
+  public Optional<Boolean> mayRead(String id) {
+    return cases
+        .find(id)
+        .map(e -> CurrentUser.inAnyGroup(identity, READER_ROLES) || participant(e, user()));
   }
 
   private Emergency readable(String id) {

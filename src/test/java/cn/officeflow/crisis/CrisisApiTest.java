@@ -240,6 +240,11 @@ class CrisisApiTest {
     sent.forEach(n -> sentTo.add(n.get("recipient").asText() + "/" + n.get("channel").asText()));
     assertThat(sentTo)
         .containsExactlyInAnyOrder("xuqing/MAIL", "xuqing/SMS", "zhaomin/MAIL", "zhaomin/SMS");
+    // the pr-team and the case's other readers read them too; other staff do not
+    assertThat(json(http.get("/api/notifications?businessKey=" + id, "xuqing", PASSWORD), 200))
+        .hasSize(4);
+    assertThat(http.get("/api/notifications?businessKey=" + id, "chenjing", PASSWORD).statusCode())
+        .isEqualTo(403);
     JsonNode warned = json(http.get("/api/crises/" + id, "xuqing", PASSWORD), 200);
     assertThat(warned.at("/crisis/warnedAt").isNull()).isFalse();
     assertThat(warned.at("/timeline/1/stepName").asText()).isEqualTo("20分钟预警");

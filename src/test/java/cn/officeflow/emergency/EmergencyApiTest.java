@@ -94,6 +94,13 @@ class EmergencyApiTest {
         .doesNotContain(id);
     assertThat(http.get("/api/emergencies/" + id, null, null).statusCode()).isEqualTo(401);
 
+    // the case's notifications (DESIGN.md §应急): its readers see them, others and the system do not
+    String notifications = "/api/notifications?businessKey=" + id;
+    assertThat(json(http.get(notifications, "linfeng", PASSWORD), 200).size()).isEqualTo(6);
+    assertThat(json(http.get(notifications, "wuqiang", PASSWORD), 200).size()).isEqualTo(6);
+    assertThat(http.get(notifications, "chenjing", PASSWORD).statusCode()).isEqualTo(403);
+    assertThat(http.get(notifications, SYSTEM, PASSWORD).statusCode()).isEqualTo(403);
+
     // filters
     assertThat(ids(json(http.get("/api/emergencies?level=Ⅰ", "linfeng", PASSWORD), 200)))
         .contains(id);

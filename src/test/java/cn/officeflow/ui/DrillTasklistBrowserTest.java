@@ -1,5 +1,6 @@
 package cn.officeflow.ui;
 
+import static cn.officeflow.support.FormJsFields.typeAndKeep;
 import static cn.officeflow.support.TasklistBrowser.exactName;
 import static cn.officeflow.support.TasklistBrowser.expect;
 import static cn.officeflow.support.TasklistBrowser.label;
@@ -15,6 +16,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -75,8 +77,7 @@ class DrillTasklistBrowserTest {
     Locator reason = form.getByLabel(label("发起说明"));
     expect(reason).isEditable();
     expect(form).containsText("演练类型（可在计划时再定）");
-    reason.fill("浏览器测试：补做本季度消防演练");
-    reason.blur();
+    typeAndKeep(form, "发起说明", "浏览器测试：补做本季度消防演练");
     Response submitted =
         page.waitForResponse(
             r -> r.url().endsWith("/submit-form"),
@@ -102,7 +103,7 @@ class DrillTasklistBrowserTest {
     expect(plan.getByLabel(label("演练场景"))).isEditable();
     expect(plan.getByLabel(label("发起说明"))).hasValue("浏览器测试：补做本季度消防演练");
     expect(plan.getByLabel(label("发起说明"))).isDisabled();
-    expect(plan.getByLabel(label("所属季度"))).hasValue(java.util.regex.Pattern.compile("\\d{4}年第.季度"));
+    expect(plan.getByLabel(label("所属季度"))).hasValue(Pattern.compile("\\d{4}年第.季度"));
     browser.screenshot("drill-plan.png");
   }
 }

@@ -1,8 +1,10 @@
 package cn.officeflow.ui;
 
+import static cn.officeflow.support.FormJsFields.choose;
+import static cn.officeflow.support.FormJsFields.field;
+import static cn.officeflow.support.FormJsFields.typeAndKeep;
 import static cn.officeflow.support.TasklistBrowser.exactName;
 import static cn.officeflow.support.TasklistBrowser.expect;
-import static cn.officeflow.support.TasklistBrowser.label;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -84,9 +86,9 @@ class EmergencyTasklistBrowserTest {
     Locator form = dialog.locator(".fjs-form");
     expect(field(form, "地点")).isEditable();
     choose(form, "事件维度", "人员");
-    type(form, "情形", "火灾");
-    type(form, "事件经过", "配电间冒烟，已拉响警报");
-    type(form, "地点", location);
+    typeAndKeep(form, "情形", "火灾");
+    typeAndKeep(form, "地点", location);
+    typeAndKeep(form, "事件经过", "配电间冒烟，已拉响警报");
     Response submitted =
         page.waitForResponse(
             r -> r.url().endsWith("/submit-form"),
@@ -117,8 +119,8 @@ class EmergencyTasklistBrowserTest {
     expect(field(taskForm, "地点")).hasValue(location);
     view.getByRole(AriaRole.BUTTON, exactName(TasklistBrowser.CLAIM)).click();
     expect(view.getByRole(AriaRole.BUTTON, exactName(TasklistBrowser.CLAIM))).hasCount(0);
-    type(taskForm, "确认的受伤人数", "0");
-    type(taskForm, "人员安全情况", "全员已疏散至集合点，无人受伤");
+    typeAndKeep(taskForm, "确认的受伤人数", "0");
+    typeAndKeep(taskForm, "人员安全情况", "全员已疏散至集合点，无人受伤");
     browser.screenshot("emergency-confirm-safety.png");
     Response completed =
         page.waitForResponse(
@@ -143,27 +145,5 @@ class EmergencyTasklistBrowserTest {
                     .taskDefinitionKey(key)
                     .singleResult(),
             Objects::nonNull);
-  }
-
-  private static Locator field(Locator form, String label) {
-    return form.getByLabel(label(label));
-  }
-
-  private static void type(Locator form, String label, String value) {
-    Locator field = field(form, label);
-    field.fill(value);
-    field.blur();
-  }
-
-  private static void choose(Locator form, String label, String option) {
-    Locator select =
-        form.locator(".fjs-form-field-select")
-            .filter(new Locator.FilterOptions().setHas(form.page().getByLabel(label(label))));
-    select.locator(".fjs-input-group").click();
-    select
-        .locator(".fjs-dropdownlist-item")
-        .getByText(option, new Locator.GetByTextOptions().setExact(true))
-        .click();
-    expect(select.locator(".fjs-select-display")).hasText(option);
   }
 }

@@ -15,4 +15,14 @@ public interface BusinessRecords {
 
   /** The record with this business key, if any. */
   Optional<BusinessRecord> describe(String businessKey);
+
+  /**
+   * Whether the current user may read what is kept about this record outside it (its notifications, {@code
+   * GET /api/notifications?businessKey=}): empty when the key is not one of this process's records. Unlike
+   * {@link #describe}, this <em>is</em> an access check. By default nobody beyond the office, the auditors and
+   * the administrators, who read every record's notifications anyway.
+   */
+  default Optional<Boolean> readableByCurrentUser(String businessKey) {
+    return Optional.empty();
+  }
 }
