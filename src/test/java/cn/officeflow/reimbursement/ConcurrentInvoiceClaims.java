@@ -27,9 +27,18 @@ public final class ConcurrentInvoiceClaims {
 
   private ConcurrentInvoiceClaims() {}
 
+  /** A random string of {@code n} digits (invoice codes and numbers of a test run). */
+  public static String digits(int n) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      s.append(java.util.concurrent.ThreadLocalRandom.current().nextInt(10));
+    }
+    return s.toString();
+  }
+
   /** @param rest the REST API of this engine: {@code /engine-rest}, or {@code /engine-rest/engine/<name>} */
   public static void run(Http http, JdbcClient jdbc, String rest, int claims) throws Exception {
-    String shared = ReimbursementProcessTest.digits(20);
+    String shared = digits(20);
     long before = jdbc.sql("select count(*) from of_reimbursement").query(Long.class).single();
     ExecutorService pool = Executors.newFixedThreadPool(claims);
     CountDownLatch go = new CountDownLatch(1);
@@ -40,15 +49,7 @@ public final class ConcurrentInvoiceClaims {
             JSON.writeValueAsString(
                 List.of(
                     Map.of("code", "", "number", shared, "amount", 100, "date", "2026-11-20"),
-                    Map.of(
-                        "code",
-                        "",
-                        "number",
-                        ReimbursementProcessTest.digits(20),
-                        "amount",
-                        50,
-                        "date",
-                        "2026-11-20")));
+                    Map.of("code", "", "number", digits(20), "amount", 50, "date", "2026-11-20")));
         String body =
             "{\"variables\":{\"amount\":{\"value\":150},\"purpose\":{\"value\":\"同时报销 "
                 + i
