@@ -32,6 +32,8 @@ public class SeparationOfDuties {
   /** Extension property of a user task: name of the process variable holding the excluded user. */
   public static final String PROPERTY = "separateFrom";
 
+  static final String RULE = "按不相容岗位分离（双签）规定须由另一人办理";
+
   private final IdentityService identity;
   private final RepositoryService repository;
   private final RuntimeService runtime;
@@ -73,19 +75,16 @@ public class SeparationOfDuties {
   /** Refuses when {@code actor} itself would handle the task (claim, complete, submit-form): 403. */
   public void checkActor(Task task, String actor) {
     if (actor != null && excluded(task).filter(actor::equals).isPresent()) {
-      throw new AccessRefusedException(message(task, "您"));
+      throw new AccessRefusedException("「" + task.getName() + "」不能由您办理：您已办理本流程的前一审核环节，" + RULE);
     }
   }
 
   /** Refuses when the task would be handed to {@code target} (assignee, 转办, 委派): 400 naming userId. */
   public void checkTarget(Task task, String target) {
     if (target != null && excluded(task).filter(target::equals).isPresent()) {
-      throw new ValidationException("userId", message(task, target + " "));
+      throw new ValidationException(
+          "userId", "「" + task.getName() + "」不能交给 " + target + " 办理：该用户已办理本流程的前一审核环节，" + RULE);
     }
-  }
-
-  private static String message(Task task, String who) {
-    return "「" + task.getName() + "」不能由" + who + "办理：该用户已办理本流程的前一审核环节，按不相容岗位分离（双签）规定须由另一人办理";
   }
 
   /** The variable named by {@value #PROPERTY} on user task {@code taskDefinitionKey} of {@code model}. */
