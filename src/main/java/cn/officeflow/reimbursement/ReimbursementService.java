@@ -4,6 +4,8 @@ import static cn.officeflow.reimbursement.ReimbursementVariables.*;
 
 import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.engine.EngineClock;
+import cn.officeflow.platform.notify.Channel;
+import cn.officeflow.platform.notify.NotificationService;
 import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.review.ApprovalListener;
 import cn.officeflow.platform.review.Review;
@@ -15,7 +17,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
@@ -43,16 +48,19 @@ public class ReimbursementService {
   private final OrgService org;
   private final ReviewService reviews;
   private final BigDecimal leaderThreshold;
+  private final NotificationService notifications;
 
   public ReimbursementService(
       ReimbursementRepository claims,
       OrgService org,
       ReviewService reviews,
+      NotificationService notifications,
       @Value("${officeflow.reimbursement.leader-threshold:10000}") BigDecimal leaderThreshold) {
     this.claims = claims;
     this.org = org;
     this.reviews = reviews;
     this.leaderThreshold = leaderThreshold;
+    this.notifications = notifications;
   }
 
   public BigDecimal leaderThreshold() {
@@ -132,6 +140,25 @@ public class ReimbursementService {
       throw new cn.officeflow.platform.web.AccessRefusedException("复核不能由初审人办理（双签制）");
     }
     claims.reviewed(id(execution), column, user, EngineClock.now());
+  }
+
+  /** Start of Task_Revise: the applicant is told by e-mail which step returned the claim and why. */
+  public void returned(DelegateExecution execution) {
+    Reimbursement claim = claim(id(execution));
+    List<Review> trail = reviews.trail(claim.id());
+    Review last = trail.isEmpty() ? null : trail.get(trail.size() - 1);
+    Map<String, Object> model = new HashMap<>();
+    model.put("amount", claim.amount().toPlainString());
+    model.put("purpose", claim.purpose());
+    model.put("step", last == null ? "审核" : last.step());
+    model.put("reviewerName", last == null ? "" : last.name());
+    model.put("comment", last == null || last.comment() == null ? "（无）" : last.comment());
+    notifications.send(
+        "reimbursement-returned",
+        model,
+        List.of(claim.applicant()),
+        Set.of(Channel.MAIL),
+        claim.id());
   }
 
   /** End of Task_Revise: resubmit the revised claim (validated again) or withdraw it. */
@@ -237,6 +264,14 @@ public class ReimbursementService {
             + (reference == null ? "" : "，" + reference)
             + "）",
         null);
+    Map<String, Object> model = new HashMap<>();
+    model.put("amount", claim.amount().toPlainString());
+    model.put("purpose", claim.purpose());
+    model.put("paidOn", paidOn.toString());
+    model.put("method", method);
+    model.put("reference", reference == null ? "（现金）" : reference);
+    notifications.send(
+        "reimbursement-paid", model, List.of(claim.applicant()), Set.of(Channel.MAIL), claim.id());
     LOG.info("报销 {} 已付款：{} 元，{}", claim.id(), claim.amount(), method);
   }
 

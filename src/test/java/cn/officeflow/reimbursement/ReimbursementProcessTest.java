@@ -213,6 +213,16 @@ class ReimbursementProcessTest {
     assertThat(pi).isEnded().hasPassed(TASK_LEADER_APPROVAL, TASK_REVISE, END_PAID);
     Reimbursement paid = service.claim(id);
     assertThat(paid.leader()).isEqualTo(LEADER);
+    // the applicant was told by e-mail: returned (by whom, why), then paid
+    assertThat(
+            jdbc.sql(
+                    "select subject from of_notification where business_key = :id and recipient = :r"
+                        + " order by created_at")
+                .param("id", id)
+                .param("r", APPLICANT_USER)
+                .query(String.class)
+                .list())
+        .containsExactly("【报销退回】12000.10 元（办公设备维修）被单位领导审批退回", "【报销已付款】12000.10 元（办公设备维修（附合同））");
     assertThat(paid.firstReviewer()).isEqualTo(SECOND);
     assertThat(paid.secondReviewer()).isEqualTo(FIRST);
     assertThat(paid.paidAt()).isEqualTo(LocalDate.of(2026, 11, 24).atStartOfDay());
