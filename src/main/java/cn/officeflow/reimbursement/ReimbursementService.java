@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -133,9 +134,15 @@ public class ReimbursementService {
           default -> throw new IllegalStateException("not a review step: " + step);
         };
     if (TASK_FIRST_REVIEW.equals(step)) {
-      execution.setVariable(FIRST_REVIEWER, user);
+      // whoever did 初审's work: the one completing it and anyone it was delegated to (委派: the
+      // delegate
+      // reviews, the owner completes)
+      Set<String> people = new java.util.LinkedHashSet<>(List.of(user));
+      people.addAll(delegates(execution));
+      execution.setVariable(FIRST_REVIEWER, String.join(",", people));
     } else if (TASK_SECOND_REVIEW.equals(step)
-        && user.equals(execution.getVariable(FIRST_REVIEWER))) {
+        && execution.getVariable(FIRST_REVIEWER) instanceof String first
+        && List.of(first.split(",")).contains(user)) {
       // the command guard refuses this before it gets here; kept as the last line of defence
       throw new cn.officeflow.platform.web.AccessRefusedException("复核不能由初审人办理（双签制）");
     }
@@ -159,6 +166,31 @@ public class ReimbursementService {
         List.of(claim.applicant()),
         Set.of(Channel.MAIL),
         claim.id());
+  }
+
+  /** The users the current 初审 task was delegated to (from Camunda's user operation log). */
+  private static List<String> delegates(DelegateExecution execution) {
+    var history = execution.getProcessEngineServices().getHistoryService();
+    var task =
+        history
+            .createHistoricTaskInstanceQuery()
+            .processInstanceId(execution.getProcessInstanceId())
+            .taskDefinitionKey(TASK_FIRST_REVIEW)
+            .unfinished()
+            .list();
+    if (task.isEmpty()) {
+      return List.of();
+    }
+    return history
+        .createUserOperationLogQuery()
+        .taskId(task.get(0).getId())
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_DELEGATE)
+        .property("assignee")
+        .list()
+        .stream()
+        .map(UserOperationLogEntry::getNewValue)
+        .filter(java.util.Objects::nonNull)
+        .toList();
   }
 
   /** End of Task_Revise: resubmit the revised claim (validated again) or withdraw it. */

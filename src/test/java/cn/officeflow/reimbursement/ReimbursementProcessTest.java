@@ -58,6 +58,7 @@ class ReimbursementProcessTest {
   @Autowired ReimbursementService service;
   @Autowired ReviewService reviews;
   @Autowired JdbcClient jdbc;
+  @Autowired cn.officeflow.platform.taskops.TaskOperationsService taskOperations;
 
   ProcessDriver driver;
 
@@ -237,6 +238,26 @@ class ReimbursementProcessTest {
             TASK_SECOND_REVIEW,
             TASK_LEADER_APPROVAL,
             TASK_RECORD_PAYMENT);
+  }
+
+  @Test
+  void whoever初审WasDelegatedToIsKeptOutOf复核Too() throws Exception {
+    ProcessInstance pi =
+        start(APPLICANT_USER, claim("66", "委派初审", List.of(digital("66", "2026-11-20"))));
+    Task first = driver.taskFor(SECOND, pi.getId(), TASK_FIRST_REVIEW);
+    driver.as(SECOND, () -> tasks.claim(first.getId(), SECOND));
+    // 委派 (our task operation: the engine's own delegate needs TASK_ASSIGN, which finance has not)
+    driver.as(SECOND, () -> taskOperations.delegate(first.getId(), FIRST, "请协助初审"));
+    driver.as(FIRST, () -> tasks.resolveTask(first.getId()));
+    driver.as(SECOND, () -> tasks.complete(first.getId(), approve()));
+    assertThat(pi).isWaitingAt(TASK_SECOND_REVIEW);
+    assertThat(runtime.getVariable(pi.getId(), FIRST_REVIEWER)).isEqualTo(SECOND + "," + FIRST);
+    Task second = driver.taskFor(FIRST, pi.getId(), TASK_SECOND_REVIEW);
+    for (String user : List.of(FIRST, SECOND)) {
+      assertThatThrownBy(() -> driver.as(user, () -> tasks.claim(second.getId(), user)))
+          .as(user)
+          .isInstanceOf(AccessRefusedException.class);
+    }
   }
 
   @Test

@@ -17,7 +17,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 /**
  * 不相容岗位分离 (e.g. 报销「初审-复核」双签): a user task may declare, in its extension property {@value
  * #PROPERTY}, the process variable that holds the user who must not handle it (the server writes that variable
- * from the authenticated user of an earlier step — 初审 — never from input). {@link UserCommandGuard} asks
+ * from the authenticated user of an earlier step — 初审 — never from input; several users comma-separated). {@link UserCommandGuard} asks
  * before every command that would put the task into that person's hands: claiming it (REST, Tasklist),
  * completing it or submitting its form (REST, Tasklist — also unclaimed), being made its assignee (REST
  * {@code /assignee}, 转办) or its delegate (委派). Refused: 403 with a Chinese message for the person
@@ -46,7 +46,7 @@ public class SeparationOfDuties {
     this.runtime = runtime;
   }
 
-  /** The user who must not handle {@code task}, or empty. */
+  /** The user(s) who must not handle {@code task} (comma-separated), or empty. */
   public Optional<String> excluded(Task task) {
     if (task.getProcessDefinitionId() == null
         || task.getTaskDefinitionKey() == null
@@ -72,16 +72,25 @@ public class SeparationOfDuties {
     return user instanceof String id && !id.isBlank() ? Optional.of(id) : Optional.empty();
   }
 
+  /** Whether {@code userId} is among the excluded users (the variable may hold several, comma-separated). */
+  private boolean isExcluded(Task task, String userId) {
+    return excluded(task)
+        .map(
+            ids ->
+                java.util.Arrays.stream(ids.split(",")).map(String::strip).anyMatch(userId::equals))
+        .orElse(false);
+  }
+
   /** Refuses when {@code actor} itself would handle the task (claim, complete, submit-form): 403. */
   public void checkActor(Task task, String actor) {
-    if (actor != null && excluded(task).filter(actor::equals).isPresent()) {
+    if (actor != null && isExcluded(task, actor)) {
       throw new AccessRefusedException("「" + task.getName() + "」不能由您办理：您已办理本流程的前一审核环节，" + RULE);
     }
   }
 
   /** Refuses when the task would be handed to {@code target} (assignee, 转办, 委派): 400 naming userId. */
   public void checkTarget(Task task, String target) {
-    if (target != null && excluded(task).filter(target::equals).isPresent()) {
+    if (target != null && isExcluded(task, target)) {
       throw new ValidationException(
           "userId", "「" + task.getName() + "」不能交给 " + target + " 办理：该用户已办理本流程的前一审核环节，" + RULE);
     }
