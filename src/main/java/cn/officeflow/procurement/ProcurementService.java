@@ -41,7 +41,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -78,7 +77,7 @@ public class ProcurementService {
   private final OrgService org;
   private final ReviewService reviews;
   private final NotificationService notifications;
-  private final ObjectProvider<ProcurementStock> stock;
+  private final ProcurementStock stock;
   private final Set<String> sampleCategories;
 
   public ProcurementService(
@@ -86,7 +85,7 @@ public class ProcurementService {
       OrgService org,
       ReviewService reviews,
       NotificationService notifications,
-      ObjectProvider<ProcurementStock> stock,
+      ProcurementStock stock,
       @Value("${officeflow.procurement.sample-categories:办公设备,家具}") String sampleCategories) {
     this.repo = repo;
     this.org = org;
@@ -101,11 +100,7 @@ public class ProcurementService {
   }
 
   private ProcurementStock stock() {
-    ProcurementStock s = stock.getIfAvailable();
-    if (s == null) {
-      throw new IllegalStateException("库存服务（platform.inventory）不可用");
-    }
-    return s;
+    return stock;
   }
 
   // --- start
