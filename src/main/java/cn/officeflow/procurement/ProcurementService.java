@@ -664,10 +664,18 @@ public class ProcurementService {
   /** Task_BudgetCheck: within the rigid part → commit; into the flexible part → leaders; beyond both → refused. */
   public void checkBudget(DelegateExecution execution) {
     Purchase p = purchase(execution);
-    Budget b =
-        repo.lockBudget(p.departmentId(), p.quarter())
-            .orElseThrow(
-                () -> new IllegalStateException("没有预算：" + p.departmentId() + " " + p.quarter()));
+    Optional<Budget> found = repo.lockBudget(p.departmentId(), p.quarter());
+    if (found.isEmpty()) {
+      // a JIT reorder charged to a department and quarter without a budget: refused like an
+      // over-budget one
+      repo.setBudgetOutcome(p.id(), BUDGET_OVER, EngineClock.now());
+      execution.setVariable(BUDGET_OUTCOME, BUDGET_OVER);
+      execution.setVariable(
+          BUDGET_INFO, org.groupName(p.departmentId()) + " " + p.quarter() + "：没有预算");
+      execution.setVariable(LEADER_REJECTED, false);
+      return;
+    }
+    Budget b = found.get();
     BigDecimal after = b.usedAmount().add(b.committedAmount()).add(p.chosenAmount());
     String outcome;
     if (after.compareTo(b.rigidAmount().add(b.flexibleAmount())) > 0) {
@@ -735,6 +743,7 @@ public class ProcurementService {
     String number =
         FormValues.requiredText(execution.getVariable(ORDER_NUMBER), ORDER_NUMBER, 100, "订单号");
     repo.ordered(purchaseId(execution), number, EngineClock.now());
+    execution.setVariable(ORDERED_BY, ReviewService.currentUser(execution));
   }
 
   /** End of Task_Receive (warehouse): stock in, invoices recorded and handed to 报销. */
@@ -790,7 +799,8 @@ public class ProcurementService {
         PURPOSE,
         "采购付款：" + p.itemName() + " × " + p.quantity() + "（" + p.chosenSupplierName() + "）");
     execution.setVariable(
-        CLAIMANT, p.requester() == null ? ReviewService.currentUser(execution) : p.requester());
+        CLAIMANT,
+        p.requester() == null ? (String) execution.getVariable(ORDERED_BY) : p.requester());
     execution.setVariable(RECEIVED_QUANTITY, (long) received);
   }
 

@@ -72,6 +72,10 @@ public final class ProcurementVariables {
 
   // 下单, 验收入库
   public static final String ORDER_NUMBER = "orderNumber";
+
+  /** Set by the server at 下单: the buyer, the claimant of a JIT reorder's payment (no requester). */
+  public static final String ORDERED_BY = "orderedBy";
+
   public static final String RECEIVED_QUANTITY = "receivedQuantity";
   public static final String INVOICES = "invoices";
 

@@ -433,6 +433,21 @@ class ProcurementProcessTest {
     assertThat(p.origin()).isEqualTo("JIT");
     assertThat(p.quantity()).isEqualTo(100);
     assertThat(p.departmentId()).isEqualTo("dept-office");
+    // the whole JIT purchase: charged to dept-office, the buyer claims the payment
+    budget("dept-office", "2026Q4", "200000", "50000");
+    research(pi, OUTCOME_PURCHASE);
+    driver.complete(
+        BUYER, pi.getId(), TASK_COMPARE_QUOTES, quotes(three("2000", "2100", "2300"), S1, null));
+    driver.approve(DIRECTOR, pi.getId(), TASK_APPROVE);
+    driver.complete(BUYER, pi.getId(), TASK_ORDER, Map.of(ORDER_NUMBER, "PO-JIT-1"));
+    driver.complete(
+        WAREHOUSE_USER,
+        pi.getId(),
+        TASK_RECEIVE,
+        Map.of(RECEIVED_QUANTITY, 100, INVOICES, "3100231130 | 87654321 | 2000 | 2026-11-20"));
+    ProcessInstance payment =
+        runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+    assertThat(runtime.getVariable(payment.getId(), "claimant")).isEqualTo(BUYER);
   }
 
   /**
