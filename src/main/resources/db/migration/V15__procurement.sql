@@ -19,6 +19,18 @@ create table of_supplier (
 );
 create unique index of_supplier_name on of_supplier (name);
 
+-- 供应商联系人: any number per supplier (the supplier row keeps the main contact).
+create table of_supplier_contact (
+  id             varchar(36)   not null primary key,
+  supplier_id    varchar(36)   not null,
+  name           varchar(100)  not null,
+  role           varchar(100),
+  phone          varchar(40),
+  email          varchar(200),
+  created_at     datetime(3)   not null
+);
+create index of_supplier_contact_supplier on of_supplier_contact (supplier_id);
+
 -- 供应商评价: scores 1–5 (quality, delivery, price, service); total = their mean.
 create table of_supplier_evaluation (
   id             varchar(36)   not null primary key,

@@ -77,6 +77,7 @@ public class ProcurementController {
       boolean active,
       BigDecimal score,
       int version,
+      List<ProcurementRepository.Contact> contacts,
       List<Evaluation> evaluations) {}
 
   private SupplierView view(Supplier s, boolean withEvaluations) {
@@ -93,6 +94,7 @@ public class ProcurementController {
         s.active(),
         s.score(),
         s.version(),
+        withEvaluations ? repo.contacts(s.id()) : null,
         withEvaluations ? repo.evaluations(s.id()) : null);
   }
 
@@ -115,6 +117,12 @@ public class ProcurementController {
   public SupplierView updateSupplier(
       @PathVariable String id, @RequestBody Map<String, Object> body) {
     return view(suppliers.update(id, body), true);
+  }
+
+  @PostMapping("/suppliers/{id}/contacts")
+  public SupplierView addContact(@PathVariable String id, @RequestBody Map<String, Object> body) {
+    suppliers.addContact(id, body);
+    return supplier(id);
   }
 
   @PostMapping("/suppliers/{id}/evaluations")

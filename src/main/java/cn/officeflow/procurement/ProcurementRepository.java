@@ -120,6 +120,33 @@ public class ProcurementRepository {
         .update();
   }
 
+  public record Contact(
+      String id, String supplierId, String name, String role, String phone, String email) {}
+
+  public void insertContact(Contact c, LocalDateTime now) {
+    jdbc.sql(
+            "insert into of_supplier_contact (id, supplier_id, name, role, phone, email, created_at)"
+                + " values (?,?,?,?,?,?,?)")
+        .params(c.id(), c.supplierId(), c.name(), c.role(), c.phone(), c.email(), ts(now))
+        .update();
+  }
+
+  public List<Contact> contacts(String supplierId) {
+    return jdbc.sql(
+            "select * from of_supplier_contact where supplier_id = ? order by created_at, id")
+        .param(supplierId)
+        .query(
+            (rs, n) ->
+                new Contact(
+                    rs.getString("id"),
+                    rs.getString("supplier_id"),
+                    rs.getString("name"),
+                    rs.getString("role"),
+                    rs.getString("phone"),
+                    rs.getString("email")))
+        .list();
+  }
+
   public record Evaluation(
       String id,
       String supplierId,

@@ -141,6 +141,32 @@ public class SupplierService {
         version);
   }
 
+  /** Another contact of a supplier (procurement, office-director). */
+  @Transactional
+  public ProcurementRepository.Contact addContact(String supplierId, Map<String, Object> body) {
+    CurrentUser.requireAnyGroup(identity, SUPPLIER_EDITORS, "维护供应商");
+    repo.supplier(supplierId).orElseThrow(() -> new NotFoundException("供应商不存在：" + supplierId));
+    allowOnly(body, List.of("name", "role", "phone", "email"));
+    String phone = FormValues.optionalText(body.get("phone"), "phone", 40, "电话");
+    if (phone != null && !PHONE.matcher(phone).matches()) {
+      throw new ValidationException("phone", "电话格式不正确：" + phone);
+    }
+    String email = FormValues.optionalText(body.get("email"), "email", 200, "邮箱");
+    if (email != null && !EMAIL.matcher(email).matches()) {
+      throw new ValidationException("email", "邮箱格式不正确：" + email);
+    }
+    ProcurementRepository.Contact c =
+        new ProcurementRepository.Contact(
+            UUID.randomUUID().toString(),
+            supplierId,
+            FormValues.requiredText(body.get("name"), "name", 100, "联系人姓名"),
+            FormValues.optionalText(body.get("role"), "role", 100, "职务"),
+            phone,
+            email);
+    repo.insertContact(c, EngineClock.now());
+    return c;
+  }
+
   static void allowOnly(Map<String, Object> body, List<String> fields) {
     if (body == null) {
       throw new ValidationException("body", "请求体不能为空");

@@ -222,6 +222,41 @@ class ProcurementApiTest {
                     JSON.writeValueAsString(stale))
                 .statusCode())
         .isEqualTo(409);
+    // contacts: several per supplier
+    Map<String, Object> contact = Map.of("name", "钱经理", "role", "销售经理", "phone", "13955556666");
+    assertThat(
+            http.postJson(
+                    "/api/procurement/suppliers/" + id + "/contacts",
+                    "zhangwei",
+                    PASSWORD,
+                    JSON.writeValueAsString(contact))
+                .statusCode())
+        .isEqualTo(403);
+    assertRefused(
+        http.postJson(
+            "/api/procurement/suppliers/" + id + "/contacts",
+            "fengtao",
+            PASSWORD,
+            JSON.writeValueAsString(Map.of("name", "钱", "email", "not-mail"))),
+        "email");
+    assertThat(
+            json(
+                    http.postJson(
+                        "/api/procurement/suppliers/" + id + "/contacts",
+                        "fengtao",
+                        PASSWORD,
+                        JSON.writeValueAsString(contact)),
+                    200)
+                .get("contacts"))
+        .hasSize(1);
+    assertThat(
+            http.postJson(
+                    "/api/procurement/suppliers/no-such/contacts",
+                    "fengtao",
+                    PASSWORD,
+                    JSON.writeValueAsString(contact))
+                .statusCode())
+        .isEqualTo(404);
     // evaluations feed the grade: one score of 2 → 普通
     Map<String, Object> low =
         Map.of("scoreQuality", 2, "scoreDelivery", 2, "scorePrice", 2, "scoreService", 2);

@@ -450,6 +450,38 @@ class ProcurementProcessTest {
     assertThat(runtime.getVariable(payment.getId(), "claimant")).isEqualTo(BUYER);
   }
 
+  /** The real platform: an issue below the reorder point starts a JIT procurement for the item (once). */
+  @Test
+  void inventoryIssueBelowTheReorderPointStartsAJitPurchase() {
+    String toner = "7b1d0c3a-0001-4c6e-8f10-000000000003";
+    var item = inventory.get(toner);
+    long before =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .variableValueEquals(ITEM_ID, toner)
+            .count();
+    driver.as(
+        WAREHOUSE_USER,
+        () -> inventory.issue(toner, item.stock() - item.reorderPoint() + 1, "领用", "test"));
+    long after =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .variableValueEquals(ITEM_ID, toner)
+            .count();
+    assertThat(after).isEqualTo(item.reorderOpen() ? before : before + 1);
+    ProcessInstance pi =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .variableValueEquals(ITEM_ID, toner)
+            .list()
+            .get(0);
+    assertThat(pi).isWaitingAt(TASK_RESEARCH);
+    assertThat(repo.purchase(purchaseId(pi)).orElseThrow().origin()).isEqualTo("JIT");
+  }
+
   /**
    * supplier_review at 1 January 09:00: strategic and ordinary suppliers get a task (first quarter); two top
    * scores promote an ordinary supplier to 战略, a low score demotes a strategic one.
