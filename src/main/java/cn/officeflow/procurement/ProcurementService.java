@@ -581,6 +581,11 @@ public class ProcurementService {
     return (String) execution.getVariable(REQUESTER);
   }
 
+  /** candidateGroups of Task_SampleTrial: none when a requester tries it; procurement for a JIT reorder. */
+  public List<String> sampleGroups(DelegateExecution execution) {
+    return execution.getVariable(REQUESTER) == null ? List.of(PROCUREMENT) : List.of();
+  }
+
   public void sampleTrial(DelegateExecution execution) {
     if (execution.isCanceled()) {
       return;
