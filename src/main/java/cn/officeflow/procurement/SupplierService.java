@@ -88,7 +88,11 @@ public class SupplierService {
     if (version == null) {
       throw new ValidationException("version", "请提供 version（乐观锁）");
     }
-    Supplier s = supplier(id, body, version);
+    Map<String, Object> merged = new java.util.HashMap<>(body);
+    // absent grade / active keep their value (the grade also moves with the evaluations)
+    merged.putIfAbsent("grade", old.grade());
+    merged.putIfAbsent("active", old.active());
+    Supplier s = supplier(id, merged, version);
     repo.supplierNamed(s.name())
         .filter(other -> !other.id().equals(id))
         .ifPresent(

@@ -87,6 +87,15 @@ class ProcurementApiTest {
     quarter.put(BUDGET_QUARTER, "2027Q3");
     assertRefused(start("zhangwei", quarter), BUDGET_QUARTER);
     assertThat(http.postJson(startPath(), null, null, body(request())).statusCode()).isEqualTo(401);
+    // nobody passes for the inventory's JIT message
+    for (String user : List.of("zhangwei", "fengtao", "anfang")) {
+      String message =
+          "{\"messageName\":\"ReorderPointReached\",\"processVariables\":{\"itemId\":{\"value\":\""
+              + PAPER
+              + "\"},\"itemName\":{\"value\":\"纸\"},\"quantity\":{\"value\":5}}}";
+      HttpResponse<String> refused = http.postJson("/engine-rest/message", user, PASSWORD, message);
+      assertThat(refused.statusCode()).as(user + ": " + refused.body()).isIn(400, 403, 404);
+    }
     assertThat(count()).isEqualTo(before);
     HttpResponse<String> ok = start("zhangwei", request());
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
