@@ -8,12 +8,13 @@ import cn.officeflow.platform.engine.EngineClock;
 import cn.officeflow.platform.files.StoredFile;
 import cn.officeflow.platform.files.StoredFileService;
 import cn.officeflow.platform.inventory.InventoryService;
+import cn.officeflow.platform.inventory.Item;
+import cn.officeflow.platform.inventory.StockShortageException;
 import cn.officeflow.platform.notify.Channel;
 import cn.officeflow.platform.notify.NotificationService;
 import cn.officeflow.platform.numbering.NumberingService;
 import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.review.ReviewService;
-import cn.officeflow.platform.web.ConflictException;
 import cn.officeflow.platform.web.FormValues;
 import cn.officeflow.platform.web.NotFoundException;
 import cn.officeflow.platform.web.ValidationException;
@@ -37,8 +38,8 @@ import org.springframework.stereotype.Service;
 /**
  * 物资 (seed 002 一、(二) 物资全生命周期「采购-仓储-使用-报废」): 领用 (普通领用, 以旧换新, 共享领用) with the 部门负责人
  * above {@code officeflow.supplies.approval-threshold}, issue by {@code warehouse} through the platform's
- * InventoryService (never negative: a short stock is refused with 400 naming {@code quantity}, the task stays
- * open), loans with reminder and escalation, and 资产报废 (鉴定 → 核销 → 环保处置 → asset register). Everything
+ * InventoryService (never negative: a short stock is the platform's 409 「库存不足」 with what to do next, the
+ * task stays open), loans with reminder and escalation, and 资产报废 (鉴定 → 核销 → 环保处置 → asset register). Everything
  * runs in the engine's transaction: a validation error rolls the rows back too.
  */
 @Service("suppliesService")
@@ -98,7 +99,7 @@ public class SuppliesService {
     if (requester == null || requester.isBlank()) {
       throw new ValidationException(INITIATOR, "物资领用须由已登录的员工发起");
     }
-    InventoryService.Item item = item(execution.getVariable(ITEM_ID));
+    Item item = item(execution.getVariable(ITEM_ID));
     int quantity = quantity(execution.getVariable(QUANTITY));
     String kind =
         FormValues.oneOf(
@@ -188,8 +189,8 @@ public class SuppliesService {
   }
 
   /**
-   * End of Task_Issue by warehouse: 发放 (the stock goes down; a short stock → 400 naming {@code quantity},
-   * nothing changed, the task stays open) or 不予发放 with a reason (the request ends, the requester is told).
+   * End of Task_Issue by warehouse: 发放 (the stock goes down; a short stock → 409 「库存不足」, nothing changed,
+   * the task stays open) or 不予发放 with a reason (the request ends, the requester is told).
    * 以旧换新 needs the old item's tag and condition, recorded as received.
    */
   public void issue(DelegateExecution execution) {
@@ -262,19 +263,9 @@ public class SuppliesService {
     }
     try {
       inventory.issue(r.itemId(), r.quantity(), KINDS.get(r.kind()) + "：" + r.purpose(), id);
-    } catch (ConflictException e) {
-      // Tasklist and /engine-rest only show a listener's InvalidRequestException as 4xx; the task
-      // stays open
-      InventoryService.Item item = inventory.get(r.itemId());
-      throw new ValidationException(
-          QUANTITY,
-          "库存不足：「"
-              + item.name()
-              + "」现有 "
-              + item.stock()
-              + "，申领 "
-              + r.quantity()
-              + "。请待入库后再发放，或选择「不予发放」并写明原因");
+    } catch (StockShortageException e) {
+      // 409 on /engine-rest and in Tasklist; the whole step rolls back and the task stays open
+      throw new StockShortageException(e.getMessage() + "。请待入库后再发放，或选择「不予发放」并写明原因（申请结束，通知申请人）");
     }
     boolean shared = SHARED_KIND.equals(r.kind());
     set.put("status", shared ? "ON_LOAN" : "ISSUED");
@@ -401,7 +392,7 @@ public class SuppliesService {
       if (!hasItem) {
         throw new ValidationException(ASSET_TAG, "请填写资产标签号，或选择库存物品");
       }
-      InventoryService.Item item = item(rawItem);
+      Item item = item(rawItem);
       quantity = quantity(execution.getVariable(QUANTITY));
       if (quantity > item.stock()) {
         throw new ValidationException(
@@ -521,8 +512,8 @@ public class SuppliesService {
     } else {
       try {
         inventory.writeOff(d.itemId(), d.quantity(), reason, id);
-      } catch (ConflictException e) {
-        throw new ValidationException(QUANTITY, "库存已不足 " + d.quantity() + "，无法核减，请核对库存后再办理");
+      } catch (StockShortageException e) {
+        throw new StockShortageException(e.getMessage() + "。无法核减，请核对库存后再办理");
       }
     }
     Map<String, Object> set = new LinkedHashMap<>();
@@ -559,11 +550,11 @@ public class SuppliesService {
         + " 元）";
   }
 
-  private InventoryService.Item item(Object raw) {
+  private Item item(Object raw) {
     if (!(raw instanceof String id) || id.isBlank()) {
       throw new ValidationException(ITEM_ID, "请选择物品");
     }
-    InventoryService.Item item =
+    Item item =
         inventory.find(id).orElseThrow(() -> new ValidationException(ITEM_ID, "没有这个物品：" + id));
     if (!item.active()) {
       throw new ValidationException(ITEM_ID, "物品「" + item.name() + "」已停用");

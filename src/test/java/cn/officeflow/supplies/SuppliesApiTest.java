@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * 物资 over HTTP: extra and identity variables refused naming them, bad quantities and a 共享领用 of a
  * non-shareable item refused with 400 and nothing stored; at 发放 a changed read-only field, 以旧换新 without the
- * old item and a short stock are 400 naming the field (the task stays open, the stock unchanged); a second click
+ * old item and a short stock is a 409 「库存不足」 (the task stays open, the stock unchanged); a second click
  * and another user's click are refused; /api/supplies reads only for the requester, the approver and the reader
  * roles (others 404); 报废 only by warehouse, its certificate uploaded only by warehouse, stored with SHA-256.
  */
@@ -128,7 +128,7 @@ class SuppliesApiTest {
   }
 
   @Test
-  void aShortStockIsAClear400AndTheTaskStaysOpen() throws Exception {
+  void aShortStockIsAClear409AndTheTaskStaysOpen() throws Exception {
     int stock = inventory.get(LAPTOP).stock();
     Map<String, Object> v = paper(stock + 1);
     v.put("itemId", LAPTOP);
@@ -137,8 +137,8 @@ class SuppliesApiTest {
     Task issue = task(pi);
     HttpResponse<String> refused =
         complete(issue, WAREHOUSE_USER, Map.of("issueDecision", "issue"));
-    assertRefused(refused, "quantity");
-    assertThat(message(refused)).contains("库存不足");
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+    assertThat(message(refused)).contains("库存不足").contains("不予发放");
     assertThat(task(pi).getId()).isEqualTo(issue.getId());
     assertThat(inventory.get(LAPTOP).stock()).isEqualTo(stock);
   }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -72,6 +73,13 @@ public class ApiExceptionHandler {
                     + " 作为请求体的 Content-Type（收到："
                     + (e.getContentType() == null ? "无" : e.getContentType())
                     + "）"));
+  }
+
+  /** Camunda's REST exceptions thrown by our services (a 409 库存不足 …) keep their status. */
+  @ExceptionHandler(InvalidRequestException.class)
+  ResponseEntity<Map<String, Object>> invalidRequest(InvalidRequestException e) {
+    return ResponseEntity.status(e.getStatus().getStatusCode())
+        .body(body(e.getClass().getSimpleName(), e.getMessage()));
   }
 
   @ExceptionHandler(ConflictException.class)

@@ -3,6 +3,8 @@ package cn.officeflow.platform.web;
 import cn.officeflow.platform.engine.EngineClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -112,6 +114,35 @@ public final class FormValues {
       throw new ValidationException(field, label + "必须在 " + min + " 到 " + max + " 之间，收到：" + value);
     }
     return (int) value;
+  }
+
+  /**
+   * An amount of money in yuan from a Number or a numeric text, at most two decimals (分), in [0, max];
+   * null when absent or blank, 400 naming the field otherwise.
+   */
+  public static BigDecimal optionalAmount(Object raw, String field, BigDecimal max, String label) {
+    if (raw == null || raw instanceof String s && s.isBlank()) {
+      return null;
+    }
+    BigDecimal value;
+    try {
+      value =
+          raw instanceof BigDecimal b
+              ? b
+              : raw instanceof Number n
+                  ? new BigDecimal(n.toString())
+                  : new BigDecimal(raw.toString().strip());
+    } catch (NumberFormatException e) {
+      throw new ValidationException(field, label + "必须是金额（元），收到：" + raw);
+    }
+    if (value.stripTrailingZeros().scale() > 2) {
+      throw new ValidationException(field, label + "最多精确到分（两位小数），收到：" + raw);
+    }
+    if (value.signum() < 0 || value.compareTo(max) > 0) {
+      throw new ValidationException(
+          field, label + "必须在 0 到 " + max.toPlainString() + " 元之间，收到：" + value.toPlainString());
+    }
+    return value.setScale(2, RoundingMode.UNNECESSARY);
   }
 
   /** true for Boolean true or the texts "true" / "是"; false otherwise. */
