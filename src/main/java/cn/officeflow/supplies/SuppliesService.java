@@ -128,6 +128,10 @@ public class SuppliesService {
     String department = org.departmentOf(requester).getId();
     List<String> heads =
         org.departmentHeads(department).stream().filter(h -> !h.equals(requester)).toList();
+    if (heads.isEmpty()) {
+      // a 部门负责人's own requisition: the department's 分管领导 approve it
+      heads = org.deputyLeaders(department).stream().filter(h -> !h.equals(requester)).toList();
+    }
     boolean needsApproval = total.compareTo(approvalThreshold) > 0;
     if (needsApproval && heads.isEmpty()) {
       throw new ValidationException(INITIATOR, "所在部门没有可审批的部门负责人，请联系管理员");

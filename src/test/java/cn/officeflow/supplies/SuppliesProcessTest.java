@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import cn.officeflow.platform.files.StoredFileService;
 import cn.officeflow.platform.inventory.InventoryService;
 import cn.officeflow.platform.inventory.StockShortageException;
+import cn.officeflow.platform.notify.NotificationService;
 import cn.officeflow.platform.web.ValidationException;
 import cn.officeflow.support.ProcessDriver;
 import cn.officeflow.support.ProcessTest;
@@ -51,6 +52,7 @@ class SuppliesProcessTest {
   @Autowired SuppliesRepository repo;
   @Autowired StoredFileService files;
   @Autowired JdbcClient jdbc;
+  @Autowired NotificationService notifications;
 
   ProcessDriver driver;
 
@@ -107,6 +109,21 @@ class SuppliesProcessTest {
     assertThat(rejected).isEnded().hasPassed("EndEvent_Rejected");
     assertThat(repo.requisition(rejected.getBusinessKey()).orElseThrow().status())
         .isEqualTo("REJECTED");
+  }
+
+  /** A 部门负责人's own requisition goes to the department's 分管领导, never to themselves. */
+  @Test
+  void aHeadsOwnRequisitionGoesToTheDeputyLeader() {
+    ProcessInstance pi =
+        driver.start(
+            HEAD,
+            REQUISITION_KEY,
+            Map.of(ITEM_ID, CHAIR, QUANTITY, 1, KIND, NORMAL, PURPOSE, "会议室补充"));
+    assertThat(pi).isWaitingAt(TASK_APPROVE);
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), APPROVERS))
+        .isEqualTo(java.util.List.of("sunli"));
+    driver.approve("sunli", pi.getId(), TASK_APPROVE);
+    assertThat(pi).isWaitingAt(TASK_ISSUE);
   }
 
   @Test
@@ -210,6 +227,15 @@ class SuppliesProcessTest {
     TestClock.set("2026-11-28T09:00:01");
     driver.executeJobs(pi.getId());
     assertThat(pi).hasPassed("Task_EscalateOverdue", "EndEvent_Escalated");
+    var sent = notifications.forBusinessKey(pi.getBusinessKey());
+    assertThat(sent)
+        .filteredOn(n -> n.template().equals("supplies-loan-reminder"))
+        .extracting(n -> n.recipient())
+        .containsOnly(STAFF);
+    assertThat(sent)
+        .filteredOn(n -> n.template().equals("supplies-loan-overdue"))
+        .extracting(n -> n.recipient())
+        .contains(STAFF, HEAD, WAREHOUSE_USER);
     assertThat(pi).isWaitingAt(TASK_RETURN);
 
     driver.complete(WAREHOUSE_USER, pi.getId(), TASK_RETURN, Map.of(RETURN_CONDITION, "完好"));
