@@ -1,5 +1,6 @@
 -- 物资领用 / 以旧换新 / 共享领用 and 资产报废 (supplies package). Ids are UUID strings; a requisition's or a
 -- disposal's id is its process business key. Items and stock are platform.inventory's (of_inventory_item).
+-- asset_tag: the tagged asset handed out at 发放 (optional).
 -- requisition kind: NORMAL 普通领用, EXCHANGE 以旧换新, SHARED 共享领用;
 -- status: REQUESTED, APPROVING, ISSUING, REJECTED, ISSUED, ON_LOAN, RETURNED, REFUSED (未发放).
 create table of_supplies_requisition (
@@ -26,13 +27,15 @@ create table of_supplies_requisition (
   returned_by         varchar(64),
   returned_at         datetime(3),
   return_condition    varchar(500),
+  asset_tag           varchar(64),
   created_at          datetime(3)   not null,
   updated_at          datetime(3)   not null
 );
 create index of_supplies_requisition_requester on of_supplies_requisition (requester, created_at);
 create index of_supplies_requisition_status on of_supplies_requisition (status, return_date);
 
--- 资产登记: tagged assets (固定资产标签号), status IN_USE 在用, ON_LOAN 借出, SCRAPPED 已报废
+-- 资产登记: tagged assets (固定资产标签号), status IN_USE 在用 (holder), ON_LOAN 借出 (holder), IN_STOCK 在库
+-- (returned: a loan back, an old item taken back at 以旧换新), SCRAPPED 已报废
 create table of_supplies_asset (
   tag        varchar(64)  not null primary key,
   item_id    varchar(36),

@@ -42,7 +42,8 @@ public class SuppliesRepository {
       LocalDateTime issuedAt,
       String returnedBy,
       LocalDateTime returnedAt,
-      LocalDateTime createdAt) {}
+      LocalDateTime createdAt,
+      String assetTag) {}
 
   public record Asset(
       String tag,
@@ -164,7 +165,8 @@ public class SuppliesRepository {
         time(rs, "issued_at"),
         rs.getString("returned_by"),
         time(rs, "returned_at"),
-        time(rs, "created_at"));
+        time(rs, "created_at"),
+        rs.getString("asset_tag"));
   }
 
   // --- asset register

@@ -162,7 +162,8 @@ public class SuppliesService {
             null,
             null,
             null,
-            now));
+            now,
+            null));
     execution.setProcessBusinessKey(id);
     execution.setVariable(REQUISITION_ID, id);
     execution.setVariable(ITEM_ID, item.id());
@@ -255,7 +256,7 @@ public class SuppliesService {
           tag,
           old == null ? r.itemId() : old.itemId(),
           old == null ? r.itemName() : old.name(),
-          "RETURNED",
+          "IN_STOCK",
           null,
           "以旧换新收回：" + condition,
           id,
@@ -272,6 +273,31 @@ public class SuppliesService {
       throw new StockShortageException(e.getMessage() + "。请待入库后再发放，或选择「不予发放」并写明原因（申请结束，通知申请人）");
     }
     boolean shared = SHARED_KIND.equals(r.kind());
+    String handedOut =
+        FormValues.optionalText(
+            execution.getVariable(ASSET_TAG_ISSUED), ASSET_TAG_ISSUED, 64, "发放资产标签号");
+    if (handedOut != null) {
+      Asset asset = repo.asset(handedOut).orElse(null);
+      if (asset != null && !"IN_STOCK".equals(asset.status())) {
+        throw new ValidationException(
+            ASSET_TAG_ISSUED,
+            "资产 " + handedOut + " 当前状态为「" + statusLabel(asset.status()) + "」，不能发放");
+      }
+      if (handedOut.equals(set.get("old_asset_tag"))) {
+        throw new ValidationException(ASSET_TAG_ISSUED, "发放的资产不能是刚收回的旧物品");
+      }
+      repo.assetStatus(
+          handedOut,
+          r.itemId(),
+          r.itemName(),
+          shared ? "ON_LOAN" : "IN_USE",
+          r.requester(),
+          KINDS.get(r.kind()) + "：" + r.requesterName(),
+          id,
+          user,
+          now);
+      set.put("asset_tag", handedOut);
+    }
     set.put("status", shared ? "ON_LOAN" : "ISSUED");
     set.put("issued_by", user);
     set.put("issued_at", now);
@@ -290,6 +316,19 @@ public class SuppliesService {
         FormValues.requiredText(
             execution.getVariable(RETURN_CONDITION), RETURN_CONDITION, MAX_TEXT, "归还状况");
     inventory.restock(r.itemId(), r.quantity(), "共享领用归还：" + condition, id);
+    if (r.assetTag() != null) {
+      Asset asset = repo.asset(r.assetTag()).orElseThrow();
+      repo.assetStatus(
+          asset.tag(),
+          asset.itemId(),
+          asset.name(),
+          "IN_STOCK",
+          null,
+          "共享领用归还：" + condition,
+          id,
+          ReviewService.currentUser(execution),
+          EngineClock.now());
+    }
     Map<String, Object> set = new LinkedHashMap<>();
     set.put("status", "RETURNED");
     set.put("returned_by", ReviewService.currentUser(execution));

@@ -33,6 +33,9 @@ public final class SuppliesVariables {
   public static final String OLD_ASSET_TAG = "oldAssetTag";
   public static final String OLD_CONDITION = "oldCondition";
 
+  /** 发放 (optional): the tagged asset handed out — 在用 or, for 共享领用, 借出 to the requester. */
+  public static final String ASSET_TAG_ISSUED = "assetTag";
+
   // 归还 (Task_Return)
   public static final String RETURN_CONDITION = "returnCondition";
 
@@ -79,7 +82,10 @@ public final class SuppliesVariables {
           Map.entry("REPAIRABLE", "可修复，不报废"),
           Map.entry("WRITING_OFF", "待财务核销"),
           Map.entry("DISPOSING", "待环保处置"),
-          Map.entry("DISPOSED", "已报废处置"));
+          Map.entry("DISPOSED", "已报废处置"),
+          Map.entry("IN_USE", "在用"),
+          Map.entry("IN_STOCK", "在库"),
+          Map.entry("SCRAPPED", "已报废"));
 
   public static String statusLabel(String status) {
     return STATUS_LABELS.getOrDefault(status, status);

@@ -210,8 +210,15 @@ class SuppliesProcessTest {
     int stock = inventory.get(PROJECTOR).stock();
     ProcessInstance pi = request(PROJECTOR, 1, SHARED_KIND, "2026-11-27"); // Friday
     driver.approve(HEAD, pi.getId(), TASK_APPROVE);
-    driver.complete(WAREHOUSE_USER, pi.getId(), TASK_ISSUE, issue());
+    driver.complete(
+        WAREHOUSE_USER,
+        pi.getId(),
+        TASK_ISSUE,
+        Map.of(ISSUE_DECISION, "issue", ASSET_TAG_ISSUED, "ZC-2025-TY01"));
     assertThat(pi).isWaitingAt(TASK_RETURN);
+    assertThat(repo.asset("ZC-2025-TY01").orElseThrow())
+        .satisfies(a -> assertThat(a.status()).isEqualTo("ON_LOAN"))
+        .satisfies(a -> assertThat(a.holder()).isEqualTo(STAFF));
     assertThat(inventory.get(PROJECTOR).stock()).isEqualTo(stock - 1);
     assertThat(repo.loans())
         .extracting(SuppliesRepository.Requisition::id)
@@ -242,6 +249,10 @@ class SuppliesProcessTest {
     assertThat(pi).isEnded().hasPassed("EndEvent_Returned");
     assertThat(inventory.get(PROJECTOR).stock()).isEqualTo(stock);
     assertThat(repo.requisition(pi.getBusinessKey()).orElseThrow().status()).isEqualTo("RETURNED");
+    assertThat(repo.asset("ZC-2025-TY01").orElseThrow().status()).isEqualTo("IN_STOCK");
+    assertThat(repo.assetHistory("ZC-2025-TY01"))
+        .extracting(h -> h.status())
+        .containsExactly("ON_LOAN", "IN_STOCK");
   }
 
   // ------------------------------------------------------------------ 报废
