@@ -255,6 +255,61 @@ class SuppliesProcessTest {
         .containsExactly("ON_LOAN", "IN_STOCK");
   }
 
+  /** The reminder counts working days: a loan due on a Monday is reminded on the Friday before, 09:00. */
+  @Test
+  void theReminderSkipsTheWeekend() {
+    ProcessInstance pi = request(PROJECTOR, 1, SHARED_KIND, "2026-11-30"); // Monday
+    driver.approve(HEAD, pi.getId(), TASK_APPROVE);
+    driver.complete(WAREHOUSE_USER, pi.getId(), TASK_ISSUE, issue());
+    var reminder =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(pi.getId())
+            .activityId(TIMER_REMIND)
+            .singleResult();
+    assertThat(reminder.getDuedate()).isEqualTo(TestClock.date("2026-11-27T09:00:00"));
+    var overdue =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(pi.getId())
+            .activityId(TIMER_OVERDUE)
+            .singleResult();
+    assertThat(overdue.getDuedate()).isEqualTo(TestClock.date("2026-12-01T09:00:00"));
+    driver.complete(WAREHOUSE_USER, pi.getId(), TASK_RETURN, Map.of(RETURN_CONDITION, "完好"));
+    assertThat(pi).isEnded();
+  }
+
+  @Test
+  void aScrappedStockItemIsWrittenOffTheStock() {
+    int stock = inventory.get(CHAIR).stock();
+    ProcessInstance pi =
+        driver.start(
+            WAREHOUSE_USER, DISPOSAL_KEY, Map.of(ITEM_ID, CHAIR, QUANTITY, 2, REASON, "受潮霉变"));
+    driver.complete(
+        WAREHOUSE_USER,
+        pi.getId(),
+        TASK_APPRAISE,
+        Map.of(APPRAISAL, "scrap", APPRAISAL_NOTE, "无法修复"));
+    driver.complete(
+        FINANCE_USER, pi.getId(), TASK_WRITE_OFF, Map.of("decision", "approve", BOOK_VALUE, "0"));
+    driver.as(
+        WAREHOUSE_USER,
+        () ->
+            files.store(
+                pi.getBusinessKey(),
+                SuppliesService.CERTIFICATE_STEP,
+                "回收单.jpg",
+                "image/jpeg",
+                new byte[] {1, 2, 3}));
+    driver.complete(WAREHOUSE_USER, pi.getId(), TASK_DISPOSE, Map.of(VENDOR, "绿源回收"));
+    assertThat(pi).isEnded();
+    assertThat(inventory.get(CHAIR).stock()).isEqualTo(stock - 2);
+    assertThat(inventory.movements(CHAIR))
+        .anySatisfy(m -> assertThat(m.reference()).isEqualTo(pi.getBusinessKey()));
+  }
+
   // ------------------------------------------------------------------ 报废
 
   ProcessInstance disposeTag(String tag) {
