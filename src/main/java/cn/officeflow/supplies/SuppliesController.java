@@ -1,7 +1,9 @@
 package cn.officeflow.supplies;
 
 import cn.officeflow.platform.engine.CurrentUser;
+import cn.officeflow.platform.engine.SystemAuthentication;
 import cn.officeflow.platform.files.StoredFile;
+import cn.officeflow.platform.org.OrgService;
 import cn.officeflow.platform.web.NotFoundException;
 import cn.officeflow.platform.web.ValidationException;
 import cn.officeflow.supplies.SuppliesRepository.Asset;
@@ -22,8 +24,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * REST of 物资 for the office. Readers of everything: warehouse, office-director, finance, auditors (and
- * it-support for disposals, which it appraises). Others read their own requisitions and loans (requester or
- * approver); anything else is 404, as if it did not exist.
+ * it-support for disposals, which it appraises). Others read their own requisitions and loans (requester,
+ * approver, the requester's 部门负责人); anything else is 404, as if it did not exist.
  */
 @RestController
 @RequestMapping("/api/supplies")
@@ -37,12 +39,14 @@ public class SuppliesController {
   private final SuppliesRepository repo;
   private final SuppliesService service;
   private final IdentityService identity;
+  private final OrgService org;
 
   public SuppliesController(
-      SuppliesRepository repo, SuppliesService service, IdentityService identity) {
+      SuppliesRepository repo, SuppliesService service, IdentityService identity, OrgService org) {
     this.repo = repo;
     this.service = service;
     this.identity = identity;
+    this.org = org;
   }
 
   @GetMapping("/requisitions")
@@ -117,7 +121,10 @@ public class SuppliesController {
     String user = user();
     return user.equals(r.requester())
         || user.equals(r.approvedBy())
-        || CurrentUser.inAnyGroup(identity, READERS);
+        || CurrentUser.inAnyGroup(identity, READERS)
+        || (r.department() != null
+            && SystemAuthentication.call(identity, () -> org.departmentHeads(r.department()))
+                .contains(user));
   }
 
   private String user() {

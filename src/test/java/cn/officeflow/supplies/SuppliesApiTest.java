@@ -154,7 +154,8 @@ class SuppliesApiTest {
             .singleResult()
             .getBusinessKey();
     String path = "/api/supplies/requisitions/" + id;
-    for (String reader : List.of(STAFF, WAREHOUSE_USER, AUDITOR, "zhaomin", "chenjing")) {
+    for (String reader :
+        List.of(STAFF, "liuyang", WAREHOUSE_USER, AUDITOR, "zhaomin", "chenjing")) {
       assertThat(http.get(path, reader, PASSWORD).statusCode()).as(reader).isEqualTo(200);
     }
     assertThat(http.get(path, OTHER, PASSWORD).statusCode()).isEqualTo(404);
