@@ -191,6 +191,19 @@ public class SuppliesService {
     set.put("status", rejected ? "REJECTED" : "ISSUING");
     set.put("approved_by", ReviewService.currentUser(execution));
     repo.updateRequisition(requisitionId(execution), set, EngineClock.now());
+    if (rejected) {
+      Requisition r = repo.requisition(requisitionId(execution)).orElseThrow();
+      notifications.send(
+          "supplies-rejected",
+          Map.of(
+              "summary",
+              summary(r.id()),
+              "reason",
+              String.valueOf(execution.getVariable(ReviewService.COMMENT))),
+          List.of(r.requester()),
+          Channel.BOTH,
+          r.id());
+    }
   }
 
   /**

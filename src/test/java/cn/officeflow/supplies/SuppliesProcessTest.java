@@ -109,6 +109,10 @@ class SuppliesProcessTest {
     assertThat(rejected).isEnded().hasPassed("EndEvent_Rejected");
     assertThat(repo.requisition(rejected.getBusinessKey()).orElseThrow().status())
         .isEqualTo("REJECTED");
+    assertThat(notifications.forBusinessKey(rejected.getBusinessKey()))
+        .filteredOn(n -> n.template().equals("supplies-rejected"))
+        .extracting(n -> n.recipient())
+        .containsOnly(STAFF);
   }
 
   /** A 部门负责人's own requisition goes to the department's 分管领导, never to themselves. */
@@ -150,6 +154,9 @@ class SuppliesProcessTest {
         TASK_ISSUE,
         Map.of(ISSUE_DECISION, "refuse", ISSUE_COMMENT, "库存不足，已提采购"));
     assertThat(pi).isEnded().hasPassed("EndEvent_Refused");
+    assertThat(notifications.forBusinessKey(pi.getBusinessKey()))
+        .filteredOn(n -> n.template().equals("supplies-refused"))
+        .isNotEmpty();
     assertThat(repo.requisition(pi.getBusinessKey()).orElseThrow().status()).isEqualTo("REFUSED");
   }
 
