@@ -35,6 +35,30 @@ class ReimbursementOnMysqlTest extends MysqlSpringTestBase {
 
   @Autowired ReimbursementService claims;
 
+  /**
+   * The real model must be the latest reimbursement: the shared database may hold procurement's test stub deployed
+   * after it (ProcurementOnMysqlTest), which the application's auto-deployment does not replace.
+   */
+  @org.junit.jupiter.api.BeforeEach
+  void realModelIsTheLatest() {
+    var repository = engine.getRepositoryService();
+    var latest =
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .latestVersion()
+            .singleResult();
+    if (repository.getBpmnModelInstance(latest.getId()).getModelElementById(TASK_SECOND_REVIEW)
+        == null) {
+      var deployment = repository.createDeployment().name("reimbursement-real");
+      deployment.addClasspathResource("reimbursement.bpmn");
+      for (String form : List.of("apply", "review", "revise", "payment")) {
+        deployment.addClasspathResource("reimbursement-" + form + ".form");
+      }
+      deployment.deploy();
+    }
+  }
+
   @Test
   void wholeClaimOnTheRealDatabase() throws Exception {
     BpmnAwareTests.init(engine);
