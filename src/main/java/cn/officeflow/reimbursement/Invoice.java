@@ -10,11 +10,13 @@ public record Invoice(String code, String number, BigDecimal amount, LocalDate d
 
   /** The key under which an invoice may be claimed once: the 20-digit number, or 代码-号码. */
   public String key() {
-    return code == null ? number : code + "-" + number;
+    return code == null || number.length() == 20 ? number : code + "-" + number;
   }
 
   /** 「发票代码 … 号码 …」 or 「数电发票 …」 for messages. */
   public String label() {
-    return code == null ? "数电发票号码 " + number : "发票代码 " + code + " 号码 " + number;
+    return code == null || number.length() == 20
+        ? "数电发票号码 " + number
+        : "发票代码 " + code + " 号码 " + number;
   }
 }

@@ -85,7 +85,7 @@ public final class Invoices {
     for (Invoice invoice : invoices) {
       text.append(i++)
           .append("｜")
-          .append(invoice.code() == null ? "（数电发票）" : invoice.code())
+          .append(invoice.number().length() == 20 ? "（数电发票）" : invoice.code())
           .append("｜")
           .append(invoice.number())
           .append("｜")
@@ -156,8 +156,12 @@ public final class Invoices {
     }
     String code = digits(node.get("code"), at + ".code", "发票代码");
     if (NUMBER_DIGITAL.matcher(number).matches()) {
-      if (code != null) {
-        throw new ValidationException(at + ".code", "20 位号码的数电发票没有发票代码，请留空（收到：" + code + "）");
+      // a 数电发票 has no code; one sent anyway (systems that always fill it) must still look like one,
+      // and the
+      // 20-digit number alone identifies the invoice
+      if (code != null && !CODE.matcher(code).matches()) {
+        throw new ValidationException(
+            at + ".code", "数电发票（20 位号码）的发票代码应留空，或为 10 位、12 位数字（收到：" + code + "）");
       }
     } else if (NUMBER_TRADITIONAL.matcher(number).matches()) {
       if (code == null || !CODE.matcher(code).matches()) {
