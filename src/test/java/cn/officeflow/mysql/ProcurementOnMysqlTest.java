@@ -39,12 +39,22 @@ class ProcurementOnMysqlTest extends MysqlSpringTestBase {
     BpmnAwareTests.init(engine);
     ProcessDriver process = new ProcessDriver(engine);
     String run = runId();
-    if (engine
+    // the stub must be the latest reimbursement: the shared database may hold the real one deployed
+    // after it
+    // (ReimbursementOnMysqlTest)
+    org.camunda.bpm.engine.repository.ProcessDefinition latest =
+        engine
             .getRepositoryService()
-            .createDeploymentQuery()
-            .deploymentName("reimbursement-stub")
-            .count()
-        == 0) {
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("reimbursement")
+            .latestVersion()
+            .singleResult();
+    if (latest == null
+        || engine
+                .getRepositoryService()
+                .getBpmnModelInstance(latest.getId())
+                .getModelElementById("Task_Pay")
+            == null) {
       engine
           .getRepositoryService()
           .createDeployment()

@@ -21,11 +21,13 @@ import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractModificationCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
@@ -33,6 +35,7 @@ import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteTaskCommentCmd;
@@ -60,6 +63,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.slf4j.Logger;
@@ -80,6 +84,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Auditors</b> are read-only: any command but a read is refused (403).</li>
  *   <li><b>Races</b>: completing or claiming a task that is gone or that someone else completes at the same
  *       moment answers 404 / 409 with a Chinese message instead of 500.</li>
+ *   <li><b>Separation of duties</b>: a task whose model names the person who must not handle it (报销 复核
+ *       after 初审) is neither claimed, completed, assigned nor delegated to them ({@link
+ *       SeparationOfDuties}).</li>
  *   <li><b>Passwords</b> that break the policy are refused with 400 listing the rules.</li>
  * </ul>
  * The fields of Camunda's command classes are read by reflection (they have no getters); {@code
@@ -112,6 +119,7 @@ public class UserCommandGuard extends CommandInterceptor {
   private final Supplier<TaskCompletionHook> completions;
   private final Set<String> integrationMessages;
   private volatile InputContract contract;
+  private volatile SeparationOfDuties separation;
 
   /**
    * With {@code completions}: the hook asked before a user completes a task (may answer null: none); with
@@ -195,6 +203,7 @@ public class UserCommandGuard extends CommandInterceptor {
       }
     }
     checkVariables(command, caller);
+    checkSeparation(command, caller);
     String taskId = taskIdOf(command);
     if (taskId == null) {
       return next.execute(command);
@@ -232,6 +241,64 @@ public class UserCommandGuard extends CommandInterceptor {
       throw new org.camunda.bpm.engine.rest.exception.InvalidRequestException(
           Response.Status.CONFLICT, e.getMessage());
     }
+  }
+
+  // --- separation of duties
+  // ---------------------------------------------------------------------------------
+
+  /**
+   * A command that puts a task into someone's hands (claim, complete, submit-form, assignee, delegate):
+   * refused when the task's model excludes that person ({@link SeparationOfDuties}).
+   */
+  private void checkSeparation(Command<?> command, Caller caller) {
+    String taskId;
+    String user;
+    if (command instanceof ClaimTaskCmd) {
+      taskId = field(command, ClaimTaskCmd.class, "taskId");
+      user = field(command, ClaimTaskCmd.class, "userId");
+    } else if (command instanceof CompleteTaskCmd) {
+      taskId = field(command, CompleteTaskCmd.class, "taskId");
+      user = caller.id();
+    } else if (command instanceof SubmitTaskFormCmd) {
+      taskId = field(command, SubmitTaskFormCmd.class, "taskId");
+      user = caller.id();
+    } else if (command instanceof AbstractAddIdentityLinkCmd
+        && IdentityLinkType.ASSIGNEE.equals(
+            field(command, AbstractAddIdentityLinkCmd.class, "type"))) {
+      taskId = field(command, AbstractSetTaskPropertyCmd.class, "taskId");
+      user = field(command, AbstractAddIdentityLinkCmd.class, "userId");
+    } else if (command instanceof DelegateTaskCmd) {
+      taskId = field(command, DelegateTaskCmd.class, "taskId");
+      user = field(command, DelegateTaskCmd.class, "userId");
+    } else {
+      return;
+    }
+    if (taskId == null || user == null) {
+      return;
+    }
+    Task task =
+        SystemAuthentication.call(
+            configuration.getIdentityService(),
+            () -> configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult());
+    if (task == null) {
+      return; // gone: the engine's answer is turned into 404/409 below
+    }
+    if (user.equals(caller.id())) {
+      separation().checkActor(task, user);
+    } else {
+      separation().checkTarget(task, user);
+    }
+  }
+
+  private SeparationOfDuties separation() {
+    if (separation == null) {
+      separation =
+          new SeparationOfDuties(
+              configuration.getIdentityService(),
+              configuration.getRepositoryService(),
+              configuration.getRuntimeService());
+    }
+    return separation;
   }
 
   // --- input contract
@@ -662,6 +729,12 @@ public class UserCommandGuard extends CommandInterceptor {
       {ExecuteJobsCmd.class, "jobId"},
       {SaveUserCmd.class, "user"},
       {ClaimTaskCmd.class, "taskId"},
+      {ClaimTaskCmd.class, "userId"},
+      {AbstractAddIdentityLinkCmd.class, "type"},
+      {AbstractAddIdentityLinkCmd.class, "userId"},
+      {AbstractSetTaskPropertyCmd.class, "taskId"},
+      {DelegateTaskCmd.class, "taskId"},
+      {DelegateTaskCmd.class, "userId"},
       {AbstractVariableCmd.class, "entityId"},
       {UserEntity.class, "newPassword"}
     };

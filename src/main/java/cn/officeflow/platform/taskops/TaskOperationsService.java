@@ -2,6 +2,7 @@ package cn.officeflow.platform.taskops;
 
 import cn.officeflow.platform.engine.ActingUser;
 import cn.officeflow.platform.engine.EngineClock;
+import cn.officeflow.platform.engine.SeparationOfDuties;
 import cn.officeflow.platform.engine.SystemAuthentication;
 import cn.officeflow.platform.notify.Channel;
 import cn.officeflow.platform.notify.NotificationService;
@@ -39,7 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li><b>To whom</b> (转办, 委派): an existing user in {@code staff}, not an auditor, not oneself, who is a
  *       candidate of the task or a member of one of the caller's departments; a member of a department only
  *       if they did not start the process (nobody gets to review their own draft through a 转办). 抄送: any
- *       such staff member but oneself; not for 秘密/机密 records; one 抄送 per record and person.</li>
+ *       such staff member but oneself; not for 秘密/机密 records; one 抄送 per record and person. Never the
+ *       person the step's model keeps away from it ({@link SeparationOfDuties}: 报销 复核 after 初审).</li>
  * </ul>
  * Then the engine call runs as the caller without the engine's own authorization check ({@link ActingUser}), so
  * Camunda's user operation log names the caller; the reason is also added as a task comment (Tasklist's
@@ -75,6 +77,7 @@ public class TaskOperationsService {
   private final OperationTasks operationTasks;
   private final CarbonCopyRepository copies;
   private final NotificationService notifications;
+  private final SeparationOfDuties separation;
 
   public TaskOperationsService(
       ProcessEngine engine,
@@ -93,6 +96,8 @@ public class TaskOperationsService {
     this.copies = copies;
     this.notifications = notifications;
     this.operationTasks = operationTasks;
+    this.separation =
+        new SeparationOfDuties(identity, engine.getRepositoryService(), engine.getRuntimeService());
   }
 
   /** What the operations answer: the task and who has it now. */
@@ -127,6 +132,8 @@ public class TaskOperationsService {
     operationTasks.requireNotDelegated(state, caller, TaskOperation.TRANSFER.label());
     operationTasks.requireHandler(state, caller, TaskOperation.TRANSFER.label());
     String target = target(state, caller, userId, TaskOperation.TRANSFER);
+    // the engine calls below run nested, past UserCommandGuard: the model's 双签 rule is checked here
+    separation.checkTarget(state.task(), target);
     String targetName = org.displayName(target);
     operationTasks.engineCall(
         () -> {
@@ -152,6 +159,7 @@ public class TaskOperationsService {
     operationTasks.requireNotDelegated(state, caller, "再" + TaskOperation.DELEGATE.label());
     operationTasks.requireHandler(state, caller, TaskOperation.DELEGATE.label());
     String target = target(state, caller, userId, TaskOperation.DELEGATE);
+    separation.checkTarget(state.task(), target);
     String targetName = org.displayName(target);
     operationTasks.engineCall(
         () -> {

@@ -14,7 +14,13 @@ class UserCommandGuardTest {
     List<String> fields = new ArrayList<>();
     UserCommandGuard.eachField(
         field -> fields.add(field.getDeclaringClass().getSimpleName() + "." + field.getName()));
-    assertThat(fields).hasSize(23).contains("CompleteTaskCmd.variables", "ExecuteJobsCmd.jobId");
+    assertThat(fields)
+        .hasSize(29)
+        .contains(
+            "CompleteTaskCmd.variables",
+            "ExecuteJobsCmd.jobId",
+            "AbstractAddIdentityLinkCmd.type",
+            "DelegateTaskCmd.userId");
   }
 
   @Test
