@@ -70,7 +70,7 @@ public class ProcurementService {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern LINE_SEPARATOR = Pattern.compile("\\s*[|｜]\\s*");
   private static final Pattern MONEY = Pattern.compile("\\d{1,12}(\\.\\d{1,2})?");
-  private static final Pattern INVOICE_CODE = Pattern.compile("\\d{10,12}");
+  private static final Pattern INVOICE_CODE = Pattern.compile("\\d{10}|\\d{12}");
   private static final Pattern INVOICE_NUMBER = Pattern.compile("\\d{8}|\\d{20}");
 
   private final ProcurementRepository repo;
@@ -848,8 +848,12 @@ public class ProcurementService {
       if (r.length != 4) {
         throw new ValidationException(INVOICES, "发票第 " + n + " 行应为「发票代码 | 发票号码 | 金额 | 开票日期」");
       }
-      if (!INVOICE_CODE.matcher(r[0]).matches()) {
-        throw new ValidationException(INVOICES, "发票第 " + n + " 行的发票代码应为 10–12 位数字：" + r[0]);
+      // 数电发票 (20-digit number) have no 发票代码; paper and older e-invoices have 10 or 12 digits, as 报销
+      // checks
+      boolean digital = r[1].length() == 20 && r[0].isEmpty();
+      if (!digital && !INVOICE_CODE.matcher(r[0]).matches()) {
+        throw new ValidationException(
+            INVOICES, "发票第 " + n + " 行的发票代码应为 10 或 12 位数字（数电发票可不填）：" + r[0]);
       }
       if (!INVOICE_NUMBER.matcher(r[1]).matches()) {
         throw new ValidationException(INVOICES, "发票第 " + n + " 行的发票号码应为 8 或 20 位数字：" + r[1]);

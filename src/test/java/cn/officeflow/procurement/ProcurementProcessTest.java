@@ -167,6 +167,19 @@ class ProcurementProcessTest {
 
   void receiveAndPay(ProcessInstance pi, String amount) {
     driver.complete(BUYER, pi.getId(), TASK_ORDER, Map.of(ORDER_NUMBER, "PO-2026-001"));
+    // an 11-digit 发票代码 exists nowhere (报销 would refuse it later): refused at receipt already
+    assertThatThrownBy(
+            () ->
+                driver.complete(
+                    WAREHOUSE_USER,
+                    pi.getId(),
+                    TASK_RECEIVE,
+                    Map.of(
+                        RECEIVED_QUANTITY,
+                        10,
+                        INVOICES,
+                        "31002311301 | 12345678 | " + amount + " | 2026-11-20")))
+        .hasMessageContaining("发票代码应为 10 或 12 位数字");
     driver.complete(
         WAREHOUSE_USER,
         pi.getId(),
