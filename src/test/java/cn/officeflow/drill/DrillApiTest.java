@@ -1,5 +1,10 @@
 package cn.officeflow.drill;
 
+import static cn.officeflow.support.ApiResponses.assertRefused;
+import static cn.officeflow.support.ApiResponses.body;
+import static cn.officeflow.support.ApiResponses.field;
+import static cn.officeflow.support.ApiResponses.json;
+import static cn.officeflow.support.ApiResponses.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.officeflow.support.DemoUsers;
@@ -238,44 +243,5 @@ class DrillApiTest {
 
   long count() {
     return jdbc.sql("select count(*) from of_drill").query(Long.class).single();
-  }
-
-  static void assertRefused(HttpResponse<String> response, String field) throws Exception {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(field(response)).as(response.body()).isEqualTo(field);
-  }
-
-  static String field(HttpResponse<String> response) throws Exception {
-    JsonNode body = JSON.readTree(response.body());
-    if (body.hasNonNull("field")) {
-      return body.get("field").asText();
-    }
-    // /engine-rest bodies carry type and message; the message starts with 「字段 <name>：」
-    String message = body.get("message").asText();
-    int start = message.indexOf("字段 ");
-    return start < 0 ? message : message.substring(start + 3, message.indexOf('：', start));
-  }
-
-  static String message(HttpResponse<String> response) throws Exception {
-    return JSON.readTree(response.body()).get("message").asText();
-  }
-
-  static String body(Map<String, Object> variables) throws Exception {
-    StringBuilder json = new StringBuilder("{\"variables\":{");
-    for (Map.Entry<String, Object> v : variables.entrySet()) {
-      if (json.charAt(json.length() - 1) != '{') {
-        json.append(',');
-      }
-      json.append(JSON.writeValueAsString(v.getKey()))
-          .append(":{\"value\":")
-          .append(JSON.writeValueAsString(v.getValue()))
-          .append('}');
-    }
-    return json.append("}}").toString();
-  }
-
-  static JsonNode json(HttpResponse<String> response, int status) throws Exception {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    return JSON.readTree(response.body());
   }
 }
