@@ -321,11 +321,8 @@ public class CrisisService {
     if (execution.isCanceled()) {
       return;
     }
-    String text =
-        FormValues.requiredText(
-            execution.getVariable(RESPONSE_TEXT), RESPONSE_TEXT, MAX_TEXT, "回应内容");
-    String channel =
-        FormValues.oneOf(execution.getVariable(CHANNEL), CHANNEL, CHANNELS, "发布渠道", null);
+    String text = responseText(execution);
+    String channel = responseChannel(execution);
     String id = caseId(execution);
     CrisisCase crisis = crisis(id);
     LocalDateTime now = EngineClock.now();
@@ -412,12 +409,20 @@ public class CrisisService {
     if (execution.isCanceled()) {
       return;
     }
-    String text =
-        FormValues.requiredText(
-            execution.getVariable(RESPONSE_TEXT), RESPONSE_TEXT, MAX_TEXT, "回应内容");
-    String channel =
-        FormValues.oneOf(execution.getVariable(CHANNEL), CHANNEL, CHANNELS, "发布渠道", null);
+    String text = responseText(execution);
+    String channel = responseChannel(execution);
     step(caseId(execution), "RESPOND", "追加回应", text, channel, EngineClock.now());
+  }
+
+  /** The text of a 回应 (发布回应, 追加回应), required. */
+  private static String responseText(DelegateExecution execution) {
+    return FormValues.requiredText(
+        execution.getVariable(RESPONSE_TEXT), RESPONSE_TEXT, MAX_TEXT, "回应内容");
+  }
+
+  /** The channel a 回应 is published on, one of {@link #CHANNELS}. */
+  private static String responseChannel(DelegateExecution execution) {
+    return FormValues.oneOf(execution.getVariable(CHANNEL), CHANNEL, CHANNELS, "发布渠道", null);
   }
 
   /** Start of Task_Review: the timeline and the response time for the 复盘 form. */

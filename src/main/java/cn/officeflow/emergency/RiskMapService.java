@@ -24,8 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RiskMapService {
 
-  public static final List<String> DIMENSIONS = List.of("人员", "资产", "声誉");
-  public static final List<String> LEVELS = List.of("Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ");
+  /** 人员 | 资产 | 声誉, as a case reports them. */
+  static final List<String> DIMENSIONS = EmergencyService.DIMENSIONS;
+
+  /** Ⅰ … Ⅳ, as the alerting is configured per level. */
+  static final List<String> LEVELS = EmergencyConfiguration.LEVELS;
+
   static final Set<String> EDITORS = Set.of("emergency-command", RoleGroups.CAMUNDA_ADMIN);
 
   static final String DIMENSION = "dimension";
