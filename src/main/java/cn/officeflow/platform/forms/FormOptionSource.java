@@ -1,0 +1,24 @@
+package cn.officeflow.platform.forms;
+
+import java.util.List;
+
+/**
+ * A list of choices for Camunda Forms that comes from the database at the moment a form is shown (items in
+ * stock, later departments and leaders), instead of a list typed into the form. A form field names the source
+ * with {@code "valuesKey": "options_<key>"}; {@link FormOptionsFilter} puts the current choices into the form
+ * as it is served to Tasklist. The server-side validation of the field must use the same data.
+ */
+public interface FormOptionSource {
+
+  /** The prefix of {@code valuesKey} that marks a field filled by a source. */
+  String VALUES_KEY_PREFIX = "options_";
+
+  /** The source's key: a form uses {@code "valuesKey": "options_" + key()}. */
+  String key();
+
+  /** The current choices, in the order shown. */
+  List<FormOption> options();
+
+  /** One choice: what the user reads and the value submitted. */
+  record FormOption(String label, String value) {}
+}
