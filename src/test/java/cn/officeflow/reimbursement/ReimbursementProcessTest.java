@@ -74,6 +74,71 @@ class ReimbursementProcessTest {
     TestClock.reset();
   }
 
+  /**
+   * 不相容岗位: a finance officer's own claim is reviewed and paid by the other finance officers (the applicant
+   * can neither claim nor complete 初审, 复核 or 付款登记), and a leader's own claim above the threshold is
+   * approved by the other leader.
+   */
+  @Test
+  void nobodyReviewsApprovesOrPaysTheirOwnClaim() throws Exception {
+    String third = "caolan";
+    String otherLeader = "hanbing";
+    ProcessInstance own =
+        start(
+            FIRST,
+            claim(
+                "80.00", "会计培训资料费", List.of(invoice(code12(), number8(), "80.00", "2026-11-20"))));
+    Task first = driver.taskFor(FIRST, own.getId(), TASK_FIRST_REVIEW);
+    assertThatThrownBy(() -> driver.as(FIRST, () -> tasks.claim(first.getId(), FIRST)))
+        .isInstanceOf(AccessRefusedException.class)
+        .hasMessageContaining("财务初审")
+        .hasMessageContaining("申请人");
+    assertThatThrownBy(() -> driver.as(FIRST, () -> tasks.complete(first.getId(), approve())))
+        .isInstanceOf(AccessRefusedException.class);
+    assertThatThrownBy(() -> driver.as(SECOND, () -> tasks.setAssignee(first.getId(), FIRST)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("字段 userId");
+    driver.approve(SECOND, own.getId(), TASK_FIRST_REVIEW);
+    // 复核: neither the 初审 user nor the applicant; the third finance officer does it
+    Task second = driver.taskFor(third, own.getId(), TASK_SECOND_REVIEW);
+    for (String refused : List.of(FIRST, SECOND)) {
+      assertThatThrownBy(() -> driver.as(refused, () -> tasks.claim(second.getId(), refused)))
+          .as(refused)
+          .isInstanceOf(AccessRefusedException.class);
+    }
+    driver.approve(third, own.getId(), TASK_SECOND_REVIEW);
+    Task pay = driver.taskFor(SECOND, own.getId(), TASK_RECORD_PAYMENT);
+    assertThatThrownBy(
+            () ->
+                driver.as(
+                    FIRST,
+                    () -> tasks.complete(pay.getId(), payment("2026-11-23", "银行转账", "LS-OWN"))))
+        .isInstanceOf(AccessRefusedException.class);
+    driver.complete(
+        SECOND, own.getId(), TASK_RECORD_PAYMENT, payment("2026-11-23", "银行转账", "LS-OWN"));
+    assertThat(own).isEnded().hasPassed(END_PAID);
+    Reimbursement paid = service.claim(own.getBusinessKey());
+    assertThat(paid.firstReviewer()).isEqualTo(SECOND);
+    assertThat(paid.secondReviewer()).isEqualTo(third);
+    assertThat(paid.paidBy()).isEqualTo(SECOND);
+
+    // a leader's own claim above the threshold: the other leader approves
+    ProcessInstance leaders =
+        start(
+            LEADER,
+            claim(
+                "15000.00",
+                "外出调研差旅",
+                List.of(invoice(code12(), number8(), "15000.00", "2026-11-20"))));
+    driver.approve(FIRST, leaders.getId(), TASK_FIRST_REVIEW);
+    driver.approve(SECOND, leaders.getId(), TASK_SECOND_REVIEW);
+    Task approval = driver.taskFor(LEADER, leaders.getId(), TASK_LEADER_APPROVAL);
+    assertThatThrownBy(() -> driver.as(LEADER, () -> tasks.complete(approval.getId(), approve())))
+        .isInstanceOf(AccessRefusedException.class);
+    driver.approve(otherLeader, leaders.getId(), TASK_LEADER_APPROVAL);
+    assertThat(leaders).isWaitingAt(TASK_RECORD_PAYMENT);
+  }
+
   @Test
   void smallClaimIsReviewedTwiceByTwoPeopleAndPaid() throws Exception {
     List<Map<String, Object>> invoices =

@@ -2,9 +2,12 @@ package cn.officeflow.platform.engine;
 
 import cn.officeflow.platform.web.AccessRefusedException;
 import cn.officeflow.platform.web.ValidationException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -17,7 +20,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 /**
  * 不相容岗位分离 (e.g. 报销「初审-复核」双签): a user task may declare, in its extension property {@value
  * #PROPERTY}, the process variable that holds the user who must not handle it (the server writes that variable
- * from the authenticated user of an earlier step — 初审 — never from input; several users comma-separated). {@link UserCommandGuard} asks
+ * from the authenticated user of an earlier step — 初审, the applicant — never from input; several variables and
+ * several users in one, comma-separated). {@link UserCommandGuard} asks
  * before every command that would put the task into that person's hands: claiming it (REST, Tasklist),
  * completing it or submitting its form (REST, Tasklist — also unclaimed), being made its assignee (REST
  * {@code /assignee}, 转办) or its delegate (委派). Refused: 403 with a Chinese message for the person
@@ -29,7 +33,10 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  */
 public class SeparationOfDuties {
 
-  /** Extension property of a user task: name of the process variable holding the excluded user. */
+  /**
+   * Extension property of a user task: the process variable(s) holding the excluded users, comma-separated
+   * (e.g. {@code firstReviewer,applicant}); each may hold several users, comma-separated.
+   */
   public static final String PROPERTY = "separateFrom";
 
   static final String RULE = "按不相容岗位分离（双签）规定须由另一人办理";
@@ -66,25 +73,35 @@ public class SeparationOfDuties {
     if (variable.isEmpty()) {
       return Optional.empty();
     }
-    Object user =
+    List<String> names =
+        Arrays.stream(variable.get().split(","))
+            .map(String::strip)
+            .filter(n -> !n.isEmpty())
+            .toList();
+    Map<String, Object> values =
         SystemAuthentication.call(
-            identity, () -> runtime.getVariable(task.getExecutionId(), variable.get()));
-    return user instanceof String id && !id.isBlank() ? Optional.of(id) : Optional.empty();
+            identity, () -> runtime.getVariables(task.getExecutionId(), names));
+    String users =
+        names.stream()
+            .map(values::get)
+            .filter(v -> v instanceof String id && !id.isBlank())
+            .map(String.class::cast)
+            .collect(Collectors.joining(","));
+    return users.isEmpty() ? Optional.empty() : Optional.of(users);
   }
 
   /** Whether {@code userId} is among the excluded users (the variable may hold several, comma-separated). */
   private boolean isExcluded(Task task, String userId) {
     return excluded(task)
-        .map(
-            ids ->
-                java.util.Arrays.stream(ids.split(",")).map(String::strip).anyMatch(userId::equals))
+        .map(ids -> Arrays.stream(ids.split(",")).map(String::strip).anyMatch(userId::equals))
         .orElse(false);
   }
 
   /** Refuses when {@code actor} itself would handle the task (claim, complete, submit-form): 403. */
   public void checkActor(Task task, String actor) {
     if (actor != null && isExcluded(task, actor)) {
-      throw new AccessRefusedException("「" + task.getName() + "」不能由您办理：您已办理本流程的前一审核环节，" + RULE);
+      throw new AccessRefusedException(
+          "「" + task.getName() + "」不能由您办理：您是本流程的申请人或已办理其前一审核环节，" + RULE);
     }
   }
 
@@ -92,7 +109,8 @@ public class SeparationOfDuties {
   public void checkTarget(Task task, String target) {
     if (target != null && isExcluded(task, target)) {
       throw new ValidationException(
-          "userId", "「" + task.getName() + "」不能交给 " + target + " 办理：该用户已办理本流程的前一审核环节，" + RULE);
+          "userId",
+          "「" + task.getName() + "」不能交给 " + target + " 办理：该用户是本流程的申请人或已办理其前一审核环节，" + RULE);
     }
   }
 
