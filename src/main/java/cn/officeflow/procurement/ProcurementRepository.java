@@ -490,6 +490,13 @@ public class ProcurementRepository {
         .update();
   }
 
+  /** A purchase of a new item: the item it became in the stock at 验收入库. */
+  public void setItem(String id, String itemId, LocalDateTime now) {
+    jdbc.sql("update of_purchase set item_id = ?, updated_at = ? where id = ?")
+        .params(itemId, ts(now), id)
+        .update();
+  }
+
   public void received(String id, LocalDateTime now) {
     jdbc.sql(
             "update of_purchase set received_at = ?, status = 'PAYING', updated_at = ? where id = ?")

@@ -630,6 +630,8 @@ public class ProcurementService {
     execution.setVariable(
         APPROVAL_LEVELS, groups.stream().map(this::groupLabel).collect(Collectors.joining(" → ")));
     execution.setVariable(APPROVAL_REJECTED, false);
+    execution.setVariable(APPROVAL_SENT_BACK, false);
+    execution.setVariable(CHAIN_APPROVERS, "");
     repo.setApprovers(purchaseId(execution), approvers, EngineClock.now());
   }
 
@@ -653,15 +655,32 @@ public class ProcurementService {
     return List.of(group);
   }
 
-  /** End of each Task_Approve: decision into the trail; a reject ends the chain. */
+  /**
+   * End of each Task_Approve: decision into the trail. A reject ends the chain, back to 比价 or to the end as
+   * the approver chose; an approval keeps its approver out of the next levels of this round.
+   */
   public void approve(DelegateExecution execution) {
     if (execution.isCanceled()) {
       return;
     }
-    ReviewService.Decision d = reviews.record(execution, ReviewService.currentUser(execution));
+    String action =
+        FormValues.oneOf(
+            execution.getVariable(REJECT_ACTION),
+            REJECT_ACTION,
+            List.of(SEND_BACK_REVISE, SEND_BACK_END),
+            "退回处理",
+            SEND_BACK_END);
+    String approver = ReviewService.currentUser(execution);
+    ReviewService.Decision d = reviews.record(execution, approver);
     if (d.rejected()) {
       execution.setVariable(APPROVAL_REJECTED, true);
+      execution.setVariable(APPROVAL_SENT_BACK, SEND_BACK_REVISE.equals(action));
+    } else {
+      String before = (String) execution.getVariable(CHAIN_APPROVERS);
+      execution.setVariable(
+          CHAIN_APPROVERS, before == null || before.isBlank() ? approver : before + "," + approver);
     }
+    execution.removeVariable(REJECT_ACTION);
   }
 
   // --- budget
@@ -776,11 +795,13 @@ public class ProcurementService {
               + " 元不一致");
     }
     LocalDateTime now = EngineClock.now();
+    if (p.itemId() != null && execution.getVariable(NEW_ITEM_CODE) != null) {
+      throw new ValidationException(NEW_ITEM_CODE, "采购的是库存中已有的物品，不能再登记为新物品");
+    }
+    String itemId = p.itemId() != null ? p.itemId() : newItem(execution, p, received);
     repo.insertInvoices(p.id(), invoices);
     repo.received(p.id(), now);
-    if (p.itemId() != null) {
-      stock().receive(p.itemId(), received, "采购入库：" + p.chosenSupplierName(), p.id());
-    }
+    stock().receive(itemId, received, "采购入库：" + p.chosenSupplierName(), p.id());
     repo.budget(p.departmentId(), p.quarter())
         .ifPresent(
             b ->
@@ -807,6 +828,31 @@ public class ProcurementService {
         CLAIMANT,
         p.requester() == null ? (String) execution.getVariable(ORDERED_BY) : p.requester());
     execution.setVariable(RECEIVED_QUANTITY, (long) received);
+  }
+
+  /**
+   * 验收入库 of something the warehouse did not hold: it becomes an item (the requester's description and
+   * category, the warehouse's code and unit, unit value = order amount / quantity received) and the purchase
+   * points at it, so the stock, 领用 and the next JIT reorder know it.
+   */
+  private String newItem(DelegateExecution execution, Purchase p, int received) {
+    String code =
+        FormValues.requiredText(
+            execution.getVariable(NEW_ITEM_CODE), NEW_ITEM_CODE, 30, "新物品的物资编码（申请时不在库存中的物品）");
+    String unit =
+        FormValues.requiredText(
+            execution.getVariable(NEW_ITEM_UNIT), NEW_ITEM_UNIT, 10, "新物品的计量单位");
+    BigDecimal unitValue =
+        p.chosenAmount().divide(BigDecimal.valueOf(received), 2, java.math.RoundingMode.HALF_UP);
+    String itemId =
+        stock()
+            .create(
+                new ProcurementStock.NewItem(code, p.itemName(), p.category(), unit, unitValue),
+                NEW_ITEM_CODE,
+                NEW_ITEM_UNIT);
+    repo.setItem(p.id(), itemId, EngineClock.now());
+    execution.setVariable(ITEM_ID, itemId);
+    return itemId;
   }
 
   /** Invoices: a JSON array of {code, number, amount, date} or one per line 代码 | 号码 | 金额 | 日期. */

@@ -17,5 +17,14 @@ public interface ProcurementStock {
   /** 入库. */
   void receive(String itemId, int quantity, String reason, String reference);
 
+  /**
+   * A new item in the stock (a purchase of something the warehouse did not hold, at 验收入库), with no stock
+   * yet: its id. Bad input is a 400 naming {@code codeField}/{@code unitField}; a code in use is a 409.
+   */
+  String create(NewItem item, String codeField, String unitField);
+
+  record NewItem(
+      String code, String name, String category, String unit, java.math.BigDecimal unitValue) {}
+
   record StockItem(String id, String name, String category, long stock) {}
 }

@@ -77,6 +77,11 @@ public final class ProcurementVariables {
   public static final String ORDERED_BY = "orderedBy";
 
   public static final String RECEIVED_QUANTITY = "receivedQuantity";
+
+  /** 验收入库 of a new item (not in stock when requested): its 物资编码 and 计量单位 in the stock. */
+  public static final String NEW_ITEM_CODE = "newItemCode";
+
+  public static final String NEW_ITEM_UNIT = "newItemUnit";
   public static final String INVOICES = "invoices";
 
   // 供应商考评
@@ -107,6 +112,22 @@ public final class ProcurementVariables {
   public static final String APPROVER_GROUP = "approverGroup";
   public static final String APPROVAL_LEVELS = "approvalLevels";
   public static final String APPROVAL_REJECTED = "approvalRejected";
+
+  /** Approve form: after a 退回, {@value #SEND_BACK_REVISE} (back to 比价) or {@value #SEND_BACK_END} (default). */
+  public static final String REJECT_ACTION = "rejectAction";
+
+  public static final String SEND_BACK_REVISE = "revise";
+  public static final String SEND_BACK_END = "end";
+
+  /** Set by the process: the approver chose 退回比价. */
+  public static final String APPROVAL_SENT_BACK = "approvalSentBack";
+
+  /**
+   * Set by the process: who approved a level of this round of the chain (comma-separated), the users the
+   * model's {@code separateFrom} keeps out of the next levels — one person, one level.
+   */
+  public static final String CHAIN_APPROVERS = "chainApprovers";
+
   public static final String BUDGET_OUTCOME = "budgetOutcome";
   public static final String BUDGET_INFO = "budgetInfo";
   public static final String BUDGET_WITHIN = "within";

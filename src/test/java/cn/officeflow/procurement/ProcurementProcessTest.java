@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.officeflow.platform.inventory.InventoryService;
+import cn.officeflow.platform.web.AccessRefusedException;
 import cn.officeflow.platform.web.ValidationException;
 import cn.officeflow.support.ProcessDriver;
 import cn.officeflow.support.ProcessTest;
@@ -348,6 +349,142 @@ class ProcurementProcessTest {
     driver.reject(DEPUTY, pi.getId(), TASK_APPROVE, "暂缓采购");
     assertThat(pi).isEnded().hasPassed(END_REJECTED);
     assertThat(repo.purchase(purchaseId(pi)).orElseThrow().status()).isEqualTo("REJECTED");
+  }
+
+  /**
+   * 退回比价: an approver sends the purchase back; the buyer changes the quotes and the chain starts again from
+   * its first level. One person, one level: the office director who is also in finance approved level 1 and
+   * is refused at level 4 (claim and complete), the other finance officer approves it.
+   */
+  @Test
+  void sentBackToQuotesThenOnePersonApprovesOneLevel() {
+    engine.getIdentityService().createMembership(DIRECTOR, "finance");
+    try {
+      ProcessInstance pi = request(PAPER, null, null, 10);
+      research(pi, OUTCOME_PURCHASE);
+      driver.complete(
+          BUYER,
+          pi.getId(),
+          TASK_COMPARE_QUOTES,
+          quotes(three("62000", "63000", "64000"), S1, null));
+      driver.approve(DIRECTOR, pi.getId(), TASK_APPROVE);
+      assertThat(runtime.getVariable(pi.getId(), CHAIN_APPROVERS)).isEqualTo(DIRECTOR);
+      // a reject names what to do next; an unknown choice is refused naming the field, nothing
+      // moves
+      Map<String, Object> unknown = new HashMap<>();
+      unknown.put("decision", "reject");
+      unknown.put("comment", "价格偏高");
+      unknown.put(REJECT_ACTION, "later");
+      assertThatThrownBy(() -> driver.complete(DEPUTY, pi.getId(), TASK_APPROVE, unknown))
+          .isInstanceOf(ValidationException.class)
+          .hasFieldOrPropertyWithValue("field", REJECT_ACTION);
+      Map<String, Object> sendBack = new HashMap<>(unknown);
+      sendBack.put(REJECT_ACTION, SEND_BACK_REVISE);
+      driver.complete(DEPUTY, pi.getId(), TASK_APPROVE, sendBack);
+      assertThat(pi).isWaitingAt(TASK_COMPARE_QUOTES).hasNotPassed(END_REJECTED);
+      Task again = driver.taskFor(BUYER, pi.getId(), TASK_COMPARE_QUOTES);
+      assertThat((String) tasks.getVariable(again.getId(), "reviewTrail")).contains("价格偏高");
+      assertThat(runtime.getVariables(pi.getId())).doesNotContainKey(REJECT_ACTION);
+
+      driver.complete(
+          BUYER,
+          pi.getId(),
+          TASK_COMPARE_QUOTES,
+          quotes(three("58000", "59000", "60500"), S1, null));
+      assertThat(runtime.getVariable(pi.getId(), CHAIN_APPROVERS)).isEqualTo("");
+      driver.approve(DIRECTOR, pi.getId(), TASK_APPROVE);
+      driver.approve(DEPUTY, pi.getId(), TASK_APPROVE);
+      driver.approve(LEADER, pi.getId(), TASK_APPROVE);
+      Task finance = driver.taskFor(DIRECTOR, pi.getId(), TASK_APPROVE);
+      assertThatThrownBy(() -> driver.as(DIRECTOR, () -> tasks.claim(finance.getId(), DIRECTOR)))
+          .isInstanceOf(AccessRefusedException.class)
+          .hasMessageContaining("采购审批");
+      assertThatThrownBy(
+              () ->
+                  driver.as(
+                      DIRECTOR,
+                      () ->
+                          tasks.complete(
+                              finance.getId(), Map.of("decision", "approve", "comment", "同意"))))
+          .isInstanceOf(AccessRefusedException.class);
+      driver.approve(FINANCE_USER, pi.getId(), TASK_APPROVE);
+      assertThat(pi).isWaitingAt(TASK_ORDER);
+      assertThat(runtime.getVariable(pi.getId(), CHAIN_APPROVERS))
+          .isEqualTo(String.join(",", DIRECTOR, DEPUTY, LEADER, FINANCE_USER));
+      assertThat(businessBudget().committedAmount()).isEqualByComparingTo("58000");
+    } finally {
+      engine.getIdentityService().deleteMembership(DIRECTOR, "finance");
+    }
+  }
+
+  /**
+   * Something the warehouse did not hold: at 验收入库 it becomes an item (the warehouse gives code and unit; the
+   * unit value is the order amount over the quantity), the purchase points at it and the stock holds what came.
+   */
+  @Test
+  void aNewItemBecomesAStockItemAtReceipt() {
+    ProcessInstance pi = request(null, "装订夹条（A4，100支装）", "耗材", 10);
+    research(pi, OUTCOME_PURCHASE);
+    driver.complete(
+        BUYER, pi.getId(), TASK_COMPARE_QUOTES, quotes(three("450", "480", "500"), S1, null));
+    driver.approve(DIRECTOR, pi.getId(), TASK_APPROVE);
+    driver.complete(BUYER, pi.getId(), TASK_ORDER, Map.of(ORDER_NUMBER, "PO-2026-NEW"));
+    Map<String, Object> receipt = new HashMap<>();
+    receipt.put(RECEIVED_QUANTITY, 9);
+    receipt.put(INVOICES, "3100231130 | 22345678 | 450.00 | 2026-11-20");
+    assertThatThrownBy(() -> driver.complete(WAREHOUSE_USER, pi.getId(), TASK_RECEIVE, receipt))
+        .isInstanceOf(ValidationException.class)
+        .hasFieldOrPropertyWithValue("field", NEW_ITEM_CODE);
+    receipt.put(NEW_ITEM_CODE, "装订 夹条");
+    receipt.put(NEW_ITEM_UNIT, "盒");
+    assertThatThrownBy(() -> driver.complete(WAREHOUSE_USER, pi.getId(), TASK_RECEIVE, receipt))
+        .isInstanceOf(ValidationException.class)
+        .hasFieldOrPropertyWithValue("field", NEW_ITEM_CODE);
+    receipt.put(NEW_ITEM_CODE, "HC-" + pi.getId().substring(0, 6));
+    receipt.remove(NEW_ITEM_UNIT);
+    assertThatThrownBy(() -> driver.complete(WAREHOUSE_USER, pi.getId(), TASK_RECEIVE, receipt))
+        .isInstanceOf(ValidationException.class)
+        .hasFieldOrPropertyWithValue("field", NEW_ITEM_UNIT);
+    assertThat(inventory.list(null, "装订夹条")).isEmpty();
+    receipt.put(NEW_ITEM_UNIT, "盒");
+    driver.complete(WAREHOUSE_USER, pi.getId(), TASK_RECEIVE, receipt);
+
+    ProcurementRepository.Purchase p = repo.purchase(purchaseId(pi)).orElseThrow();
+    assertThat(p.itemId()).isNotNull();
+    var item = inventory.get(p.itemId());
+    assertThat(item.name()).isEqualTo("装订夹条（A4，100支装）");
+    assertThat(item.category()).isEqualTo("耗材");
+    assertThat(item.unit()).isEqualTo("盒");
+    assertThat(item.stock()).isEqualTo(9);
+    assertThat(item.unitValue()).isEqualByComparingTo("50.00");
+    assertThat(inventory.movements(item.id()).get(0).reference()).isEqualTo(p.id());
+  }
+
+  /** A purchase of an item in stock does not take a new item's code at receipt. */
+  @Test
+  void aStockItemIsNotRegisteredAgainAtReceipt() {
+    ProcessInstance pi = request(PEN, null, null, 10);
+    research(pi, OUTCOME_PURCHASE);
+    driver.complete(
+        BUYER, pi.getId(), TASK_COMPARE_QUOTES, quotes(three("300", "320", "350"), S1, null));
+    driver.approve(DIRECTOR, pi.getId(), TASK_APPROVE);
+    driver.complete(BUYER, pi.getId(), TASK_ORDER, Map.of(ORDER_NUMBER, "PO-2026-PEN"));
+    assertThatThrownBy(
+            () ->
+                driver.complete(
+                    WAREHOUSE_USER,
+                    pi.getId(),
+                    TASK_RECEIVE,
+                    Map.of(
+                        RECEIVED_QUANTITY,
+                        10,
+                        INVOICES,
+                        "3100231130 | 32345678 | 300.00 | 2026-11-20",
+                        NEW_ITEM_CODE,
+                        "BG-999")))
+        .isInstanceOf(ValidationException.class)
+        .hasFieldOrPropertyWithValue("field", NEW_ITEM_CODE);
+    assertThat(pi).isWaitingAt(TASK_RECEIVE);
   }
 
   /** Quotes: fewer than 3 without a reason, not the cheapest without a reason, unknown supplier → 400 naming the field. */
