@@ -323,7 +323,9 @@ public class ProcurementRepository {
       LocalDateTime createdAt,
       LocalDateTime orderedAt,
       LocalDateTime receivedAt,
-      LocalDateTime finishedAt) {
+      LocalDateTime finishedAt,
+      String purchaseNumber,
+      String archiveEntryId) {
 
     public BigDecimal savings() {
       return chosenAmount == null || highestAmount == null
@@ -360,7 +362,9 @@ public class ProcurementRepository {
         time(rs, "created_at"),
         time(rs, "ordered_at"),
         time(rs, "received_at"),
-        time(rs, "finished_at"));
+        time(rs, "finished_at"),
+        rs.getString("purchase_number"),
+        rs.getString("archive_entry_id"));
   }
 
   public void insertPurchase(Purchase p, LocalDateTime now) {
@@ -487,6 +491,16 @@ public class ProcurementRepository {
     jdbc.sql(
             "update of_purchase set order_number = ?, ordered_at = ?, status = 'RECEIVING', updated_at = ? where id = ?")
         .params(orderNumber, ts(now), ts(now), id)
+        .update();
+  }
+
+  public void setNumber(String id, String number) {
+    jdbc.sql("update of_purchase set purchase_number = ? where id = ?").params(number, id).update();
+  }
+
+  public void setArchiveEntry(String id, String entryId) {
+    jdbc.sql("update of_purchase set archive_entry_id = ? where id = ?")
+        .params(entryId, id)
         .update();
   }
 

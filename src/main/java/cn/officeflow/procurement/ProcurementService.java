@@ -78,6 +78,7 @@ public class ProcurementService {
   private final ReviewService reviews;
   private final NotificationService notifications;
   private final ProcurementStock stock;
+  private final ProcurementRecords records;
   private final Set<String> sampleCategories;
 
   public ProcurementService(
@@ -86,12 +87,14 @@ public class ProcurementService {
       ReviewService reviews,
       NotificationService notifications,
       ProcurementStock stock,
+      ProcurementRecords records,
       @Value("${officeflow.procurement.sample-categories:办公设备,家具}") String sampleCategories) {
     this.repo = repo;
     this.org = org;
     this.reviews = reviews;
     this.notifications = notifications;
     this.stock = stock;
+    this.records = records;
     this.sampleCategories =
         Arrays.stream(sampleCategories.split(","))
             .map(String::strip)
@@ -153,6 +156,8 @@ public class ProcurementService {
               null,
               null,
               now,
+              null,
+              null,
               null,
               null,
               null);
@@ -233,12 +238,16 @@ public class ProcurementService {
               now,
               null,
               null,
+              null,
+              null,
               null);
       execution.setVariable(REQUESTER_NAME, p.requesterName());
       execution.setVariable(BUDGET_DEPARTMENT, dept);
       execution.setVariable(BUDGET_QUARTER, quarter.toString());
     }
     repo.insertPurchase(p, now);
+    String number = records.number(id, now.getYear());
+    execution.setVariable(PURCHASE_NUMBER, number);
     execution.setProcessBusinessKey(id);
     execution.setVariable(PURCHASE_ID, id);
     execution.setVariable(PROCUREMENT_ID, id);
@@ -247,8 +256,8 @@ public class ProcurementService {
     execution.setVariable(CATEGORY, p.category());
     execution.setVariable(QUANTITY, (long) p.quantity());
     execution.setVariable(REASON, p.reason());
-    execution.setVariable(SUMMARY, summary(p));
-    LOG.info("采购申请 {}：{} × {}（{}）", id, p.itemName(), p.quantity(), p.origin());
+    execution.setVariable(SUMMARY, number + "\n" + summary(p));
+    LOG.info("采购申请 {} {}：{} × {}（{}）", number, id, p.itemName(), p.quantity(), p.origin());
   }
 
   private static int quantity(Object raw) {
@@ -927,6 +936,12 @@ public class ProcurementService {
   public void finish(DelegateExecution execution) {
     Purchase p = purchase(execution);
     repo.finish(p.id(), "DONE", EngineClock.now());
+    Object paidAt = execution.getVariable(PAID_AT);
+    records.archive(
+        purchase(execution),
+        paidAt instanceof java.util.Date d
+            ? LocalDateTime.ofInstant(d.toInstant(), EngineClock.ZONE)
+            : null);
     notifyRequester(p, "采购完成", "您申请的 " + p.itemName() + " × " + p.quantity() + " 已验收入库并提交付款。");
   }
 

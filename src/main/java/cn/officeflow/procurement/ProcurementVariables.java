@@ -111,6 +111,10 @@ public final class ProcurementVariables {
   public static final String APPROVER_GROUPS = "approverGroups";
   public static final String APPROVER_GROUP = "approverGroup";
   public static final String APPROVAL_LEVELS = "approvalLevels";
+
+  /** Set by the process: 采购〔2026〕12号. */
+  public static final String PURCHASE_NUMBER = "purchaseNumber";
+
   public static final String APPROVAL_REJECTED = "approvalRejected";
 
   /** Approve form: after a 退回, {@value #SEND_BACK_REVISE} (back to 比价) or {@value #SEND_BACK_END} (default). */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.officeflow.platform.archive.ArchiveService;
+import cn.officeflow.platform.archive.ArchiveSource;
 import cn.officeflow.platform.inventory.InventoryService;
 import cn.officeflow.platform.web.AccessRefusedException;
 import cn.officeflow.platform.web.ValidationException;
@@ -69,6 +71,7 @@ class ProcurementProcessTest {
   @Autowired ProcurementRepository repo;
   @Autowired InventoryService inventory;
   @Autowired JdbcClient jdbc;
+  @Autowired ArchiveService archive;
 
   ProcessDriver driver;
 
@@ -225,6 +228,31 @@ class ProcurementProcessTest {
     assertThat(businessBudget().usedAmount()).isEqualByComparingTo("4800");
     assertThat(businessBudget().committedAmount()).isEqualByComparingTo("0");
     assertThat(repo.invoices(p.id())).hasSize(1);
+    // numbered at the request, the 采购记录 archived in the hash chain when done
+    assertThat(p.purchaseNumber()).matches("采购〔2026〕\\d+号");
+    assertThat(
+            (String)
+                history
+                    .createHistoricVariableInstanceQuery()
+                    .processInstanceId(pi.getId())
+                    .variableName(SUMMARY)
+                    .singleResult()
+                    .getValue())
+        .startsWith(p.purchaseNumber());
+    var entry = archive.entry(p.archiveEntryId());
+    assertThat(entry.source()).isEqualTo(ArchiveSource.PROCUREMENT);
+    assertThat(entry.sourceId()).isEqualTo(p.id());
+    assertThat(entry.documentNumber()).isEqualTo(p.purchaseNumber());
+    String record =
+        new String(archive.content(entry.id()), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(record)
+        .contains(p.purchaseNumber())
+        .contains(S1)
+        .contains("700.00 元")
+        .contains("PO-2026-001")
+        .contains("3100231130")
+        .contains("赵敏");
+    assertThat(archive.verify().intact()).isTrue();
   }
 
   /** The warehouse has enough: issued from stock, the request ends. */
