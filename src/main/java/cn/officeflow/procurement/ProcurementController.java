@@ -151,7 +151,8 @@ public class ProcurementController {
       int version) {}
 
   private BudgetView view(Budget b) {
-    BigDecimal total = b.rigidAmount().add(b.flexibleAmount());
+    // the rigid amount is the ceiling: what is left of it, and how much of it is spent
+    BigDecimal total = b.rigidAmount();
     BigDecimal spent = b.usedAmount().add(b.committedAmount());
     return new BudgetView(
         b.id(),

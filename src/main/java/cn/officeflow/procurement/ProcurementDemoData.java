@@ -51,7 +51,7 @@ public class ProcurementDemoData implements ApplicationRunner {
                   dept,
                   q.toString(),
                   new BigDecimal(office ? "200000.00" : "100000.00"),
-                  new BigDecimal(office ? "50000.00" : "20000.00"),
+                  new BigDecimal(office ? "150000.00" : "80000.00"),
                   BigDecimal.ZERO,
                   BigDecimal.ZERO,
                   0),

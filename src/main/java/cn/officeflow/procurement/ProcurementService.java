@@ -694,7 +694,10 @@ public class ProcurementService {
 
   // --- budget
 
-  /** Task_BudgetCheck: within the rigid part → commit; into the flexible part → leaders; beyond both → refused. */
+  /**
+   * Task_BudgetCheck (刚性约束+弹性调整), on what the quarter would have spent with this purchase (used + committed
+   * + this one): up to the flexible amount → committed; above it → leaders; above the rigid amount → refused.
+   */
   public void checkBudget(DelegateExecution execution) {
     Purchase p = purchase(execution);
     Optional<Budget> found = repo.lockBudget(p.departmentId(), p.quarter());
@@ -711,9 +714,11 @@ public class ProcurementService {
     Budget b = found.get();
     BigDecimal after = b.usedAmount().add(b.committedAmount()).add(p.chosenAmount());
     String outcome;
-    if (after.compareTo(b.rigidAmount().add(b.flexibleAmount())) > 0) {
+    // 刚性约束: the rigid amount is the quarter's ceiling, never exceeded; 弹性调整: above the flexible
+    // amount (up to the ceiling) the leaders decide
+    if (after.compareTo(b.rigidAmount()) > 0) {
       outcome = BUDGET_OVER;
-    } else if (after.compareTo(b.rigidAmount()) > 0) {
+    } else if (after.compareTo(b.flexibleAmount()) > 0) {
       outcome = BUDGET_FLEXIBLE;
     } else {
       outcome = BUDGET_WITHIN;
@@ -741,7 +746,7 @@ public class ProcurementService {
     execution.setVariable(LEADER_REJECTED, false);
   }
 
-  /** End of Task_LeaderBudget (leaders): approve → the flexible part is committed. */
+  /** End of Task_LeaderBudget (leaders): approve → committed, still never above the rigid amount. */
   public void leaderBudget(DelegateExecution execution) {
     if (execution.isCanceled()) {
       return;
@@ -751,12 +756,9 @@ public class ProcurementService {
     if (!d.rejected()) {
       Purchase p = purchase(execution);
       Budget b = repo.lockBudget(p.departmentId(), p.quarter()).orElseThrow();
-      if (b.usedAmount()
-              .add(b.committedAmount())
-              .add(p.chosenAmount())
-              .compareTo(b.rigidAmount().add(b.flexibleAmount()))
+      if (b.usedAmount().add(b.committedAmount()).add(p.chosenAmount()).compareTo(b.rigidAmount())
           > 0) {
-        throw new ConflictException("预算已被其他采购占用，本次采购超出刚性和弹性额度之和");
+        throw new ConflictException("预算已被其他采购占用，本次采购将超出刚性额度");
       }
       repo.addToBudget(
           b.id(),

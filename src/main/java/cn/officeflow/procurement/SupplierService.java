@@ -275,6 +275,21 @@ public class SupplierService {
 
   // --- budgets
 
+  /**
+   * 刚性约束+弹性调整: the rigid amount is the quarter's ceiling (above it a purchase is refused), the flexible
+   * amount the line above which the leaders decide; so the flexible amount cannot lie above the rigid one.
+   */
+  private static void checkLimits(BigDecimal rigid, BigDecimal flexible) {
+    if (flexible.compareTo(rigid) > 0) {
+      throw new ValidationException(
+          "flexibleAmount",
+          "弹性额度（超出后须单位领导审批）不能高于刚性额度（不可突破的上限）："
+              + flexible.toPlainString()
+              + " > "
+              + rigid.toPlainString());
+    }
+  }
+
   @Transactional
   public Budget createBudget(Map<String, Object> body) {
     CurrentUser.requireAnyGroup(identity, BUDGET_EDITORS, "维护预算");
@@ -286,6 +301,7 @@ public class SupplierService {
     Quarter quarter = Quarter.parse(body.get("quarter"), "quarter");
     BigDecimal rigid = money(body.get("rigidAmount"), "rigidAmount", "刚性额度");
     BigDecimal flexible = money(body.get("flexibleAmount"), "flexibleAmount", "弹性额度");
+    checkLimits(rigid, flexible);
     if (repo.budget(dept, quarter.toString()).isPresent()) {
       throw new ConflictException(org.groupName(dept) + quarter.label() + "的预算已存在");
     }
@@ -310,8 +326,9 @@ public class SupplierService {
     if (version == null) {
       throw new ValidationException("version", "请提供 version（乐观锁）");
     }
-    if (rigid.add(flexible).compareTo(b.usedAmount().add(b.committedAmount())) < 0) {
-      throw new ValidationException("rigidAmount", "刚性额度与弹性额度之和不能低于已用和已占用金额");
+    checkLimits(rigid, flexible);
+    if (rigid.compareTo(b.usedAmount().add(b.committedAmount())) < 0) {
+      throw new ValidationException("rigidAmount", "刚性额度不能低于已用和已占用金额之和");
     }
     if (!repo.updateBudgetLimits(
         id, rigid, flexible, version, CurrentUser.idOrSystem(identity), EngineClock.now())) {

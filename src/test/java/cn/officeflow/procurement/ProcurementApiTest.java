@@ -324,7 +324,24 @@ class ProcurementApiTest {
             http.postJson(
                 "/api/procurement/budgets", "chenjing", PASSWORD, JSON.writeValueAsString(b)),
             200);
-    assertThat(created.get("available").decimalValue()).isEqualByComparingTo("60000");
+    // the rigid amount is the ceiling: nothing spent yet, all of it is available
+    assertThat(created.get("available").decimalValue()).isEqualByComparingTo("50000");
+    assertRefused(
+        http.postJson(
+            "/api/procurement/budgets",
+            "chenjing",
+            PASSWORD,
+            JSON.writeValueAsString(
+                Map.of(
+                    "departmentId",
+                    "dept-hr",
+                    "quarter",
+                    "2027Q3",
+                    "rigidAmount",
+                    10000,
+                    "flexibleAmount",
+                    20000))),
+        "flexibleAmount");
     assertThat(
             http.postJson(
                     "/api/procurement/budgets", "chenjing", PASSWORD, JSON.writeValueAsString(b))

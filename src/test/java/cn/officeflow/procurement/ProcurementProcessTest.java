@@ -90,7 +90,7 @@ class ProcurementProcessTest {
               getClass().getResourceAsStream("/procurement/reimbursement-stub.xml"))
           .deploy();
     }
-    budget("dept-business", "2026Q4", "100000", "20000");
+    budget("dept-business", "2026Q4", "100000", "80000");
   }
 
   @AfterEach
@@ -287,7 +287,7 @@ class ProcurementProcessTest {
    */
   @Test
   void singleSourceSampleTwoLevelsAndFlexibleBudget() {
-    budget("dept-business", "2026Q4", "10000", "5000");
+    budget("dept-business", "2026Q4", "15000", "10000");
     ProcessInstance pi = request(CHAIR, null, null, 10);
     research(pi, OUTCOME_PURCHASE);
     Map<String, Object> single = quotes(S1 + " | 12000 | 7 | 独家型号", S1, null);
@@ -333,10 +333,10 @@ class ProcurementProcessTest {
     assertThat(repo.purchase(purchaseId(pi)).orElseThrow().savings()).isEqualByComparingTo("1000");
   }
 
-  /** 60,000: four levels in order; the leaders refuse the flexible part → ends, nothing committed. */
+  /** 60,000: four levels in order; above the flexible amount, the leaders refuse → ends, nothing committed. */
   @Test
   void fourLevelsThenLeadersRefuseTheFlexibleBudget() {
-    budget("dept-business", "2026Q4", "50000", "20000");
+    budget("dept-business", "2026Q4", "70000", "50000");
     ProcessInstance pi = request(PAPER, null, null, 10);
     research(pi, OUTCOME_PURCHASE);
     driver.complete(
@@ -353,7 +353,45 @@ class ProcurementProcessTest {
     assertThat(businessBudget().committedAmount()).isEqualByComparingTo("0");
   }
 
-  /** Over rigid + flexible: refused, ends. */
+  /**
+   * 刚性约束+弹性调整 on what the quarter has spent: up to the flexible amount a purchase goes on; above it the
+   * leaders decide; above the rigid amount it is refused — exactly at the lines.
+   */
+  @Test
+  void theBudgetLinesAreTheFlexibleAndTheRigidAmount() {
+    budget("dept-business", "2026Q4", "4000", "3000");
+    ProcessInstance first = approvedPurchase("3000");
+    assertThat(first).isWaitingAt(TASK_ORDER);
+    assertThat(businessBudget().committedAmount()).isEqualByComparingTo("3000");
+    ProcessInstance second = approvedPurchase("1000");
+    assertThat(second).isWaitingAt(TASK_LEADER_BUDGET);
+    driver.approve(LEADER, second.getId(), TASK_LEADER_BUDGET);
+    assertThat(second).isWaitingAt(TASK_ORDER);
+    assertThat(businessBudget().committedAmount()).isEqualByComparingTo("4000");
+    ProcessInstance third = approvedPurchase("0.01");
+    assertThat(third).isEnded().hasPassed(END_OVER_BUDGET);
+    assertThat(businessBudget().committedAmount()).isEqualByComparingTo("4000");
+  }
+
+  private ProcessInstance approvedPurchase(String amount) {
+    ProcessInstance pi = request(PEN, null, null, 1);
+    research(pi, OUTCOME_PURCHASE);
+    driver.complete(
+        BUYER,
+        pi.getId(),
+        TASK_COMPARE_QUOTES,
+        quotes(
+            three(
+                amount,
+                new BigDecimal(amount).add(BigDecimal.ONE).toPlainString(),
+                new BigDecimal(amount).add(BigDecimal.TEN).toPlainString()),
+            S1,
+            null));
+    driver.approve(DIRECTOR, pi.getId(), TASK_APPROVE);
+    return pi;
+  }
+
+  /** Above the rigid amount: refused, ends. */
   @Test
   void overBudgetIsRefused() {
     budget("dept-business", "2026Q4", "3000", "1000");
