@@ -1,6 +1,7 @@
 package cn.officeflow.platform.forms;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A list of choices for Camunda Forms that comes from the database at the moment a form is shown (items in
@@ -18,6 +19,21 @@ public interface FormOptionSource {
 
   /** The current choices, in the order shown. */
   List<FormOption> options();
+
+  /** A source named {@code key} whose choices {@code options} gives each time a form is served. */
+  static FormOptionSource of(String key, Supplier<List<FormOption>> options) {
+    return new FormOptionSource() {
+      @Override
+      public String key() {
+        return key;
+      }
+
+      @Override
+      public List<FormOption> options() {
+        return options.get();
+      }
+    };
+  }
 
   /** One choice: what the user reads and the value submitted. */
   record FormOption(String label, String value) {}
