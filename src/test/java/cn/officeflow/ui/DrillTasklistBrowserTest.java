@@ -8,25 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.officeflow.drill.DrillVariables;
 import cn.officeflow.support.HttpTest;
-import cn.officeflow.support.TasklistBrowser;
+import cn.officeflow.support.TasklistBrowserTestBase;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * 应急演练 in Tasklist (Chinese, Camunda Forms): 林峰 (emergency-command) starts a drill from 发起流程 with the start
@@ -34,36 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * editable).
  */
 @HttpTest
-class DrillTasklistBrowserTest {
+class DrillTasklistBrowserTest extends TasklistBrowserTestBase {
 
-  @LocalServerPort int port;
   @Autowired ProcessEngine engine;
-
-  TasklistBrowser browser;
-  Page page;
-
-  @BeforeAll
-  static void launchChromium() {
-    TasklistBrowser.launch();
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    TasklistBrowser.shutdown();
-  }
-
-  @BeforeEach
-  void openBrowserContext() {
-    browser = new TasklistBrowser(port);
-    page = browser.page();
-  }
-
-  @AfterEach
-  void closeBrowserContext(TestInfo test) throws Exception {
-    if (browser != null) {
-      browser.close(test.getTestMethod().map(Method::getName).orElse("test"));
-    }
-  }
 
   @Test
   void emergencyCommandStartsADrillAndOpensThePlanningForm() {

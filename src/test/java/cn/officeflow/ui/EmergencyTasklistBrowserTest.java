@@ -12,24 +12,17 @@ import cn.officeflow.emergency.EmergencyService;
 import cn.officeflow.emergency.EmergencyVariables;
 import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.TasklistBrowser;
+import cn.officeflow.support.TasklistBrowserTestBase;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -38,42 +31,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * 后方支持 appear.
  */
 @HttpTest
-class EmergencyTasklistBrowserTest {
+class EmergencyTasklistBrowserTest extends TasklistBrowserTestBase {
 
   private static final String PROCESS = "应急分级响应";
   private static final String REPORTER = "zhangwei";
   private static final String COMMAND = "linfeng";
 
-  @LocalServerPort private int port;
   @Autowired private ProcessEngine engine;
   @Autowired private EmergencyService emergencies;
   @Autowired private JdbcClient jdbc;
-
-  private TasklistBrowser browser;
-  private Page page;
-
-  @BeforeAll
-  static void launchChromium() {
-    TasklistBrowser.launch();
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    TasklistBrowser.shutdown();
-  }
-
-  @BeforeEach
-  void openBrowserContext() {
-    browser = new TasklistBrowser(port);
-    page = browser.page();
-  }
-
-  @AfterEach
-  void closeBrowserContext(TestInfo test) throws Exception {
-    if (browser != null) {
-      browser.close(test.getTestMethod().map(Method::getName).orElse("test"));
-    }
-  }
 
   @Test
   void staffReportsALevelOneFireAndEmergencyCommandConfirmsPersonnelSafety() {

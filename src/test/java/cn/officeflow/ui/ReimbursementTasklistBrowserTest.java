@@ -11,25 +11,18 @@ import cn.officeflow.reimbursement.ReimbursementVariables;
 import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.ProcessDriver;
 import cn.officeflow.support.TasklistBrowser;
+import cn.officeflow.support.TasklistBrowserTestBase;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import java.lang.reflect.Method;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * 报销 in Tasklist (Chinese, Camunda Forms): 张伟 starts a claim from 发起流程 (amount, purpose, the invoices as a JSON
@@ -37,36 +30,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * 认领 of 财务复核 is refused (403, 双签).
  */
 @HttpTest
-class ReimbursementTasklistBrowserTest {
+class ReimbursementTasklistBrowserTest extends TasklistBrowserTestBase {
 
-  @LocalServerPort int port;
   @Autowired ProcessEngine engine;
-
-  TasklistBrowser browser;
-  Page page;
-
-  @BeforeAll
-  static void launchChromium() {
-    TasklistBrowser.launch();
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    TasklistBrowser.shutdown();
-  }
-
-  @BeforeEach
-  void openBrowserContext() {
-    browser = new TasklistBrowser(port);
-    page = browser.page();
-  }
-
-  @AfterEach
-  void closeBrowserContext(TestInfo test) throws Exception {
-    if (browser != null) {
-      browser.close(test.getTestMethod().map(Method::getName).orElse("test"));
-    }
-  }
 
   @Test
   void applicantStartsAClaimAndTheFirstReviewerCannotClaimTheSecondReview() {

@@ -11,12 +11,11 @@ import cn.officeflow.platform.inventory.InventoryService;
 import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.ProcessDriver;
 import cn.officeflow.support.TasklistBrowser;
+import cn.officeflow.support.TasklistBrowserTestBase;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +23,9 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * 物资 and 采购 in Tasklist (Chinese, Camunda Forms): an item the warehouse added a moment ago is in the 物资领用
@@ -39,40 +33,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * 采购审批 (the 「退回后」 choice appears only after 退回) and it is back at 供应商比价 with her comment.
  */
 @HttpTest
-class SuppliesProcurementTasklistBrowserTest {
+class SuppliesProcurementTasklistBrowserTest extends TasklistBrowserTestBase {
 
   static final String COMPLETE = "完成";
 
-  @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired InventoryService inventory;
 
-  TasklistBrowser browser;
-  Page page;
   ProcessDriver driver;
 
-  @BeforeAll
-  static void launchChromium() {
-    TasklistBrowser.launch();
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    TasklistBrowser.shutdown();
-  }
-
   @BeforeEach
-  void openBrowserContext() {
-    browser = new TasklistBrowser(port);
-    page = browser.page();
+  void newDriver() {
     driver = new ProcessDriver(engine);
-  }
-
-  @AfterEach
-  void closeBrowserContext(TestInfo test) throws Exception {
-    if (browser != null) {
-      browser.close(test.getTestMethod().map(Method::getName).orElse("test"));
-    }
   }
 
   @Test

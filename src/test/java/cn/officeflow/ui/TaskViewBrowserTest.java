@@ -14,12 +14,11 @@ import cn.officeflow.support.Http;
 import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.ProcessDriver;
 import cn.officeflow.support.TasklistBrowser;
+import cn.officeflow.support.TasklistBrowserTestBase;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import java.lang.reflect.Method;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -31,14 +30,9 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The task view and cards in Tasklist (scripts/officeflow-task, the 收文附件 upload, the filters' refresh), in a real
@@ -48,7 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * list without reloading; cards naming the document. Screenshots: target/screenshots/task-*.png.
  */
 @HttpTest
-class TaskViewBrowserTest {
+class TaskViewBrowserTest extends TasklistBrowserTestBase {
 
   private static final String CLERK = "lina";
   private static final String OFFICE_DIRECTOR = "zhaomin";
@@ -60,37 +54,15 @@ class TaskViewBrowserTest {
   private static final String SCAN = "上传扫描件";
   private static final String CLAIM_FIRST = "此任务尚未认领：请先点击「认领」，再填写表单";
 
-  @LocalServerPort private int port;
   @Autowired private ProcessEngine engine;
 
-  private TasklistBrowser browser;
-  private Page page;
   private ProcessDriver driver;
   private Http http;
-
-  @BeforeAll
-  static void launchChromium() {
-    TasklistBrowser.launch();
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    TasklistBrowser.shutdown();
-  }
 
   @BeforeEach
   void openBrowser() {
     driver = new ProcessDriver(engine);
     http = new Http(port);
-    browser = new TasklistBrowser(port);
-    page = browser.page();
-  }
-
-  @AfterEach
-  void closeBrowser(TestInfo test) throws Exception {
-    if (browser != null) {
-      browser.close(test.getTestMethod().map(Method::getName).orElse("test"));
-    }
   }
 
   // --- 1 and 5: 「请先认领」, and no controls the engine refuses

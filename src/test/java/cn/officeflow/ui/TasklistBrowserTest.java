@@ -37,6 +37,7 @@ import cn.officeflow.support.DemoUsers;
 import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.ProcessDriver;
 import cn.officeflow.support.TasklistBrowser;
+import cn.officeflow.support.TasklistBrowserTestBase;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -44,7 +45,6 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.ByteArrayInputStream;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,14 +61,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -87,7 +82,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * value, as a clerk does by moving to the next field.
  */
 @HttpTest
-class TasklistBrowserTest {
+class TasklistBrowserTest extends TasklistBrowserTestBase {
 
   private static final String PASSWORD = "Office@2026";
   private static final String DRAFTER_ID = "zhangwei";
@@ -127,7 +122,6 @@ class TasklistBrowserTest {
   private static final String DOC_TYPE_DEFAULT = "通知";
   private static final String DECISION_APPROVE = "同意";
 
-  @LocalServerPort private int port;
   @Autowired private ProcessEngine engine;
   @Autowired private TaskService taskService;
   @Autowired private OutgoingDocumentService outgoingDocuments;
@@ -136,24 +130,8 @@ class TasklistBrowserTest {
   @Autowired private SupervisionService supervisionService;
   @Autowired private JdbcClient jdbc;
 
-  private TasklistBrowser browser;
-  private Page page;
-
-  @BeforeAll
-  static void launchChromium() {
-    TasklistBrowser.launch();
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    TasklistBrowser.shutdown();
-  }
-
   @BeforeEach
-  void openBrowserContext() {
-    // skips the test (an assumption, so Surefire lists it as skipped) when there is no browser
-    browser = new TasklistBrowser(port);
-    page = browser.page();
+  void warmUp() {
     warmUpOnce();
   }
 
@@ -182,13 +160,6 @@ class TasklistBrowserTest {
       System.out.printf(
           "TasklistBrowserTest: warm-up visit took %d ms%n",
           (System.nanoTime() - started) / 1_000_000);
-    }
-  }
-
-  @AfterEach
-  void closeBrowserContext(TestInfo test) throws Exception {
-    if (browser != null) {
-      browser.close(test.getTestMethod().map(Method::getName).orElse("test"));
     }
   }
 

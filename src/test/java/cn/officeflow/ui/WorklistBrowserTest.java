@@ -16,12 +16,11 @@ import cn.officeflow.support.DemoUsers;
 import cn.officeflow.support.Http;
 import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.ProcessDriver;
-import cn.officeflow.support.TasklistBrowser;
+import cn.officeflow.support.TasklistBrowserTestBase;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import java.lang.reflect.Method;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
@@ -31,14 +30,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * 我的工作 (scripts/officeflow-worklist) and the 办理操作 buttons (scripts/officeflow-operations) in Tasklist, driven
@@ -48,7 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * server's Chinese sentence in the dialog. Screenshots of the lists and dialogs: target/screenshots (README).
  */
 @HttpTest
-class WorklistBrowserTest {
+class WorklistBrowserTest extends TasklistBrowserTestBase {
 
   private static final String MY_WORK = "我的工作";
   private static final String OUTGOING_PROCESS = "发文（三审三校）";
@@ -57,35 +51,13 @@ class WorklistBrowserTest {
   private static final String COLLEAGUE = "sunli";
   private static final String COLLEAGUE_NAME = "孙丽";
 
-  @LocalServerPort private int port;
   @Autowired private ProcessEngine engine;
 
-  private TasklistBrowser browser;
-  private Page page;
   private ProcessDriver driver;
-
-  @BeforeAll
-  static void launchChromium() {
-    TasklistBrowser.launch();
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    TasklistBrowser.shutdown();
-  }
 
   @BeforeEach
   void openBrowser() {
     driver = new ProcessDriver(engine);
-    browser = new TasklistBrowser(port);
-    page = browser.page();
-  }
-
-  @AfterEach
-  void closeBrowser(TestInfo test) throws Exception {
-    if (browser != null) {
-      browser.close(test.getTestMethod().map(Method::getName).orElse("test"));
-    }
   }
 
   // --- the four lists
