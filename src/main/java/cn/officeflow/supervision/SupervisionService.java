@@ -5,6 +5,7 @@ import static cn.officeflow.supervision.SupervisionVariables.*;
 import cn.officeflow.platform.calendar.WorkingDayCalendar;
 import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.engine.EngineClock;
+import cn.officeflow.platform.forms.FormOptionSource;
 import cn.officeflow.platform.notify.Channel;
 import cn.officeflow.platform.notify.NotificationService;
 import cn.officeflow.platform.org.OrgService;
@@ -213,6 +214,13 @@ public class SupervisionService {
     return escalationUsers(execution).isEmpty() ? List.of(RoleGroups.LEADERS) : List.of();
   }
 
+  /** Start of Task_Assign: the lead department's members, the choices of the form's 承办人. */
+  public void handlerOptions(DelegateExecution execution) {
+    execution.setVariable(
+        HANDLER_OPTIONS,
+        FormOptionSource.asVariable(org.memberOptions((String) execution.getVariable(DEPARTMENT))));
+  }
+
   /** End of Task_Assign (交办): the handler must be a member of the lead department. */
   public void assign(DelegateExecution execution) {
     if (execution.isCanceled()) {
@@ -222,7 +230,7 @@ public class SupervisionService {
     Object raw = execution.getVariable(HANDLER);
     String handler = raw instanceof String s ? s.strip() : "";
     if (handler.isEmpty()) {
-      throw new ValidationException(HANDLER, "请填写承办人的用户名");
+      throw new ValidationException(HANDLER, "请选择承办人");
     }
     if (!org.isMember(handler, department)) {
       throw new ValidationException(
@@ -232,6 +240,7 @@ public class SupervisionService {
     items.assignHandler(itemId(execution), handler, name, EngineClock.now());
     execution.setVariable(HANDLER, handler);
     execution.setVariable(HANDLER_NAME, name);
+    execution.removeVariable(HANDLER_OPTIONS);
     LOG.info("督办 {} 交办给 {}", itemId(execution), name);
   }
 

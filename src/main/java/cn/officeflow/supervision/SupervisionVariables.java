@@ -59,6 +59,10 @@ public final class SupervisionVariables {
 
   // 交办
   public static final String HANDLER = "handler";
+
+  /** Set by the process while 交办 is open: the lead department's members (Json, the form's 承办人 choices). */
+  public static final String HANDLER_OPTIONS = "handlerOptions";
+
   // 承办 (local to Task_Handle)
   public static final String PROGRESS = "progress";
   public static final String FINISHED = "finished";

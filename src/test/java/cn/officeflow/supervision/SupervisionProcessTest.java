@@ -108,9 +108,22 @@ class SupervisionProcessTest {
     assertThat(item.initiatorName()).isEqualTo("赵敏");
     assertThat(pi).isWaitingAt(TASK_ASSIGN);
     assertThat(candidates(pi, TASK_ASSIGN)).containsExactly(HEAD);
+    // the form's 承办人 choices: the lead department's members, as Tasklist reads them (Json)
+    Task assign = driver.taskFor(HEAD, pi.getId(), TASK_ASSIGN);
+    String options =
+        engine
+            .getTaskService()
+            .getVariableTyped(assign.getId(), HANDLER_OPTIONS)
+            .getValue()
+            .toString();
+    assertThat(options)
+        .contains("{\"label\":\"张伟（zhangwei）\",\"value\":\"zhangwei\"}")
+        .contains("\"value\":\"liuyang\"")
+        .doesNotContain("chenjing");
 
     driver.complete(HEAD, pi.getId(), TASK_ASSIGN, Map.of(HANDLER, HANDLER_USER));
     assertThat(pi).isWaitingAt(TASK_HANDLE);
+    assertThat(runtime.getVariables(pi.getId())).doesNotContainKey(HANDLER_OPTIONS);
     assertThat(supervision.item(id).handlerName()).isEqualTo("张伟");
     assertThat(supervision.item(id).status()).isEqualTo(SupervisionStatus.HANDLING);
     Task handle = driver.taskFor(HANDLER_USER, pi.getId(), TASK_HANDLE);

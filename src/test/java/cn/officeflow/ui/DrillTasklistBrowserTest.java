@@ -1,5 +1,6 @@
 package cn.officeflow.ui;
 
+import static cn.officeflow.support.FormJsFields.choose;
 import static cn.officeflow.support.FormJsFields.typeAndKeep;
 import static cn.officeflow.support.TasklistBrowser.exactName;
 import static cn.officeflow.support.TasklistBrowser.expect;
@@ -64,7 +65,7 @@ class DrillTasklistBrowserTest extends TasklistBrowserTestBase {
     Locator task = browser.openTask(plans.get(0).getId(), "演练计划");
     Locator plan = task.locator(".fjs-form");
     expect(plan.getByLabel(label("演练地点"))).isEditable();
-    expect(plan.getByLabel(label("组织人（用户名）"))).isEditable();
+    choose(plan, "组织人", "林峰（linfeng）");
     expect(plan.getByLabel(label("演练场景"))).isEditable();
     expect(plan.getByLabel(label("发起说明"))).hasValue("浏览器测试：补做本季度消防演练");
     expect(plan.getByLabel(label("发起说明"))).isDisabled();

@@ -2,6 +2,10 @@ package cn.officeflow.platform.forms;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
  * A list of choices for Camunda Forms that comes from the database at the moment a form is shown (items in
@@ -33,6 +37,21 @@ public interface FormOptionSource {
         return options.get();
       }
     };
+  }
+
+  /**
+   * Choices that depend on the case (the members of this item's lead department…) as a Json task variable for a
+   * field's {@code valuesKey}: Tasklist loads a task's variables and parses Json ones into form-js options.
+   */
+  static TypedValue asVariable(List<FormOption> options) {
+    SpinJsonNode array = Spin.JSON("[]");
+    for (FormOption option : options) {
+      SpinJsonNode entry = Spin.JSON("{}");
+      entry.prop("label", option.label());
+      entry.prop("value", option.value());
+      array.append(entry);
+    }
+    return SpinValues.jsonValue(array).create();
   }
 
   /** One choice: what the user reads and the value submitted. */

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Department and leader choices of the forms from the organisation as it is in Admin when the form is shown
- * ({@code "valuesKey": "options_departments"}, {@code "options_leaders"}): a department added in Admin is offered
+ * ({@code "valuesKey": "options_departments"}, {@code "options_leaders"}, {@code "options_staff"}): a department
+ * or person added in Admin is offered
  * at once. Read as the engine (the form is served to users who may not read groups); the services validate the
  * submitted ids against the same identity tables ({@link OrgService}).
  */
@@ -34,6 +35,14 @@ public class OrgFormOptions {
                         .filter(g -> g.getId().startsWith(RoleGroups.DEPARTMENT_PREFIX))
                         .map(g -> new FormOption(g.getName(), g.getId()))
                         .toList()));
+  }
+
+  /** Everyone in {@code staff} (监销人, 演练组织人 …), 「姓名（用户名）」. */
+  @Bean
+  FormOptionSource staffOptions(IdentityService identity, OrgService org) {
+    return FormOptionSource.of(
+        "staff",
+        () -> SystemAuthentication.call(identity, () -> org.memberOptions(RoleGroups.STAFF)));
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package cn.officeflow.platform.org;
 
+import cn.officeflow.platform.forms.FormOptionSource;
 import cn.officeflow.platform.web.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +123,13 @@ public class OrgService {
         .list()
         .stream()
         .map(User::getId)
+        .toList();
+  }
+
+  /** The members of a group as form choices, 「姓名（用户名）」, ordered by user id. */
+  public List<FormOptionSource.FormOption> memberOptions(String groupId) {
+    return members(groupId).stream()
+        .map(id -> new FormOptionSource.FormOption(displayName(id) + "（" + id + "）", id))
         .toList();
   }
 
