@@ -40,18 +40,14 @@ public final class DesignerScenarios {
   /**
    * Deployed with its start form by the designer for {@code finance}: 陈静 (finance) starts it at once with
    * the form's field, 张伟 (staff only) and the designer may not; an undeclared variable is refused; a second
-   * version that adds {@code staff} lets 张伟 start at once.
+   * version that adds {@code staff} lets 张伟 start at once, a third without it takes that back at once.
    */
   public void deployedModelStartsAtOnce() throws Exception {
     String key = newKey("designer_probe");
     String formId = key + "_start";
     String start = "camunda:formRef=\"%s\" camunda:formRefBinding=\"deployment\"".formatted(formId);
     HttpResponse<String> deployed =
-        modeler.deploy(
-            DESIGNER,
-            PASSWORD,
-            "设计测试",
-            null,
+        deploy(
             File.bpmn(key + ".bpmn", ModelerDeployment.process(key, "finance", start, null, null)),
             File.form(key + "-start.form", ModelerDeployment.form(formId, "reason", "事由")));
     assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
@@ -77,29 +73,29 @@ public final class DesignerScenarios {
         .isEqualTo(1);
 
     HttpResponse<String> second =
-        modeler.deploy(
-            DESIGNER,
-            PASSWORD,
-            "设计测试",
-            null,
+        deploy(
             File.bpmn(
                 key + ".bpmn", ModelerDeployment.process(key, "finance,staff", start, null, null)),
             File.form(key + "-start.form", ModelerDeployment.form(formId, "reason", "事由")));
     assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
     HttpResponse<String> staff = start("zhangwei", key, Map.of("reason", "第二版"));
     assertThat(staff.statusCode()).as(staff.body()).isEqualTo(200);
+
+    // a third version names finance alone again: staff lose the start at once
+    HttpResponse<String> third =
+        deploy(
+            File.bpmn(key + ".bpmn", ModelerDeployment.process(key, "finance", start, null, null)),
+            File.form(key + "-start.form", ModelerDeployment.form(formId, "reason", "事由")));
+    assertThat(third.statusCode()).as(third.body()).isEqualTo(200);
+    assertThat(start("zhangwei", key, Map.of("reason", "第三版")).statusCode()).isEqualTo(403);
+    assertThat(start("chenjing", key, Map.of("reason", "第三版")).statusCode()).isEqualTo(200);
   }
 
   /** A model that declares no inputs (no form, no inputVariables) accepts a start without variables only. */
   public void undeclaredStartAcceptsNothing() throws Exception {
     String key = newKey("designer_bare");
     HttpResponse<String> deployed =
-        modeler.deploy(
-            DESIGNER,
-            PASSWORD,
-            "设计测试",
-            null,
-            File.bpmn(key + ".bpmn", ModelerDeployment.process(key, "staff", null, null, null)));
+        deploy(File.bpmn(key + ".bpmn", ModelerDeployment.process(key, "staff", null, null, null)));
     assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
     ApiResponses.assertRefused(start("zhangwei", key, Map.of("amount", 1)), "amount");
     assertThat(start("zhangwei", key, Map.of()).statusCode()).isEqualTo(200);
@@ -148,12 +144,7 @@ public final class DesignerScenarios {
           </bpmn:extensionElements>
         </bpmn:userTask>""";
     HttpResponse<String> deployed =
-        modeler.deploy(
-            DESIGNER,
-            PASSWORD,
-            "设计测试",
-            null,
-            File.bpmn(key + ".bpmn", ModelerDeployment.process(key, "staff", null, null, step)));
+        deploy(File.bpmn(key + ".bpmn", ModelerDeployment.process(key, "staff", null, null, step)));
     assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
   }
 
@@ -162,23 +153,27 @@ public final class DesignerScenarios {
     String key = newKey("designer_refused");
     long before = engine.getRepositoryService().createDeploymentQuery().count();
     HttpResponse<String> response =
-        modeler.deploy(
-            DESIGNER,
-            PASSWORD,
-            "设计测试",
-            null,
+        deploy(
             File.bpmn(key + ".bpmn", ModelerDeployment.processWithStep(key, elementId, stepXml)));
     ApiResponses.assertRefused(response, elementId);
     String message = ApiResponses.message(response);
     assertThat(message).contains(elementId).contains(messagePart).containsPattern("\\p{IsHan}");
     assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(before);
-    assertThat(
-            engine
-                .getRepositoryService()
-                .createProcessDefinitionQuery()
-                .processDefinitionKey(key)
-                .count())
-        .isZero();
+    assertThat(definitions(key)).isZero();
+  }
+
+  /** Deploys as the designer, the way Modeler does. */
+  public HttpResponse<String> deploy(File diagram, File... more) {
+    return modeler.deploy(DESIGNER, PASSWORD, "设计测试", null, diagram, more);
+  }
+
+  /** How many versions of {@code key} are deployed. */
+  public long definitions(String key) {
+    return engine
+        .getRepositoryService()
+        .createProcessDefinitionQuery()
+        .processDefinitionKey(key)
+        .count();
   }
 
   public ModelerDeployment modeler() {

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.AuthorizationQuery;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 
@@ -21,35 +22,26 @@ final class Grants {
   }
 
   void group(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing =
-        authorizations
-            .createAuthorizationQuery()
-            .authorizationType(AUTH_TYPE_GRANT)
-            .groupIdIn(groupId)
-            .resourceType(resource)
-            .resourceId(resourceId)
-            .singleResult();
-    save(existing, resource, resourceId, permissions, a -> a.setGroupId(groupId));
+    save(
+        grants().groupIdIn(groupId), resource, resourceId, permissions, a -> a.setGroupId(groupId));
   }
 
   void user(String userId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing =
-        authorizations
-            .createAuthorizationQuery()
-            .authorizationType(AUTH_TYPE_GRANT)
-            .userIdIn(userId)
-            .resourceType(resource)
-            .resourceId(resourceId)
-            .singleResult();
-    save(existing, resource, resourceId, permissions, a -> a.setUserId(userId));
+    save(grants().userIdIn(userId), resource, resourceId, permissions, a -> a.setUserId(userId));
+  }
+
+  private AuthorizationQuery grants() {
+    return authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT);
   }
 
   private void save(
-      Authorization existing,
+      AuthorizationQuery ownerGrants,
       Resource resource,
       String resourceId,
       Permission[] permissions,
       Consumer<Authorization> owner) {
+    Authorization existing =
+        ownerGrants.resourceType(resource).resourceId(resourceId).singleResult();
     Authorization authorization = existing;
     if (authorization == null) {
       authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);

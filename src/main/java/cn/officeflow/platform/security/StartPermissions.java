@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -33,8 +34,9 @@ import org.springframework.stereotype.Component;
  *       officeflow.integrations.messages} (the API filter and the engine guard keep those users to the
  *       correlation itself).</li>
  * </ul>
- * Grants are only added: a group removed from a later version keeps what it had until an administrator
- * takes it back in Admin (see the README).
+ * The model decides: a group or user that a new version no longer names loses CREATE_INSTANCE on that
+ * process (a start permission given by hand in Admin for one process is taken back the same way at the
+ * next deployment or start-up; {@code camunda-admin} keeps everything).
  */
 @Component
 public class StartPermissions implements DeployedProcessHook {
@@ -54,7 +56,10 @@ public class StartPermissions implements DeployedProcessHook {
     // to the query for the second (the engine flushes at the end of the command)
     Map<Owner, Set<Permission>> grants = new LinkedHashMap<>();
     for (DeployedProcess process : processes) {
-      collect(process.key(), process.model(), grants);
+      Set<Owner> starters = collect(process.key(), process.model(), grants);
+      if (starters != null) {
+        revokeOthers(authorizations, process.key(), starters);
+      }
     }
     Grants writer = new Grants(authorizations);
     grants.forEach(
@@ -68,10 +73,12 @@ public class StartPermissions implements DeployedProcessHook {
         });
   }
 
-  private void collect(String key, BpmnModelInstance model, Map<Owner, Set<Permission>> grants) {
+  /** The starters of the process (null when the model has no such process), their grants added. */
+  private Set<Owner> collect(
+      String key, BpmnModelInstance model, Map<Owner, Set<Permission>> grants) {
     Process process = model.getModelElementById(key);
     if (process == null) {
-      return;
+      return null;
     }
     Set<Owner> starters = new LinkedHashSet<>();
     for (String group : process.getCamundaCandidateStarterGroupsList()) {
@@ -93,6 +100,33 @@ public class StartPermissions implements DeployedProcessHook {
           grants,
           new Owner(starter.group(), starter.id(), Resources.PROCESS_INSTANCE, ANY),
           Permissions.CREATE);
+    }
+    return starters;
+  }
+
+  /**
+   * A group or user that may start the process by its key but is no longer named by the model loses
+   * CREATE_INSTANCE (READ stays: staff read every definition anyway). {@code camunda-admin} keeps
+   * everything.
+   */
+  private static void revokeOthers(
+      AuthorizationService authorizations, String key, Set<Owner> starters) {
+    for (Authorization authorization :
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .resourceType(Resources.PROCESS_DEFINITION)
+            .resourceId(key)
+            .list()) {
+      boolean group = authorization.getGroupId() != null;
+      String id = group ? authorization.getGroupId() : authorization.getUserId();
+      if (RoleGroups.CAMUNDA_ADMIN.equals(id)
+          || starters.contains(new Owner(group, id, Resources.PROCESS_DEFINITION, key))
+          || !authorization.isPermissionGranted(Permissions.CREATE_INSTANCE)) {
+        continue;
+      }
+      authorization.removePermission(Permissions.CREATE_INSTANCE);
+      authorizations.saveAuthorization(authorization);
     }
   }
 
