@@ -146,7 +146,8 @@ public class DeploymentGuard implements Deployer {
     private final boolean dmn;
 
     Walk(String resource, boolean dmn) {
-      this.resource = resource;
+      // the file name: resources deployed at start-up are named by their path on the machine
+      this.resource = resource == null ? "" : resource.substring(resource.lastIndexOf('/') + 1);
       this.dmn = dmn;
     }
 
