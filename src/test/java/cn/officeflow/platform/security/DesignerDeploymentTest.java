@@ -175,6 +175,9 @@ class DesignerDeploymentTest {
 
   @Test
   void theDesignerReadsDefinitionsAndNothingElse() throws Exception {
+    // Modeler's「Check connection」in the deploy dialog
+    assertThat(http.get(REST + "/deployment?maxResults=0", DESIGNER, PASSWORD).statusCode())
+        .isEqualTo(200);
     HttpResponse<String> definitions =
         http.get(REST + "/process-definition?key=outgoing_document", DESIGNER, PASSWORD);
     assertThat(definitions.statusCode()).isEqualTo(200);
