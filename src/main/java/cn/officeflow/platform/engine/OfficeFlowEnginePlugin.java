@@ -7,7 +7,9 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -16,7 +18,9 @@ import org.springframework.stereotype.Component;
  * Engine settings that have no Spring Boot property: the long-string serializer, the guard in front of every
  * user command ({@link UserCommandGuard}, with the application's {@link TaskCompletionHook} when there is one:
  * 加签), the assignment of tasks that only one person can do ({@link SingleCandidateAssignment}) and the
- * application's part when a user task is deleted ({@link TaskDeletionListener}, {@link TaskDeletionHook}: 加签).
+ * application's part when a user task is deleted ({@link TaskDeletionListener}, {@link TaskDeletionHook}: 加签),
+ * the check of every deployment ({@link DeploymentGuard}) and the application's part after one ({@link
+ * DeployedProcessHook}: start permissions).
  */
 @Component
 public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
@@ -24,17 +28,24 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<UserCommandGuard.PasswordPolicyGuard> passwordPolicy;
   private final ObjectProvider<TaskCompletionHook> completions;
   private final ObjectProvider<TaskDeletionHook> deletions;
+  private final ObjectProvider<DeployedProcessHook> deployedProcesses;
+  private final ListableBeanFactory beans;
   private final Set<String> integrationMessages;
   private UserCommandGuard guard;
+  private DeploymentGuard deploymentGuard;
 
   public OfficeFlowEnginePlugin(
       ObjectProvider<UserCommandGuard.PasswordPolicyGuard> passwordPolicy,
       ObjectProvider<TaskCompletionHook> completions,
       ObjectProvider<TaskDeletionHook> deletions,
+      ObjectProvider<DeployedProcessHook> deployedProcesses,
+      ListableBeanFactory beans,
       @Value("${officeflow.integrations.messages:}") List<String> integrationMessages) {
     this.passwordPolicy = passwordPolicy;
     this.completions = completions;
     this.deletions = deletions;
+    this.deployedProcesses = deployedProcesses;
+    this.beans = beans;
     this.integrationMessages = new LinkedHashSet<>();
     for (String message : integrationMessages) {
       if (message != null && !message.isBlank()) {
@@ -61,6 +72,20 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
     parseListeners.add(new TaskDeletionListener(deletions::getIfAvailable));
     configuration.setCustomPostBPMNParseListeners(parseListeners);
 
+    List<Deployer> preDeployers = new ArrayList<>();
+    if (configuration.getCustomPreDeployers() != null) {
+      preDeployers.addAll(configuration.getCustomPreDeployers());
+    }
+    deploymentGuard = new DeploymentGuard(beans);
+    preDeployers.add(0, deploymentGuard);
+    configuration.setCustomPreDeployers(preDeployers);
+    List<Deployer> postDeployers = new ArrayList<>();
+    if (configuration.getCustomPostDeployers() != null) {
+      postDeployers.addAll(configuration.getCustomPostDeployers());
+    }
+    postDeployers.add(new DeployedProcessPermissions(deployedProcesses::getIfAvailable));
+    configuration.setCustomPostDeployers(postDeployers);
+
     guard =
         new UserCommandGuard(
             configuration,
@@ -78,6 +103,11 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
     }
     interceptors.add(guard);
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+  }
+
+  /** The check every deployment of this engine passes (tests run the shipped models through it). */
+  public DeploymentGuard deploymentGuard() {
+    return deploymentGuard;
   }
 
   /** The guard of this engine (its input contract is what tests and tools walk). */

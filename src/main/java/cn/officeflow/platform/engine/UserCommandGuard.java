@@ -39,6 +39,7 @@ import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteTaskCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeployCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
@@ -62,6 +63,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.impl.repository.DeploymentBuilderImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -88,6 +90,8 @@ import org.slf4j.LoggerFactory;
  *       after 初审) is neither claimed, completed, assigned nor delegated to them ({@link
  *       SeparationOfDuties}).</li>
  *   <li><b>Passwords</b> that break the policy are refused with 400 listing the rules.</li>
+ *   <li><b>Deployments</b> from Modeler ({@code deploy-changed-only}) are kept whole, so that a diagram
+ *       and its forms stay in one deployment ({@link DeploymentGuard} checks what they contain).</li>
  * </ul>
  * The fields of Camunda's command classes are read by reflection (they have no getters); {@code
  * UserCommandGuardTest} fails when an engine upgrade renames one.
@@ -202,6 +206,9 @@ public class UserCommandGuard extends CommandInterceptor {
         passwords.check(entity, field(entity, UserEntity.class, "newPassword"));
       }
     }
+    if (command instanceof DeployCmd) {
+      keepDeploymentWhole(field(command, DeployCmd.class, "deploymentBuilder"));
+    }
     checkVariables(command, caller);
     checkSeparation(command, caller);
     String taskId = taskIdOf(command);
@@ -240,6 +247,19 @@ public class UserCommandGuard extends CommandInterceptor {
     } catch (TaskCompletionHook.Refused e) {
       throw new org.camunda.bpm.engine.rest.exception.InvalidRequestException(
           Response.Status.CONFLICT, e.getMessage());
+    }
+  }
+
+  /**
+   * Modeler deploys with {@code deploy-changed-only}: the engine would then put only the changed files into
+   * the new deployment, and a new version of a diagram would lose its unchanged forms ({@code
+   * formRefBinding="deployment"}: no form in Tasklist, no input contract). A deployment is kept whole
+   * instead: when any file changed, all files sent are deployed together; when none did, the existing
+   * deployment is answered, as before.
+   */
+  private static void keepDeploymentWhole(DeploymentBuilderImpl builder) {
+    if (builder != null && builder.isDeployChangedOnly()) {
+      builder.enableDuplicateFiltering(false);
     }
   }
 
@@ -736,7 +756,8 @@ public class UserCommandGuard extends CommandInterceptor {
       {DelegateTaskCmd.class, "taskId"},
       {DelegateTaskCmd.class, "userId"},
       {AbstractVariableCmd.class, "entityId"},
-      {UserEntity.class, "newPassword"}
+      {UserEntity.class, "newPassword"},
+      {DeployCmd.class, "deploymentBuilder"}
     };
     for (Object[] f : fields) {
       action.accept(((Class<?>) f[0]).getDeclaredField((String) f[1]));

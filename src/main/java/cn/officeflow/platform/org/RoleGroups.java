@@ -17,6 +17,10 @@ public final class RoleGroups {
   public static final String PROOFREADERS = "proofreaders";
   public static final String AUDITORS = "auditors";
   public static final String INTEGRATIONS = "integrations";
+
+  /** 流程设计: deploy .bpmn/.dmn/.form from Modeler and read definitions; no tasks, no business data. */
+  public static final String PROCESS_DESIGNERS = "process-designers";
+
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 
   /** Group type of departments; their ids start with {@link #DEPARTMENT_PREFIX}. */
@@ -52,6 +56,7 @@ public final class RoleGroups {
     ALL.put("fleet", "车辆调度");
     ALL.put("reception", "前台");
     ALL.put(AUDITORS, "审计");
+    ALL.put(PROCESS_DESIGNERS, "流程设计");
     ALL.put(INTEGRATIONS, "系统对接");
     ALL.put(CAMUNDA_ADMIN, "系统管理员");
   }

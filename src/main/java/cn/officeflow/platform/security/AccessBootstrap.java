@@ -1,14 +1,12 @@
 package cn.officeflow.platform.security;
 
-import static java.util.stream.Collectors.toSet;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import cn.officeflow.platform.engine.DeployedProcessHook;
 import cn.officeflow.platform.org.OrganisationBootstrap;
 import cn.officeflow.platform.org.RoleGroups;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -22,11 +20,6 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -44,11 +37,13 @@ import org.springframework.stereotype.Component;
  *   <li>{@code staff}: Tasklist, their own filter 「我的待办」, reading users, groups, deployments and
  *       process definitions (forms and diagrams), creating process instances;</li>
  *   <li>start permission (READ + CREATE_INSTANCE) on each process for the groups and users named in
- *       its {@code camunda:candidateStarterGroups}/{@code candidateStarterUsers};</li>
+ *       its {@code camunda:candidateStarterGroups}/{@code candidateStarterUsers} ({@link
+ *       StartPermissions}, also at every deployment);</li>
  *   <li>{@code office-director}, {@code office-clerks}: read every task and every filter (全部任务, 超期事项:
  *       督办, 催办 from Tasklist);</li>
  *   <li>{@code auditors}: Cockpit and read-only access including history, nothing else;</li>
- *   <li>{@code integrations}: start by message the processes waiting for a configured message.</li>
+ *   <li>{@code integrations}: start by message the processes waiting for a configured message;</li>
+ *   <li>{@code process-designers}: deploy and read definitions, nothing else.</li>
  * </ul>
  * Task access comes from candidate users/groups and assignees; the engine grants it itself.
  */
@@ -64,7 +59,8 @@ public class AccessBootstrap implements InitializingBean {
   private final Environment environment;
   private final String adminUser;
   private final String adminPassword;
-  private final Set<String> integrationMessages;
+  private final StartPermissions startPermissions;
+  private final Grants grants;
 
   public AccessBootstrap(
       ProcessEngine engine,
@@ -72,15 +68,15 @@ public class AccessBootstrap implements InitializingBean {
       Environment environment,
       @Value("${officeflow.admin.user:admin}") String adminUser,
       @Value("${officeflow.admin.password:}") String adminPassword,
-      @Value("${officeflow.integrations.messages:}") List<String> integrationMessages) {
+      StartPermissions startPermissions) {
     this.authorizations = engine.getAuthorizationService();
     this.identity = engine.getIdentityService();
     this.repository = engine.getRepositoryService();
     this.environment = environment;
     this.adminUser = adminUser;
     this.adminPassword = adminPassword;
-    this.integrationMessages =
-        integrationMessages.stream().map(String::strip).filter(m -> !m.isEmpty()).collect(toSet());
+    this.startPermissions = startPermissions;
+    this.grants = new Grants(authorizations);
   }
 
   @Override
@@ -92,8 +88,8 @@ public class AccessBootstrap implements InitializingBean {
     grantStaff();
     grantOffice();
     grantAuditors();
+    grantDesigners();
     grantStarters();
-    grantIntegrations();
   }
 
   private void ensureAdmin() {
@@ -174,115 +170,36 @@ public class AccessBootstrap implements InitializingBean {
     grant(auditors, Resources.GROUP, ANY, Permissions.READ);
   }
 
-  /** READ + CREATE_INSTANCE for every candidate starter group/user of the latest process definitions. */
-  private void grantStarters() {
-    for (ProcessDefinition definition :
-        repository.createProcessDefinitionQuery().latestVersion().list()) {
-      Process process =
-          repository
-              .getBpmnModelInstance(definition.getId())
-              .getModelElementById(definition.getKey());
-      if (process == null) {
-        continue;
-      }
-      Set<String> groups = new LinkedHashSet<>(process.getCamundaCandidateStarterGroupsList());
-      for (String group : groups) {
-        grant(
-            group,
-            Resources.PROCESS_DEFINITION,
-            definition.getKey(),
-            Permissions.READ,
-            Permissions.CREATE_INSTANCE);
-        grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-      }
-      for (String user : process.getCamundaCandidateStarterUsersList()) {
-        grantUser(
-            user,
-            Resources.PROCESS_DEFINITION,
-            definition.getKey(),
-            Permissions.READ,
-            Permissions.CREATE_INSTANCE);
-        grantUser(user, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-      }
-    }
+  /**
+   * {@code process-designers} (流程设计): deploy .bpmn/.dmn/.form (Modeler's deploy dialog) and read
+   * deployments and definitions; nothing on tasks, instances or history, and the API filter keeps them
+   * out of /api (business data). A model they deploy is checked by the engine's deployment guard.
+   */
+  private void grantDesigners() {
+    String designers = RoleGroups.PROCESS_DESIGNERS;
+    grant(designers, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+    grant(designers, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    grant(designers, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grant(designers, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
   }
 
   /**
-   * {@code integrations} (门禁, 监控, 舆情监测): start, by message only, the latest processes that have a
-   * message start event for one of {@code officeflow.integrations.messages}. The engine wants READ on the
-   * definition to correlate a start message; the API filter and the engine guard refuse these users every
-   * request and command but the correlation, so they still read nothing.
+   * The start permissions of the latest version of every process ({@link StartPermissions}): also done at
+   * each deployment, this pass covers definitions deployed before that hook existed.
    */
-  private void grantIntegrations() {
-    for (ProcessDefinition definition :
-        repository.createProcessDefinitionQuery().latestVersion().list()) {
-      BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
-      boolean started =
-          model.getModelElementsByType(StartEvent.class).stream()
-              .flatMap(start -> start.getEventDefinitions().stream())
-              .filter(MessageEventDefinition.class::isInstance)
-              .map(e -> ((MessageEventDefinition) e).getMessage())
-              .anyMatch(m -> m != null && integrationMessages.contains(m.getName()));
-      if (started) {
-        grant(
-            RoleGroups.INTEGRATIONS,
-            Resources.PROCESS_DEFINITION,
-            definition.getKey(),
-            Permissions.READ,
-            Permissions.CREATE_INSTANCE);
-        grant(RoleGroups.INTEGRATIONS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-      }
-    }
+  private void grantStarters() {
+    List<DeployedProcessHook.DeployedProcess> processes =
+        repository.createProcessDefinitionQuery().latestVersion().list().stream()
+            .map(
+                definition ->
+                    new DeployedProcessHook.DeployedProcess(
+                        definition.getKey(), repository.getBpmnModelInstance(definition.getId())))
+            .toList();
+    startPermissions.deployed(authorizations, processes);
   }
 
   private void grant(
       String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing =
-        authorizations
-            .createAuthorizationQuery()
-            .authorizationType(AUTH_TYPE_GRANT)
-            .groupIdIn(groupId)
-            .resourceType(resource)
-            .resourceId(resourceId)
-            .singleResult();
-    save(existing, resource, resourceId, permissions, a -> a.setGroupId(groupId));
-  }
-
-  private void grantUser(
-      String userId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing =
-        authorizations
-            .createAuthorizationQuery()
-            .authorizationType(AUTH_TYPE_GRANT)
-            .userIdIn(userId)
-            .resourceType(resource)
-            .resourceId(resourceId)
-            .singleResult();
-    save(existing, resource, resourceId, permissions, a -> a.setUserId(userId));
-  }
-
-  private void save(
-      Authorization existing,
-      Resource resource,
-      String resourceId,
-      Permission[] permissions,
-      java.util.function.Consumer<Authorization> owner) {
-    Authorization authorization = existing;
-    if (authorization == null) {
-      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-      owner.accept(authorization);
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-    }
-    boolean changed = existing == null;
-    for (Permission permission : permissions) {
-      if (!authorization.isPermissionGranted(permission)) {
-        authorization.addPermission(permission);
-        changed = true;
-      }
-    }
-    if (changed) {
-      authorizations.saveAuthorization(authorization);
-    }
+    grants.group(groupId, resource, resourceId, permissions);
   }
 }

@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * otherwise reach Jersey). A state-changing request authenticated by the session must carry the webapps'
  * CSRF token ({@code X-XSRF-TOKEN}), else 403. Auditors are read-only: a state-changing /api request by a
  * member of {@code auditors} (not also {@code camunda-admin}) is 403 before any controller runs; on
- * /engine-rest the engine's authorizations decide, since Cockpit queries with POST.
+ * /engine-rest the engine's authorizations decide, since Cockpit queries with POST. Members of {@code
+ * process-designers} who are not also {@code staff} get 403 on every /api request (business data).
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -63,6 +64,14 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         && groups.contains(RoleGroups.AUDITORS)
         && !groups.contains(RoleGroups.CAMUNDA_ADMIN)) {
       forbidden(response, "审计人员为只读角色，不能修改任何数据");
+      return;
+    }
+    if (isProjectApi(request)
+        && groups.contains(RoleGroups.PROCESS_DESIGNERS)
+        && !groups.contains(RoleGroups.STAFF)
+        && !groups.contains(RoleGroups.CAMUNDA_ADMIN)) {
+      // 流程设计 deploys and reads models; /api is business data (records, files, registers)
+      forbidden(response, "流程设计人员只能部署和查看流程模型，不能访问业务数据");
       return;
     }
     if (groups.contains(RoleGroups.INTEGRATIONS)

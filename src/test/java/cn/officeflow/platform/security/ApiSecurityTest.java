@@ -284,7 +284,8 @@ class ApiSecurityTest {
     MockEnvironment environment = new MockEnvironment();
     environment.setActiveProfiles("mysql");
     AccessBootstrap bootstrap =
-        new AccessBootstrap(engine, organisation, environment, "admin", "", List.of());
+        new AccessBootstrap(
+            engine, organisation, environment, "admin", "", new StartPermissions(List.of()));
     assertThatThrownBy(bootstrap::afterPropertiesSet)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("OFFICEFLOW_ADMIN_PASSWORD");
