@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param copyTo 抄送机关, or {@code null}/blank
  * @param printingAuthority 印发机关
  * @param printingDate 印发日期
+ * @param notes 附注 (GB/T 9704 7.3.7, e.g. the 联系人 and 电话 of a 请示), without the parentheses, or
+ *     {@code null}
  */
 public record OfficialDocument(
     String issuingAuthority,
@@ -44,10 +46,51 @@ public record OfficialDocument(
     LocalDate issueDate,
     String copyTo,
     String printingAuthority,
-    LocalDate printingDate) {
+    LocalDate printingDate,
+    String notes) {
 
   public OfficialDocument {
     attachments =
         attachments == null ? List.of() : attachments.stream().filter(Objects::nonNull).toList();
+  }
+
+  /** A document without 附注. */
+  public OfficialDocument(
+      String issuingAuthority,
+      String copyNumber,
+      String secrecy,
+      String secrecyPeriod,
+      String urgency,
+      String documentNumber,
+      boolean upward,
+      String signer,
+      String title,
+      String mainRecipients,
+      String body,
+      List<String> attachments,
+      String issuerSignature,
+      LocalDate issueDate,
+      String copyTo,
+      String printingAuthority,
+      LocalDate printingDate) {
+    this(
+        issuingAuthority,
+        copyNumber,
+        secrecy,
+        secrecyPeriod,
+        urgency,
+        documentNumber,
+        upward,
+        signer,
+        title,
+        mainRecipients,
+        body,
+        attachments,
+        issuerSignature,
+        issueDate,
+        copyTo,
+        printingAuthority,
+        printingDate,
+        null);
   }
 }
