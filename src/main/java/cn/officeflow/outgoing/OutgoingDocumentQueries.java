@@ -86,7 +86,9 @@ public class OutgoingDocumentQueries {
         document.processInstanceId(),
         document.createdAt(),
         versions,
-        reviews.trail(id));
+        reviews.trail(id),
+        document.secrecyPeriod(),
+        document.notes());
   }
 
   public byte[] docx(String id) {
@@ -172,7 +174,9 @@ public class OutgoingDocumentQueries {
       String processInstanceId,
       LocalDateTime createdAt,
       List<VersionView> versions,
-      List<Review> reviews) {
+      List<Review> reviews,
+      String secrecyPeriod,
+      String notes) {
 
     public record VersionView(
         int version, String title, String editedBy, LocalDateTime editedAt, int bodyLength) {}

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Year;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -264,6 +265,58 @@ class OutgoingDocumentApiTest {
     assertThat(started).as("我发起的 lists the voided document").isNotNull();
     assertThat(started.get("statusLabel").asText()).isEqualTo("已作废");
     assertThat(started.get("link").isNull()).as("no .docx").isTrue();
+  }
+
+  @Test
+  void classifiedRequestCarriesCopyNumberSecrecyPeriodAndNotes() throws Exception {
+    String title = "关于增加涉密载体柜的请示 " + UUID.randomUUID().toString().substring(0, 6);
+    String start = "/engine-rest/process-definition/key/" + PROCESS_KEY + "/start";
+    String withoutNotes =
+        """
+        {"variables": {"title": {"value": "%s"}, "docType": {"value": "请示"}, "mainRecipients": {"value": "市政府"},
+         "body": {"value": "拟增加涉密载体柜两台。"}, "secrecy": {"value": "秘密"}, "secrecyPeriod": {"value": "1年"}}}"""
+            .formatted(title);
+    JsonNode refused = json(http.postJson(start, "zhangwei", PASSWORD, withoutNotes), 400);
+    assertThat(refused.get("field").asText()).isEqualTo(NOTES);
+    assertThat(refused.get("message").asText()).contains("联系人");
+    String badPeriod =
+        withoutNotes
+            .replace("\"1年\"", "\"一年\"")
+            .replace("}}}", "}, \"notes\": {\"value\": \"联系人：李明，电话：12345678\"}}}");
+    JsonNode refusedPeriod = json(http.postJson(start, "zhangwei", PASSWORD, badPeriod), 400);
+    assertThat(refusedPeriod.get("field").asText()).isEqualTo(SECRECY_PERIOD);
+    assertThat(json(http.get("/api/outgoing-documents?q=" + enc(title), "zhangwei", PASSWORD), 200))
+        .isEmpty();
+
+    Map<String, Object> vars = draft(title);
+    vars.put(DOC_TYPE, "请示");
+    vars.put(MAIN_RECIPIENTS, "市政府");
+    vars.put(SECRECY, "秘密");
+    vars.put(SECRECY_PERIOD, "1年");
+    vars.put(NOTES, "联系人：李明，电话：12345678");
+    ProcessInstance pi = driver.start("zhangwei", PROCESS_KEY, vars);
+    driver.approve("liuyang", pi.getId(), TASK_DEPT_REVIEW);
+    driver.approve("zhoujie", pi.getId(), TASK_LEGAL_REVIEW);
+    driver.approve("wuqiang", pi.getId(), TASK_LEADER_APPROVAL);
+    driver.approve("zhenghua", pi.getId(), TASK_PROOF_FORMAT);
+    driver.approve("hexin", pi.getId(), TASK_PROOF_WORDING);
+    driver.approve("zhenghua", pi.getId(), TASK_PROOF_ATTACHMENTS);
+
+    JsonNode record =
+        json(http.get("/api/outgoing-documents/" + pi.getBusinessKey(), "zhangwei", PASSWORD), 200);
+    assertThat(record.get("secrecyPeriod").asText()).isEqualTo("1年");
+    assertThat(record.get("notes").asText()).isEqualTo("联系人：李明，电话：12345678");
+    HttpResponse<byte[]> docx =
+        http.getBytes(
+            "/api/outgoing-documents/" + pi.getBusinessKey() + "/docx", "zhangwei", PASSWORD);
+    assertThat(docx.statusCode()).isEqualTo(200);
+    try (XWPFDocument word = new XWPFDocument(new ByteArrayInputStream(docx.body()))) {
+      List<String> lines = word.getParagraphs().stream().map(p -> p.getText()).toList();
+      // 份号 allocated by the system: the archived copy is copy 000001; then 密级★保密期限
+      assertThat(lines).startsWith("000001", "秘密★1年");
+      assertThat(lines).contains("（联系人：李明，电话：12345678）");
+      assertThat(String.join("\n", lines)).contains("签发人：");
+    }
   }
 
   private static String startBody(String title, String countersignDepts) {

@@ -149,6 +149,7 @@ final class RenderingSamples {
         date,
         copyTo,
         "××市人民政府办公室",
-        date);
+        date,
+        notes);
   }
 }
