@@ -96,6 +96,22 @@ public class OutgoingDocumentQueries {
     return documents.docx(id).orElseThrow(() -> new NotFoundException("发文尚未生成正式公文（三校通过后生成）：" + id));
   }
 
+  /** The PDF/A print copy, with the read rules of the .docx. */
+  public byte[] pdf(String id) {
+    readable(id);
+    return documents
+        .pdf(id)
+        .orElseThrow(() -> new NotFoundException("发文的 PDF 尚未生成（印发后由“生成版式文件”步骤异步生成）：" + id));
+  }
+
+  /** The OFD print copy, with the read rules of the .docx. */
+  public byte[] ofd(String id) {
+    readable(id);
+    return documents
+        .ofd(id)
+        .orElseThrow(() -> new NotFoundException("发文的 OFD 尚未生成（印发后由“生成版式文件”步骤异步生成）：" + id));
+  }
+
   public String fileName(String id) {
     OutgoingDocument document = readable(id);
     String base = document.documentNumber() != null ? document.documentNumber() : document.title();

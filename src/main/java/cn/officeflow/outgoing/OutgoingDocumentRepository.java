@@ -148,6 +148,38 @@ public class OutgoingDocumentRepository {
         .update();
   }
 
+  /** Stores the PDF/A print copy. */
+  public void updatePdf(String id, byte[] pdf, LocalDateTime now) {
+    jdbc.sql("update of_outgoing_document set pdf = :pdf, updated_at = :now where id = :id")
+        .param("pdf", pdf)
+        .param("now", now)
+        .param("id", id)
+        .update();
+  }
+
+  /** Stores the OFD print copy. */
+  public void updateOfd(String id, byte[] ofd, LocalDateTime now) {
+    jdbc.sql("update of_outgoing_document set ofd = :ofd, updated_at = :now where id = :id")
+        .param("ofd", ofd)
+        .param("now", now)
+        .param("id", id)
+        .update();
+  }
+
+  public Optional<byte[]> pdf(String id) {
+    return jdbc.sql("select pdf from of_outgoing_document where id = :id and pdf is not null")
+        .param("id", id)
+        .query((rs, row) -> rs.getBytes(1))
+        .optional();
+  }
+
+  public Optional<byte[]> ofd(String id) {
+    return jdbc.sql("select ofd from of_outgoing_document where id = :id and ofd is not null")
+        .param("id", id)
+        .query((rs, row) -> rs.getBytes(1))
+        .optional();
+  }
+
   public void markIssued(String id, LocalDateTime now) {
     jdbc.sql(
             "update of_outgoing_document set status = :status, issued_at = :now, updated_at = :now where id = :id")

@@ -3,6 +3,8 @@ package cn.officeflow.outgoing;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.officeflow.platform.archive.ArchiveService;
+import cn.officeflow.platform.archive.ArchiveSource;
 import cn.officeflow.support.Http;
 import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.ProcessDriver;
@@ -17,6 +19,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -34,6 +41,7 @@ class OutgoingDocumentApiTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired ArchiveService archive;
 
   Http http;
   ProcessDriver driver;
@@ -84,6 +92,39 @@ class OutgoingDocumentApiTest {
           word.getParagraphs().stream().map(p -> p.getText()).reduce("", (a, b) -> a + "\n" + b);
       assertThat(text).contains(doc.get("documentNumber").asText()).contains(title);
     }
+
+    // the PDF/A-2b print copy, made by the async step 生成版式文件 with LibreOffice, same read rules
+    HttpResponse<byte[]> pdf =
+        http.getBytes("/api/outgoing-documents/" + id + "/pdf", "zhangwei", PASSWORD);
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).contains("application/pdf");
+    assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow()).contains(".pdf");
+    try (PDDocument printed = Loader.loadPDF(pdf.body())) {
+      String xmp =
+          new String(
+              printed.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
+      assertThat(xmp)
+          .containsPattern("pdfaid:part(>|=\"|=')2")
+          .containsPattern("pdfaid:conformance(>|=\"|=')B");
+      PDPage first = printed.getPage(0);
+      for (COSName font : first.getResources().getFontNames()) {
+        assertThat(first.getResources().getFont(font).isEmbedded()).as(font.getName()).isTrue();
+      }
+      // LibreOffice sets a small gap between Chinese and Latin text: the text extractor reads a
+      // space
+      assertThat(new PDFTextStripper().getText(printed).replaceAll("\\s", ""))
+          .contains(doc.get("documentNumber").asText());
+    }
+    assertThat(
+            http.getBytes("/api/outgoing-documents/" + id + "/pdf", "gaoyuan", PASSWORD)
+                .statusCode())
+        .as("stranger")
+        .isEqualTo(404);
+    // archived with the .docx in the hash chain, which is intact
+    JsonNode verify = json(http.get("/api/archive/verify", "qianyu", PASSWORD), 200);
+    assertThat(verify.get("intact").asBoolean()).isTrue();
+    assertThat(archive.findBySource(ArchiveSource.OUTGOING, id + "/pdf")).isPresent();
+    assertThat(archive.findBySource(ArchiveSource.OUTGOING, id)).isPresent();
   }
 
   @Test
