@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -120,10 +122,29 @@ class OutgoingDocumentApiTest {
                 .statusCode())
         .as("stranger")
         .isEqualTo(404);
+    // the OFD (GB/T 33190) copy: an OFD package (a zip with OFD.xml), same read rules
+    HttpResponse<byte[]> ofd =
+        http.getBytes("/api/outgoing-documents/" + id + "/ofd", "zhangwei", PASSWORD);
+    assertThat(ofd.statusCode()).isEqualTo(200);
+    assertThat(ofd.headers().firstValue("Content-Type").orElseThrow()).contains("application/ofd");
+    assertThat(ofd.headers().firstValue("Content-Disposition").orElseThrow()).contains(".ofd");
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(ofd.body()))) {
+      List<String> entries = new java.util.ArrayList<>();
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        entries.add(e.getName());
+      }
+      assertThat(entries).contains("OFD.xml");
+    }
+    assertThat(
+            http.getBytes("/api/outgoing-documents/" + id + "/ofd", "gaoyuan", PASSWORD)
+                .statusCode())
+        .as("stranger")
+        .isEqualTo(404);
     // archived with the .docx in the hash chain, which is intact
     JsonNode verify = json(http.get("/api/archive/verify", "qianyu", PASSWORD), 200);
     assertThat(verify.get("intact").asBoolean()).isTrue();
     assertThat(archive.findBySource(ArchiveSource.OUTGOING, id + "/pdf")).isPresent();
+    assertThat(archive.findBySource(ArchiveSource.OUTGOING, id + "/ofd")).isPresent();
     assertThat(archive.findBySource(ArchiveSource.OUTGOING, id)).isPresent();
   }
 

@@ -41,6 +41,7 @@ class GbT9704RenderingTest {
 
   private final Map<String, OfficialDocument> documents = RenderingSamples.documents();
   private final Map<String, PdfLayout> layouts = new java.util.LinkedHashMap<>();
+  private final Map<String, byte[]> pdfs = new java.util.LinkedHashMap<>();
 
   @BeforeAll
   void renderOnce() {
@@ -59,10 +60,11 @@ class GbT9704RenderingTest {
     }
     DocxGenerator generator = new DocxGenerator();
     List<String> names = new ArrayList<>(documents.keySet());
-    List<byte[]> pdfs =
+    List<byte[]> rendered =
         converter.toPdf(names.stream().map(n -> generator.generate(documents.get(n))).toList());
     for (int i = 0; i < names.size(); i++) {
-      layouts.put(names.get(i), PdfLayout.of(pdfs.get(i)));
+      layouts.put(names.get(i), PdfLayout.of(rendered.get(i)));
+      pdfs.put(names.get(i), rendered.get(i));
       System.out.println(report(names.get(i), layouts.get(names.get(i))));
     }
   }
@@ -194,6 +196,31 @@ class GbT9704RenderingTest {
       } else {
         assertThat(number.left()).as("even page number left").isCloseTo(LEFT + CHAR_4, within(1.0));
       }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("names")
+  void ofdCopyHasEveryLineOfThePdfOnA4Pages(String name) throws Exception {
+    byte[] ofd = new OfdConverter().fromPdf(pdfs.get(name));
+    PdfLayout layout = layouts.get(name);
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("officeflow-test-", ".ofd");
+    try {
+      java.nio.file.Files.write(file, ofd);
+      try (org.ofdrw.reader.OFDReader reader = new org.ofdrw.reader.OFDReader(file)) {
+        assertThat(reader.getNumberOfPages()).isEqualTo(layout.pages);
+        org.ofdrw.core.basicType.ST_Box box = reader.getPageSize(1);
+        assertThat(box.getWidth()).isCloseTo(210, within(0.5));
+        assertThat(box.getHeight()).isCloseTo(297, within(0.5));
+        String text =
+            String.join("", new org.ofdrw.reader.ContentExtractor(reader).extractAll())
+                .replaceAll("\\s", "");
+        for (Line line : layout.lines) {
+          assertThat(text).contains(line.text());
+        }
+      }
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
     }
   }
 

@@ -16,7 +16,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
 /**
- * Measures a rendered 公文 PDF the way a 文秘 checks a print with a ruler: text lines (glyphs that
+ * The text lines and rules of a PDF, for the OFD copy ({@link OfdConverter}) and for the renderer
+ * test. Measures a rendered 公文 PDF the way a 文秘 checks a print with a ruler: text lines (glyphs that
  * share a baseline) and horizontal rules, in millimetres from the top-left corner of the page.
  *
  * <p>Glyph boxes use the em box of CJK type: an ideograph of size s stands on the baseline with
