@@ -54,20 +54,15 @@ public class OutgoingArchiving {
     archivePrintCopy(document, year, "pdf", PDF, documents.pdf(documentId), baseName);
     archivePrintCopy(document, year, "ofd", OFD, documents.ofd(documentId), baseName);
     return archive.archive(
-        new NewArchiveEntry(
+        entry(
+            document,
             year,
-            document.draftDept(),
-            document.draftDeptName(),
-            document.secrecy(),
-            ArchiveSource.OUTGOING,
             document.id(),
             document.title(),
             document.documentNumber(),
             fileName,
             ArchiveService.DOCX,
-            docx,
-            null,
-            null));
+            docx));
   }
 
   private void archivePrintCopy(
@@ -82,12 +77,9 @@ public class OutgoingArchiving {
       return;
     }
     archive.archive(
-        new NewArchiveEntry(
+        entry(
+            document,
             year,
-            document.draftDept(),
-            document.draftDeptName(),
-            document.secrecy(),
-            ArchiveSource.OUTGOING,
             sourceId,
             document.title()
                 + "（"
@@ -98,8 +90,31 @@ public class OutgoingArchiving {
             null,
             baseName + "." + format,
             mediaType,
-            content.get(),
-            null,
-            null));
+            content.get()));
+  }
+
+  private static NewArchiveEntry entry(
+      OutgoingDocument document,
+      int year,
+      String sourceId,
+      String title,
+      String documentNumber,
+      String fileName,
+      String mediaType,
+      byte[] content) {
+    return new NewArchiveEntry(
+        year,
+        document.draftDept(),
+        document.draftDeptName(),
+        document.secrecy(),
+        ArchiveSource.OUTGOING,
+        sourceId,
+        title,
+        documentNumber,
+        fileName,
+        mediaType,
+        content,
+        null,
+        null);
   }
 }

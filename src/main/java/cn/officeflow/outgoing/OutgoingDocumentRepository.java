@@ -150,31 +150,41 @@ public class OutgoingDocumentRepository {
 
   /** Stores the PDF/A print copy. */
   public void updatePdf(String id, byte[] pdf, LocalDateTime now) {
-    jdbc.sql("update of_outgoing_document set pdf = :pdf, updated_at = :now where id = :id")
-        .param("pdf", pdf)
-        .param("now", now)
-        .param("id", id)
-        .update();
+    updatePrintCopy(id, "pdf", pdf, now);
   }
 
   /** Stores the OFD print copy. */
   public void updateOfd(String id, byte[] ofd, LocalDateTime now) {
-    jdbc.sql("update of_outgoing_document set ofd = :ofd, updated_at = :now where id = :id")
-        .param("ofd", ofd)
+    updatePrintCopy(id, "ofd", ofd, now);
+  }
+
+  public Optional<byte[]> pdf(String id) {
+    return printCopy(id, "pdf");
+  }
+
+  public Optional<byte[]> ofd(String id) {
+    return printCopy(id, "ofd");
+  }
+
+  /** {@code column} is one of the constants above, never user input. */
+  private void updatePrintCopy(String id, String column, byte[] content, LocalDateTime now) {
+    jdbc.sql(
+            "update of_outgoing_document set "
+                + column
+                + " = :content, updated_at = :now where id = :id")
+        .param("content", content)
         .param("now", now)
         .param("id", id)
         .update();
   }
 
-  public Optional<byte[]> pdf(String id) {
-    return jdbc.sql("select pdf from of_outgoing_document where id = :id and pdf is not null")
-        .param("id", id)
-        .query((rs, row) -> rs.getBytes(1))
-        .optional();
-  }
-
-  public Optional<byte[]> ofd(String id) {
-    return jdbc.sql("select ofd from of_outgoing_document where id = :id and ofd is not null")
+  private Optional<byte[]> printCopy(String id, String column) {
+    return jdbc.sql(
+            "select "
+                + column
+                + " from of_outgoing_document where id = :id and "
+                + column
+                + " is not null")
         .param("id", id)
         .query((rs, row) -> rs.getBytes(1))
         .optional();

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.officeflow.support.ProcessDriver;
-import java.util.HashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -34,18 +32,9 @@ class PrintCopiesWithoutLibreOfficeTest {
   @Test
   void renderStepWaitsAsAnIncidentWithAChineseMessage() {
     ProcessDriver driver = new ProcessDriver(engine);
-    Map<String, Object> vars = new HashMap<>();
-    vars.put(TITLE, "无 LibreOffice 的印发");
-    vars.put(DOC_TYPE, "通知");
-    vars.put(MAIN_RECIPIENTS, "各处室");
-    vars.put(BODY, "请各处室安排节日值班。");
-    vars.put(DOC_CODE, "测PDF");
-    ProcessInstance pi = driver.start("zhangwei", PROCESS_KEY, vars);
-    driver.approve("liuyang", pi.getId(), TASK_DEPT_REVIEW);
-    driver.approve("zhoujie", pi.getId(), TASK_LEGAL_REVIEW);
-    driver.approve("wuqiang", pi.getId(), TASK_LEADER_APPROVAL);
-    driver.approve("zhenghua", pi.getId(), TASK_PROOF_FORMAT);
-    driver.approve("hexin", pi.getId(), TASK_PROOF_WORDING);
+    ProcessInstance pi =
+        driver.start("zhangwei", PROCESS_KEY, OutgoingDocumentApiTest.draft("无 LibreOffice 的印发"));
+    OutgoingDocumentApiTest.approveUpToLastProof(driver, pi.getId());
     assertThatThrownBy(() -> driver.approve("zhenghua", pi.getId(), TASK_PROOF_ATTACHMENTS))
         .hasMessageContaining("未找到 LibreOffice");
 

@@ -53,44 +53,4 @@ public record OfficialDocument(
     attachments =
         attachments == null ? List.of() : attachments.stream().filter(Objects::nonNull).toList();
   }
-
-  /** A document without 附注. */
-  public OfficialDocument(
-      String issuingAuthority,
-      String copyNumber,
-      String secrecy,
-      String secrecyPeriod,
-      String urgency,
-      String documentNumber,
-      boolean upward,
-      String signer,
-      String title,
-      String mainRecipients,
-      String body,
-      List<String> attachments,
-      String issuerSignature,
-      LocalDate issueDate,
-      String copyTo,
-      String printingAuthority,
-      LocalDate printingDate) {
-    this(
-        issuingAuthority,
-        copyNumber,
-        secrecy,
-        secrecyPeriod,
-        urgency,
-        documentNumber,
-        upward,
-        signer,
-        title,
-        mainRecipients,
-        body,
-        attachments,
-        issuerSignature,
-        issueDate,
-        copyTo,
-        printingAuthority,
-        printingDate,
-        null);
-  }
 }

@@ -379,6 +379,7 @@ class DocxGeneratorTest {
             null,
             null,
             null,
+            null,
             null);
 
     XWPFDocument opened = open(doc);
@@ -546,7 +547,8 @@ class DocxGeneratorTest {
           issueDate,
           copyTo,
           "××市人民政府办公室",
-          issueDate);
+          issueDate,
+          null);
     }
   }
 }
