@@ -101,7 +101,39 @@ final class RenderingSamples {
             List.of("公文格式自查表", "各单位联系人名单", "公文处理常见问题及改进建议汇编"),
             "市委办公室，市人大常委会办公室，市政协办公室，市纪委监委办公室，市中级人民法院，市人民检察院",
             null));
+    docs.put("blank-page-before-imprint", blankPageBeforeImprint());
     return docs;
+  }
+
+  /**
+   * A 通知 whose 落款 ends on an even page with no room left for the 版记: the 版记 goes two pages on,
+   * after a blank odd page. Found by growing the body until the page count says so.
+   */
+  private static OfficialDocument blankPageBeforeImprint() {
+    for (int sentences = 1; sentences < 200; sentences++) {
+      StringBuilder body = new StringBuilder(body(4, 3));
+      for (int s = 0; s < sentences; s++) {
+        body.append(SENTENCES[s % SENTENCES.length]);
+      }
+      OfficialDocument doc =
+          doc(
+              null,
+              null,
+              null,
+              null,
+              "行办发〔2026〕40号",
+              false,
+              null,
+              "关于做好年度工作总结的通知",
+              body.toString(),
+              List.of(),
+              "市委办公室",
+              null);
+      if (DocxModel.from(doc).imprintPageBreaks() == 2) {
+        return doc;
+      }
+    }
+    throw new IllegalStateException("no body length puts the 版记 after a blank page");
   }
 
   /** {@code paragraphs} paragraphs of three to five sentences each; {@code seed} varies the mix. */
