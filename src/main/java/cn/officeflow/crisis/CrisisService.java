@@ -589,7 +589,8 @@ public class CrisisService {
                           now.toLocalDate(),
                           null,
                           "行政办公室",
-                          now.toLocalDate()));
+                          now.toLocalDate(),
+                          null));
               List<Group> departments = system(() -> org.departmentsOf(user));
               String departmentId = departments.isEmpty() ? PR_TEAM : departments.get(0).getId();
               String departmentName =

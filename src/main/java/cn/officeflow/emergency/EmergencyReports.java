@@ -305,7 +305,8 @@ public class EmergencyReports {
             today,
             null,
             issuer,
-            today));
+            today,
+            null));
   }
 
   /** Archives the report with the evidence (one ZIP) in the hash chain; returns the archive entry id. */

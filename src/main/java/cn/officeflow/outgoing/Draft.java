@@ -22,13 +22,20 @@ public record Draft(
     String urgency,
     String secrecy,
     String docCode,
-    List<String> countersignDepts) {
+    List<String> countersignDepts,
+    String secrecyPeriod,
+    String notes) {
 
   public static final int MAX_TITLE = 200;
   public static final int MAX_BODY = 50_000;
   public static final int MAX_RECIPIENTS = 500;
   public static final int MAX_ATTACHMENT_LINES = 50;
   public static final int MAX_ATTACHMENTS = 4000;
+
+  public static final int MAX_NOTES = 200;
+
+  /** 保密期限: "1年", "6个月", "长期" (GB/T 9704 7.2.2 writes them after a ★). */
+  private static final Pattern SECRECY_PERIOD_PATTERN = Pattern.compile("[1-9]\\d?(年|个月)|长期");
 
   private static final Pattern DOC_CODE_PATTERN = Pattern.compile("[\\p{IsHan}A-Za-z]{1,12}");
 
@@ -62,7 +69,44 @@ public record Draft(
         urgency,
         secrecy,
         docCode,
-        departments(variables.apply(COUNTERSIGN_DEPTS)));
+        departments(variables.apply(COUNTERSIGN_DEPTS)),
+        secrecyPeriod(variables, secrecy),
+        notes(variables, docType));
+  }
+
+  /**
+   * 保密期限: optional (without one the statutory default term applies), only on a 秘密/机密 document,
+   * in the form 1年 / 6个月 / 长期; "★" is added by the layout.
+   */
+  private static String secrecyPeriod(Function<String, Object> variables, String secrecy) {
+    String period = optional(variables, SECRECY_PERIOD, 10, "保密期限");
+    if (period == null) {
+      return null;
+    }
+    period = period.replace("★", "").strip();
+    if (!CLASSIFIED.contains(secrecy)) {
+      throw new ValidationException(SECRECY_PERIOD, "只有密级为 秘密 或 机密 的公文才标注保密期限，当前密级：" + secrecy);
+    }
+    if (!SECRECY_PERIOD_PATTERN.matcher(period).matches()) {
+      throw new ValidationException(
+          SECRECY_PERIOD, "保密期限应写作“1年”“6个月”或“长期”（年、月数为 1–99），收到：" + period);
+    }
+    return period;
+  }
+
+  /** 附注 without its parentheses (the layout adds them); required on a 请示. */
+  private static String notes(Function<String, Object> variables, String docType) {
+    String notes = optional(variables, NOTES, MAX_NOTES, "附注");
+    if (notes != null) {
+      notes = notes.replaceAll("^[（(]+|[）)]+$", "").strip();
+      if (notes.isEmpty()) {
+        notes = null;
+      }
+    }
+    if (notes == null && NOTES_REQUIRED_TYPES.contains(docType)) {
+      throw new ValidationException(NOTES, "请示必须在附注中注明联系人姓名和电话（如：联系人：张三，电话：12345678）");
+    }
+    return notes;
   }
 
   public String countersignDeptsText() {

@@ -10,9 +10,18 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** 归档 of an issued 发文: hands its formal document (.docx) to the platform's archive. */
+/**
+ * 归档 of an issued 发文: hands its formal document (.docx) and its print copies (PDF/A, OFD) to the
+ * platform's archive. Each file is an entry of the hash chain, so {@code /api/archive/verify} covers
+ * all three; the print copies are entries of their own (source id {@code <id>/pdf}, {@code <id>/ofd},
+ * title naming the 文号) and carry no 文号 themselves, so that the 文号 still finds exactly one entry,
+ * the .docx.
+ */
 @Service
 public class OutgoingArchiving {
+
+  static final String PDF = "application/pdf";
+  static final String OFD = "application/ofd";
 
   private final OutgoingDocumentRepository documents;
   private final ArchiveService archive;
@@ -40,21 +49,72 @@ public class OutgoingArchiving {
     }
     int year =
         document.numberYear() != null ? document.numberYear() : EngineClock.today().getYear();
-    String fileName = document.documentNumber().replaceAll("[\\\\/:*?\"<>|]", "_") + ".docx";
+    String baseName = document.documentNumber().replaceAll("[\\\\/:*?\"<>|]", "_");
+    String fileName = baseName + ".docx";
+    archivePrintCopy(document, year, "pdf", PDF, documents.pdf(documentId), baseName);
+    archivePrintCopy(document, year, "ofd", OFD, documents.ofd(documentId), baseName);
     return archive.archive(
-        new NewArchiveEntry(
+        entry(
+            document,
             year,
-            document.draftDept(),
-            document.draftDeptName(),
-            document.secrecy(),
-            ArchiveSource.OUTGOING,
             document.id(),
             document.title(),
             document.documentNumber(),
             fileName,
             ArchiveService.DOCX,
-            docx,
+            docx));
+  }
+
+  private void archivePrintCopy(
+      OutgoingDocument document,
+      int year,
+      String format,
+      String mediaType,
+      Optional<byte[]> content,
+      String baseName) {
+    String sourceId = document.id() + "/" + format;
+    if (content.isEmpty() || archive.findBySource(ArchiveSource.OUTGOING, sourceId).isPresent()) {
+      return;
+    }
+    archive.archive(
+        entry(
+            document,
+            year,
+            sourceId,
+            document.title()
+                + "（"
+                + document.documentNumber()
+                + " "
+                + format.toUpperCase()
+                + " 版式文件）",
             null,
-            null));
+            baseName + "." + format,
+            mediaType,
+            content.get()));
+  }
+
+  private static NewArchiveEntry entry(
+      OutgoingDocument document,
+      int year,
+      String sourceId,
+      String title,
+      String documentNumber,
+      String fileName,
+      String mediaType,
+      byte[] content) {
+    return new NewArchiveEntry(
+        year,
+        document.draftDept(),
+        document.draftDeptName(),
+        document.secrecy(),
+        ArchiveSource.OUTGOING,
+        sourceId,
+        title,
+        documentNumber,
+        fileName,
+        mediaType,
+        content,
+        null,
+        null);
   }
 }

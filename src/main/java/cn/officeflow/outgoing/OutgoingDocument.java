@@ -30,4 +30,6 @@ public record OutgoingDocument(
     LocalDateTime issuedAt,
     boolean hasDocx,
     LocalDateTime createdAt,
-    LocalDateTime updatedAt) {}
+    LocalDateTime updatedAt,
+    String secrecyPeriod,
+    String notes) {}

@@ -22,6 +22,7 @@ public class OutgoingDocumentController {
   static final MediaType DOCX =
       MediaType.parseMediaType(
           "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  static final MediaType OFD = MediaType.parseMediaType("application/ofd");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final OutgoingDocumentQueries queries;
@@ -37,16 +38,36 @@ public class OutgoingDocumentController {
 
   @GetMapping("/{id}/docx")
   public ResponseEntity<byte[]> docx(@PathVariable String id) {
-    byte[] docx = queries.docx(id);
+    return download(queries.docx(id), DOCX, queries.fileName(id));
+  }
+
+  /** The PDF/A-2b print copy (same read rules as the .docx). */
+  @GetMapping("/{id}/pdf")
+  public ResponseEntity<byte[]> pdf(@PathVariable String id) {
+    return download(queries.pdf(id), MediaType.APPLICATION_PDF, withExtension(id, ".pdf"));
+  }
+
+  /** The OFD print copy, GB/T 33190 (same read rules as the .docx). */
+  @GetMapping("/{id}/ofd")
+  public ResponseEntity<byte[]> ofd(@PathVariable String id) {
+    return download(queries.ofd(id), OFD, withExtension(id, ".ofd"));
+  }
+
+  private String withExtension(String id, String extension) {
+    String docx = queries.fileName(id);
+    return docx.substring(0, docx.length() - ".docx".length()) + extension;
+  }
+
+  private static ResponseEntity<byte[]> download(byte[] content, MediaType type, String fileName) {
     return ResponseEntity.ok()
-        .contentType(DOCX)
+        .contentType(type)
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment()
-                .filename(queries.fileName(id), StandardCharsets.UTF_8)
+                .filename(fileName, StandardCharsets.UTF_8)
                 .build()
                 .toString())
-        .body(docx);
+        .body(content);
   }
 
   @GetMapping

@@ -86,12 +86,30 @@ public class OutgoingDocumentQueries {
         document.processInstanceId(),
         document.createdAt(),
         versions,
-        reviews.trail(id));
+        reviews.trail(id),
+        document.secrecyPeriod(),
+        document.notes());
   }
 
   public byte[] docx(String id) {
     readable(id);
     return documents.docx(id).orElseThrow(() -> new NotFoundException("发文尚未生成正式公文（三校通过后生成）：" + id));
+  }
+
+  /** The PDF/A print copy, with the read rules of the .docx. */
+  public byte[] pdf(String id) {
+    readable(id);
+    return documents
+        .pdf(id)
+        .orElseThrow(() -> new NotFoundException("发文的 PDF 尚未生成（印发后由“生成版式文件”步骤异步生成）：" + id));
+  }
+
+  /** The OFD print copy, with the read rules of the .docx. */
+  public byte[] ofd(String id) {
+    readable(id);
+    return documents
+        .ofd(id)
+        .orElseThrow(() -> new NotFoundException("发文的 OFD 尚未生成（印发后由“生成版式文件”步骤异步生成）：" + id));
   }
 
   public String fileName(String id) {
@@ -172,7 +190,9 @@ public class OutgoingDocumentQueries {
       String processInstanceId,
       LocalDateTime createdAt,
       List<VersionView> versions,
-      List<Review> reviews) {
+      List<Review> reviews,
+      String secrecyPeriod,
+      String notes) {
 
     public record VersionView(
         int version, String title, String editedBy, LocalDateTime editedAt, int bodyLength) {}

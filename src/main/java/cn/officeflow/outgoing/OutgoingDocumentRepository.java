@@ -18,7 +18,7 @@ public class OutgoingDocumentRepository {
       id, process_instance_id, title, doc_type, main_recipients, copy_to, attachments, urgency, secrecy, doc_code,
       countersign_depts, drafter, drafter_name, draft_dept, draft_dept_name, status, version, document_number,
       number_year, number_seq, signer, signer_name, signed_at, issued_at, docx is not null as has_docx,
-      created_at, updated_at""";
+      created_at, updated_at, secrecy_period, notes""";
 
   private final JdbcClient jdbc;
 
@@ -40,9 +40,11 @@ public class OutgoingDocumentRepository {
             """
         insert into of_outgoing_document (id, process_instance_id, title, doc_type, main_recipients, copy_to,
           attachments, urgency, secrecy, doc_code, countersign_depts, drafter, drafter_name, draft_dept,
-          draft_dept_name, status, version, created_at, updated_at)
+          draft_dept_name, status, version, created_at, updated_at, secrecy_period, notes)
         values (:id, :pi, :title, :docType, :recipients, :copyTo, :attachments, :urgency, :secrecy, :docCode,
-          :countersign, :drafter, :drafterName, :dept, :deptName, :status, 1, :now, :now)""")
+          :countersign, :drafter, :drafterName, :dept, :deptName, :status, 1, :now, :now, :period, :notes)""")
+        .param("period", draft.secrecyPeriod())
+        .param("notes", draft.notes())
         .param("id", id)
         .param("pi", processInstanceId)
         .param("title", draft.title())
@@ -69,7 +71,9 @@ public class OutgoingDocumentRepository {
             """
         update of_outgoing_document set title = :title, doc_type = :docType, main_recipients = :recipients,
           copy_to = :copyTo, attachments = :attachments, urgency = :urgency, secrecy = :secrecy,
-          version = :version, updated_at = :now where id = :id""")
+          secrecy_period = :period, notes = :notes, version = :version, updated_at = :now where id = :id""")
+        .param("period", draft.secrecyPeriod())
+        .param("notes", draft.notes())
         .param("title", draft.title())
         .param("docType", draft.docType())
         .param("recipients", draft.mainRecipients())
@@ -142,6 +146,48 @@ public class OutgoingDocumentRepository {
         .param("now", now)
         .param("id", id)
         .update();
+  }
+
+  /** Stores the PDF/A print copy. */
+  public void updatePdf(String id, byte[] pdf, LocalDateTime now) {
+    updatePrintCopy(id, "pdf", pdf, now);
+  }
+
+  /** Stores the OFD print copy. */
+  public void updateOfd(String id, byte[] ofd, LocalDateTime now) {
+    updatePrintCopy(id, "ofd", ofd, now);
+  }
+
+  public Optional<byte[]> pdf(String id) {
+    return printCopy(id, "pdf");
+  }
+
+  public Optional<byte[]> ofd(String id) {
+    return printCopy(id, "ofd");
+  }
+
+  /** {@code column} is one of the constants above, never user input. */
+  private void updatePrintCopy(String id, String column, byte[] content, LocalDateTime now) {
+    jdbc.sql(
+            "update of_outgoing_document set "
+                + column
+                + " = :content, updated_at = :now where id = :id")
+        .param("content", content)
+        .param("now", now)
+        .param("id", id)
+        .update();
+  }
+
+  private Optional<byte[]> printCopy(String id, String column) {
+    return jdbc.sql(
+            "select "
+                + column
+                + " from of_outgoing_document where id = :id and "
+                + column
+                + " is not null")
+        .param("id", id)
+        .query((rs, row) -> rs.getBytes(1))
+        .optional();
   }
 
   public void markIssued(String id, LocalDateTime now) {
@@ -265,6 +311,8 @@ public class OutgoingDocumentRepository {
         rs.getObject("issued_at", LocalDateTime.class),
         rs.getBoolean("has_docx"),
         rs.getObject("created_at", LocalDateTime.class),
-        rs.getObject("updated_at", LocalDateTime.class));
+        rs.getObject("updated_at", LocalDateTime.class),
+        rs.getString("secrecy_period"),
+        rs.getString("notes"));
   }
 }

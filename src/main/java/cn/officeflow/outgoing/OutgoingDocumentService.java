@@ -36,6 +36,14 @@ public class OutgoingDocumentService {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutgoingDocumentService.class);
 
+  /**
+   * 份号 (GB/T 9704 7.2.1: the serial number of a printed copy; 涉密公文 must carry one) is allocated
+   * by the system per copy, never typed by the drafter: the copy OfficeFlow generates, downloads and
+   * archives is the 存档份, copy 000001. Copies printed beyond it are numbered 000002… by the 印发
+   * register (not yet part of OfficeFlow).
+   */
+  static final String ARCHIVE_COPY_NUMBER = "000001";
+
   private final OutgoingDocumentRepository documents;
   private final OrgService org;
   private final ReviewService reviews;
@@ -187,7 +195,9 @@ public class OutgoingDocumentService {
             current.urgency(),
             current.secrecy(),
             current.docCode(),
-            Draft.departments(current.countersignDepts())));
+            Draft.departments(current.countersignDepts()),
+            current.secrecyPeriod(),
+            current.notes()));
     execution.setVariable(VOIDED, true);
     LOG.info(
         "发文 {} 作废{}：{}",
@@ -303,11 +313,12 @@ public class OutgoingDocumentService {
   public OfficialDocument officialDocument(OutgoingDocument document, String body) {
     List<String> attachments =
         document.attachments() == null ? List.of() : document.attachments().lines().toList();
+    boolean classified = CLASSIFIED.contains(document.secrecy());
     return new OfficialDocument(
         issuingAuthority,
-        null,
+        classified ? ARCHIVE_COPY_NUMBER : null,
         document.secrecy(),
-        null,
+        classified ? document.secrecyPeriod() : null,
         document.urgency(),
         document.documentNumber(),
         UPWARD_TYPES.contains(document.docType()),
@@ -320,7 +331,8 @@ public class OutgoingDocumentService {
         issueDate(document),
         document.copyTo(),
         printingAuthority,
-        issueDate(document));
+        issueDate(document),
+        document.notes());
   }
 
   public OutgoingDocument document(String id) {
@@ -387,6 +399,8 @@ public class OutgoingDocumentService {
     execution.setVariable(DOC_CODE, draft.docCode());
     execution.setVariable(COUNTERSIGN_DEPTS, draft.countersignDeptsText());
     execution.setVariable(BODY, draft.body());
+    execution.setVariable(SECRECY_PERIOD, draft.secrecyPeriod());
+    execution.setVariable(NOTES, draft.notes());
   }
 
   private static String documentId(DelegateExecution execution) {

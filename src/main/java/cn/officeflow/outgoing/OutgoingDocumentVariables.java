@@ -39,6 +39,9 @@ public final class OutgoingDocumentVariables {
   public static final String SECRECY = "secrecy";
   public static final String DOC_CODE = "docCode";
   public static final String COUNTERSIGN_DEPTS = "countersignDepts";
+  // GB/T 9704 7.2.2 保密期限 (optional; only with 秘密/机密) and 7.3.7 附注 (required on a 请示)
+  public static final String SECRECY_PERIOD = "secrecyPeriod";
+  public static final String NOTES = "notes";
 
   // variables set by the process (contract: documentId, documentNumber)
   public static final String DOCUMENT_ID = "documentId";
@@ -71,6 +74,12 @@ public final class OutgoingDocumentVariables {
 
   public static final List<String> URGENCIES = List.of("普通", "加急", "特急");
   public static final List<String> SECRECIES = List.of("公开", "内部", "秘密", "机密");
+
+  /** 涉密公文: they carry a 份号 and may carry a 保密期限 (GB/T 9704 7.2.1, 7.2.2). */
+  public static final List<String> CLASSIFIED = List.of("秘密", "机密");
+
+  /** 请示 name a 联系人 and 电话 in the 附注 (党政机关公文处理工作条例 第十五条, GB/T 9704 7.3.7). */
+  public static final List<String> NOTES_REQUIRED_TYPES = List.of("请示");
 
   private OutgoingDocumentVariables() {}
 }

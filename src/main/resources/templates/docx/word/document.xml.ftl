@@ -11,16 +11,23 @@
 <#-- ===== Grid and type area (DESIGN.md §7) ===== -->
 <#-- one line of the 22-lines grid: 225 mm / 22 = 28.95 pt ≈ 579 twips -->
 <#assign LINE = 579>
-<#-- one character of the 28-characters grid: 156 mm / 28 ≈ 316 twips (3号 = 16 pt = 320 twips, squeezed) -->
+<#-- one character of the 28-characters line: 156 mm / 28 ≈ 316 twips. A 3号 character is 16 pt = 320 twips:
+     every 3号 run is set 0.25 pt closer (w:spacing −5 twentieths of a point), so 28 characters take
+     28 × 315 = 8820 twips ≤ 8845 and a 29th does not fit. Word, WPS and LibreOffice all honour character
+     spacing the same way; a negative document-grid charSpace (the old way) is squeezed by Word but answered
+     by LibreOffice with two grid cells per character. -->
 <#assign CHAR = 316>
+<#assign CHAR_SPACING = -5>
 <#-- one character of 4号 (14 pt) for the 版记 -->
 <#assign CHAR_4 = 280>
 <#-- 版心 width: 11906 − 1587 − 1474 = 8845 twips = 156 mm -->
 <#assign TYPE_WIDTH = 8845>
 <#-- 发文机关标志: its top 35 mm (= 1984 twips) below the top of the 版心 -->
 <#assign AUTHORITY_TOP = 1984>
-<#-- red separator 4 mm under the 文号 line: border w:space is in points, 4 mm = 11.3 pt -->
-<#assign RED_LINE_SPACE = 11>
+<#-- red separator 4 mm under the 文号 characters: border w:space is in points from the bottom of the
+     line box, which lies about 2 mm under the characters on a 28.95 pt line; measured in LibreOffice's PDF
+     (GbT9704RenderingTest): 7 pt → 4.0 mm under the characters -->
+<#assign RED_LINE_SPACE = 7>
 <#-- border widths, w:sz in eighths of a point (1 pt = 0.3528 mm):
      red separator 1.5 pt (GB/T 9704 gives no width) → 12;
      版记 first and last lines 0.35 mm ≈ 0.99 pt → 8; lines between 0.25 mm ≈ 0.71 pt → 6 (0.75 pt) -->
@@ -39,19 +46,21 @@
 <#assign SZ_4 = 28>
 <#assign SZ_AUTHORITY = 52>
 <#assign RED = "FF0000">
-<#-- heading levels recognised in Java (HeadingLevel) → paragraph style and font of the heading sentence -->
+<#-- heading levels recognised in Java (HeadingLevel) → paragraph style and font of the heading sentence.
+     GB/T 9704 7.3.3 names the faces only (黑体, 楷体, 仿宋, 仿宋): no level is bold, so every heading of one
+     level has the same weight whether it stands alone or opens a paragraph. -->
 <#assign LEVELS = {
   "body": {"style": "GwBody",   "font": FANGSONG, "bold": false},
   "h1":   {"style": "Heading1", "font": HEITI,    "bold": false},
   "h2":   {"style": "Heading2", "font": KAITI,    "bold": false},
-  "h3":   {"style": "Heading3", "font": FANGSONG, "bold": true},
+  "h3":   {"style": "Heading3", "font": FANGSONG, "bold": false},
   "h4":   {"style": "Heading4", "font": FANGSONG, "bold": false}
 }>
 
 <#-- ===== Building blocks ===== -->
 <#-- fonts and size set directly on each run: every reader (and the tests) sees them without styles -->
 <#macro rPr font size bold color>
-<w:rPr><w:rFonts w:ascii="${font}" w:eastAsia="${font}" w:hAnsi="${font}" w:cs="${font}"/><#if bold><w:b/><w:bCs/></#if><#if color?has_content><w:color w:val="${color}"/></#if><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><#t>
+<w:rPr><w:rFonts w:ascii="${font}" w:eastAsia="${font}" w:hAnsi="${font}" w:cs="${font}"/><#if bold><w:b/><w:bCs/></#if><#if color?has_content><w:color w:val="${color}"/></#if><#if size == SZ_3><w:spacing w:val="${CHAR_SPACING}"/></#if><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><#t>
 </#macro>
 <#macro run text font=FANGSONG size=SZ_3 bold=false color="">
         <w:r><@rPr font=font size=size bold=bold color=color/><w:t xml:space="preserve">${text}</w:t></w:r>
@@ -60,10 +69,19 @@
         <w:r><@rPr font=font size=size bold=false color=""/><w:tab/></w:r>
 </#macro>
 <#-- w:spacing always names line and lineRule too, so no reader has to merge attributes with the style -->
+<#-- No punctuation hanging past the right edge of the type area (行首/行尾 rules move a character instead).
+     ECMA-376 says w:overflowPunct="0" for that, and Word follows it; LibreOffice's .docx import reads the
+     value inverted (writerfilter: IsHangingPunctuation = (overflowPunct == 0)). Markup compatibility picks
+     per reader: Word (which understands w15, Office 2013+) takes the Choice, LibreOffice the Fallback. -->
 <#macro spacing before=0>
+        <mc:AlternateContent><mc:Choice Requires="w15"><w:overflowPunct w:val="0"/></mc:Choice><mc:Fallback><w:overflowPunct w:val="1"/></mc:Fallback></mc:AlternateContent>
+        <w:autoSpaceDE w:val="0"/>
+        <w:autoSpaceDN w:val="0"/>
         <w:spacing w:before="${before}" w:after="0" w:line="${LINE}" w:lineRule="exact"/>
 </#macro>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+            xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+            xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"
             xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
   <w:body>
     <!-- ===== 版头 ===== -->
@@ -81,7 +99,6 @@
 <#assign authorityBefore = AUTHORITY_TOP - headerMarks?size * LINE>
     <w:p>
       <w:pPr>
-        <w:snapToGrid w:val="0"/>
         <@spacing before=(authorityBefore gt 0)?then(authorityBefore, 0)/>
         <w:jc w:val="center"/>
       </w:pPr>
@@ -119,7 +136,6 @@
     <w:p>
       <w:pPr>
         <w:pStyle w:val="Title"/>
-        <w:snapToGrid w:val="0"/>
         <@spacing before=2 * LINE/>
         <w:jc w:val="center"/>
       </w:pPr>
@@ -213,16 +229,49 @@
       <@run text=issueDate/>
     </w:p>
 </#if>
+<#if notesLine?has_content>
+    <!-- 附注 (GB/T 9704 7.3.7): in parentheses, two characters in, on the line under the 成文日期 -->
+    <w:p>
+      <w:pPr>
+        <@spacing/>
+        <w:ind w:firstLineChars="200" w:firstLine="${2 * CHAR}"/>
+      </w:pPr>
+      <@run text=notesLine/>
+    </w:p>
+</#if>
 
 <#if copyToLine?has_content || printingAuthority?has_content || printingDate?has_content>
     <!-- ===== 版记 =====
-         A one-column table as wide as the type area, floating at the bottom of the last page.
-         Its borders are the separators: top and bottom 0.35 mm, between the rows 0.25 mm. -->
+         On the last page, an even page (封四), its last line on the bottom edge of the type area. The
+         document is set on a fixed grid, so DocxModel counts its pages (Pagination): page breaks where
+         needed, then a spacer of exactly the free height, then the 版记 as an ordinary table. (A table
+         floating at the bottom margin works in Word but not in LibreOffice, which sets a full-width
+         floating table inline after the 落款.) -->
+<#-- a blank page first when the 版记 goes two pages on (FreeMarker ranges may count down: guarded) -->
+<#if imprintPageBreaks gt 1>
+<#list 2..imprintPageBreaks as pageBreak>
+    <w:p>
+      <w:pPr>
+        <w:pageBreakBefore/>
+        <w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>
+        <w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>
+      </w:pPr>
+    </w:p>
+</#list>
+</#if>
+    <w:p>
+      <w:pPr>
+<#if imprintPageBreaks gt 0>
+        <w:pageBreakBefore/>
+</#if>
+        <w:spacing w:before="0" w:after="0" w:line="${(imprintSpacer gt 20)?then(imprintSpacer, 20)?c}" w:lineRule="exact"/>
+        <w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>
+      </w:pPr>
+    </w:p>
+    <!-- A one-column table as wide as the type area; its borders are the separators: top and bottom
+         0.35 mm, between the rows 0.25 mm. -->
     <w:tbl>
       <w:tblPr>
-        <w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" w:bottomFromText="0"
-                  w:vertAnchor="margin" w:horzAnchor="margin" w:tblpXSpec="center" w:tblpYSpec="bottom"/>
-        <w:tblOverlap w:val="never"/>
         <w:tblW w:w="${TYPE_WIDTH}" w:type="dxa"/>
         <w:tblBorders>
           <w:top w:val="single" w:sz="${IMPRINT_THICK_SZ}" w:space="0" w:color="000000"/>
@@ -286,11 +335,11 @@
       </w:tr>
     </w:tbl>
 </#if>
-    <!-- the body ends with a paragraph (the 版记 table anchors to it); 1 pt high so it never adds a page -->
+    <!-- the body ends with a paragraph (WordprocessingML wants one after a table); 0.05 pt high so it
+         stays on the 版记's page -->
     <w:p>
       <w:pPr>
-        <w:snapToGrid w:val="0"/>
-        <w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>
+        <w:spacing w:before="0" w:after="0" w:line="1" w:lineRule="exact"/>
         <w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>
       </w:pPr>
     </w:p>
@@ -305,7 +354,7 @@
       <w:pgSz w:w="11906" w:h="16838"/>
       <w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="1440" w:gutter="0"/>
       <w:cols w:space="425"/>
-      <w:docGrid w:type="linesAndChars" w:linePitch="${LINE}" w:charSpace="-842"/>
+      <w:docGrid w:linePitch="${LINE}"/>
     </w:sectPr>
   </w:body>
 </w:document>

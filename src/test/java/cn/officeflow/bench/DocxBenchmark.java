@@ -118,7 +118,8 @@ public final class DocxBenchmark {
         LocalDate.of(2026, 11, 23),
         "市委办公室，市人大常委会办公室，市政协办公室，市中级人民法院，市人民检察院",
         "××市人民政府办公室",
-        LocalDate.of(2026, 11, 24));
+        LocalDate.of(2026, 11, 24),
+        null);
   }
 
   /** About 3,000 characters: an opening, then each heading followed by one or two paragraphs. */

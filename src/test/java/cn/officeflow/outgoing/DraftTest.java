@@ -41,4 +41,54 @@ class DraftTest {
     assertThat(draft.body()).isEqualTo("各处室：\n\t应当开展自查。");
     assertThat(draft.attachments()).isEqualTo("检查表\n自查报告模板");
   }
+
+  @Test
+  void secrecyPeriodOnlyOnClassifiedDocumentsAndInTheFormOfTheStandard() {
+    Map<String, Object> secret = valid();
+    secret.put("secrecy", "秘密");
+    secret.put("secrecyPeriod", "★1年");
+    assertThat(Draft.from(secret::get, "行办发").secrecyPeriod()).isEqualTo("1年");
+    secret.put("secrecyPeriod", "长期");
+    assertThat(Draft.from(secret::get, "行办发").secrecyPeriod()).isEqualTo("长期");
+    secret.remove("secrecyPeriod");
+    assertThat(Draft.from(secret::get, "行办发").secrecyPeriod()).isNull();
+
+    for (String bad : List.of("一年", "0年", "100年", "1天", "1年半")) {
+      secret.put("secrecyPeriod", bad);
+      assertThatThrownBy(() -> Draft.from(secret::get, "行办发"))
+          .as(bad)
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("secrecyPeriod")
+          .hasMessageContaining("保密期限");
+    }
+    Map<String, Object> open = valid();
+    open.put("secrecy", "内部");
+    open.put("secrecyPeriod", "1年");
+    assertThatThrownBy(() -> Draft.from(open::get, "行办发"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("secrecyPeriod")
+        .hasMessageContaining("秘密 或 机密");
+  }
+
+  @Test
+  void aRequestNeedsNotesWithTheContact() {
+    Map<String, Object> request = valid();
+    request.put("docType", "请示");
+    assertThatThrownBy(() -> Draft.from(request::get, "行办发"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("notes")
+        .hasMessageContaining("联系人");
+    request.put("notes", "（）");
+    assertThatThrownBy(() -> Draft.from(request::get, "行办发"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("notes");
+    request.put("notes", "（联系人：李明，电话：12345678）");
+    assertThat(Draft.from(request::get, "行办发").notes()).isEqualTo("联系人：李明，电话：12345678");
+    request.put("notes", "联".repeat(Draft.MAX_NOTES + 1));
+    assertThatThrownBy(() -> Draft.from(request::get, "行办发"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("notes");
+    // a 通知 may carry 附注 or not
+    assertThat(Draft.from(valid()::get, "行办发").notes()).isNull();
+  }
 }

@@ -3,6 +3,8 @@ package cn.officeflow.outgoing;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.officeflow.platform.archive.ArchiveService;
+import cn.officeflow.platform.archive.ArchiveSource;
 import cn.officeflow.support.Http;
 import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.ProcessDriver;
@@ -14,8 +16,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Year;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -33,6 +43,7 @@ class OutgoingDocumentApiTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired ArchiveService archive;
 
   Http http;
   ProcessDriver driver;
@@ -83,6 +94,58 @@ class OutgoingDocumentApiTest {
           word.getParagraphs().stream().map(p -> p.getText()).reduce("", (a, b) -> a + "\n" + b);
       assertThat(text).contains(doc.get("documentNumber").asText()).contains(title);
     }
+
+    // the PDF/A-2b print copy, made by the async step 生成版式文件 with LibreOffice, same read rules
+    HttpResponse<byte[]> pdf =
+        http.getBytes("/api/outgoing-documents/" + id + "/pdf", "zhangwei", PASSWORD);
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).contains("application/pdf");
+    assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow()).contains(".pdf");
+    try (PDDocument printed = Loader.loadPDF(pdf.body())) {
+      String xmp =
+          new String(
+              printed.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
+      assertThat(xmp)
+          .containsPattern("pdfaid:part(>|=\"|=')2")
+          .containsPattern("pdfaid:conformance(>|=\"|=')B");
+      PDPage first = printed.getPage(0);
+      for (COSName font : first.getResources().getFontNames()) {
+        assertThat(first.getResources().getFont(font).isEmbedded()).as(font.getName()).isTrue();
+      }
+      // LibreOffice sets a small gap between Chinese and Latin text: the text extractor reads a
+      // space
+      assertThat(new PDFTextStripper().getText(printed).replaceAll("\\s", ""))
+          .contains(doc.get("documentNumber").asText());
+    }
+    assertThat(
+            http.getBytes("/api/outgoing-documents/" + id + "/pdf", "gaoyuan", PASSWORD)
+                .statusCode())
+        .as("stranger")
+        .isEqualTo(404);
+    // the OFD (GB/T 33190) copy: an OFD package (a zip with OFD.xml), same read rules
+    HttpResponse<byte[]> ofd =
+        http.getBytes("/api/outgoing-documents/" + id + "/ofd", "zhangwei", PASSWORD);
+    assertThat(ofd.statusCode()).isEqualTo(200);
+    assertThat(ofd.headers().firstValue("Content-Type").orElseThrow()).contains("application/ofd");
+    assertThat(ofd.headers().firstValue("Content-Disposition").orElseThrow()).contains(".ofd");
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(ofd.body()))) {
+      List<String> entries = new java.util.ArrayList<>();
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        entries.add(e.getName());
+      }
+      assertThat(entries).contains("OFD.xml");
+    }
+    assertThat(
+            http.getBytes("/api/outgoing-documents/" + id + "/ofd", "gaoyuan", PASSWORD)
+                .statusCode())
+        .as("stranger")
+        .isEqualTo(404);
+    // archived with the .docx in the hash chain, which is intact
+    JsonNode verify = json(http.get("/api/archive/verify", "qianyu", PASSWORD), 200);
+    assertThat(verify.get("intact").asBoolean()).isTrue();
+    assertThat(archive.findBySource(ArchiveSource.OUTGOING, id + "/pdf")).isPresent();
+    assertThat(archive.findBySource(ArchiveSource.OUTGOING, id + "/ofd")).isPresent();
+    assertThat(archive.findBySource(ArchiveSource.OUTGOING, id)).isPresent();
   }
 
   @Test
@@ -266,6 +329,54 @@ class OutgoingDocumentApiTest {
     assertThat(started.get("link").isNull()).as("no .docx").isTrue();
   }
 
+  @Test
+  void classifiedRequestCarriesCopyNumberSecrecyPeriodAndNotes() throws Exception {
+    String title = "关于增加涉密载体柜的请示 " + UUID.randomUUID().toString().substring(0, 6);
+    String start = "/engine-rest/process-definition/key/" + PROCESS_KEY + "/start";
+    String withoutNotes =
+        """
+        {"variables": {"title": {"value": "%s"}, "docType": {"value": "请示"}, "mainRecipients": {"value": "市政府"},
+         "body": {"value": "拟增加涉密载体柜两台。"}, "secrecy": {"value": "秘密"}, "secrecyPeriod": {"value": "1年"}}}"""
+            .formatted(title);
+    JsonNode refused = json(http.postJson(start, "zhangwei", PASSWORD, withoutNotes), 400);
+    assertThat(refused.get("field").asText()).isEqualTo(NOTES);
+    assertThat(refused.get("message").asText()).contains("联系人");
+    String badPeriod =
+        withoutNotes
+            .replace("\"1年\"", "\"一年\"")
+            .replace("}}}", "}, \"notes\": {\"value\": \"联系人：李明，电话：12345678\"}}}");
+    JsonNode refusedPeriod = json(http.postJson(start, "zhangwei", PASSWORD, badPeriod), 400);
+    assertThat(refusedPeriod.get("field").asText()).isEqualTo(SECRECY_PERIOD);
+    assertThat(json(http.get("/api/outgoing-documents?q=" + enc(title), "zhangwei", PASSWORD), 200))
+        .isEmpty();
+
+    Map<String, Object> vars = draft(title);
+    vars.put(DOC_TYPE, "请示");
+    vars.put(MAIN_RECIPIENTS, "市政府");
+    vars.put(SECRECY, "秘密");
+    vars.put(SECRECY_PERIOD, "1年");
+    vars.put(NOTES, "联系人：李明，电话：12345678");
+    ProcessInstance pi = driver.start("zhangwei", PROCESS_KEY, vars);
+    approveUpToLastProof(driver, pi.getId());
+    driver.approve("zhenghua", pi.getId(), TASK_PROOF_ATTACHMENTS);
+
+    JsonNode record =
+        json(http.get("/api/outgoing-documents/" + pi.getBusinessKey(), "zhangwei", PASSWORD), 200);
+    assertThat(record.get("secrecyPeriod").asText()).isEqualTo("1年");
+    assertThat(record.get("notes").asText()).isEqualTo("联系人：李明，电话：12345678");
+    HttpResponse<byte[]> docx =
+        http.getBytes(
+            "/api/outgoing-documents/" + pi.getBusinessKey() + "/docx", "zhangwei", PASSWORD);
+    assertThat(docx.statusCode()).isEqualTo(200);
+    try (XWPFDocument word = new XWPFDocument(new ByteArrayInputStream(docx.body()))) {
+      List<String> lines = word.getParagraphs().stream().map(p -> p.getText()).toList();
+      // 份号 allocated by the system: the archived copy is copy 000001; then 密级★保密期限
+      assertThat(lines).startsWith("000001", "秘密★1年");
+      assertThat(lines).contains("（联系人：李明，电话：12345678）");
+      assertThat(String.join("\n", lines)).contains("签发人：");
+    }
+  }
+
   private static String startBody(String title, String countersignDepts) {
     return """
         {"variables": {"title": {"value": "%s"}, "docType": {"value": "通知"}, "mainRecipients": {"value": "各处室"},
@@ -287,16 +398,21 @@ class OutgoingDocumentApiTest {
     Map<String, Object> revised = draft(title);
     revised.put(BODY, "一、值班安排\n值班表见附件。");
     driver.complete("zhangwei", pi.getId(), TASK_REVISE, revised);
-    driver.approve("liuyang", pi.getId(), TASK_DEPT_REVIEW);
-    driver.approve("zhoujie", pi.getId(), TASK_LEGAL_REVIEW);
-    driver.approve("wuqiang", pi.getId(), TASK_LEADER_APPROVAL);
-    driver.approve("zhenghua", pi.getId(), TASK_PROOF_FORMAT);
-    driver.approve("hexin", pi.getId(), TASK_PROOF_WORDING);
+    approveUpToLastProof(driver, pi.getId());
     driver.approve("zhenghua", pi.getId(), TASK_PROOF_ATTACHMENTS);
     return pi;
   }
 
-  private static Map<String, Object> draft(String title) {
+  /** 部门初审, 法务复审, 签发 and the first two 校对 approve; the last 校对 is the caller's. */
+  static void approveUpToLastProof(ProcessDriver driver, String processInstanceId) {
+    driver.approve("liuyang", processInstanceId, TASK_DEPT_REVIEW);
+    driver.approve("zhoujie", processInstanceId, TASK_LEGAL_REVIEW);
+    driver.approve("wuqiang", processInstanceId, TASK_LEADER_APPROVAL);
+    driver.approve("zhenghua", processInstanceId, TASK_PROOF_FORMAT);
+    driver.approve("hexin", processInstanceId, TASK_PROOF_WORDING);
+  }
+
+  static Map<String, Object> draft(String title) {
     Map<String, Object> vars = new HashMap<>();
     vars.put(TITLE, title);
     vars.put(DOC_TYPE, "通知");

@@ -20,6 +20,13 @@ public record BodyParagraph(String level, List<Segment> segments, boolean keepWi
   /** A run of text; {@code heading} = set in the heading font of the paragraph's level. */
   public record Segment(String text, boolean heading) {}
 
+  /** The paragraph's whole text. */
+  String text() {
+    StringBuilder text = new StringBuilder();
+    segments.forEach(segment -> text.append(segment.text()));
+    return text.toString();
+  }
+
   static BodyParagraph parse(String text) {
     HeadingLevel level = HeadingLevel.of(text);
     List<Segment> segments = segmentsOf(level, text);

@@ -16,6 +16,9 @@ import java.util.Set;
  * @param copyToLine the 抄送 names ending with "。" (without the "抄送：" label); "" when none
  * @param signatureRightIndent twips, centres the 发文机关署名 over the 成文日期
  * @param dateRightIndent twips, 成文日期 右空四字
+ * @param notesLine 附注 in parentheses, "" when there is none
+ * @param imprintPageBreaks page breaks before the 版记 (0, 1 or 2; see {@link Pagination})
+ * @param imprintSpacer twips of space above the 版记 so that its last line ends on the bottom edge
  */
 public record DocxModel(
     List<String> headerMarks,
@@ -32,10 +35,13 @@ public record DocxModel(
     String issueDate,
     int signatureRightIndent,
     int dateRightIndent,
+    String notesLine,
     String copyToLine,
     String printingAuthority,
     String printingDate,
-    String created) {
+    String created,
+    int imprintPageBreaks,
+    int imprintSpacer) {
 
   /** One character of 3号 text on the 28-characters-per-line grid: 156 mm / 28 ≈ 316 twips. */
   static final int CHAR_TWIPS = 316;
@@ -53,25 +59,121 @@ public record DocxModel(
   static DocxModel from(OfficialDocument doc) {
     String issueDate = DocxText.chineseDate(doc.issueDate());
     String signature = DocxText.clean(doc.issuerSignature());
+    String notes = DocxText.clean(doc.notes());
+    DocxModel laidOut =
+        new DocxModel(
+            headerMarks(doc),
+            DocxText.clean(doc.issuingAuthority()),
+            DocxText.documentNumber(doc.documentNumber()),
+            doc.upward(),
+            DocxText.clean(doc.signer()),
+            DocxText.clean(doc.title()),
+            DocxText.lines(doc.title()),
+            listEndingWith(doc.mainRecipients(), "："),
+            DocxText.lines(doc.body()).stream().map(BodyParagraph::parse).toList(),
+            attachmentNames(doc.attachments()),
+            signature,
+            issueDate,
+            signatureRightIndent(signature, issueDate),
+            DATE_RIGHT_INDENT,
+            notes.isEmpty() ? "" : "（" + notes + "）",
+            listEndingWith(doc.copyTo(), "。"),
+            DocxText.clean(doc.printingAuthority()),
+            DocxText.chineseDate(doc.printingDate()),
+            DocxText.w3cDateTime(doc.issueDate()),
+            0,
+            0);
+    int[] imprint = laidOut.imprintPlace();
+    return laidOut.withImprint(imprint[0], imprint[1]);
+  }
+
+  private DocxModel withImprint(int pageBreaks, int spacer) {
     return new DocxModel(
-        headerMarks(doc),
-        DocxText.clean(doc.issuingAuthority()),
-        DocxText.documentNumber(doc.documentNumber()),
-        doc.upward(),
-        DocxText.clean(doc.signer()),
-        DocxText.clean(doc.title()),
-        DocxText.lines(doc.title()),
-        listEndingWith(doc.mainRecipients(), "："),
-        DocxText.lines(doc.body()).stream().map(BodyParagraph::parse).toList(),
-        attachmentNames(doc.attachments()),
-        signature,
+        headerMarks,
+        issuingAuthority,
+        documentNumber,
+        upward,
+        signer,
+        plainTitle,
+        titleLines,
+        mainRecipientsLine,
+        paragraphs,
+        attachments,
+        issuerSignature,
         issueDate,
-        signatureRightIndent(signature, issueDate),
-        DATE_RIGHT_INDENT,
-        listEndingWith(doc.copyTo(), "。"),
-        DocxText.clean(doc.printingAuthority()),
-        DocxText.chineseDate(doc.printingDate()),
-        DocxText.w3cDateTime(doc.issueDate()));
+        signatureRightIndent,
+        dateRightIndent,
+        notesLine,
+        copyToLine,
+        printingAuthority,
+        printingDate,
+        created,
+        pageBreaks,
+        spacer);
+  }
+
+  /** Whether there is a 版记 at all. */
+  boolean hasImprint() {
+    return !copyToLine.isEmpty() || !printingAuthority.isEmpty() || !printingDate.isEmpty();
+  }
+
+  /**
+   * Counts the lines the template sets (see {@code document.xml.ftl}, in the same order) and
+   * returns {page breaks, spacer twips} for the 版记.
+   */
+  private int[] imprintPlace() {
+    if (!hasImprint()) {
+      return new int[] {0, 0};
+    }
+    int line = Pagination.LINE;
+    int width = Pagination.WIDTH;
+    int cell = Pagination.CELL_3;
+    Pagination pages = new Pagination();
+    pages.advance(Pagination.HEADER);
+    int titleLineCount = 0;
+    for (String titleLine : titleLines) {
+      titleLineCount += Pagination.lines(titleLine, width, 0, 440);
+    }
+    pages.paragraph(2 * line, titleLineCount);
+    if (!mainRecipientsLine.isEmpty()) {
+      pages.paragraph(line, Pagination.lines(mainRecipientsLine, width, 0, cell));
+    }
+    for (int i = 0; i < paragraphs.size(); i++) {
+      BodyParagraph paragraph = paragraphs.get(i);
+      int before = i == 0 && mainRecipientsLine.isEmpty() ? line : 0;
+      int lines = Pagination.lines(paragraph.text(), width, 2 * cell, cell);
+      if (paragraph.keepWithNext() && lines == 1 && !pages.fits(before + line)) {
+        pages.newPage(); // the heading goes down with the paragraph it heads
+      }
+      pages.paragraph(before, lines);
+    }
+    if (attachments.size() == 1) {
+      pages.paragraph(
+          line, Pagination.lines("附件：" + attachments.get(0), width - 2 * cell, 0, cell));
+    } else {
+      int nameStart = (int) Math.round(6.5 * CHAR_TWIPS);
+      for (int i = 0; i < attachments.size(); i++) {
+        pages.paragraph(
+            i == 0 ? line : 0, Pagination.lines(attachments.get(i), width - nameStart, 0, cell));
+      }
+    }
+    int closingLines = (issuerSignature.isEmpty() ? 0 : 1) + (issueDate.isEmpty() ? 0 : 1);
+    if (closingLines > 0) {
+      if (!pages.fits(2 * line + (closingLines - 1) * line)) {
+        pages.newPage(); // 署名 and 日期 stay together
+      }
+      pages.paragraph(2 * line, closingLines);
+    }
+    if (!notesLine.isEmpty()) {
+      pages.paragraph(0, Pagination.lines(notesLine, width, 2 * cell, cell));
+    }
+    int imprintLines = 1;
+    if (!copyToLine.isEmpty()) {
+      // one character in on both sides, wrapped lines aligned after "抄送：" (hanging indent)
+      int cell4 = Pagination.CELL_4;
+      imprintLines += Pagination.lines("抄送：" + copyToLine, width - 5 * cell4, -3 * cell4, cell4);
+    }
+    return pages.imprint(imprintLines);
   }
 
   private static List<String> headerMarks(OfficialDocument doc) {

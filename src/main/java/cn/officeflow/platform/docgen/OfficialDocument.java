@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param copyTo 抄送机关, or {@code null}/blank
  * @param printingAuthority 印发机关
  * @param printingDate 印发日期
+ * @param notes 附注 (GB/T 9704 7.3.7, e.g. the 联系人 and 电话 of a 请示), without the parentheses, or
+ *     {@code null}
  */
 public record OfficialDocument(
     String issuingAuthority,
@@ -44,7 +46,8 @@ public record OfficialDocument(
     LocalDate issueDate,
     String copyTo,
     String printingAuthority,
-    LocalDate printingDate) {
+    LocalDate printingDate,
+    String notes) {
 
   public OfficialDocument {
     attachments =

@@ -66,11 +66,16 @@ class DocxGeneratorTest {
 
   @Test
   void gridHas22LinesOf28Characters() {
-    CTDocGrid grid = open(fixture().build()).getDocument().getBody().getSectPr().getDocGrid();
+    XWPFDocument doc = open(fixture().build());
+    CTDocGrid grid = doc.getDocument().getBody().getSectPr().getDocGrid();
 
-    assertThat(grid.getType().toString()).isEqualTo("linesAndChars");
+    // no character grid (LibreOffice gives a 16 pt character two cells of a 15.8 pt grid): 28
+    // characters per line come from −0.25 pt character spacing on every 3号 run instead
+    assertThat(grid.getType()).isNull();
     assertThat(twips(grid.getLinePitch())).isEqualTo(579);
-    assertThat(grid.getCharSpace().intValue()).isEqualTo(-842);
+    XWPFRun body = firstRun(doc, "各单位要高度重视，切实加强组织领导。");
+    assertThat(twips(body.getCTR().getRPr().getSpacingArray(0).getVal())).isEqualTo(-5);
+    assertThat(28 * (320 - 5)).isLessThanOrEqualTo(8845).isGreaterThan(8845 - 320);
     // 22 lines fill the 225 mm type area (16838 − 2098 − 1984 = 12756 twips), 23 would not
     assertThat(22 * 579).isLessThanOrEqualTo(12756).isGreaterThan(12756 - 579);
   }
@@ -97,7 +102,7 @@ class DocxGeneratorTest {
     assertThat(number.getAlignment()).isEqualTo(ParagraphAlignment.CENTER);
     CTBorder redLine = number.getCTP().getPPr().getPBdr().getBottom();
     assertThat(redLine.xgetColor().getStringValue()).isEqualTo("FF0000");
-    assertThat(redLine.getSpace().intValue()).isEqualTo(11);
+    assertThat(redLine.getSpace().intValue()).isEqualTo(7);
     assertThat(number.getText()).doesNotContain("第", "[", "]");
   }
 
@@ -221,7 +226,8 @@ class DocxGeneratorTest {
 
     assertThat(level2).extracting(XWPFRun::getFontFamily).containsExactly("楷体_GB2312", "仿宋_GB2312");
     assertThat(level2.get(0).getText(0)).isEqualTo("（一）严格执行标准。");
-    assertThat(level3).extracting(XWPFRun::isBold).containsExactly(true, false);
+    // GB/T 9704 7.3.3: 仿宋, not bold — the same weight as "2.严格控制发文数量……。" on its own
+    assertThat(level3).extracting(XWPFRun::isBold).containsExactly(false, false);
     assertThat(level3).extracting(XWPFRun::getFontFamily).containsOnly("仿宋_GB2312");
   }
 
@@ -368,6 +374,7 @@ class DocxGeneratorTest {
             "关于某事的通知",
             null,
             "正文。",
+            null,
             null,
             null,
             null,
@@ -540,7 +547,8 @@ class DocxGeneratorTest {
           issueDate,
           copyTo,
           "××市人民政府办公室",
-          issueDate);
+          issueDate,
+          null);
     }
   }
 }
