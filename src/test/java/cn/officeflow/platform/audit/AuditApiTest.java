@@ -257,9 +257,14 @@ class AuditApiTest {
   void loginsReadsExportsAndAdminChangesAreRecordedAndTamperingIsFound() throws Exception {
     String run = run();
     // HTTP Basic: a wrong password is a failed login of that name, from the caller's address
-    assertThat(http.get("/api/worklist", "zhangwei", "wrong-" + run).statusCode()).isEqualTo(401);
+    // (hexin: Camunda
+    // delays the next login of a user after a failure, and no other test here logs in as hexin)
+    assertThat(http.get("/api/worklist", "hexin", "wrong-" + run).statusCode()).isEqualTo(401);
     AuditEvent failed =
-        awaitEvent("zhangwei", AuditEventType.LOGIN, e -> e.result().equals(AuditEvent.FAILURE));
+        awaitEvent(
+            "hexin",
+            AuditEventType.LOGIN,
+            e -> e.result().equals(AuditEvent.FAILURE) && e.target().equals("/api/worklist"));
     assertThat(failed.sourceAddress()).isEqualTo("127.0.0.1");
     assertThat(failed.action()).isEqualTo("HTTP Basic 认证");
     // webapp login: success and failure
@@ -395,7 +400,7 @@ class AuditApiTest {
       assertThat(broken.get("firstBroken").get("seq").asInt()).isEqualTo(failed.seq());
       assertThat(broken.get("firstBroken").get("reason").asText()).isEqualTo("CONTENT_CHANGED");
     } finally {
-      jdbc.sql("update of_audit_event set user_id = 'zhangwei' where id = :id")
+      jdbc.sql("update of_audit_event set user_id = 'hexin' where id = :id")
           .param("id", failed.id())
           .update();
     }

@@ -16,9 +16,9 @@ import org.springframework.context.annotation.Bean;
  * number per business key), so that the audit's search by title and 文号 runs against a process of its own
  * instead of dragging a real model (and its coverage) into the audit tests.
  */
-final class AuditStandIn {
+public final class AuditStandIn {
 
-  static final String KEY = "audit_standin";
+  public static final String KEY = "audit_standin";
   static final String TASK = "Task_Check";
 
   /** business key → (title, number) */
@@ -26,7 +26,7 @@ final class AuditStandIn {
 
   private AuditStandIn() {}
 
-  static void deploy(ProcessEngine engine) {
+  public static void deploy(ProcessEngine engine) {
     if (engine
             .getRepositoryService()
             .createProcessDefinitionQuery()
