@@ -1,7 +1,6 @@
 package cn.officeflow.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import cn.officeflow.platform.audit.AuditEvent;
 import cn.officeflow.platform.audit.AuditEventType;
@@ -64,7 +63,7 @@ class AuditOnMysqlTest extends MysqlSpringTestBase {
     String adminPassword = TestDatabase.ADMIN_PASSWORD;
     HttpResponse<String> created =
         http.postJson(
-            "/engine-rest/user/create",
+            "/engine-rest/engine/mysqlit/user/create",
             "admin",
             adminPassword,
             "{\"profile\":{\"id\":\"audm"
@@ -154,15 +153,6 @@ class AuditOnMysqlTest extends MysqlSpringTestBase {
   }
 
   private AuditEvent awaitEvent(String user, AuditEventType type, Predicate<AuditEvent> matching) {
-    List<AuditEvent> found = new ArrayList<>();
-    await()
-        .atMost(Duration.ofSeconds(15))
-        .until(
-            () -> {
-              found.clear();
-              log.search(user, type, null, null, 200).stream().filter(matching).forEach(found::add);
-              return !found.isEmpty();
-            });
-    return found.get(0);
+    return AuditStandIn.awaitEvent(log, user, type, matching);
   }
 }

@@ -45,28 +45,27 @@ public class AuditController {
     this.identity = identity;
   }
 
+  /** The query parameters of a search (bound from the URL; validated by {@link #criteria}). */
+  public record InstanceQuery(
+      String processDefinitionKey,
+      String finished,
+      String startedAfter,
+      String startedBefore,
+      String user,
+      String q,
+      Integer firstResult,
+      Integer maxResults) {}
+
   /** Finished and running instances, newest first; header X-Search-Truncated when a q search hit its limit. */
   @GetMapping("/process-instances")
   public ResponseEntity<List<ProcessHistory.InstanceSummary>> processInstances(
-      @RequestParam(required = false) String processDefinitionKey,
-      @RequestParam(required = false) String finished,
-      @RequestParam(required = false) String startedAfter,
-      @RequestParam(required = false) String startedBefore,
-      @RequestParam(required = false) String user,
-      @RequestParam(required = false) String q,
-      @RequestParam(required = false) Integer firstResult,
-      @RequestParam(required = false) Integer maxResults) {
+      InstanceQuery query) {
     ProcessHistory.SearchResult result =
         processes.search(
             criteria(
-                processDefinitionKey,
-                finished,
-                startedAfter,
-                startedBefore,
-                user,
-                q,
-                AuditParams.range(firstResult, 0, 0, 1_000_000, "firstResult", "起始序号"),
-                AuditParams.range(maxResults, 100, 1, 1000, "maxResults", "每页条数")));
+                query,
+                AuditParams.range(query.firstResult(), 0, 0, 1_000_000, "firstResult", "起始序号"),
+                AuditParams.range(query.maxResults(), 100, 1, 1000, "maxResults", "每页条数")));
     ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
     if (result.truncated()) {
       ok.header("X-Search-Truncated", "true");
@@ -74,29 +73,11 @@ public class AuditController {
     return ok.body(result.instances());
   }
 
-  /** The same search as CSV (at most {@value #MAX_CSV} rows). */
+  /** The same search as CSV (at most {@value #MAX_CSV} rows; firstResult and maxResults do not apply). */
   @GetMapping(value = "/process-instances.csv", produces = "text/csv;charset=UTF-8")
-  public ResponseEntity<byte[]> processInstancesCsv(
-      @RequestParam(required = false) String processDefinitionKey,
-      @RequestParam(required = false) String finished,
-      @RequestParam(required = false) String startedAfter,
-      @RequestParam(required = false) String startedBefore,
-      @RequestParam(required = false) String user,
-      @RequestParam(required = false) String q) {
+  public ResponseEntity<byte[]> processInstancesCsv(InstanceQuery query) {
     List<String> rows =
-        processes
-            .search(
-                criteria(
-                    processDefinitionKey,
-                    finished,
-                    startedAfter,
-                    startedBefore,
-                    user,
-                    q,
-                    0,
-                    MAX_CSV))
-            .instances()
-            .stream()
+        processes.search(criteria(query, 0, MAX_CSV)).instances().stream()
             .map(
                 i ->
                     String.join(
@@ -217,26 +198,19 @@ public class AuditController {
   }
 
   private static ProcessHistory.Criteria criteria(
-      String processDefinitionKey,
-      String finished,
-      String startedAfter,
-      String startedBefore,
-      String user,
-      String q,
-      int firstResult,
-      int maxResults) {
-    LocalDateTime after = AuditParams.time(startedAfter, "startedAfter", "开始时间起", false);
-    LocalDateTime before = AuditParams.time(startedBefore, "startedBefore", "开始时间止", true);
+      InstanceQuery query, int firstResult, int maxResults) {
+    LocalDateTime after = AuditParams.time(query.startedAfter(), "startedAfter", "开始时间起", false);
+    LocalDateTime before = AuditParams.time(query.startedBefore(), "startedBefore", "开始时间止", true);
     if (after != null && before != null && !after.isBefore(before)) {
       throw new ValidationException("startedBefore", "开始时间止必须晚于开始时间起");
     }
     return new ProcessHistory.Criteria(
-        AuditParams.text(processDefinitionKey, "processDefinitionKey", 255, "流程"),
-        AuditParams.bool(finished, "finished", "是否办结"),
+        AuditParams.text(query.processDefinitionKey(), "processDefinitionKey", 255, "流程"),
+        AuditParams.bool(query.finished(), "finished", "是否办结"),
         after,
         before,
-        AuditParams.text(user, "user", 128, "人员"),
-        AuditParams.text(q, "q", 100, "标题或文号"),
+        AuditParams.text(query.user(), "user", 128, "人员"),
+        AuditParams.text(query.q(), "q", 100, "标题或文号"),
         firstResult,
         maxResults);
   }

@@ -48,20 +48,11 @@ public record AuditEvent(
   }
 
   AuditEvent withChain(int seq, String prevHash) {
-    AuditEvent linked =
-        new AuditEvent(
-            id,
-            seq,
-            type,
-            action,
-            userId,
-            occurredAt,
-            sourceAddress,
-            target,
-            result,
-            detail,
-            prevHash,
-            null);
+    AuditEvent linked = withHash(seq, prevHash, null);
+    return linked.withHash(seq, prevHash, linked.computeHash());
+  }
+
+  private AuditEvent withHash(int seq, String prevHash, String hash) {
     return new AuditEvent(
         id,
         seq,
@@ -74,6 +65,6 @@ public record AuditEvent(
         result,
         detail,
         prevHash,
-        linked.computeHash());
+        hash);
   }
 }

@@ -140,17 +140,6 @@ public class ProcessHistory {
   public record VariableView(
       String name, String type, String value, String scope, LocalDateTime createTime) {}
 
-  public record FileView(
-      String id,
-      String fileName,
-      String mediaType,
-      long size,
-      String sha256,
-      String step,
-      String uploadedBy,
-      String uploadedByName,
-      LocalDateTime uploadedAt) {}
-
   public record ArchiveView(
       String id,
       int seq,
@@ -195,7 +184,7 @@ public class ProcessHistory {
       List<String> activitiesTaken,
       List<Review> trail,
       List<VariableView> variables,
-      List<FileView> files,
+      List<StoredFile> files,
       List<ArchiveView> archive,
       List<OperationView> operations,
       List<IncidentView> incidents,
@@ -271,10 +260,7 @@ public class ProcessHistory {
             .stream()
             .map(v -> variable(v, instance.getId()))
             .toList();
-    List<FileView> stored =
-        businessKey == null
-            ? List.of()
-            : files.list(businessKey).stream().map(ProcessHistory::file).toList();
+    List<StoredFile> stored = businessKey == null ? List.of() : files.list(businessKey);
     List<ArchiveView> archived = new ArrayList<>();
     if (businessKey != null) {
       for (ArchiveSource source : ArchiveSource.values()) {
@@ -453,19 +439,6 @@ public class ProcessHistory {
             ? null
             : v.getActivityInstanceId();
     return new VariableView(v.getName(), v.getTypeName(), value, scope, time(v.getCreateTime()));
-  }
-
-  private static FileView file(StoredFile f) {
-    return new FileView(
-        f.id(),
-        f.fileName(),
-        f.mediaType(),
-        f.size(),
-        f.sha256(),
-        f.step(),
-        f.uploadedBy(),
-        f.uploadedByName(),
-        f.uploadedAt());
   }
 
   private static ArchiveView archived(ArchiveEntry e) {

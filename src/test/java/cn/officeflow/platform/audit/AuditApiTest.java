@@ -1,7 +1,6 @@
 package cn.officeflow.platform.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import cn.officeflow.platform.archive.ArchiveEntry;
 import cn.officeflow.platform.archive.ArchiveService;
@@ -27,13 +26,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -154,21 +150,7 @@ class AuditApiTest {
     engine.getRuntimeService().setVariable(id, "amount", 1200);
     finish(id, "zhangwei");
     ArchiveEntry entry =
-        archive.archive(
-            new NewArchiveEntry(
-                2026,
-                "dept-office",
-                "办公室",
-                "内部",
-                ArchiveSource.OUTGOING,
-                key,
-                "关于审计详情的通知 " + run,
-                null,
-                "正式公文.docx",
-                ArchiveService.DOCX,
-                ("正文 " + run).getBytes(StandardCharsets.UTF_8),
-                null,
-                null));
+        archived(ArchiveSource.OUTGOING, key, "关于审计详情的通知 " + run, "正式公文.docx", ArchiveService.DOCX);
 
     JsonNode detail = get("/api/audit/process-instances/" + id);
     assertThat(detail.get("instance").get("title").asText()).isEqualTo("关于审计详情的通知 " + run);
@@ -281,21 +263,8 @@ class AuditApiTest {
 
     // reads: a record and its file; a refused read is recorded as DENIED
     ArchiveEntry entry =
-        archive.archive(
-            new NewArchiveEntry(
-                2026,
-                "dept-office",
-                "办公室",
-                "内部",
-                ArchiveSource.INCOMING,
-                "audit-" + run,
-                "审计读取 " + run,
-                null,
-                "来文.pdf",
-                "application/pdf",
-                ("来文 " + run).getBytes(StandardCharsets.UTF_8),
-                null,
-                null));
+        archived(
+            ArchiveSource.INCOMING, "audit-" + run, "审计读取 " + run, "来文.pdf", "application/pdf");
     assertThat(http.get("/api/archive/entries/" + entry.id(), "lina", PASSWORD).statusCode())
         .isEqualTo(200);
     assertThat(
@@ -521,13 +490,11 @@ class AuditApiTest {
   // --- helpers
 
   private String start(String title, String number) {
-    String businessKey = UUID.randomUUID().toString();
-    AuditStandIn.RECORDS.put(businessKey, new String[] {title, number});
-    ProcessInstance instance =
-        engine
-            .getRuntimeService()
-            .startProcessInstanceByKey(AuditStandIn.KEY, businessKey, Map.of("subject", title));
-    return instance.getId();
+    return AuditStandIn.start(engine, title, number);
+  }
+
+  private void finish(String processInstanceId, String user) {
+    AuditStandIn.finish(engine, processInstanceId, user);
   }
 
   private String businessKey(String processInstanceId) {
@@ -539,21 +506,27 @@ class AuditApiTest {
         .getBusinessKey();
   }
 
-  /** The user claims the task (an operation in the log, as themselves) and it is completed. */
-  private void finish(String processInstanceId, String user) {
-    Task task =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .processInstanceId(processInstanceId)
-            .singleResult();
-    engine.getIdentityService().setAuthentication(user, List.of("staff"));
-    try {
-      engine.getTaskService().claim(task.getId(), user);
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
-    engine.getTaskService().complete(task.getId());
+  private ArchiveEntry archived(
+      ArchiveSource source, String sourceId, String title, String fileName, String type) {
+    return archive.archive(
+        new NewArchiveEntry(
+            2026,
+            "dept-office",
+            "办公室",
+            "内部",
+            source,
+            sourceId,
+            title,
+            null,
+            fileName,
+            type,
+            (title + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8),
+            null,
+            null));
+  }
+
+  private AuditEvent awaitEvent(String user, AuditEventType type, Predicate<AuditEvent> matching) {
+    return AuditStandIn.awaitEvent(log, user, type, matching);
   }
 
   private int webappLogin(String user, String password) {
@@ -581,19 +554,6 @@ class AuditApiTest {
                         "username=" + user + "&password=" + enc(password)))
                 .build())
         .statusCode();
-  }
-
-  private AuditEvent awaitEvent(String user, AuditEventType type, Predicate<AuditEvent> matching) {
-    List<AuditEvent> found = new ArrayList<>();
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () -> {
-              found.clear();
-              log.search(user, type, null, null, 200).stream().filter(matching).forEach(found::add);
-              return !found.isEmpty();
-            });
-    return found.get(0);
   }
 
   private JsonNode verify() throws Exception {
