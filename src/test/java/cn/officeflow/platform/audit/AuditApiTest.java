@@ -233,6 +233,26 @@ class AuditApiTest {
         .isEqualTo(403);
   }
 
+  @Test
+  void aRefusedWriteIsExplainedInChineseAndChangesNothing() throws Exception {
+    String id = start("关于只读拒绝的通知 " + run(), null);
+    // the auditor: refused as read-only; someone without rights: the engine's refusal, in Chinese
+    for (String user : List.of(AUDITOR, "zhangwei")) {
+      HttpResponse<String> cancel =
+          http.delete("/engine-rest/process-instance/" + id, user, PASSWORD);
+      assertThat(cancel.statusCode()).as(user).isEqualTo(403);
+      JsonNode body = JSON.readTree(cancel.body());
+      assertThat(body.get("type").asText()).isEqualTo("AuthorizationException");
+      assertThat(body.get("message").asText())
+          .as(user)
+          .doesNotContain("does not have")
+          .containsAnyOf("只读", "没有权限执行此操作：用户 " + user + " 没有");
+    }
+    assertThat(
+            engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count())
+        .isOne();
+  }
+
   // --- access audit log
 
   @Test
