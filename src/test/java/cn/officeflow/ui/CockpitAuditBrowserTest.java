@@ -79,6 +79,7 @@ class CockpitAuditBrowserTest {
     expect(nav).hasText("流程审计");
     nav.click();
     Locator search = page.locator("form.officeflow-audit-search");
+    browser.reloadUntilVisible(() -> search.getByLabel("标题或文号"), "流程审计 search", false);
     search.getByLabel("标题或文号").fill(run);
     search.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("查询")).click();
     Locator row =
@@ -147,8 +148,10 @@ class CockpitAuditBrowserTest {
     page.navigate(
         browser.baseUrl() + "/camunda/app/cockpit/default/#/process-instance/" + id + "/runtime");
     // the variables tab of the instance, with its row
-    expect(page.locator("td").filter(new Locator.FilterOptions().setHasText("amount")).first())
-        .isVisible();
+    browser.reloadUntilVisible(
+        () -> page.locator("td").filter(new Locator.FilterOptions().setHasText("amount")).first(),
+        "Cockpit instance page",
+        false);
   }
 
   private void loginToCockpit(String user, String password) {
@@ -161,6 +164,23 @@ class CockpitAuditBrowserTest {
             AriaRole.BUTTON, new Page.GetByRoleOptions().setName(TasklistBrowser.LOGIN_ACTION))
         .click();
     expect(page.locator(".account .dropdown-toggle")).isVisible();
+    if (AUDITOR.equals(user)) {
+      // the read-only script reloads Cockpit once after an auditor logs in, so that the write
+      // actions are left
+      // out when it registers its plugins: wait for that load
+      awaitReadOnlyLoad(user);
+    }
+    // under load Cockpit may hang on its spinner after a load: F5 as a person would
+    browser.reloadUntilVisible(
+        () -> page.locator(".account .dropdown-toggle"), "Cockpit navbar after login", false);
+  }
+
+  private void awaitReadOnlyLoad(String user) {
+    // survives the reload: Playwright evaluates the function again in the new page
+    page.waitForFunction(
+        "u => window.officeflowReadOnlyUser === u",
+        user,
+        new Page.WaitForFunctionOptions().setTimeout(TasklistBrowser.TIMEOUT_MS));
   }
 
   private String start(String title, String number) {

@@ -7,7 +7,8 @@
  *    left out through <base cam-exclude-plugins>;
  *  - loaded as a custom script: marks <html class="officeflow-readonly"> (styles below hide the inline write
  *    controls: edit and delete of variables, delete deployment, toolbars of actions) and reloads the page once
- *    when a read-only user logs in, so that the plugins are left out for them too.
+ *    when a read-only user logs in (after each login or logout request, and on every route change), so that
+ *    the plugins are left out for them too.
  */
 const WRITE_PLUGINS = [
   'cockpit.processInstance.runtime.action:add-variable-action',
@@ -92,6 +93,14 @@ if (!document.getElementById('officeflow-readonly-style')) {
   document.head.appendChild(style);
   mark();
   window.addEventListener('hashchange', () => mark());
+  // a login or logout in the page (Cockpit's login form posts with XMLHttpRequest; the hash may stay the same)
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+    if (String(method).toUpperCase() === 'POST' && /\/api\/admin\/auth\/user\/[^/]+\/(login|logout)/.test(url)) {
+      this.addEventListener('loadend', () => mark());
+    }
+    return open.call(this, method, url, ...rest);
+  };
 }
 
 export default [];
