@@ -1,52 +1,37 @@
 package cn.officeflow.platform.archive;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import cn.officeflow.platform.hashchain.CanonicalHash;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
 /**
- * The hash chain's arithmetic: SHA-256 (hex, lower case) over a canonical serialisation of a record's
- * immutable fields. The serialisation is versioned ({@code OFAE1} / {@code OFAV1}), lists every field by
- * name in a fixed order and prefixes each value with its length, so no two different records serialise
- * alike (no field can "borrow" characters from its neighbour) and null differs from the empty string.
- * Timestamps are hashed to the second: MySQL connections run with {@code sendFractionalSeconds=false}.
+ * The archive chain's hashes: SHA-256 over the canonical serialisation of {@link CanonicalHash} (versions
+ * {@code OFAE1} for entries, {@code OFAV1} for events) of a record's immutable fields.
  */
 public final class ArchiveChain {
 
   /** prev_hash of the first record of the chain. */
-  public static final String GENESIS = "0".repeat(64);
+  public static final String GENESIS = CanonicalHash.GENESIS;
 
   /** The gapless counter (NumberingService) that orders the chain: key, year 0 (one chain for all years). */
   public static final String COUNTER_KEY = "archive-chain";
 
   public static final int COUNTER_YEAR = 0;
 
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
-
   private ArchiveChain() {}
 
   /** Time as stored and hashed: truncated to whole seconds. */
   public static LocalDateTime truncate(LocalDateTime time) {
-    return time.truncatedTo(ChronoUnit.SECONDS);
+    return CanonicalHash.truncate(time);
   }
 
   public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 not available", e);
-    }
+    return CanonicalHash.sha256(bytes);
   }
 
   /** Hash of an entry: its content fields, the file's SHA-256 and prev_hash. */
   public static String entryHash(ArchiveEntry e) {
     return sha256(
-        new Canonical("OFAE1")
+        CanonicalHash.of("OFAE1")
             .field("id", e.id())
             .field("seq", e.seq())
             .field("year", e.year())
@@ -70,7 +55,7 @@ public final class ArchiveChain {
   /** Hash of an event: every field of it and prev_hash. */
   public static String eventHash(ArchiveEvent v) {
     return sha256(
-        new Canonical("OFAV1")
+        CanonicalHash.of("OFAV1")
             .field("id", v.id())
             .field("seq", v.seq())
             .field("entryId", v.entryId())
@@ -84,36 +69,5 @@ public final class ArchiveChain {
             .field("occurredAt", v.occurredAt())
             .field("prevHash", v.prevHash())
             .bytes());
-  }
-
-  /** {@code name=<length>:<value>\n} per field, {@code name=~\n} for null. */
-  static final class Canonical {
-
-    private final StringBuilder text = new StringBuilder();
-
-    Canonical(String version) {
-      text.append(version).append('\n');
-    }
-
-    Canonical field(String name, Object value) {
-      text.append(name).append('=');
-      if (value == null) {
-        text.append('~');
-      } else {
-        String v;
-        if (value instanceof LocalDateTime t) {
-          v = TIME.format(truncate(t));
-        } else {
-          v = value.toString();
-        }
-        text.append(v.length()).append(':').append(v);
-      }
-      text.append('\n');
-      return this;
-    }
-
-    byte[] bytes() {
-      return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
   }
 }

@@ -31,6 +31,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
+  /**
+   * Request attributes for the access audit (platform.audit): the authenticated user, and the user name of an
+   * HTTP Basic attempt with whether its password was right.
+   */
+  public static final String USER_ATTRIBUTE = "officeflow.authenticatedUser";
+
+  public static final String BASIC_USER_ATTRIBUTE = "officeflow.basicUser";
+  public static final String BASIC_OK_ATTRIBUTE = "officeflow.basicOk";
+
   private final ProcessEngine processEngine;
 
   public ApiAuthenticationFilter(ProcessEngine processEngine) {
@@ -91,6 +100,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             .map(Tenant::getId)
             .toList();
     identity.setAuthentication(userId.get(), groups, tenants);
+    request.setAttribute(USER_ATTRIBUTE, userId.get());
     try {
       chain.doFilter(request, response);
     } finally {
@@ -117,9 +127,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
     String user = decoded.substring(0, colon);
     String password = decoded.substring(colon + 1);
-    return processEngine.getIdentityService().checkPassword(user, password)
-        ? Optional.of(user)
-        : Optional.empty();
+    boolean ok = processEngine.getIdentityService().checkPassword(user, password);
+    request.setAttribute(BASIC_USER_ATTRIBUTE, user);
+    request.setAttribute(BASIC_OK_ATTRIBUTE, ok);
+    return ok ? Optional.of(user) : Optional.empty();
   }
 
   private static boolean changesState(HttpServletRequest request) {

@@ -39,6 +39,15 @@ public class ApiErrorBodyFilter extends OncePerRequestFilter {
 
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
+  /** The engine's refusal: "The user with id 'u' does not have …". */
+  private static final Pattern REFUSAL =
+      Pattern.compile(
+          "^The user with id '(.+?)' does not have (?:one of the following permissions: )?(.+)$");
+
+  /** One permission of a refusal: "'DELETE' permission on resource 'x' of type 'ProcessInstance'". */
+  private static final Pattern PERMISSION =
+      Pattern.compile("'(\\w+)' permission on resource '(.*?)' of type '(\\w+)'");
+
   /** ValidationException's "字段 key：". */
   private static final Pattern FIELD_PREFIX = Pattern.compile("^字段 (\\S+?)：");
 
@@ -126,7 +135,7 @@ public class ApiErrorBodyFilter extends OncePerRequestFilter {
    */
   static byte[] plainChinese(ObjectNode error) {
     String message = error.path("message").asText();
-    String cleaned = ENGLISH_PREFIX.matcher(message).replaceFirst("");
+    String cleaned = refusal(ENGLISH_PREFIX.matcher(message).replaceFirst(""));
     if (!HAN.matcher(cleaned).find()) {
       cleaned = message; // an English message of the engine's own stays whole
     }
@@ -142,6 +151,31 @@ public class ApiErrorBodyFilter extends OncePerRequestFilter {
     }
     error.put("message", cleaned);
     return error.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The engine's English refusal in Chinese (Cockpit shows it as it is): 「没有权限执行此操作：用户 qianyu 没有
+   * ProcessInstance「…」的 DELETE 权限」; any other text unchanged.
+   */
+  static String refusal(String message) {
+    java.util.regex.Matcher refusal = REFUSAL.matcher(message.strip());
+    if (!refusal.matches()) {
+      return message;
+    }
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    java.util.regex.Matcher permission = PERMISSION.matcher(refusal.group(2));
+    while (permission.find()) {
+      missing.add(
+          permission.group(3)
+              + (permission.group(2).isEmpty() ? "" : "「" + permission.group(2) + "」")
+              + "的 "
+              + permission.group(1)
+              + " 权限");
+    }
+    if (missing.isEmpty()) {
+      return message;
+    }
+    return "没有权限执行此操作：用户 " + refusal.group(1) + " 没有" + String.join("或", missing);
   }
 
   /** Passes a successful response through; holds back the body of an error. */

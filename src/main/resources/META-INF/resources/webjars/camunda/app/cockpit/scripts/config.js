@@ -1,4 +1,8 @@
 // OfficeFlow: Simplified Chinese (locales/zh.json) is the default; English only for browsers that ask for it.
+import { excludeWritePlugins } from './officeflow-readonly.js';
+
+// auditors are read-only: Cockpit's write actions are left out before it registers its plugins
+await excludeWritePlugins();
 export default {
   app: {
     name: '行政办公',
@@ -14,5 +18,6 @@ export default {
     fallbackLocale: 'zh'
   },
   // Chinese for the few English words of the stock templates that have no translation key (app/officeflow)
-  customScripts: ['../officeflow/stock-zh.js']
+  // 「流程审计」 (history search, instance page, audit log: /api/audit) and the read-only Cockpit of auditors
+  customScripts: ['../officeflow/stock-zh.js', 'scripts/officeflow-audit/plugin.js', 'scripts/officeflow-readonly.js']
 };
