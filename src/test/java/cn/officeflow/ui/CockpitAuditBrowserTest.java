@@ -7,22 +7,17 @@ import cn.officeflow.platform.audit.AuditStandIn;
 import cn.officeflow.support.DemoUsers;
 import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.TasklistBrowser;
+import cn.officeflow.support.TasklistBrowserTestBase;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -33,38 +28,15 @@ import org.springframework.context.annotation.Import;
  */
 @HttpTest
 @Import(AuditStandIn.Records.class)
-class CockpitAuditBrowserTest {
+class CockpitAuditBrowserTest extends TasklistBrowserTestBase {
 
   private static final String AUDITOR = "qianyu";
 
-  @LocalServerPort private int port;
   @Autowired private ProcessEngine engine;
 
-  private TasklistBrowser browser;
-  private Page page;
-
-  @BeforeAll
-  static void launchChromium() {
-    TasklistBrowser.launch();
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    TasklistBrowser.shutdown();
-  }
-
   @BeforeEach
-  void openBrowser() {
+  void deployStandIn() {
     AuditStandIn.deploy(engine);
-    browser = new TasklistBrowser(port);
-    page = browser.page();
-  }
-
-  @AfterEach
-  void closeBrowser(TestInfo test) throws Exception {
-    if (browser != null) {
-      browser.close(test.getTestMethod().map(Method::getName).orElse("test"));
-    }
   }
 
   @Test
