@@ -40,6 +40,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   public static final String BASIC_USER_ATTRIBUTE = "officeflow.basicUser";
   public static final String BASIC_OK_ATTRIBUTE = "officeflow.basicOk";
 
+  /** The OpenAPI description of /api (springdoc), readable by every authenticated user but integrations. */
+  public static final String API_DESCRIPTION = "/api/openapi";
+
   private final ProcessEngine processEngine;
 
   public ApiAuthenticationFilter(ProcessEngine processEngine) {
@@ -76,6 +79,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     if (isProjectApi(request)
+        && !request.getRequestURI().startsWith(request.getContextPath() + API_DESCRIPTION)
         && groups.contains(RoleGroups.PROCESS_DESIGNERS)
         && !groups.contains(RoleGroups.STAFF)
         && !groups.contains(RoleGroups.CAMUNDA_ADMIN)) {
