@@ -125,6 +125,21 @@ class IncomingDocumentApiTest {
     assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
         .contains("filename*=UTF-8''");
 
+    // the auditors' view of the case lists the scan with its SHA-256 (收文 keeps it in its own table)
+    String instanceId =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(id)
+            .singleResult()
+            .getId();
+    HttpResponse<String> audited =
+        http.get("/api/audit/process-instances/" + instanceId, "qianyu", PASSWORD);
+    assertThat(audited.statusCode()).as(audited.body()).isEqualTo(200);
+    JsonNode auditedFiles = JSON.readTree(audited.body()).get("files");
+    assertThat(auditedFiles.findValuesAsText("sha256")).contains(ArchiveChain.sha256(scan));
+    assertThat(auditedFiles.findValuesAsText("uploadedByName")).contains("李娜");
+
     // the Tasklist tab reads the 收文 of a task
     Task scanTask = tasks.createTaskQuery().processInstanceBusinessKey(id).singleResult();
     JsonNode view =

@@ -5,6 +5,7 @@ import cn.officeflow.platform.archive.ArchiveService;
 import cn.officeflow.platform.archive.ArchiveSource;
 import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.engine.EngineClock;
+import cn.officeflow.platform.files.CaseFileSource;
 import cn.officeflow.platform.files.StoredFile;
 import cn.officeflow.platform.files.StoredFileService;
 import cn.officeflow.platform.org.OrgService;
@@ -66,6 +67,7 @@ public class ProcessHistory {
   private final BusinessRecordLookup records;
   private final ReviewService reviews;
   private final StoredFileService files;
+  private final List<CaseFileSource> caseFiles;
   private final ArchiveService archive;
   private final OrgService org;
 
@@ -76,6 +78,7 @@ public class ProcessHistory {
       BusinessRecordLookup records,
       ReviewService reviews,
       StoredFileService files,
+      List<CaseFileSource> caseFiles,
       ArchiveService archive,
       OrgService org) {
     this.history = history;
@@ -84,6 +87,7 @@ public class ProcessHistory {
     this.records = records;
     this.reviews = reviews;
     this.files = files;
+    this.caseFiles = caseFiles;
     this.archive = archive;
     this.org = org;
   }
@@ -260,7 +264,11 @@ public class ProcessHistory {
             .stream()
             .map(v -> variable(v, instance.getId()))
             .toList();
-    List<StoredFile> stored = businessKey == null ? List.of() : files.list(businessKey);
+    List<StoredFile> stored = new ArrayList<>();
+    if (businessKey != null) {
+      stored.addAll(files.list(businessKey));
+      caseFiles.forEach(source -> stored.addAll(source.files(businessKey)));
+    }
     List<ArchiveView> archived = new ArrayList<>();
     if (businessKey != null) {
       for (ArchiveSource source : ArchiveSource.values()) {
