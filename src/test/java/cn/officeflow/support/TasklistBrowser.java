@@ -141,6 +141,15 @@ public final class TasklistBrowser {
     context.setDefaultTimeout(TIMEOUT_MS);
     context.route("**/*", this::loopbackOnly);
     page = context.newPage();
+    // script errors of the page in the test's output: a webapp that hangs on its spinner says why
+    // here
+    page.onPageError(error -> System.out.println("browser page error: " + error));
+    page.onConsoleMessage(
+        message -> {
+          if ("error".equals(message.type())) {
+            System.out.println("browser console error: " + message.text());
+          }
+        });
   }
 
   public Page page() {

@@ -106,6 +106,12 @@ class CockpitAuditBrowserTest extends TasklistBrowserTestBase {
     page.locator(".account").getByText(TasklistBrowser.SIGN_OUT).click();
     expect(page.getByPlaceholder(TasklistBrowser.LOGIN_USERNAME)).isVisible();
 
+    // the auditor at their own browser (in the administrator's signed-out tab Cockpit can stay on
+    // its
+    // loading spinner after the read-only reload: a known limit, see the README)
+    browser.close("auditorSeesNoWriteButtonsWhereAnAdministratorDoes-admin");
+    browser = new TasklistBrowser(port);
+    page = browser.page();
     loginToCockpit(AUDITOR, DemoUsers.PASSWORD);
     openStockInstancePage(id);
     expect(page.locator(".ctn-toolbar .btn:visible")).hasCount(0);
@@ -129,7 +135,9 @@ class CockpitAuditBrowserTest extends TasklistBrowserTestBase {
   private void loginToCockpit(String user, String password) {
     page.navigate(browser.baseUrl() + "/camunda/app/cockpit/default/");
     Locator username = page.getByPlaceholder(TasklistBrowser.LOGIN_USERNAME);
-    expect(username).isFocused();
+    // the login form, ready for input (after a sign-out on the same page the field is shown but not
+    // focused)
+    expect(username).isEditable();
     username.fill(user);
     page.getByPlaceholder(TasklistBrowser.LOGIN_PASSWORD).fill(password);
     page.getByRole(
