@@ -28,6 +28,17 @@ public class SecurityConfiguration {
     return registration;
   }
 
+  /** Outermost on the webapps' pages: their CSP nonce, header and page alike (Camunda 7.24 mixes them up). */
+  @Bean
+  FilterRegistrationBean<WebappNonceFilter> webappNonceFilter() {
+    FilterRegistrationBean<WebappNonceFilter> registration =
+        new FilterRegistrationBean<>(new WebappNonceFilter());
+    registration.addUrlPatterns("/camunda/app/*");
+    registration.setName("officeflowWebappNonce");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(
       ProcessEngine processEngine) {
