@@ -59,6 +59,16 @@ public final class WebappSession {
             .build());
   }
 
+  /** Signs out of the webapps (Tasklist's and Cockpit's 「退出登录」). */
+  public HttpResponse<String> logout() {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(http.url("/camunda/api/admin/auth/user/default/logout")))
+            .header("Cookie", session)
+            .header("X-XSRF-TOKEN", token)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build());
+  }
+
   private static String cookie(HttpResponse<?> response, String name) {
     return response.headers().allValues("Set-Cookie").stream()
         .filter(c -> c.startsWith(name + "="))

@@ -1,5 +1,6 @@
 package cn.officeflow.platform.audit;
 
+import cn.officeflow.platform.engine.WebappSessionAuthentications;
 import cn.officeflow.platform.security.ApiAuthenticationFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -41,6 +42,19 @@ public class AccessAuditFilter extends OncePerRequestFilter {
 
   static final Pattern WEBAPP_LOGIN =
       Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/([^/]+)$");
+
+  static final Pattern WEBAPP_LOGOUT =
+      Pattern.compile("^/camunda/api/admin/auth/user/([^/]+)/logout$");
+
+  /**
+   * Reads of a case's data through Camunda's engine API (Cockpit's variables and history tabs, /engine-rest): the
+   * webapp's path carries the engine name. Counts are not reads of data and are left out.
+   */
+  static final Pattern ENGINE_READ =
+      Pattern.compile(
+          "^(?:/camunda/api/engine/engine/([^/]+)|/engine-rest)/(process-instance/[^/]+/variables(?:/[^/]+)?"
+              + "|variable-instance|history/variable-instance|history/detail"
+              + "|history/process-instance/[^/]+|history/activity-instance|history/task)$");
 
   /** Paths of one business record (or something of it) on /api: a collection followed by an id. */
   private static final Pattern RECORD =
@@ -85,8 +99,37 @@ public class AccessAuditFilter extends OncePerRequestFilter {
           ok ? null : "HTTP " + response.getStatus() + "：用户名或密码错误");
       return;
     }
+    var logout = WEBAPP_LOGOUT.matcher(path);
+    if ("POST".equals(request.getMethod()) && logout.matches()) {
+      // who it was: the session ends with the request
+      String user = WebappSessionAuthentications.userId(request, logout.group(1)).orElse(null);
+      chain.doFilter(request, response);
+      if (user != null) {
+        write(
+            AuditEventType.LOGIN,
+            "webapp 退出登录",
+            user,
+            request,
+            path,
+            response.getStatus() < 300 ? AuditEvent.SUCCESS : AuditEvent.FAILURE,
+            null);
+      }
+      return;
+    }
     chain.doFilter(request, response);
     basicLogin(request, path);
+    var engineRead = ENGINE_READ.matcher(path);
+    if (("GET".equals(request.getMethod()) || "POST".equals(request.getMethod()))
+        && engineRead.matches()) {
+      Object user =
+          engineRead.group(1) == null
+              ? request.getAttribute(ApiAuthenticationFilter.USER_ATTRIBUTE)
+              : WebappSessionAuthentications.userId(request, engineRead.group(1)).orElse(null);
+      if (user instanceof String id) {
+        engineRead(request, response, path, id, engineRead.group(2));
+      }
+      return;
+    }
     if (path.startsWith("/api/")
         && "GET".equals(request.getMethod())
         && request.getAttribute(ApiAuthenticationFilter.USER_ATTRIBUTE) instanceof String user) {
@@ -139,6 +182,26 @@ public class AccessAuditFilter extends OncePerRequestFilter {
     } else if (isRecord(path)) {
       write(AuditEventType.READ, "查看记录", user, request, target, result, detail);
     }
+  }
+
+  private void engineRead(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String path,
+      String user,
+      String resource) {
+    int status = response.getStatus();
+    String target = request.getQueryString() == null ? path : path + "?" + request.getQueryString();
+    write(
+        AuditEventType.READ,
+        resource.contains("variable") || resource.equals("history/detail") ? "查看流程变量" : "查看流程历史",
+        user,
+        request,
+        target,
+        status < 300
+            ? AuditEvent.SUCCESS
+            : status == HttpServletResponse.SC_FORBIDDEN ? AuditEvent.DENIED : AuditEvent.FAILURE,
+        status < 300 ? null : "HTTP " + status);
   }
 
   static boolean isRecord(String path) {

@@ -22,7 +22,8 @@ public class AuditConfiguration {
       @Value("${officeflow.audit.basic-login-interval:PT30M}") Duration basicLoginInterval) {
     FilterRegistrationBean<AccessAuditFilter> registration =
         new FilterRegistrationBean<>(new AccessAuditFilter(log, basicLoginInterval));
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/*");
+    registration.addUrlPatterns(
+        "/engine-rest/*", "/api/*", "/camunda/api/admin/auth/*", "/camunda/api/engine/*");
     registration.setName("officeflowAccessAudit");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 7);
     return registration;

@@ -270,11 +270,40 @@ class AuditApiTest {
     assertThat(failed.sourceAddress()).isEqualTo("127.0.0.1");
     assertThat(failed.action()).isEqualTo("HTTP Basic 认证");
     // webapp login: success and failure
-    WebappSession.login(http, "liuyang", PASSWORD);
+    WebappSession webapp = WebappSession.login(http, "liuyang", PASSWORD);
     awaitEvent(
         "liuyang",
         AuditEventType.LOGIN,
         e -> e.result().equals(AuditEvent.SUCCESS) && e.action().contains("tasklist"));
+    // a case's variables read through the webapps' engine API (Cockpit's variables tab) and
+    // /engine-rest
+    assertThat(
+            webapp
+                .postJson(
+                    "/camunda/api/engine/engine/default/variable-instance?firstResult=0&maxResults=5",
+                    "{}")
+                .statusCode())
+        .isEqualTo(200);
+    awaitEvent(
+        "liuyang",
+        AuditEventType.READ,
+        e ->
+            e.action().equals("查看流程变量")
+                && e.target().startsWith("/camunda/api/engine/engine/default/variable-instance"));
+    assertThat(
+            http.get("/engine-rest/history/process-instance/no-such-" + run, "qianyu", PASSWORD)
+                .statusCode())
+        .isEqualTo(404);
+    awaitEvent(
+        "qianyu",
+        AuditEventType.READ,
+        e ->
+            e.action().equals("查看流程历史")
+                && e.target().equals("/engine-rest/history/process-instance/no-such-" + run)
+                && e.result().equals(AuditEvent.FAILURE));
+    // and the sign-out, by the user whose session it ends
+    assertThat(webapp.logout().statusCode()).isLessThan(300);
+    awaitEvent("liuyang", AuditEventType.LOGIN, e -> e.action().equals("webapp 退出登录"));
     assertThat(webappLogin("liuyang", "wrong-" + run)).isNotEqualTo(200);
     awaitEvent(
         "liuyang",
