@@ -83,6 +83,32 @@ class ChineseLocalesTest {
     }
   }
 
+  /**
+   * Cockpit heads the end of an action dialog «Finished» whether it worked or was refused: in Chinese that heading
+   * must not say 已完成 (done), which read like success above a refusal; it says 操作结束 and the message says how.
+   */
+  @org.junit.jupiter.api.Test
+  void cockpitsDialogEndDoesNotClaimSuccess() throws IOException {
+    JsonNode labels = read(BASE + "cockpit/locales/zh.json").get("labels");
+    List<String> claims = new java.util.ArrayList<>();
+    labels
+        .fields()
+        .forEachRemaining(
+            e -> {
+              String key = e.getKey();
+              boolean dialogEnd =
+                  key.endsWith("STATUS_FINISHED")
+                      || key.endsWith("_STATUS")
+                      || key.matches(".*NOTIFICATIONS?_FINISHED")
+                      || key.equals("PLGN_HIST_FINISHED");
+              if (dialogEnd && "已完成".equals(e.getValue().asText())) {
+                claims.add(key);
+              }
+            });
+    assertThat(claims).isEmpty();
+    assertThat(labels.get("VARIABLE_ADD_MESSAGE_STATUS_FINISHED").asText()).isEqualTo("操作结束");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
   void configMakesChineseTheDefault(String app) throws IOException {
