@@ -19,17 +19,20 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * page loads at the same moment (two clerks opening Tasklist, a reload while another request is served) can send a
  * page whose scripts carry the other response's nonce: the browser then blocks every script and the webapp stays
  * on its loading spinner. Measured: 6 concurrent GETs of Cockpit's page, 4 with a body nonce different from their
- * header's. This filter buffers HTML pages of {@code /camunda/app/*} (small; assets and APIs stream through) and
- * writes the header's nonce into the page.
+ * header's. This filter buffers the pages of {@code /camunda/app/*} (a few KB; scripts, styles and images are
+ * not touched) and writes the header's nonce into the page.
  */
 public class WebappNonceFilter extends OncePerRequestFilter {
 
   private static final Pattern HEADER_NONCE = Pattern.compile("'nonce-([A-Za-z0-9_+/=-]+)'");
   private static final Pattern BODY_NONCE = Pattern.compile("nonce=\"[^\"]*\"");
 
+  /** Only the pages (a path ending in "/" or a last segment without an extension); scripts, styles, images stream. */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"GET".equals(request.getMethod());
+    String uri = request.getRequestURI();
+    String last = uri.substring(uri.lastIndexOf('/') + 1);
+    return !"GET".equals(request.getMethod()) || last.contains(".");
   }
 
   @Override
