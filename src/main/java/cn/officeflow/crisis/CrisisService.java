@@ -159,7 +159,7 @@ public class CrisisService {
     String emergencyId = cut(execution.getVariable(EMERGENCY_ID), 64);
     LocalDateTime reportedAt =
         execution.getVariable(REPORTED_AT) instanceof Date d
-            ? LocalDateTime.ofInstant(d.toInstant(), EngineClock.ZONE)
+            ? EngineClock.local(d)
             : EngineClock.now();
     String keyword = scenario == null ? "声誉事件" : scenario;
     StringBuilder summary = new StringBuilder();

@@ -21,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -362,9 +361,7 @@ public class EmergencyReports {
   }
 
   static LocalDateTime local(Date date) {
-    return date == null
-        ? null
-        : LocalDateTime.ofInstant(date.toInstant(), ZoneId.of("Asia/Shanghai"));
+    return EngineClock.local(date);
   }
 
   static long minutesBetween(LocalDateTime a, LocalDateTime b) {

@@ -938,12 +938,9 @@ public class ProcurementService {
   public void finish(DelegateExecution execution) {
     Purchase p = purchase(execution);
     repo.finish(p.id(), "DONE", EngineClock.now());
-    Object paidAt = execution.getVariable(PAID_AT);
     records.archive(
-        purchase(execution),
-        paidAt instanceof java.util.Date d
-            ? LocalDateTime.ofInstant(d.toInstant(), EngineClock.ZONE)
-            : null);
+        p,
+        execution.getVariable(PAID_AT) instanceof java.util.Date d ? EngineClock.local(d) : null);
     notifyRequester(p, "采购完成", "您申请的 " + p.itemName() + " × " + p.quantity() + " 已验收入库并提交付款。");
   }
 

@@ -510,6 +510,6 @@ public class ProcessHistory {
   }
 
   private static LocalDateTime time(Date date) {
-    return date == null ? null : LocalDateTime.ofInstant(date.toInstant(), EngineClock.ZONE);
+    return EngineClock.local(date);
   }
 }

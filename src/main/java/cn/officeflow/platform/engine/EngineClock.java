@@ -23,4 +23,9 @@ public final class EngineClock {
   public static LocalDate today() {
     return now().toLocalDate();
   }
+
+  /** A {@link java.util.Date} (engine times, Date variables) as the office's local time; null stays null. */
+  public static LocalDateTime local(java.util.Date date) {
+    return date == null ? null : LocalDateTime.ofInstant(date.toInstant(), ZONE);
+  }
 }

@@ -386,6 +386,6 @@ public class WorklistService {
   }
 
   private static LocalDateTime local(Date date) {
-    return date == null ? null : LocalDateTime.ofInstant(date.toInstant(), EngineClock.ZONE);
+    return EngineClock.local(date);
   }
 }
