@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,22 +89,7 @@ public class IncomingArchivePackage {
                         "sha256",
                         f.sha256()))
             .toList());
-    List<Map<String, String>> opinions = new ArrayList<>();
-    for (Review r : trail) {
-      opinions.add(
-          Map.of(
-              "step",
-              r.step(),
-              "name",
-              r.name(),
-              "time",
-              TIME.format(r.time()),
-              "kind",
-              r.decisionLabel(),
-              "comment",
-              r.comment() == null ? "" : r.comment()));
-    }
-    model.put("opinions", opinions);
+    model.put("opinions", trail.stream().map(r -> r.printed(TIME)).toList());
     if (item != null) {
       Map<String, Object> s = new HashMap<>();
       s.put("department", item.departmentName());

@@ -56,7 +56,7 @@ public class InventoryStock implements ProcurementStock {
       if (field.equals(e.getField())) {
         throw e;
       }
-      throw new ValidationException(field, e.getMessage().replaceFirst("^字段 \\S+?：", ""));
+      throw e.onField(field);
     }
   }
 }

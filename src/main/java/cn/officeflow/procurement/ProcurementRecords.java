@@ -6,7 +6,6 @@ import cn.officeflow.platform.archive.NewArchiveEntry;
 import cn.officeflow.platform.docgen.HtmlDocuments;
 import cn.officeflow.platform.numbering.NumberingService;
 import cn.officeflow.platform.org.OrgService;
-import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
 import cn.officeflow.procurement.ProcurementRepository.Purchase;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -142,19 +140,7 @@ public class ProcurementRecords {
                         "chosen",
                         q.chosen() ? "✔" : ""))
             .toList());
-    List<Review> trail = reviews.trail(p.id());
-    model.put(
-        "trail",
-        trail.stream()
-            .map(
-                r ->
-                    Map.of(
-                        "step", r.step(),
-                        "name", r.name(),
-                        "time", TIME.format(r.time()),
-                        "kind", r.decisionLabel(),
-                        "comment", r.comment() == null ? "" : r.comment()))
-            .toList());
+    model.put("trail", reviews.trail(p.id()).stream().map(r -> r.printed(TIME)).toList());
     model.put(
         "invoices",
         repo.invoices(p.id()).stream()

@@ -1,6 +1,8 @@
 package cn.officeflow.platform.review;
 
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
 
 /**
  * One entry of a business record's review trail (审批意见): step, user (id), name, time, decision, comment
@@ -56,6 +58,24 @@ public record Review(
   public static final String ADD_SIGNERS = "add-signers";
 
   public static final String REMOVE_SIGNER = "remove-signer";
+
+  /**
+   * One line of a printed opinion table (收文处理笺, 采购记录): step, name, time, kind (the decision's label) and
+   * comment ("" for none), as the HTML templates read them.
+   */
+  public Map<String, String> printed(DateTimeFormatter timeFormat) {
+    return Map.of(
+        "step",
+        step,
+        "name",
+        name,
+        "time",
+        timeFormat.format(time),
+        "kind",
+        decisionLabel(),
+        "comment",
+        comment == null ? "" : comment);
+  }
 
   public String decisionLabel() {
     return switch (decision) {

@@ -14,13 +14,20 @@ public class ValidationException extends InvalidRequestException {
   private static final long serialVersionUID = 1L;
 
   private final String field;
+  private final String reason;
 
   public ValidationException(String field, String message) {
     super(Response.Status.BAD_REQUEST, "字段 " + field + "：" + message);
     this.field = field;
+    this.reason = message;
   }
 
   public String getField() {
     return field;
+  }
+
+  /** The same refusal naming another field: a shared check's field as the caller's form calls it. */
+  public ValidationException onField(String other) {
+    return new ValidationException(other, reason);
   }
 }
