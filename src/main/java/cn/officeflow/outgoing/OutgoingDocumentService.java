@@ -399,8 +399,19 @@ public class OutgoingDocumentService {
     execution.setVariable(DOC_CODE, draft.docCode());
     execution.setVariable(COUNTERSIGN_DEPTS, draft.countersignDeptsText());
     execution.setVariable(BODY, draft.body());
-    execution.setVariable(SECRECY_PERIOD, draft.secrecyPeriod());
-    execution.setVariable(NOTES, draft.notes());
+    setOptional(execution, SECRECY_PERIOD, draft.secrecyPeriod());
+    setOptional(execution, NOTES, draft.notes());
+  }
+
+  /**
+   * An optional field left empty stays without a variable (no expression reads it; a form shows an absent
+   * variable as an empty field): each variable is rows in three tables for every document.
+   */
+  private static void setOptional(DelegateExecution execution, String name, String value) {
+    if ((value == null || value.isBlank()) && !execution.hasVariable(name)) {
+      return;
+    }
+    execution.setVariable(name, value);
   }
 
   private static String documentId(DelegateExecution execution) {

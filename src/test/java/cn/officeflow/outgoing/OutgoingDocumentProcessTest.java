@@ -14,6 +14,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import cn.officeflow.platform.review.Review;
 import cn.officeflow.platform.review.ReviewService;
+import cn.officeflow.platform.review.ReviewTrailListener;
 import cn.officeflow.platform.web.ValidationException;
 import cn.officeflow.support.ProcessDriver;
 import cn.officeflow.support.ProcessTest;
@@ -26,6 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -117,6 +120,65 @@ class OutgoingDocumentProcessTest {
     assertThat(trail.get(0).name()).isEqualTo("刘洋");
     assertThat(trail.get(0).step()).isEqualTo("部门初审");
     assertThat(trail).allSatisfy(r -> assertThat(r.decision()).isEqualTo(Review.APPROVE));
+  }
+
+  /**
+   * What the history writer (platform.engine.AuditHistoryEventHandler) keeps of an issued document: who
+   * decided what at which step (each task's own decision and comment, the user operation log, the review
+   * record), every task and activity; and what it leaves out: intermediate values, display copies,
+   * gateways, job successes.
+   */
+  @Test
+  void historyKeepsWhoDecidedWhatWithoutCopiesOrIntermediateValues() {
+    ProcessInstance pi = start(draft());
+    throughSignOff(pi);
+    proofreadAll(pi);
+    assertThat(pi).isEnded();
+    String id = pi.getId();
+
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(id)
+                .variableName("decision")
+                .list())
+        .hasSize(6)
+        .allSatisfy(v -> assertThat(v.getValue()).isEqualTo("approve"));
+    assertThat(
+            history
+                .createUserOperationLogQuery()
+                .processInstanceId(id)
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+                .list())
+        .extracting(UserOperationLogEntry::getUserId)
+        .contains(HEAD, LEGAL, LEADER, PROOF_1, PROOF_2);
+    assertThat(
+            history
+                .createHistoricTaskInstanceQuery()
+                .processInstanceId(id)
+                .finished()
+                .taskAssigned()
+                .count())
+        .isEqualTo(6);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(id).list())
+        .extracting(HistoricActivityInstance::getActivityId)
+        .contains(TASK_DEPT_REVIEW, TASK_ASSIGN_NUMBER, TASK_ARCHIVE, END)
+        .doesNotContain(GATEWAY_PROOF_JOIN, "Gateway_DeptReview");
+    assertThat(history.createHistoricDetailQuery().processInstanceId(id).count())
+        .as("intermediate values")
+        .isZero();
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(id)
+                .variableNameIn(ReviewTrailListener.REVIEW_TRAIL, PROOF_FINDINGS)
+                .count())
+        .as("display copies")
+        .isZero();
+    assertThat(history.createHistoricJobLogQuery().processInstanceId(id).count())
+        .as("job successes")
+        .isZero();
+    assertThat(historicVariable(pi, DOCUMENT_NUMBER)).isNotNull();
   }
 
   @Test

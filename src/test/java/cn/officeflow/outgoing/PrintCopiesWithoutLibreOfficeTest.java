@@ -56,6 +56,17 @@ class PrintCopiesWithoutLibreOfficeTest {
     assertThat(incident.getIncidentMessage())
         .contains("未找到 LibreOffice")
         .contains("apt-get install libreoffice-writer-nogui fonts-noto-cjk");
+    // the history writer leaves out a job's "created" and "succeeded" entries, never its failures
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricJobLogQuery()
+                .processInstanceId(pi.getId())
+                .failureLog()
+                .list())
+        .as("one failure per attempt (3 retries)")
+        .hasSize(3)
+        .allSatisfy(entry -> assertThat(entry.getActivityId()).isEqualTo("Task_RenderPrintCopies"));
 
     String id = pi.getBusinessKey();
     OutgoingDocument document = documents.find(id).orElseThrow();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * 加签), the assignment of tasks that only one person can do ({@link SingleCandidateAssignment}) and the
  * application's part when a user task is deleted ({@link TaskDeletionListener}, {@link TaskDeletionHook}: 加签),
  * the check of every deployment ({@link DeploymentGuard}) and the application's part after one ({@link
- * DeployedProcessHook}: start permissions).
+ * DeployedProcessHook}: start permissions), and the history writer ({@link AuditHistoryEventHandler}).
  */
 @Component
 public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
@@ -31,6 +32,7 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<DeployedProcessHook> deployedProcesses;
   private final ListableBeanFactory beans;
   private final Set<String> integrationMessages;
+  private final AuditHistoryEventHandler historyWriter;
   private UserCommandGuard guard;
   private DeploymentGuard deploymentGuard;
 
@@ -40,7 +42,11 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
       ObjectProvider<TaskDeletionHook> deletions,
       ObjectProvider<DeployedProcessHook> deployedProcesses,
       ListableBeanFactory beans,
-      @Value("${officeflow.integrations.messages:}") List<String> integrationMessages) {
+      @Value("${officeflow.integrations.messages:}") List<String> integrationMessages,
+      @Value("${officeflow.history.variable-details:false}") boolean variableDetails,
+      @Value("${officeflow.history.gateways:false}") boolean gateways,
+      @Value("${officeflow.history.job-log-success:false}") boolean jobLogSuccess,
+      @Value("${officeflow.history.display-variables:}") List<String> displayVariables) {
     this.passwordPolicy = passwordPolicy;
     this.completions = completions;
     this.deletions = deletions;
@@ -52,10 +58,29 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
         this.integrationMessages.add(message.strip());
       }
     }
+    Set<String> display = new LinkedHashSet<>();
+    for (String name : displayVariables) {
+      if (name != null && !name.isBlank()) {
+        display.add(name.strip());
+      }
+    }
+    this.historyWriter =
+        new AuditHistoryEventHandler(variableDetails, gateways, jobLogSuccess, display);
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    // the history writer in place of Camunda's: first, as Camunda puts its own (other handlers,
+    // such as the
+    // starter's Spring event publisher, come after it)
+    List<HistoryEventHandler> historyHandlers = new ArrayList<>();
+    historyHandlers.add(historyWriter);
+    if (configuration.getCustomHistoryEventHandlers() != null) {
+      historyHandlers.addAll(configuration.getCustomHistoryEventHandlers());
+    }
+    configuration.setCustomHistoryEventHandlers(historyHandlers);
+    configuration.setEnableDefaultDbHistoryEventHandler(false);
+
     List<TypedValueSerializer> serializers = new ArrayList<>();
     if (configuration.getCustomPreVariableSerializers() != null) {
       serializers.addAll(configuration.getCustomPreVariableSerializers());

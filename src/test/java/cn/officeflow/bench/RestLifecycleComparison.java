@@ -1,0 +1,514 @@
+package cn.officeflow.bench;
+
+import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
+import static cn.officeflow.support.DemoUsers.DRAFTER;
+import static cn.officeflow.support.DemoUsers.HEAD;
+import static cn.officeflow.support.DemoUsers.LEADER;
+import static cn.officeflow.support.DemoUsers.LEGAL;
+import static cn.officeflow.support.DemoUsers.PROOF_1;
+import static cn.officeflow.support.DemoUsers.PROOF_2;
+
+import bench.camunda.PlainCamundaApplication;
+import cn.officeflow.OfficeFlowApplication;
+import cn.officeflow.bench.OutgoingLifecycleBenchmark.Series;
+import cn.officeflow.platform.docgen.OfficialDocument;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * 发文 lifecycles over REST, OfficeFlow against plain Camunda 7 (bench.camunda.PlainCamundaApplication),
+ * each on a fresh MariaDB/MySQL database of its own, the same client: {@code clients} threads, each
+ * driving whole lifecycles one after the other as the users would (start as 张伟; then 部门初审, 法务复审,
+ * 签发 and the three proofreads, each found, claimed and completed by its user over HTTP Basic). Both
+ * applications run their job executor; a lifecycle has ended when its process instance has ended (for
+ * OfficeFlow: number, .docx, ledger, PDF/OFD copies, archive and notification included).
+ *
+ * <p>Printed for each: throughput, task-completion latency (claim + complete, p50/p95), and the SQL
+ * statements per lifecycle by kind, counted at the JDBC layer ({@link SqlCounter}) over the measured
+ * lifecycles, plus OfficeFlow's inserts per table next to plain Camunda's. Not a JUnit test: {@code mvn
+ * -Pbench verify} runs it when {@code OFFICEFLOW_TEST_DB_URL} is set (its server is used; the two
+ * databases {@code officeflow_bench_app} and {@code officeflow_bench_plain} are dropped and created), or
+ * {@code java -cp <test classpath> cn.officeflow.bench.RestLifecycleComparison [lifecycles] [clients]}.
+ * System property {@code bench.warmup} (default 10 lifecycles per application).
+ */
+public final class RestLifecycleComparison {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PASSWORD = "Office@2026";
+
+  /** The user steps of one lifecycle, in order, with who does them (as in OutgoingLifecycleBenchmark). */
+  private static final String[][] STEPS = {
+    {TASK_DEPT_REVIEW, HEAD},
+    {TASK_LEGAL_REVIEW, LEGAL},
+    {TASK_LEADER_APPROVAL, LEADER},
+    {TASK_PROOF_FORMAT, PROOF_1},
+    {TASK_PROOF_WORDING, PROOF_2},
+    {TASK_PROOF_ATTACHMENTS, PROOF_1},
+  };
+
+  public static void main(String[] args) {
+    int exitCode = 0;
+    try {
+      run(args);
+    } catch (Throwable e) {
+      e.printStackTrace();
+      exitCode = 1;
+    }
+    System.out.flush();
+    System.exit(exitCode);
+  }
+
+  private static void run(String[] args) throws Exception {
+    int lifecycles = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+    int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+    int warmUp = Integer.getInteger("bench.warmup", 10);
+    String url = System.getenv(OutgoingLifecycleBenchmark.DB_URL_ENV);
+    String title = "发文 lifecycles over REST — OfficeFlow against plain Camunda 7, MariaDB/MySQL";
+    if (url == null || url.isBlank()) {
+      System.out.println(
+          title + "\n  skipped: " + OutgoingLifecycleBenchmark.DB_URL_ENV + " not set");
+      return;
+    }
+    String server = url.replaceAll("^(jdbc:[a-z]+://[^/]+/).*$", "$1");
+    Run app = new Run("OfficeFlow", OutgoingLifecycleBenchmark.uniqueDocCode());
+    Run plain = new Run("plain Camunda", null);
+    app.measure(
+        bootOfficeFlow(server + freshDatabase(server, "officeflow_bench_app"), app.counter),
+        lifecycles,
+        clients,
+        warmUp);
+    plain.measure(
+        bootPlain(server + freshDatabase(server, "officeflow_bench_plain"), plain.counter),
+        lifecycles,
+        clients,
+        warmUp);
+    System.out.print(report(title, lifecycles, clients, warmUp, app, plain));
+  }
+
+  // --- the two applications
+
+  private static ConfigurableApplicationContext bootOfficeFlow(String url, SqlCounter counter) {
+    return new SpringApplicationBuilder(OfficeFlowApplication.class)
+        .bannerMode(Banner.Mode.OFF)
+        .logStartupInfo(false)
+        .profiles("mysql")
+        .initializers(counter)
+        .run(
+            "--logging.level.root=WARN",
+            "--server.port=0",
+            "--server.address=127.0.0.1",
+            "--spring.datasource.url=" + url,
+            "--spring.datasource.username=" + dbUser(),
+            "--spring.datasource.password=" + dbPassword(),
+            "--officeflow.admin.password=" + OutgoingLifecycleBenchmark.MYSQL_ADMIN_PASSWORD,
+            "--officeflow.demo.enabled=true",
+            "--spring.autoconfigure.exclude="
+                + OutgoingLifecycleBenchmark.COVERAGE_AUTO_CONFIGURATION);
+  }
+
+  private static ConfigurableApplicationContext bootPlain(String url, SqlCounter counter) {
+    return new SpringApplicationBuilder(PlainCamundaApplication.class)
+        .bannerMode(Banner.Mode.OFF)
+        .logStartupInfo(false)
+        .initializers(counter)
+        .run(
+            // none of OfficeFlow's application.yaml, migrations or models: the starters' defaults
+            "--spring.config.name=plain-camunda-bench",
+            "--logging.level.root=WARN",
+            "--server.port=0",
+            "--server.address=127.0.0.1",
+            "--spring.flyway.enabled=false",
+            "--spring.datasource.url="
+                + url
+                + "?sendFractionalSeconds=false&nullDatabaseMeansCurrent=true"
+                + "&characterEncoding=UTF-8&connectionCollation=utf8mb4_bin",
+            "--spring.datasource.username=" + dbUser(),
+            "--spring.datasource.password=" + dbPassword(),
+            "--spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED",
+            "--camunda.bpm.database.type=mysql",
+            "--camunda.bpm.database.schema-update=true",
+            "--camunda.bpm.history-level=full",
+            "--camunda.bpm.authorization.enabled=true",
+            "--camunda.bpm.auto-deployment-enabled=false",
+            "--camunda.bpm.generic-properties.properties.generalResourceWhitelistPattern=[a-zA-Z0-9_-]+",
+            "--camunda.bpm.default-serialization-format=application/json",
+            "--camunda.bpm.admin-user.id=admin",
+            "--camunda.bpm.admin-user.password=" + OutgoingLifecycleBenchmark.MYSQL_ADMIN_PASSWORD,
+            "--spring.autoconfigure.exclude="
+                + OutgoingLifecycleBenchmark.COVERAGE_AUTO_CONFIGURATION);
+  }
+
+  private static String freshDatabase(String server, String name) throws Exception {
+    try (Connection c = DriverManager.getConnection(server, dbUser(), dbPassword());
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS `" + name + "`");
+      s.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+    }
+    return name;
+  }
+
+  private static String dbUser() {
+    String user = System.getenv(OutgoingLifecycleBenchmark.DB_USER_ENV);
+    return user == null || user.isBlank() ? "root" : user;
+  }
+
+  private static String dbPassword() {
+    String password = System.getenv(OutgoingLifecycleBenchmark.DB_PASSWORD_ENV);
+    return password == null ? "" : password;
+  }
+
+  // --- one application's run
+
+  static final class Run {
+    final String name;
+    final String docCode;
+    final SqlCounter counter = new SqlCounter();
+    final Series completion = new Series();
+    final Series start = new Series();
+    final Series taskList = new Series();
+    Map<String, Long> kinds;
+    Map<String, Long> tables;
+    double seconds;
+    double userSeconds;
+    int measured;
+    double heapMb;
+
+    Run(String name, String docCode) {
+      this.name = name;
+      this.docCode = docCode;
+    }
+
+    void measure(ConfigurableApplicationContext context, int lifecycles, int clients, int warmUp)
+        throws Exception {
+      try {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        Client client = new Client("http://127.0.0.1:" + port, docCode);
+        drive(client, warmUp, clients, new Series(), new Series(), new Series());
+        counter.reset();
+        long t = System.nanoTime();
+        List<String> ids = drive(client, lifecycles, clients, start, completion, taskList);
+        userSeconds = (System.nanoTime() - t) / 1e9;
+        awaitEnded(context.getBean(ProcessEngine.class).getHistoryService(), ids);
+        seconds = (System.nanoTime() - t) / 1e9;
+        measured = ids.size();
+        kinds = counter.byKind();
+        tables = counter.byTable();
+        heapMb =
+            ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+      } finally {
+        context.close();
+      }
+    }
+
+    private List<String> drive(
+        Client client, int lifecycles, int clients, Series starts, Series completions, Series lists)
+        throws Exception {
+      AtomicInteger left = new AtomicInteger(lifecycles);
+      ExecutorService pool = Executors.newFixedThreadPool(clients);
+      try {
+        List<Future<List<String>>> results = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+          results.add(
+              pool.submit(
+                  () -> {
+                    List<String> ids = new ArrayList<>();
+                    while (left.getAndDecrement() > 0) {
+                      ids.add(client.lifecycle(starts, completions, lists));
+                    }
+                    return ids;
+                  }));
+        }
+        List<String> all = new ArrayList<>();
+        for (Future<List<String>> result : results) {
+          all.addAll(result.get());
+        }
+        return all;
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    /** Read in-process: the users of the lifecycle may not read its history over REST. */
+    private static void awaitEnded(HistoryService history, List<String> ids) {
+      long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+      while (System.nanoTime() < deadline) {
+        long ended =
+            history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceIds(new HashSet<>(ids))
+                .completed()
+                .count();
+        if (ended == ids.size()) {
+          return;
+        }
+        LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+      }
+      throw new IllegalStateException(
+          "not all " + ids.size() + " instances ended within 10 minutes");
+    }
+
+    double per(String kind) {
+      return kinds.getOrDefault(kind, 0L) / (double) measured;
+    }
+  }
+
+  /** One HTTP client for all threads; each request carries the acting user's HTTP Basic header. */
+  static final class Client {
+    private final HttpClient http =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String docCode;
+    private final String processKey;
+    private final OfficialDocument sample = DocxBenchmark.realisticDocument();
+
+    Client(String base, String docCode) {
+      this.base = base;
+      this.docCode = docCode;
+      this.processKey = docCode == null ? PlainCamundaApplication.PROCESS_KEY : PROCESS_KEY;
+    }
+
+    String lifecycle(Series starts, Series completions, Series lists) throws Exception {
+      long t = System.nanoTime();
+      JsonNode started =
+          call(
+              DRAFTER,
+              "POST",
+              "/engine-rest/process-definition/key/" + processKey + "/start",
+              startBody());
+      record(starts, millisSince(t));
+      String pi = started.get("id").asText();
+      for (String[] step : STEPS) {
+        JsonNode task = awaitTask(step[1], pi, step[0], lists);
+        String taskId = task.get("id").asText();
+        t = System.nanoTime();
+        if (!task.path("assignee").asText().equals(step[1])) {
+          call(
+              step[1],
+              "POST",
+              "/engine-rest/task/" + taskId + "/claim",
+              "{\"userId\":\"" + step[1] + "\"}");
+        }
+        call(
+            step[1],
+            "POST",
+            "/engine-rest/task/" + taskId + "/complete",
+            "{\"variables\":{\"decision\":{\"value\":\"approve\"},\"comment\":{\"value\":\"同意\"}}}");
+        record(completions, millisSince(t));
+      }
+      return pi;
+    }
+
+    private String startBody() throws Exception {
+      ObjectNode variables = JSON.createObjectNode();
+      put(variables, TITLE, sample.title());
+      put(variables, DOC_TYPE, "通知");
+      put(variables, MAIN_RECIPIENTS, sample.mainRecipients());
+      put(variables, COPY_TO, sample.copyTo());
+      put(variables, BODY, sample.body());
+      put(variables, ATTACHMENTS, String.join("\n", sample.attachments()));
+      put(variables, URGENCY, "加急");
+      put(variables, SECRECY, "内部");
+      if (docCode != null) {
+        put(variables, DOC_CODE, docCode);
+      }
+      ObjectNode body = JSON.createObjectNode();
+      body.set("variables", variables);
+      return JSON.writeValueAsString(body);
+    }
+
+    private static void put(ObjectNode variables, String name, String value) {
+      variables.putObject(name).put("value", value);
+    }
+
+    /** The user's task of the instance, as soon as the engine (job executor included) has made it. */
+    private JsonNode awaitTask(String user, String pi, String taskKey, Series lists)
+        throws Exception {
+      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+      while (System.nanoTime() < deadline) {
+        long t = System.nanoTime();
+        JsonNode found =
+            call(
+                user,
+                "GET",
+                "/engine-rest/task?processInstanceId="
+                    + pi
+                    + "&taskDefinitionKey="
+                    + URLEncoder.encode(taskKey, StandardCharsets.UTF_8),
+                null);
+        record(lists, millisSince(t));
+        if (found.size() > 0) {
+          return found.get(0);
+        }
+        LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+      }
+      throw new IllegalStateException(taskKey + " never came for " + user + " in " + pi);
+    }
+
+    private JsonNode call(String user, String method, String path, String body) throws Exception {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(base + path))
+              .timeout(Duration.ofSeconds(60))
+              .header(
+                  "Authorization",
+                  "Basic "
+                      + Base64.getEncoder()
+                          .encodeToString(
+                              (user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+      if (body == null) {
+        request.method(method, HttpRequest.BodyPublishers.noBody());
+      } else {
+        request
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body));
+      }
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() >= 300) {
+        throw new IllegalStateException(
+            method
+                + " "
+                + path
+                + " as "
+                + user
+                + ": "
+                + response.statusCode()
+                + " "
+                + response.body());
+      }
+      return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+  }
+
+  // --- printing
+
+  private static String report(
+      String title, int lifecycles, int clients, int warmUp, Run app, Run plain) {
+    StringBuilder out = new StringBuilder("\n").append(title).append('\n');
+    row(
+        out,
+        "load",
+        format(
+            "%d lifecycles per application after %d warm-up, %d clients, fresh databases",
+            lifecycles, warmUp, clients));
+    for (Run run : List.of(app, plain)) {
+      row(out, run.name, "");
+      row(
+          out,
+          "  throughput",
+          format(
+              "%.2f lifecycles/s to the end of the instance (%.2f/s to the last user task)",
+              run.measured / run.seconds, run.measured / run.userSeconds));
+      row(
+          out,
+          "  completion",
+          format(
+              "claim + complete p50 %.1f ms, p95 %.1f ms (%d)",
+              run.completion.percentile(50), run.completion.percentile(95), run.completion.size()));
+      row(
+          out,
+          "  start",
+          format("p50 %.1f ms, p95 %.1f ms", run.start.percentile(50), run.start.percentile(95)));
+      row(
+          out,
+          "  task query",
+          format(
+              "p50 %.1f ms, p95 %.1f ms",
+              run.taskList.percentile(50), run.taskList.percentile(95)));
+      row(
+          out,
+          "  SQL/lifecycle",
+          format(
+              "%.1f inserts, %.1f deletes, %.1f selects, %.1f updates",
+              run.per("insert"), run.per("delete"), run.per("select"), run.per("update")));
+    }
+    row(
+        out,
+        "ratio",
+        format(
+            "throughput %.2f (target ≥ 1.0); inserts %.2f× plain (target ≤ 1.5×); completion p95"
+                + " %.2f×",
+            (app.measured / app.seconds) / (plain.measured / plain.seconds),
+            app.per("insert") / plain.per("insert"),
+            app.completion.percentile(95) / plain.completion.percentile(95)));
+    row(out, "inserts", "per lifecycle, by table: OfficeFlow / plain Camunda");
+    Map<String, double[]> byTable = new LinkedHashMap<>();
+    for (Run run : List.of(app, plain)) {
+      int column = run == app ? 0 : 1;
+      run.tables.forEach(
+          (key, n) -> {
+            if (key.startsWith("insert ")
+                || key.startsWith("update ")
+                || key.startsWith("delete ")) {
+              byTable.computeIfAbsent(key, k -> new double[2])[column] = n / (double) run.measured;
+            }
+          });
+    }
+    byTable.entrySet().stream()
+        .filter(e -> e.getValue()[0] >= 0.05 || e.getValue()[1] >= 0.05)
+        .sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]))
+        .forEach(
+            e ->
+                row(
+                    out,
+                    "",
+                    format("%-36s %6.1f / %6.1f", e.getKey(), e.getValue()[0], e.getValue()[1])));
+    row(
+        out,
+        "machine",
+        format(
+            "Java %s, %d cores, load average %.2f at the end",
+            System.getProperty("java.version"),
+            Runtime.getRuntime().availableProcessors(),
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    return out.toString();
+  }
+
+  private static void row(StringBuilder out, String label, String value) {
+    out.append(format("  %-15s %s%n", label, value));
+  }
+
+  private static String format(String format, Object... values) {
+    return String.format(Locale.ROOT, format, values);
+  }
+
+  /** Series is not thread-safe; the clients share one. */
+  private static void record(Series series, double millis) {
+    synchronized (series) {
+      series.add(millis);
+    }
+  }
+
+  private static double millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e6;
+  }
+}
