@@ -189,10 +189,8 @@ public final class OutgoingLifecycleBenchmark {
       profile = "mysql";
       args.add("--spring.datasource.url=" + url);
       // the same account as the MariaDB/MySQL integration tests (cn.officeflow.mysql.TestDatabase)
-      String user = System.getenv(DB_USER_ENV);
-      String password = System.getenv(DB_PASSWORD_ENV);
-      args.add("--spring.datasource.username=" + (user == null || user.isBlank() ? "root" : user));
-      args.add("--spring.datasource.password=" + (password == null ? "" : password));
+      args.add("--spring.datasource.username=" + dbUser());
+      args.add("--spring.datasource.password=" + dbPassword());
       args.add("--officeflow.admin.password=" + MYSQL_ADMIN_PASSWORD);
       args.add("--officeflow.demo.enabled=true");
     }
@@ -559,6 +557,18 @@ public final class OutgoingLifecycleBenchmark {
     } catch (Exception e) {
       return "unknown (" + e.getMessage() + ")";
     }
+  }
+
+  /** The database account of the benchmarks on MariaDB/MySQL: {@code OFFICEFLOW_TEST_DB_USER}, default root. */
+  static String dbUser() {
+    String user = System.getenv(DB_USER_ENV);
+    return user == null || user.isBlank() ? "root" : user;
+  }
+
+  /** {@code OFFICEFLOW_TEST_DB_PASSWORD}, default empty. */
+  static String dbPassword() {
+    String password = System.getenv(DB_PASSWORD_ENV);
+    return password == null ? "" : password;
   }
 
   /** {@code BM} + 8 random upper-case letters: letters only, 10 characters (the rule allows 12). */

@@ -16,18 +16,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +58,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class RestLifecycleComparison {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = BenchHttp.JSON;
   private static final String PASSWORD = "Office@2026";
 
   /** The user steps of one lifecycle, in order, with who does them (as in OutgoingLifecycleBenchmark). */
@@ -128,8 +123,8 @@ public final class RestLifecycleComparison {
             "--server.port=0",
             "--server.address=127.0.0.1",
             "--spring.datasource.url=" + url,
-            "--spring.datasource.username=" + dbUser(),
-            "--spring.datasource.password=" + dbPassword(),
+            "--spring.datasource.username=" + OutgoingLifecycleBenchmark.dbUser(),
+            "--spring.datasource.password=" + OutgoingLifecycleBenchmark.dbPassword(),
             "--officeflow.admin.password=" + OutgoingLifecycleBenchmark.MYSQL_ADMIN_PASSWORD,
             "--officeflow.demo.enabled=true",
             "--spring.autoconfigure.exclude="
@@ -152,8 +147,8 @@ public final class RestLifecycleComparison {
                 + url
                 + "?sendFractionalSeconds=false&nullDatabaseMeansCurrent=true"
                 + "&characterEncoding=UTF-8&connectionCollation=utf8mb4_bin",
-            "--spring.datasource.username=" + dbUser(),
-            "--spring.datasource.password=" + dbPassword(),
+            "--spring.datasource.username=" + OutgoingLifecycleBenchmark.dbUser(),
+            "--spring.datasource.password=" + OutgoingLifecycleBenchmark.dbPassword(),
             "--spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED",
             "--camunda.bpm.database.type=mysql",
             "--camunda.bpm.database.schema-update=true",
@@ -169,22 +164,16 @@ public final class RestLifecycleComparison {
   }
 
   private static String freshDatabase(String server, String name) throws Exception {
-    try (Connection c = DriverManager.getConnection(server, dbUser(), dbPassword());
+    try (Connection c =
+            DriverManager.getConnection(
+                server,
+                OutgoingLifecycleBenchmark.dbUser(),
+                OutgoingLifecycleBenchmark.dbPassword());
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS `" + name + "`");
       s.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
     }
     return name;
-  }
-
-  private static String dbUser() {
-    String user = System.getenv(OutgoingLifecycleBenchmark.DB_USER_ENV);
-    return user == null || user.isBlank() ? "root" : user;
-  }
-
-  private static String dbPassword() {
-    String password = System.getenv(OutgoingLifecycleBenchmark.DB_PASSWORD_ENV);
-    return password == null ? "" : password;
   }
 
   // --- one application's run
@@ -284,15 +273,13 @@ public final class RestLifecycleComparison {
 
   /** One HTTP client for all threads; each request carries the acting user's HTTP Basic header. */
   static final class Client {
-    private final HttpClient http =
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    private final BenchHttp http;
     private final String docCode;
     private final String processKey;
     private final OfficialDocument sample = DocxBenchmark.realisticDocument();
 
     Client(String base, String docCode) {
-      this.base = base;
+      this.http = new BenchHttp(base, PASSWORD);
       this.docCode = docCode;
       this.processKey = docCode == null ? PlainCamundaApplication.PROCESS_KEY : PROCESS_KEY;
     }
@@ -375,37 +362,7 @@ public final class RestLifecycleComparison {
     }
 
     private JsonNode call(String user, String method, String path, String body) throws Exception {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(base + path))
-              .timeout(Duration.ofSeconds(60))
-              .header(
-                  "Authorization",
-                  "Basic "
-                      + Base64.getEncoder()
-                          .encodeToString(
-                              (user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
-      if (body == null) {
-        request.method(method, HttpRequest.BodyPublishers.noBody());
-      } else {
-        request
-            .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(body));
-      }
-      HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() >= 300) {
-        throw new IllegalStateException(
-            method
-                + " "
-                + path
-                + " as "
-                + user
-                + ": "
-                + response.statusCode()
-                + " "
-                + response.body());
-      }
-      return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+      return http.call(user, method, path, body);
     }
   }
 
