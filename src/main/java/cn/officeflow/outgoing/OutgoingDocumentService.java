@@ -286,7 +286,8 @@ public class OutgoingDocumentService {
     String id = documentId(execution);
     OutgoingDocument document = document(id);
     DocumentVersion approved = signedVersion(document);
-    documents.updateDocx(id, docx.generate(officialDocument(document, approved)), EngineClock.now());
+    documents.updateDocx(
+        id, docx.generate(officialDocument(document, approved)), EngineClock.now());
   }
 
   /**

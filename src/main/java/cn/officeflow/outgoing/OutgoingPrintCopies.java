@@ -73,7 +73,8 @@ public class OutgoingPrintCopies {
             .orElseThrow(() -> new NotFoundException("发文尚未生成正式公文（.docx），不能生成 PDF：" + documentId));
     OutgoingDocument document = outgoing.document(documentId);
     DocumentVersion signed = outgoing.signedVersion(document);
-    List<byte[]> rendered = pdf.toPdf(List.of(formal, docx.approvalRecord(record(document, signed))));
+    List<byte[]> rendered =
+        pdf.toPdf(List.of(formal, docx.approvalRecord(record(document, signed))));
     byte[] copy = rendered.get(0);
     if (seal.png().isPresent()) {
       copy =
@@ -83,9 +84,7 @@ public class OutgoingPrintCopies {
     copy = printCopy.append(copy, rendered.get(1));
     byte[] signedCopy =
         signatures.sign(
-            copy,
-            "签发：" + document.documentNumber() + "（第 " + signed.version() + " 稿）",
-            issuerName);
+            copy, "签发：" + document.documentNumber() + "（第 " + signed.version() + " 稿）", issuerName);
     documents.updatePdf(documentId, signedCopy, EngineClock.now());
     // the OFD has the same pages; its own signature (GB/T 38540) is not part of OfficeFlow yet
     documents.updateOfd(documentId, ofd.fromPdf(copy), EngineClock.now());

@@ -51,7 +51,8 @@ final class TestDatabase {
     properties.put("officeflow.demo.enabled", "true");
     properties.put("officeflow.demo.password", DEMO_PASSWORD);
     properties.put("camunda.bpm.job-execution.enabled", "false");
-    // the mysql profile signs only with a configured unit keystore: the tests bring one of their own
+    // the mysql profile signs only with a configured unit keystore: the tests bring one of their
+    // own
     properties.put("officeflow.signing.keystore", SIGNING_KEYSTORE.toString());
     properties.put("officeflow.signing.keystore-password", SIGNING_PASSWORD);
     properties.put("officeflow.signing.key-alias", SIGNING_ALIAS);

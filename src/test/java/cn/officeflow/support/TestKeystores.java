@@ -46,7 +46,8 @@ public final class TestKeystores {
                           Date.from(from.plus(Duration.ofDays(days))),
                           subject,
                           pair.getPublic())
-                      .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+                      .build(
+                          new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
       return new Key(pair, certificate);
     } catch (Exception e) {
       throw new IllegalStateException(e);

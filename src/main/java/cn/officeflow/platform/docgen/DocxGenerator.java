@@ -48,7 +48,8 @@ public class DocxGenerator {
           "word/settings.xml",
           "word/fontTable.xml",
           "word/footer1.xml",
-          "word/footer2.xml");
+          "word/footer2.xml",
+          "word/footer3.xml");
 
   /**
    * The 审批记录 appended to the archived PDF: its own document part, footer (page "x / y" of the record) and
@@ -107,8 +108,7 @@ public class DocxGenerator {
     return bytes.toByteArray();
   }
 
-  private static void writeEntry(ZipOutputStream zip, Part part, Object model)
-      throws IOException {
+  private static void writeEntry(ZipOutputStream zip, Part part, Object model) throws IOException {
     ZipEntry entry = new ZipEntry(part.name());
     entry.setTimeLocal(ENTRY_TIME);
     zip.putNextEntry(entry);

@@ -70,7 +70,8 @@ public class PdfPrintCopy {
       double mm = PdfLayout.MM;
       double width = SEAL_MM * mm;
       double height = width * image.getHeight() / image.getWidth();
-      double centreX = (Math.min(signature.left(), date.left()) + Math.max(signature.right(), date.right())) / 2;
+      double centreX =
+          (Math.min(signature.left(), date.left()) + Math.max(signature.right(), date.right())) / 2;
       // 署名 and 日期 sit a little below the centre of the seal
       double centreY = (signature.top() + date.bottom()) / 2 - 0.12 * SEAL_MM;
       double pageHeight = page.getMediaBox().getHeight();
@@ -78,7 +79,8 @@ public class PdfPrintCopy {
       ink.setNonStrokingAlphaConstant(SEAL_OPACITY);
       ink.setBlendMode(BlendMode.MULTIPLY);
       try (PDPageContentStream content =
-          new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+          new PDPageContentStream(
+              document, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
         content.saveGraphicsState();
         content.setGraphicsStateParameters(ink);
         content.drawImage(

@@ -115,7 +115,8 @@ public class PdfSignatures {
       signature.setSignDate(calendar(time));
       options.setPreferredSignatureSize(SIGNATURE_SIZE);
       document.addSignature(signature, options);
-      // PDF/A-2 (6.3.2): a widget annotation is printable; its rectangle is 0 × 0 (invisible signature)
+      // PDF/A-2 (6.3.2): a widget annotation is printable; its rectangle is 0 × 0 (invisible
+      // signature)
       List<PDSignatureField> fields = document.getSignatureFields();
       fields.get(fields.size() - 1).getWidgets().forEach(w -> w.setPrinted(true));
       ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * SIGNATURE_SIZE + 4096);
@@ -127,7 +128,8 @@ public class PdfSignatures {
     }
   }
 
-  private static byte[] cms(InputStream content, java.security.PrivateKey key, List<X509Certificate> chain)
+  private static byte[] cms(
+      InputStream content, java.security.PrivateKey key, List<X509Certificate> chain)
       throws IOException {
     try {
       X509Certificate certificate = chain.get(0);
@@ -176,7 +178,17 @@ public class PdfSignatures {
     if (range == null || range.length != 4 || !withinFile(range, pdf.length)) {
       problems.add("签名的字节范围（ByteRange）无效");
       return new SignatureReport(
-          true, false, false, false, false, false, false, subFilter(signature), null, null, null,
+          true,
+          false,
+          false,
+          false,
+          false,
+          false,
+          false,
+          subFilter(signature),
+          null,
+          null,
+          null,
           problems);
     }
     boolean covers = range[0] == 0 && onlySignatureBetween(pdf, range);
@@ -329,12 +341,14 @@ public class PdfSignatures {
       return false;
     }
     byte[] claimed = ASN1OctetString.getInstance(digest.getAttrValues().getObjectAt(0)).getOctets();
-    MessageDigest md = MessageDigest.getInstance(DIGESTS.getAlgorithmName(signer.getDigestAlgorithmID()));
+    MessageDigest md =
+        MessageDigest.getInstance(DIGESTS.getAlgorithmName(signer.getDigestAlgorithmID()));
     return MessageDigest.isEqual(claimed, md.digest(content));
   }
 
   @SuppressWarnings("unchecked")
-  private static X509Certificate certificate(Store<X509CertificateHolder> store, SignerInformation signer)
+  private static X509Certificate certificate(
+      Store<X509CertificateHolder> store, SignerInformation signer)
       throws GeneralSecurityException {
     Collection<X509CertificateHolder> matches = store.getMatches(signer.getSID());
     if (matches.isEmpty()) {

@@ -139,11 +139,7 @@ public class UnitCertificate {
       store = KeyStore.getInstance(path.toFile(), secret);
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException(
-          "无法打开签名证书库 "
-              + path
-              + "：请检查 officeflow.signing.keystore-password（"
-              + e.getMessage()
-              + "）",
+          "无法打开签名证书库 " + path + "：请检查 officeflow.signing.keystore-password（" + e.getMessage() + "）",
           e);
     }
     try {
@@ -179,7 +175,8 @@ public class UnitCertificate {
     Path passwordFile = path.resolveSibling(path.getFileName() + ".password");
     try {
       if (Files.exists(path) && Files.exists(passwordFile)) {
-        return load(path, Files.readString(passwordFile, StandardCharsets.UTF_8).strip(), DEMO_ALIAS);
+        return load(
+            path, Files.readString(passwordFile, StandardCharsets.UTF_8).strip(), DEMO_ALIAS);
       }
       Files.createDirectories(path.toAbsolutePath().getParent());
       byte[] random = new byte[24];
@@ -228,10 +225,13 @@ public class UnitCertificate {
             pair.getPublic());
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
     builder.addExtension(
-        Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+        Extension.keyUsage,
+        true,
+        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
     return new JcaX509CertificateConverter()
         .getCertificate(
-            builder.build(new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(pair.getPrivate())));
+            builder.build(
+                new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(pair.getPrivate())));
   }
 
   private static void writeOwnerOnly(Path file, byte[] content) throws IOException {

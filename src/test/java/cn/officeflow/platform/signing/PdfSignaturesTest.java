@@ -35,7 +35,8 @@ class PdfSignaturesTest {
     byte[] original = pdf();
     byte[] signed = signatures.sign(original, "签发", UNIT);
 
-    // incremental: every byte of the original (a PDF/A file in production) is still there, unchanged
+    // incremental: every byte of the original (a PDF/A file in production) is still there,
+    // unchanged
     assertThat(Arrays.copyOf(signed, original.length)).isEqualTo(original);
     SignatureReport report = signatures.verify(signed);
     assertThat(report.problems()).isEmpty();
@@ -109,7 +110,12 @@ class PdfSignaturesTest {
     TestKeystores.Key old = TestKeystores.key("旧证书", Instant.now().minus(Duration.ofDays(400)), 30);
     byte[] late =
         PdfSignatures.sign(
-            pdf(), old.pair().getPrivate(), List.of(old.certificate()), "签发", UNIT, LocalDateTime.now());
+            pdf(),
+            old.pair().getPrivate(),
+            List.of(old.certificate()),
+            "签发",
+            UNIT,
+            LocalDateTime.now());
     SignatureReport expired = signatures.verify(late);
     assertThat(expired.certificateValidAtSigningTime()).isFalse();
     assertThat(expired.problems()).contains("签名时间不在证书有效期内");
@@ -127,19 +133,23 @@ class PdfSignaturesTest {
     TestKeystores.Key key = TestKeystores.key("正式单位证书", Instant.now(), 365);
     Path store = TestKeystores.pkcs12(key, dir.resolve("unit.p12"), "unit", "Secret@2026");
     UnitCertificate production =
-        new UnitCertificate(mysql(), store.toString(), "Secret@2026", "unit", "unused", false, UNIT);
+        new UnitCertificate(
+            mysql(), store.toString(), "Secret@2026", "unit", "unused", false, UNIT);
     assertThat(production.demo()).isFalse();
     assertThat(production.certificate()).isEqualTo(key.certificate());
     // the only key entry is found without an alias
-    assertThat(new UnitCertificate(mysql(), store.toString(), "Secret@2026", "", "unused", false, UNIT)
-            .certificate())
+    assertThat(
+            new UnitCertificate(mysql(), store.toString(), "Secret@2026", "", "unused", false, UNIT)
+                .certificate())
         .isEqualTo(key.certificate());
 
     assertThatThrownBy(
             () -> new UnitCertificate(mysql(), store.toString(), "wrong", "unit", "x", false, UNIT))
         .hasMessageContaining("officeflow.signing.keystore-password");
     assertThatThrownBy(
-            () -> new UnitCertificate(mysql(), store.toString(), "Secret@2026", "nope", "x", false, UNIT))
+            () ->
+                new UnitCertificate(
+                    mysql(), store.toString(), "Secret@2026", "nope", "x", false, UNIT))
         .hasMessageContaining("officeflow.signing.key-alias");
     assertThatThrownBy(
             () ->
@@ -151,11 +161,13 @@ class PdfSignaturesTest {
   @Test
   void theMysqlProfileRefusesToStartWithoutAKeystoreUnlessATrialSaysSo() {
     Path demoPath = dir.resolve("trial/demo.p12");
-    assertThatThrownBy(() -> new UnitCertificate(mysql(), "", "", "", demoPath.toString(), false, UNIT))
+    assertThatThrownBy(
+            () -> new UnitCertificate(mysql(), "", "", "", demoPath.toString(), false, UNIT))
         .hasMessageContaining("未配置单位签名证书")
         .hasMessageContaining("OFFICEFLOW_SIGNING_KEYSTORE");
     assertThat(Files.exists(demoPath)).as("no throwaway key was made").isFalse();
-    UnitCertificate trial = new UnitCertificate(mysql(), "", "", "", demoPath.toString(), true, UNIT);
+    UnitCertificate trial =
+        new UnitCertificate(mysql(), "", "", "", demoPath.toString(), true, UNIT);
     assertThat(trial.demo()).isTrue();
   }
 
@@ -173,8 +185,12 @@ class PdfSignaturesTest {
     try (PDDocument document = new PDDocument()) {
       PDPage page = new PDPage(PDRectangle.A4);
       document.addPage(page);
-      try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(
-              document, page, org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode.OVERWRITE, false)) {
+      try (var content =
+          new org.apache.pdfbox.pdmodel.PDPageContentStream(
+              document,
+              page,
+              org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode.OVERWRITE,
+              false)) {
         content.beginText();
         content.setFont(
             new org.apache.pdfbox.pdmodel.font.PDType1Font(
