@@ -80,7 +80,7 @@ class SignedPrintCopyApiTest {
       String record = stripper.getText(printed).replaceAll("\\s", "");
       assertThat(record)
           .contains("审批记录")
-          .contains("签发稿：第2稿（吴强")
+          .contains("签发稿次：第2稿（吴强")
           .contains("刘洋", "周杰", "吴强", "郑华", "何欣")
           .contains("请补充值班表")
           .contains("第1稿", "第2稿")

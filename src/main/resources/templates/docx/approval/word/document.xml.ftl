@@ -14,14 +14,14 @@
 <#assign SZ_3 = 32>
 <#assign SZ_4 = 28>
 <#-- columns: 步骤, 审批人, 时间, 结论, 稿次, 意见 (twips, together the type area) -->
-<#assign COLUMNS = [1500, 1050, 2250, 760, 900, 2385]>
+<#assign COLUMNS = [1400, 1050, 2500, 760, 1100, 2035]>
 <#macro run text font=FANGSONG size=SZ_3>
 <w:r><w:rPr><w:rFonts w:ascii="${font}" w:eastAsia="${font}" w:hAnsi="${font}" w:cs="${font}"/><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r><#t>
 </#macro>
-<#macro line text font=FANGSONG size=SZ_3 jc="left" before=0>
+<#macro line text font=FANGSONG size=SZ_3 jc="left" before=0 after=0>
     <w:p>
       <w:pPr>
-        <w:spacing w:before="${before}" w:after="0" w:line="${LINE}" w:lineRule="exact"/>
+        <w:spacing w:before="${before}" w:after="${after}" w:line="${LINE}" w:lineRule="exact"/>
         <w:jc w:val="${jc}"/>
       </w:pPr>
       <@run text=text font=font size=size/>
@@ -50,7 +50,8 @@
 <#if documentNumber?has_content>
     <@line text="发文字号：" + documentNumber/>
 </#if>
-    <@line text="签 发 稿：第 " + signedVersion + " 稿（" + signOff + "），即本记录之前印制的正文"/>
+    <@line text="签发稿次：第 " + signedVersion + " 稿（" + signOff + " 签发）"/>
+    <@line text="本记录之前印制的正文即为该稿。" after=LINE/>
     <w:tbl>
       <w:tblPr>
         <w:tblW w:w="${TYPE_WIDTH}" w:type="dxa"/>
