@@ -20,6 +20,11 @@ public class OutgoingDocumentRepository {
       number_year, number_seq, signer, signer_name, signed_at, issued_at, docx is not null as has_docx,
       created_at, updated_at, secrecy_period, notes""";
 
+  /** Columns of a saved 稿, in the order {@link #version(ResultSet, int)} reads them. */
+  private static final String VERSION_COLUMNS =
+      "version, title, doc_type, main_recipients, copy_to, attachments, urgency, secrecy, body, edited_by,"
+          + " edited_at, secrecy_period, notes";
+
   private final JdbcClient jdbc;
 
   public OutgoingDocumentRepository(JdbcClient jdbc) {
@@ -217,9 +222,9 @@ public class OutgoingDocumentRepository {
 
   public List<DocumentVersion> versions(String id) {
     return jdbc.sql(
-            """
-        select version, title, doc_type, main_recipients, copy_to, attachments, urgency, secrecy, body, edited_by,
-          edited_at, secrecy_period, notes from of_outgoing_version where document_id = :id order by version""")
+            "select "
+                + VERSION_COLUMNS
+                + " from of_outgoing_version where document_id = :id order by version")
         .param("id", id)
         .query(OutgoingDocumentRepository::version)
         .list();
@@ -228,9 +233,9 @@ public class OutgoingDocumentRepository {
   /** One saved 稿 of the document. */
   public Optional<DocumentVersion> version(String id, int version) {
     return jdbc.sql(
-            """
-        select version, title, doc_type, main_recipients, copy_to, attachments, urgency, secrecy, body, edited_by,
-          edited_at, secrecy_period, notes from of_outgoing_version where document_id = :id and version = :version""")
+            "select "
+                + VERSION_COLUMNS
+                + " from of_outgoing_version where document_id = :id and version = :version")
         .param("id", id)
         .param("version", version)
         .query(OutgoingDocumentRepository::version)

@@ -13,7 +13,6 @@ import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.ProcessDriver;
 import cn.officeflow.support.TestKeystores;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,7 +43,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SignedPrintCopyApiTest {
 
   static final String PASSWORD = OutgoingDocumentApiTest.PASSWORD;
-  static final ObjectMapper JSON = new ObjectMapper();
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -156,10 +154,7 @@ class SignedPrintCopyApiTest {
     int at = stored.length / 3; // inside the 公文's bytes, covered by the signature
     tampered[at] = (byte) (tampered[at] ^ 0x01);
     try {
-      jdbc.sql("update of_outgoing_document set pdf = :pdf where id = :id")
-          .param("pdf", tampered)
-          .param("id", id)
-          .update();
+      replace(id, tampered);
       JsonNode verify = verify(id, "zhangwei", 200);
       assertThat(verify.get("intact").asBoolean()).isFalse();
       assertThat(verify.get("signature").get("intact").asBoolean()).as(verify.toString()).isFalse();
@@ -180,10 +175,7 @@ class SignedPrintCopyApiTest {
       JsonNode both = verify(id, "zhangwei", 200);
       assertThat(both.get("archive").get("archivedFileMatchesEntry").asBoolean()).isFalse();
     } finally {
-      jdbc.sql("update of_outgoing_document set pdf = :pdf where id = :id")
-          .param("pdf", stored)
-          .param("id", id)
-          .update();
+      replace(id, stored);
       jdbc.sql("update of_archive_entry set file_content = :c where id = :id")
           .param("c", archived)
           .param("id", entry.id())
@@ -271,7 +263,6 @@ class SignedPrintCopyApiTest {
   }
 
   private static JsonNode json(HttpResponse<String> response, int status) throws Exception {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    return JSON.readTree(response.body());
+    return OutgoingDocumentApiTest.json(response, status);
   }
 }
