@@ -84,12 +84,7 @@ public class PdfSignatures {
 
   /** {@code pdf} signed with the unit's certificate; {@code reason} and {@code location} go into the signature. */
   public byte[] sign(byte[] pdf, String reason, String location) {
-    return sign(pdf, unit, reason, location, EngineClock.now());
-  }
-
-  static byte[] sign(
-      byte[] pdf, UnitCertificate with, String reason, String location, LocalDateTime time) {
-    return sign(pdf, with.key(), with.chain(), reason, location, time);
+    return sign(pdf, unit.key(), unit.chain(), reason, location, EngineClock.now());
   }
 
   /**
