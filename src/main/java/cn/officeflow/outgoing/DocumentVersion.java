@@ -2,7 +2,10 @@ package cn.officeflow.outgoing;
 
 import java.time.LocalDateTime;
 
-/** One submitted text of a 发文 (版本管控). */
+/**
+ * One submitted text of a 发文 (版本管控), with every field the drafter edits: a later 稿 never changes what an
+ * earlier one said, and the issued document is made from the 稿 that was signed off.
+ */
 public record DocumentVersion(
     int version,
     String title,
@@ -14,4 +17,6 @@ public record DocumentVersion(
     String secrecy,
     String body,
     String editedBy,
-    LocalDateTime editedAt) {}
+    LocalDateTime editedAt,
+    String secrecyPeriod,
+    String notes) {}

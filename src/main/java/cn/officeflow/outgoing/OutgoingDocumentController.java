@@ -26,9 +26,12 @@ public class OutgoingDocumentController {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final OutgoingDocumentQueries queries;
+  private final OutgoingPdfVerification verification;
 
-  public OutgoingDocumentController(OutgoingDocumentQueries queries) {
+  public OutgoingDocumentController(
+      OutgoingDocumentQueries queries, OutgoingPdfVerification verification) {
     this.queries = queries;
+    this.verification = verification;
   }
 
   @GetMapping("/{id}")
@@ -45,6 +48,15 @@ public class OutgoingDocumentController {
   @GetMapping("/{id}/pdf")
   public ResponseEntity<byte[]> pdf(@PathVariable String id) {
     return download(queries.pdf(id), MediaType.APPLICATION_PDF, withExtension(id, ".pdf"));
+  }
+
+  /**
+   * Whether the PDF's electronic signature is intact, who signed it and when, and whether it is still the file
+   * the archive recorded (same read rules as the PDF).
+   */
+  @GetMapping("/{id}/pdf/verify")
+  public OutgoingPdfVerification.Result verifyPdf(@PathVariable String id) {
+    return verification.verify(id);
   }
 
   /** The OFD print copy, GB/T 33190 (same read rules as the .docx). */

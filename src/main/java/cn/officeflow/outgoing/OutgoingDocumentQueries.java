@@ -112,6 +112,11 @@ public class OutgoingDocumentQueries {
         .orElseThrow(() -> new NotFoundException("发文的 OFD 尚未生成（印发后由“生成版式文件”步骤异步生成）：" + id));
   }
 
+  /** The 文号 of a readable document (null before 签发). */
+  public String documentNumber(String id) {
+    return readable(id).documentNumber();
+  }
+
   public String fileName(String id) {
     OutgoingDocument document = readable(id);
     String base = document.documentNumber() != null ? document.documentNumber() : document.title();

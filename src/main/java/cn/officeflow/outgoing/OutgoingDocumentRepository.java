@@ -20,6 +20,11 @@ public class OutgoingDocumentRepository {
       number_year, number_seq, signer, signer_name, signed_at, issued_at, docx is not null as has_docx,
       created_at, updated_at, secrecy_period, notes""";
 
+  /** Columns of a saved 稿, in the order {@link #version(ResultSet, int)} reads them. */
+  private static final String VERSION_COLUMNS =
+      "version, title, doc_type, main_recipients, copy_to, attachments, urgency, secrecy, body, edited_by,"
+          + " edited_at, secrecy_period, notes";
+
   private final JdbcClient jdbc;
 
   public OutgoingDocumentRepository(JdbcClient jdbc) {
@@ -92,9 +97,11 @@ public class OutgoingDocumentRepository {
     jdbc.sql(
             """
         insert into of_outgoing_version (document_id, version, title, doc_type, main_recipients, copy_to,
-          attachments, urgency, secrecy, body, edited_by, edited_at)
+          attachments, urgency, secrecy, body, edited_by, edited_at, secrecy_period, notes)
         values (:id, :version, :title, :docType, :recipients, :copyTo, :attachments, :urgency, :secrecy, :body,
-          :editedBy, :now)""")
+          :editedBy, :now, :period, :notes)""")
+        .param("period", draft.secrecyPeriod())
+        .param("notes", draft.notes())
         .param("id", id)
         .param("version", version)
         .param("title", draft.title())
@@ -215,25 +222,41 @@ public class OutgoingDocumentRepository {
 
   public List<DocumentVersion> versions(String id) {
     return jdbc.sql(
-            """
-        select version, title, doc_type, main_recipients, copy_to, attachments, urgency, secrecy, body, edited_by,
-          edited_at from of_outgoing_version where document_id = :id order by version""")
+            "select "
+                + VERSION_COLUMNS
+                + " from of_outgoing_version where document_id = :id order by version")
         .param("id", id)
-        .query(
-            (rs, i) ->
-                new DocumentVersion(
-                    rs.getInt(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getString(6),
-                    rs.getString(7),
-                    rs.getString(8),
-                    rs.getString(9),
-                    rs.getString(10),
-                    rs.getObject(11, LocalDateTime.class)))
+        .query(OutgoingDocumentRepository::version)
         .list();
+  }
+
+  /** One saved 稿 of the document. */
+  public Optional<DocumentVersion> version(String id, int version) {
+    return jdbc.sql(
+            "select "
+                + VERSION_COLUMNS
+                + " from of_outgoing_version where document_id = :id and version = :version")
+        .param("id", id)
+        .param("version", version)
+        .query(OutgoingDocumentRepository::version)
+        .optional();
+  }
+
+  private static DocumentVersion version(ResultSet rs, int row) throws SQLException {
+    return new DocumentVersion(
+        rs.getInt(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        rs.getString(9),
+        rs.getString(10),
+        rs.getObject(11, LocalDateTime.class),
+        rs.getString(12),
+        rs.getString(13));
   }
 
   public String currentBody(String id) {

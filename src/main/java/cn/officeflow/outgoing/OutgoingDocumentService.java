@@ -278,20 +278,32 @@ public class OutgoingDocumentService {
     execution.setVariableLocal(PROOF_FINDINGS, text);
   }
 
-  /** The formal GB/T 9704 document (.docx), stored with the record. */
+  /**
+   * The formal GB/T 9704 document (.docx), stored with the record: laid out from the 稿 that was signed off
+   * (签发), every field of it (保密期限 and 附注 included), never from whatever the record holds now.
+   */
   public void generateFormalDocument(DelegateExecution execution) {
     String id = documentId(execution);
     OutgoingDocument document = document(id);
+    DocumentVersion approved = signedVersion(document);
+    documents.updateDocx(
+        id, docx.generate(officialDocument(document, approved)), EngineClock.now());
+  }
+
+  /**
+   * The 稿 the 签发 approved. Only 退回修改 makes a new 稿, and it always leads back through 签发, so this is the
+   * current one; anything else is refused rather than issuing text nobody signed.
+   */
+  public DocumentVersion signedVersion(OutgoingDocument document) {
+    String id = document.id();
     Integer signed = lastApproval(id, TASK_LEADER_APPROVAL).map(Review::version).orElse(null);
     if (signed == null || signed != document.version()) {
-      // only 退回修改 changes the text, and it always leads back through 签发: this cannot happen
       throw new IllegalStateException(
           "发文 " + id + " 的第 " + document.version() + " 稿未经签发（签发的是第 " + signed + " 稿），不能印发");
     }
-    documents.updateDocx(
-        id,
-        docx.generate(officialDocument(document, documents.currentBody(id))),
-        EngineClock.now());
+    return documents
+        .version(id, signed)
+        .orElseThrow(() -> new IllegalStateException("发文 " + id + " 的第 " + signed + " 稿不存在"));
   }
 
   /** Registered in the ledger (公文追溯台账): issued. */
@@ -310,36 +322,40 @@ public class OutgoingDocumentService {
         document.copyTo() == null ? "无" : document.copyTo());
   }
 
-  public OfficialDocument officialDocument(OutgoingDocument document, String body) {
+  /**
+   * The 公文 of {@code approved}, a 稿 of {@code document}: its text fields from the 稿, the 文号, 签发人 and
+   * dates from the record.
+   */
+  public OfficialDocument officialDocument(OutgoingDocument document, DocumentVersion approved) {
     List<String> attachments =
-        document.attachments() == null ? List.of() : document.attachments().lines().toList();
-    boolean classified = CLASSIFIED.contains(document.secrecy());
+        approved.attachments() == null ? List.of() : approved.attachments().lines().toList();
+    boolean classified = CLASSIFIED.contains(approved.secrecy());
     return new OfficialDocument(
         issuingAuthority,
         classified ? ARCHIVE_COPY_NUMBER : null,
-        document.secrecy(),
-        classified ? document.secrecyPeriod() : null,
-        document.urgency(),
+        approved.secrecy(),
+        classified ? approved.secrecyPeriod() : null,
+        approved.urgency(),
         document.documentNumber(),
-        UPWARD_TYPES.contains(document.docType()),
+        UPWARD_TYPES.contains(approved.docType()),
         document.signerName(),
-        document.title(),
-        document.mainRecipients(),
-        body,
+        approved.title(),
+        approved.mainRecipients(),
+        approved.body(),
         attachments,
         issuerName,
         issueDate(document),
-        document.copyTo(),
+        approved.copyTo(),
         printingAuthority,
         issueDate(document),
-        document.notes());
+        approved.notes());
   }
 
   public OutgoingDocument document(String id) {
     return documents.find(id).orElseThrow(() -> new NotFoundException("发文不存在：" + id));
   }
 
-  private static java.time.LocalDate issueDate(OutgoingDocument document) {
+  static java.time.LocalDate issueDate(OutgoingDocument document) {
     return document.signedAt() == null ? EngineClock.today() : document.signedAt().toLocalDate();
   }
 

@@ -79,6 +79,13 @@
         <w:autoSpaceDN w:val="0"/>
         <w:spacing w:before="${before}" w:after="0" w:line="${LINE}" w:lineRule="exact"/>
 </#macro>
+<#-- page size, margins and grid of every section -->
+<#macro pageSetup>
+      <w:pgSz w:w="11906" w:h="16838"/>
+      <w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="1440" w:gutter="0"/>
+      <w:cols w:space="425"/>
+      <w:docGrid w:linePitch="${LINE}"/>
+</#macro>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
             xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
             xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"
@@ -247,17 +254,29 @@
          needed, then a spacer of exactly the free height, then the 版记 as an ordinary table. (A table
          floating at the bottom margin works in Word but not in LibreOffice, which sets a full-width
          floating table inline after the 落款.) -->
-<#-- a blank page first when the 版记 goes two pages on (FreeMarker ranges may count down: guarded) -->
+<#-- a blank page first when the 版记 goes two pages on. GB/T 9704 7.5: "公文的版记页前有空白页的，空白页和版记页
+     均不编排页码" — the blank page and the 版记 page form a section of their own whose footers are empty. This
+     1-twip paragraph ends the section of the text (with its page-number footers); the next section starts on a
+     new page, the blank one. -->
 <#if imprintPageBreaks gt 1>
-<#list 2..imprintPageBreaks as pageBreak>
     <w:p>
       <w:pPr>
-        <w:pageBreakBefore/>
+        <w:spacing w:before="0" w:after="0" w:line="1" w:lineRule="exact"/>
+        <w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>
+        <w:sectPr>
+          <w:footerReference w:type="default" r:id="rIdFooterOdd"/>
+          <w:footerReference w:type="even" r:id="rIdFooterEven"/>
+          <@pageSetup/>
+        </w:sectPr>
+      </w:pPr>
+    </w:p>
+    <!-- the blank page -->
+    <w:p>
+      <w:pPr>
         <w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>
         <w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>
       </w:pPr>
     </w:p>
-</#list>
 </#if>
     <w:p>
       <w:pPr>
@@ -349,12 +368,15 @@
          25.4 mm above the paper edge (1440 twips). Grid 22 lines × 28 characters: linePitch 579;
          charSpace = (8845 / 28 twips − 16 pt) × 4096 = (15.795 − 16) × 4096 ≈ −842. -->
     <w:sectPr>
+<#if imprintPageBreaks gt 1>
+      <!-- blank page and 版记 page: no page numbers (empty footers, odd and even) -->
+      <w:footerReference w:type="default" r:id="rIdFooterBlank"/>
+      <w:footerReference w:type="even" r:id="rIdFooterBlank"/>
+<#else>
       <w:footerReference w:type="default" r:id="rIdFooterOdd"/>
       <w:footerReference w:type="even" r:id="rIdFooterEven"/>
-      <w:pgSz w:w="11906" w:h="16838"/>
-      <w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="1440" w:gutter="0"/>
-      <w:cols w:space="425"/>
-      <w:docGrid w:linePitch="${LINE}"/>
+</#if>
+      <@pageSetup/>
     </w:sectPr>
   </w:body>
 </w:document>

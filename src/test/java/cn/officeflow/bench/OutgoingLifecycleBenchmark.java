@@ -193,6 +193,10 @@ public final class OutgoingLifecycleBenchmark {
       args.add("--spring.datasource.password=" + dbPassword());
       args.add("--officeflow.admin.password=" + MYSQL_ADMIN_PASSWORD);
       args.add("--officeflow.demo.enabled=true");
+      // a benchmark is a trial: it may sign with a demo certificate (kept under target/) on the
+      // mysql profile
+      args.add("--officeflow.signing.demo-certificate=true");
+      args.add("--officeflow.signing.demo-keystore=target/bench-signing/demo-unit-certificate.p12");
     }
     return new SpringApplicationBuilder(OfficeFlowApplication.class)
         .web(WebApplicationType.SERVLET)

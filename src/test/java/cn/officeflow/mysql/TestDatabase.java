@@ -51,8 +51,26 @@ final class TestDatabase {
     properties.put("officeflow.demo.enabled", "true");
     properties.put("officeflow.demo.password", DEMO_PASSWORD);
     properties.put("camunda.bpm.job-execution.enabled", "false");
+    // the mysql profile signs only with a configured unit keystore: the tests bring one of their
+    // own
+    properties.put("officeflow.signing.keystore", SIGNING_KEYSTORE.toString());
+    properties.put("officeflow.signing.keystore-password", SIGNING_PASSWORD);
+    properties.put("officeflow.signing.key-alias", SIGNING_ALIAS);
     return properties;
   }
+
+  static final String SIGNING_PASSWORD = "Qianzhang@2026";
+  static final String SIGNING_ALIAS = "unit";
+  static final String SIGNING_CN = "示范市行政办公室（MySQL 测试证书）";
+
+  /** A unit keystore as production has one (PKCS#12, alias, password), made once per JVM under target/. */
+  static final java.nio.file.Path SIGNING_KEYSTORE =
+      cn.officeflow.support.TestKeystores.pkcs12(
+          cn.officeflow.support.TestKeystores.key(
+              SIGNING_CN, java.time.Instant.now().minus(java.time.Duration.ofDays(1)), 365),
+          java.nio.file.Path.of("target", "test-signing", "mysql-unit.p12"),
+          SIGNING_ALIAS,
+          SIGNING_PASSWORD);
 
   /** Unset, blank, or Maven's unresolved {@code ${env.OFFICEFLOW_TEST_DB_URL}} all mean "not set". */
   private static Optional<String> value(String raw) {

@@ -423,7 +423,7 @@ class OutgoingDocumentApiTest {
     return vars;
   }
 
-  private static JsonNode json(HttpResponse<String> response, int status) throws Exception {
+  static JsonNode json(HttpResponse<String> response, int status) throws Exception {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     return JSON.readTree(response.body());
   }

@@ -637,6 +637,46 @@ class OutgoingDocumentProcessTest {
 
   // --- helpers
 
+  @Test
+  void everyVersionKeepsItsSecrecyPeriodAndNotesAndTheIssuedDocumentTakesTheSignedOnes()
+      throws Exception {
+    Map<String, Object> vars = draft();
+    vars.put(DOC_TYPE, "请示");
+    vars.put(MAIN_RECIPIENTS, "市政府");
+    vars.put(SECRECY, "秘密");
+    vars.put(SECRECY_PERIOD, "1年");
+    vars.put(NOTES, "联系人：张伟，电话：11111111");
+    ProcessInstance pi = start(vars);
+    driver.reject(HEAD, pi.getId(), TASK_DEPT_REVIEW, "保密期限应为6个月");
+    Map<String, Object> revised = new HashMap<>(vars);
+    revised.put(SECRECY_PERIOD, "6个月");
+    revised.put(NOTES, "联系人：张伟，电话：22222222");
+    driver.complete(DRAFTER, pi.getId(), TASK_REVISE, revised);
+
+    String id = pi.getBusinessKey();
+    assertThat(documents.versions(id))
+        .extracting(
+            DocumentVersion::version, DocumentVersion::secrecyPeriod, DocumentVersion::notes)
+        .containsExactly(
+            tuple(1, "1年", "联系人：张伟，电话：11111111"), tuple(2, "6个月", "联系人：张伟，电话：22222222"));
+
+    throughSignOff(pi);
+    // whatever the record's columns say by the time the document is made, it is made from the
+    // signed 稿
+    jdbc.sql("update of_outgoing_document set secrecy_period = '长期', notes = '未经签发' where id = :id")
+        .param("id", id)
+        .update();
+    proofreadAll(pi);
+    byte[] docx = documents.docx(id).orElseThrow();
+    try (org.apache.poi.xwpf.usermodel.XWPFDocument word =
+        new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+      List<String> lines = word.getParagraphs().stream().map(p -> p.getText()).toList();
+      assertThat(lines).startsWith("000001", "秘密★6个月");
+      assertThat(lines).contains("（联系人：张伟，电话：22222222）");
+      assertThat(String.join("\n", lines)).doesNotContain("长期").doesNotContain("未经签发");
+    }
+  }
+
   private ProcessInstance start(Map<String, Object> vars) {
     return driver.start(DRAFTER, PROCESS_KEY, vars);
   }

@@ -48,21 +48,55 @@ public class DocxGenerator {
           "word/settings.xml",
           "word/fontTable.xml",
           "word/footer1.xml",
-          "word/footer2.xml");
+          "word/footer2.xml",
+          "word/footer3.xml");
+
+  /**
+   * The 审批记录 appended to the archived PDF: its own document part, footer (page "x / y" of the record) and
+   * settings (one footer for all pages), the 公文's styles and fonts. Resource name → part name.
+   */
+  private static final List<List<String>> APPROVAL_RECORD_PARTS =
+      List.of(
+          List.of("approval/[Content_Types].xml", "[Content_Types].xml"),
+          List.of("_rels/.rels", "_rels/.rels"),
+          List.of("docProps/app.xml", "docProps/app.xml"),
+          List.of("approval/docProps/core.xml" + TEMPLATE_SUFFIX, "docProps/core.xml"),
+          List.of("approval/word/document.xml" + TEMPLATE_SUFFIX, "word/document.xml"),
+          List.of("approval/word/_rels/document.xml.rels", "word/_rels/document.xml.rels"),
+          List.of("word/styles.xml", "word/styles.xml"),
+          List.of("approval/word/settings.xml", "word/settings.xml"),
+          List.of("word/fontTable.xml", "word/fontTable.xml"),
+          List.of("approval/word/footer1.xml", "word/footer1.xml"));
 
   /** A fixed entry time makes the same document give the same bytes. */
   private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
   private final List<Part> parts;
+  private final List<Part> approvalRecordParts;
 
   public DocxGenerator() {
     Configuration configuration = freemarkerConfiguration();
     this.parts = PART_NAMES.stream().map(name -> loadPart(configuration, name)).toList();
+    this.approvalRecordParts =
+        APPROVAL_RECORD_PARTS.stream()
+            .map(names -> loadPart(configuration, names.get(0), names.get(1)))
+            .toList();
   }
 
   /** The .docx bytes of {@code doc}. */
   public byte[] generate(OfficialDocument doc) {
-    DocxModel model = DocxModel.from(Objects.requireNonNull(doc, "doc"));
+    return write(parts, DocxModel.from(Objects.requireNonNull(doc, "doc")));
+  }
+
+  /**
+   * The 审批记录 of a 公文 as a .docx on the 公文's page and fonts (rendered to PDF and appended to the archived
+   * print copy).
+   */
+  public byte[] approvalRecord(ApprovalRecord record) {
+    return write(approvalRecordParts, Objects.requireNonNull(record, "record"));
+  }
+
+  private static byte[] write(List<Part> parts, Object model) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * 1024);
     try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
       for (Part part : parts) {
@@ -74,8 +108,7 @@ public class DocxGenerator {
     return bytes.toByteArray();
   }
 
-  private static void writeEntry(ZipOutputStream zip, Part part, DocxModel model)
-      throws IOException {
+  private static void writeEntry(ZipOutputStream zip, Part part, Object model) throws IOException {
     ZipEntry entry = new ZipEntry(part.name());
     entry.setTimeLocal(ENTRY_TIME);
     zip.putNextEntry(entry);
@@ -91,11 +124,19 @@ public class DocxGenerator {
   }
 
   private static Part loadPart(Configuration configuration, String resourceName) {
+    return loadPart(
+        configuration,
+        resourceName,
+        resourceName.endsWith(TEMPLATE_SUFFIX)
+            ? resourceName.substring(0, resourceName.length() - TEMPLATE_SUFFIX.length())
+            : resourceName);
+  }
+
+  private static Part loadPart(Configuration configuration, String resourceName, String partName) {
     if (resourceName.endsWith(TEMPLATE_SUFFIX)) {
-      String partName = resourceName.substring(0, resourceName.length() - TEMPLATE_SUFFIX.length());
       return new TemplatePart(partName, template(configuration, resourceName));
     }
-    return new StaticPart(resourceName, resourceBytes(TEMPLATE_ROOT + resourceName));
+    return new StaticPart(partName, resourceBytes(TEMPLATE_ROOT + resourceName));
   }
 
   private static Template template(Configuration configuration, String name) {
@@ -121,19 +162,19 @@ public class DocxGenerator {
   private interface Part {
     String name();
 
-    void writeTo(OutputStream out, DocxModel model) throws IOException;
+    void writeTo(OutputStream out, Object model) throws IOException;
   }
 
   private record StaticPart(String name, byte[] content) implements Part {
     @Override
-    public void writeTo(OutputStream out, DocxModel model) throws IOException {
+    public void writeTo(OutputStream out, Object model) throws IOException {
       out.write(content);
     }
   }
 
   private record TemplatePart(String name, Template template) implements Part {
     @Override
-    public void writeTo(OutputStream out, DocxModel model) throws IOException {
+    public void writeTo(OutputStream out, Object model) throws IOException {
       // flushed, never closed: closing the writer would close the zip
       Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
       try {

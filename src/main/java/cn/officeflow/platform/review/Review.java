@@ -60,11 +60,14 @@ public record Review(
   public static final String REMOVE_SIGNER = "remove-signer";
 
   /**
-   * One line of a printed opinion table (收文处理笺, 采购记录): step, name, time, kind (the decision's label) and
-   * comment ("" for none), as the HTML templates read them.
+   * One line of a printed opinion table (收文处理笺, 采购记录, 发文 审批记录): step, name, time, kind (the decision's
+   * label), comment ("" for none) and version ("第 2 稿", "" where the record has no versions), as the
+   * templates read them.
    */
   public Map<String, String> printed(DateTimeFormatter timeFormat) {
     return Map.of(
+        "version",
+        version == null ? "" : "第 " + version + " 稿",
         "step",
         step,
         "name",

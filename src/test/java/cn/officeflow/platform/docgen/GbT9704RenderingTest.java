@@ -199,6 +199,31 @@ class GbT9704RenderingTest {
     }
   }
 
+  /**
+   * GB/T 9704 7.5: "公文的版记页前有空白页的，空白页和版记页均不编排页码" — every other page carries its number.
+   */
+  @ParameterizedTest
+  @MethodSource("names")
+  void aBlankPageBeforeTheImprintAndTheImprintPageCarryNoPageNumber(String name) {
+    PdfLayout layout = layouts.get(name);
+    boolean blankPage = DocxModel.from(documents.get(name)).imprintPageBreaks() == 2;
+    List<Integer> numbered = pageNumbers(layout).stream().map(Line::page).toList();
+    int lastNumbered = blankPage ? layout.pages - 2 : layout.pages;
+    for (int page = 1; page <= layout.pages; page++) {
+      if (page <= lastNumbered) {
+        assertThat(numbered).as("page %d of %s has its number", page, name).contains(page);
+      } else {
+        assertThat(numbered)
+            .as("page %d of %s (blank or 版记) has no number", page, name)
+            .doesNotContain(page);
+      }
+    }
+    if (blankPage) {
+      assertThat(layout.linesOn(layout.pages - 1)).as("the blank page is blank").isEmpty();
+      assertThat(layout.rulesOn(layout.pages - 1)).isEmpty();
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("names")
   void ofdCopyHasEveryLineOfThePdfOnA4Pages(String name) throws Exception {
