@@ -50,23 +50,23 @@ public final class NumberingBenchmark {
           title + "\n  skipped: " + OutgoingLifecycleBenchmark.DB_URL_ENV + " not set");
       return;
     }
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "--logging.level.root=WARN",
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--camunda.bpm.job-execution.enabled=false",
+                "--spring.datasource.hikari.maximum-pool-size=" + (threads + 4),
+                "--spring.autoconfigure.exclude="
+                    + OutgoingLifecycleBenchmark.COVERAGE_AUTO_CONFIGURATION));
+    arguments.addAll(OutgoingLifecycleBenchmark.mysqlArguments(url));
     try (ConfigurableApplicationContext context =
         new SpringApplicationBuilder(OfficeFlowApplication.class)
             .bannerMode(Banner.Mode.OFF)
             .logStartupInfo(false)
             .profiles("mysql")
-            .run(
-                "--logging.level.root=WARN",
-                "--server.port=0",
-                "--server.address=127.0.0.1",
-                "--camunda.bpm.job-execution.enabled=false",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + OutgoingLifecycleBenchmark.dbUser(),
-                "--spring.datasource.password=" + OutgoingLifecycleBenchmark.dbPassword(),
-                "--spring.datasource.hikari.maximum-pool-size=" + (threads + 4),
-                "--officeflow.admin.password=" + OutgoingLifecycleBenchmark.MYSQL_ADMIN_PASSWORD,
-                "--spring.autoconfigure.exclude="
-                    + OutgoingLifecycleBenchmark.COVERAGE_AUTO_CONFIGURATION)) {
+            .run(arguments.toArray(String[]::new))) {
       NumberingService numbering = context.getBean(NumberingService.class);
       TransactionTemplate transaction =
           new TransactionTemplate(context.getBean(PlatformTransactionManager.class));

@@ -187,16 +187,7 @@ public final class OutgoingLifecycleBenchmark {
     String profile = "test";
     if (database.equals("mysql")) {
       profile = "mysql";
-      args.add("--spring.datasource.url=" + url);
-      // the same account as the MariaDB/MySQL integration tests (cn.officeflow.mysql.TestDatabase)
-      args.add("--spring.datasource.username=" + dbUser());
-      args.add("--spring.datasource.password=" + dbPassword());
-      args.add("--officeflow.admin.password=" + MYSQL_ADMIN_PASSWORD);
-      args.add("--officeflow.demo.enabled=true");
-      // a benchmark is a trial: it may sign with a demo certificate (kept under target/) on the
-      // mysql profile
-      args.add("--officeflow.signing.demo-certificate=true");
-      args.add("--officeflow.signing.demo-keystore=target/bench-signing/demo-unit-certificate.p12");
+      args.addAll(mysqlArguments(url));
     }
     return new SpringApplicationBuilder(OfficeFlowApplication.class)
         .web(WebApplicationType.SERVLET)
@@ -561,6 +552,22 @@ public final class OutgoingLifecycleBenchmark {
     } catch (Exception e) {
       return "unknown (" + e.getMessage() + ")";
     }
+  }
+
+  /**
+   * The application on the {@code mysql} profile as the benchmarks run it: {@code url}, the account of the
+   * MariaDB/MySQL integration tests (cn.officeflow.mysql.TestDatabase), the demo organisation, and a demo
+   * signing certificate kept under target/ (a benchmark is a trial; production signs with a keystore).
+   */
+  static List<String> mysqlArguments(String url) {
+    return List.of(
+        "--spring.datasource.url=" + url,
+        "--spring.datasource.username=" + dbUser(),
+        "--spring.datasource.password=" + dbPassword(),
+        "--officeflow.admin.password=" + MYSQL_ADMIN_PASSWORD,
+        "--officeflow.demo.enabled=true",
+        "--officeflow.signing.demo-certificate=true",
+        "--officeflow.signing.demo-keystore=target/bench-signing/demo-unit-certificate.p12");
   }
 
   /** The database account of the benchmarks on MariaDB/MySQL: {@code OFFICEFLOW_TEST_DB_USER}, default root. */

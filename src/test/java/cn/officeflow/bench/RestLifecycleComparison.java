@@ -113,22 +113,21 @@ public final class RestLifecycleComparison {
   // --- the two applications
 
   private static ConfigurableApplicationContext bootOfficeFlow(String url, SqlCounter counter) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--logging.level.root=WARN",
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--spring.autoconfigure.exclude="
+                    + OutgoingLifecycleBenchmark.COVERAGE_AUTO_CONFIGURATION));
+    args.addAll(OutgoingLifecycleBenchmark.mysqlArguments(url));
     return new SpringApplicationBuilder(OfficeFlowApplication.class)
         .bannerMode(Banner.Mode.OFF)
         .logStartupInfo(false)
         .profiles("mysql")
         .initializers(counter)
-        .run(
-            "--logging.level.root=WARN",
-            "--server.port=0",
-            "--server.address=127.0.0.1",
-            "--spring.datasource.url=" + url,
-            "--spring.datasource.username=" + OutgoingLifecycleBenchmark.dbUser(),
-            "--spring.datasource.password=" + OutgoingLifecycleBenchmark.dbPassword(),
-            "--officeflow.admin.password=" + OutgoingLifecycleBenchmark.MYSQL_ADMIN_PASSWORD,
-            "--officeflow.demo.enabled=true",
-            "--spring.autoconfigure.exclude="
-                + OutgoingLifecycleBenchmark.COVERAGE_AUTO_CONFIGURATION);
+        .run(args.toArray(String[]::new));
   }
 
   private static ConfigurableApplicationContext bootPlain(String url, SqlCounter counter) {

@@ -129,22 +129,21 @@ public final class TaskListBenchmark {
   }
 
   private static ConfigurableApplicationContext boot(String url) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--logging.level.root=WARN",
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--camunda.bpm.job-execution.enabled=false",
+                "--spring.autoconfigure.exclude="
+                    + OutgoingLifecycleBenchmark.COVERAGE_AUTO_CONFIGURATION));
+    args.addAll(OutgoingLifecycleBenchmark.mysqlArguments(url));
     return new SpringApplicationBuilder(OfficeFlowApplication.class)
         .bannerMode(Banner.Mode.OFF)
         .logStartupInfo(false)
         .profiles("mysql")
-        .run(
-            "--logging.level.root=WARN",
-            "--server.port=0",
-            "--server.address=127.0.0.1",
-            "--camunda.bpm.job-execution.enabled=false",
-            "--spring.datasource.url=" + url,
-            "--spring.datasource.username=" + OutgoingLifecycleBenchmark.dbUser(),
-            "--spring.datasource.password=" + OutgoingLifecycleBenchmark.dbPassword(),
-            "--officeflow.admin.password=" + OutgoingLifecycleBenchmark.MYSQL_ADMIN_PASSWORD,
-            "--officeflow.demo.enabled=true",
-            "--spring.autoconfigure.exclude="
-                + OutgoingLifecycleBenchmark.COVERAGE_AUTO_CONFIGURATION);
+        .run(args.toArray(String[]::new));
   }
 
   /** A real 发文 in 部门初审 whose task is copied; the 200 groups, 刘洋 in the first. */
