@@ -51,6 +51,9 @@ final class TestDatabase {
     properties.put("officeflow.demo.enabled", "true");
     properties.put("officeflow.demo.password", DEMO_PASSWORD);
     properties.put("camunda.bpm.job-execution.enabled", "false");
+    // the tests are automation that uses the bootstrap admin over HTTP Basic (the profile's
+    // default: refused)
+    properties.put("officeflow.security.admin-basic-auth", "true");
     return properties;
   }
 

@@ -31,6 +31,7 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<DeployedProcessHook> deployedProcesses;
   private final ListableBeanFactory beans;
   private final Set<String> integrationMessages;
+  private final Set<String> adminGroups;
   private UserCommandGuard guard;
   private DeploymentGuard deploymentGuard;
 
@@ -40,7 +41,11 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
       ObjectProvider<TaskDeletionHook> deletions,
       ObjectProvider<DeployedProcessHook> deployedProcesses,
       ListableBeanFactory beans,
-      @Value("${officeflow.integrations.messages:}") List<String> integrationMessages) {
+      @Value("${officeflow.integrations.messages:}") List<String> integrationMessages,
+      @Value(
+              "${officeflow.security.admin-groups:camunda-admin,system-admins,security-admins,audit-admins}")
+          List<String> adminGroups) {
+    this.adminGroups = Set.copyOf(adminGroups);
     this.passwordPolicy = passwordPolicy;
     this.completions = completions;
     this.deletions = deletions;
@@ -89,14 +94,26 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
     guard =
         new UserCommandGuard(
             configuration,
-            (user, password) -> {
-              UserCommandGuard.PasswordPolicyGuard check = passwordPolicy.getIfAvailable();
-              if (check != null) {
-                check.check(user, password);
+            new UserCommandGuard.PasswordPolicyGuard() {
+              @Override
+              public void check(org.camunda.bpm.engine.identity.User user, String password) {
+                UserCommandGuard.PasswordPolicyGuard check = passwordPolicy.getIfAvailable();
+                if (check != null) {
+                  check.check(user, password);
+                }
+              }
+
+              @Override
+              public void saved(org.camunda.bpm.engine.identity.User user, String actingUserId) {
+                UserCommandGuard.PasswordPolicyGuard check = passwordPolicy.getIfAvailable();
+                if (check != null) {
+                  check.saved(user, actingUserId);
+                }
               }
             },
             completions::getIfAvailable,
-            integrationMessages);
+            integrationMessages,
+            new AdminSeparation(configuration, adminGroups));
     List<CommandInterceptor> interceptors = new ArrayList<>();
     if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
       interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
