@@ -91,8 +91,7 @@ public class AccountController {
   }
 
   /** The user whose password was right, waiting for a new password or a TOTP code. */
-  record Pending(String userId, String app, LocalDateTime at, boolean passwordChanged)
-      implements Serializable {}
+  record Pending(String userId, String app, LocalDateTime at) implements Serializable {}
 
   // --- the login page
 
@@ -121,19 +120,14 @@ public class AccountController {
         result.ok() || result.outcome() == Outcome.PASSWORD_EXPIRED,
         result.message());
     if (result.outcome() == Outcome.PASSWORD_EXPIRED) {
-      request
-          .getSession()
-          .setAttribute(PENDING, new Pending(username, target, EngineClock.now(), false));
+      request.getSession().setAttribute(PENDING, new Pending(username, target, EngineClock.now()));
       return page(HttpStatus.OK, passwordForm(request, username, result.message()));
     }
     if (!result.ok()) {
-      HttpStatus status =
-          result.outcome() == Outcome.THROTTLED
-              ? HttpStatus.TOO_MANY_REQUESTS
-              : HttpStatus.UNAUTHORIZED;
+      HttpStatus status = refusal(result);
       return page(status, loginForm(request, target, username, result.message()));
     }
-    return afterPassword(request, new Pending(username, target, EngineClock.now(), false));
+    return afterPassword(request, new Pending(username, target, EngineClock.now()));
   }
 
   @PostMapping(value = "/account/password", produces = MediaType.TEXT_HTML_VALUE)
@@ -165,14 +159,10 @@ public class AccountController {
       return page(HttpStatus.BAD_REQUEST, passwordForm(request, pending.userId(), e.getMessage()));
     }
     if (!result.ok()) {
-      HttpStatus status =
-          result.outcome() == Outcome.THROTTLED
-              ? HttpStatus.TOO_MANY_REQUESTS
-              : HttpStatus.UNAUTHORIZED;
+      HttpStatus status = refusal(result);
       return page(status, passwordForm(request, pending.userId(), "原密码：" + result.message()));
     }
-    return afterPassword(
-        request, new Pending(pending.userId(), pending.app(), EngineClock.now(), true));
+    return afterPassword(request, new Pending(pending.userId(), pending.app(), EngineClock.now()));
   }
 
   @PostMapping(value = "/account/totp", produces = MediaType.TEXT_HTML_VALUE)
@@ -250,10 +240,7 @@ public class AccountController {
             request.getRemoteAddr(),
             passwordPolicy::check);
     if (!result.ok()) {
-      HttpStatus status =
-          result.outcome() == Outcome.THROTTLED
-              ? HttpStatus.TOO_MANY_REQUESTS
-              : HttpStatus.UNAUTHORIZED;
+      HttpStatus status = refusal(result);
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("type", result.outcome().name());
       body.put("message", "字段 oldPassword：" + result.message());
@@ -417,6 +404,13 @@ public class AccountController {
         .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .body(html);
+  }
+
+  /** 429 for a throttled address, else 401. */
+  private static HttpStatus refusal(LoginResult result) {
+    return result.outcome() == Outcome.THROTTLED
+        ? HttpStatus.TOO_MANY_REQUESTS
+        : HttpStatus.UNAUTHORIZED;
   }
 
   private static String app(String app) {

@@ -170,6 +170,40 @@ class AdminSecondFactorTest {
   }
 
   @Test
+  void wrongCodesAreCountedEvenWhenThePasswordIsEnteredAgainEachTime() {
+    String secret = null;
+    for (int i = 0; i < 5; i++) {
+      LoginPage login = new LoginPage();
+      login.open("admin");
+      HttpResponse<String> password =
+          login.post(
+              "/account/login",
+              Map.of("username", "xitongguan", "password", DemoUsers.PASSWORD, "app", "admin"));
+      assertThat(password.statusCode()).isEqualTo(200);
+      if (secret == null) {
+        secret = secret(password.body());
+      }
+      assertThat(login.post("/account/totp", Map.of("code", "000000")).statusCode()).isEqualTo(401);
+    }
+    LoginPage login = new LoginPage();
+    login.open("admin");
+    login.post(
+        "/account/login",
+        Map.of("username", "xitongguan", "password", DemoUsers.PASSWORD, "app", "admin"));
+    String right = Totp.code(secret, Totp.step(Instant.now()));
+    assertThat(login.post("/account/totp", Map.of("code", right)).statusCode()).isEqualTo(401);
+    assertThat(audit.search("xitongguan", AuditEventType.ACCOUNT, null, null, 20))
+        .anyMatch(e -> e.action().equals("动态口令锁定"));
+    // the security administrator's unlock lifts it
+    assertThat(
+            http.postJson(
+                    "/api/account/users/xitongguan/unlock", "anquanguan", DemoUsers.PASSWORD, "{}")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(login.post("/account/totp", Map.of("code", right)).statusCode()).isEqualTo(303);
+  }
+
+  @Test
   void theTotpStepNeedsTheRightPasswordFirstAndAValidFormToken() {
     LoginPage login = new LoginPage();
     login.open("cockpit");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,18 +26,24 @@ class AccountRepository {
 
   record Counter(String key, int failures, LocalDateTime windowStart, LocalDateTime blockedUntil) {}
 
+  private static final RowMapper<Counter> COUNTER =
+      (rs, i) ->
+          new Counter(
+              rs.getString(1),
+              rs.getInt(2),
+              rs.getObject(3, LocalDateTime.class),
+              rs.getObject(4, LocalDateTime.class));
+
+  private static final String NEW_COUNTER =
+      "insert into of_login_counter (counter_key, failures, window_start, blocked_until)"
+          + " values (?, 0, ?, null)";
+
   Optional<Counter> counter(String key) {
     return jdbc.sql(
             "select counter_key, failures, window_start, blocked_until from of_login_counter"
                 + " where counter_key = ?")
         .param(key)
-        .query(
-            (rs, i) ->
-                new Counter(
-                    rs.getString(1),
-                    rs.getInt(2),
-                    rs.getObject(3, LocalDateTime.class),
-                    rs.getObject(4, LocalDateTime.class)))
+        .query(COUNTER)
         .optional();
   }
 
@@ -46,11 +53,7 @@ class AccountRepository {
    */
   boolean reserve(String key, int max, LocalDateTime now, LocalDateTime windowStartedBefore) {
     try {
-      jdbc.sql(
-              "insert into of_login_counter (counter_key, failures, window_start, blocked_until)"
-                  + " values (?, 0, ?, null)")
-          .params(key, now)
-          .update();
+      jdbc.sql(NEW_COUNTER).params(key, now).update();
     } catch (DuplicateKeyException exists) {
       jdbc.sql(
               "update of_login_counter set failures = 0, window_start = ?, blocked_until = null"
@@ -99,15 +102,27 @@ class AccountRepository {
             .update();
     if (updated == 0) {
       try {
-        jdbc.sql(
-                "insert into of_login_counter (counter_key, failures, window_start, blocked_until)"
-                    + " values (?, 0, ?, null)")
-            .params(key, now)
-            .update();
+        jdbc.sql(NEW_COUNTER).params(key, now).update();
       } catch (DuplicateKeyException raced) {
         // another node marked it at the same moment
       }
     }
+  }
+
+  /** Deletes counters idle since {@code idleBefore} (not blocked now) and known addresses older than {@code knownBefore}. */
+  int purgeCounters(LocalDateTime idleBefore, LocalDateTime knownBefore, LocalDateTime now) {
+    int idle =
+        jdbc.sql(
+                "delete from of_login_counter where counter_key not like 'known:%'"
+                    + " and window_start < ? and (blocked_until is null or blocked_until < ?)")
+            .params(idleBefore, now)
+            .update();
+    int known =
+        jdbc.sql(
+                "delete from of_login_counter where counter_key like 'known:%' and window_start < ?")
+            .param(knownBefore)
+            .update();
+    return idle + known;
   }
 
   /** The keys starting with {@code prefix} blocked after {@code now}. */
@@ -116,13 +131,7 @@ class AccountRepository {
             "select counter_key, failures, window_start, blocked_until from of_login_counter"
                 + " where counter_key like ? and blocked_until > ? order by blocked_until")
         .params(prefix + "%", now)
-        .query(
-            (rs, i) ->
-                new Counter(
-                    rs.getString(1),
-                    rs.getInt(2),
-                    rs.getObject(3, LocalDateTime.class),
-                    rs.getObject(4, LocalDateTime.class)))
+        .query(COUNTER)
         .list();
   }
 

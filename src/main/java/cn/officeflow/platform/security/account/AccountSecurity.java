@@ -31,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -79,6 +80,7 @@ public class AccountSecurity {
   static final String ADDRESS_USER = "addr-user:";
   static final String ADDRESS = "addr:";
   static final String KNOWN = "known:";
+  static final String TOTP = "totp:";
 
   /** What a login attempt came to. */
   public enum Outcome {
@@ -351,6 +353,7 @@ public class AccountSecurity {
             .map(c -> c.blockedUntil() != null && c.blockedUntil().isAfter(EngineClock.now()))
             .orElse(false);
     repository.clear(USER + userId);
+    repository.clear(TOTP + userId);
     forget(userId);
     record("解锁账号", by, address, userId, AuditEvent.SUCCESS, wasLocked ? "提前解除锁定" : "账号未锁定，已清零失败次数");
     return wasLocked;
@@ -499,8 +502,9 @@ public class AccountSecurity {
   }
 
   /**
-   * Checks a TOTP code (each code once); a first right code confirms the enrolment. A wrong code counts as a
-   * failed login of the account (5 lock it).
+   * Checks a TOTP code (each code once); a first right code confirms the enrolment. Wrong codes are counted
+   * like wrong passwords, apart from them: {@code lockout.max-failures} (5) refuse every code for {@code
+   * lockout.duration}.
    */
   public boolean verifyTotp(String userId, String code, String address) {
     Optional<AccountRepository.TotpSecret> secret = repository.totp(userId);
@@ -510,17 +514,32 @@ public class AccountSecurity {
     LocalDateTime now = EngineClock.now();
     OptionalLong step =
         Totp.matchingStep(secret.get().secret(), code, now.atZone(EngineClock.ZONE).toInstant());
-    if (step.isPresent() && repository.acceptTotpStep(userId, step.getAsLong(), now)) {
+    boolean blocked =
+        repository
+            .counter(TOTP + userId)
+            .map(c -> c.blockedUntil() != null && c.blockedUntil().isAfter(now))
+            .orElse(false);
+    if (!blocked && step.isPresent() && repository.acceptTotpStep(userId, step.getAsLong(), now)) {
+      repository.clear(TOTP + userId);
       if (secret.get().confirmedAt() == null) {
         record("绑定动态口令", userId, address, userId, AuditEvent.SUCCESS, null);
       }
       return true;
     }
-    String userKey = USER + userId;
-    if (repository.reserve(
-        userKey, policy.lockout().maxFailures(), now, now.minus(policy.lockout().window()))) {
-      repository.blockIfReached(
-          userKey, policy.lockout().maxFailures(), now.plus(policy.lockout().duration()));
+    // counted apart from the password: a right password (which clears the account's count) must not
+    // reset
+    // the count of wrong codes, else whoever knows the password could guess codes for ever
+    String totpKey = TOTP + userId;
+    int max = policy.lockout().maxFailures();
+    if (repository.reserve(totpKey, max, now, now.minus(policy.lockout().window()))
+        && repository.blockIfReached(totpKey, max, now.plus(policy.lockout().duration()))) {
+      record(
+          "动态口令锁定",
+          userId,
+          address,
+          userId,
+          AuditEvent.DENIED,
+          "连续 " + max + " 次动态口令错误，" + policy.lockout().duration().toMinutes() + " 分钟内不能登录 webapp");
     }
     record("动态口令错误", userId, address, userId, AuditEvent.FAILURE, null);
     return false;
@@ -532,6 +551,20 @@ public class AccountSecurity {
     boolean had = repository.deleteTotp(userId);
     record("重置动态口令", by, address, userId, AuditEvent.SUCCESS, had ? null : "未绑定");
     return had;
+  }
+
+  /**
+   * Nightly: forgets counters nobody needs any more (failures and blocks older than a day, addresses not seen
+   * for {@code throttle.known-for}), so that guessed names do not pile up.
+   */
+  @Scheduled(cron = "0 40 3 * * *", zone = "Asia/Shanghai")
+  public void purgeCounters() {
+    LocalDateTime now = EngineClock.now();
+    int purged =
+        repository.purgeCounters(now.minusDays(1), now.minus(policy.throttle().knownFor()), now);
+    if (purged > 0) {
+      LOG.info("登录计数清理：{} 条", purged);
+    }
   }
 
   // --- helpers
