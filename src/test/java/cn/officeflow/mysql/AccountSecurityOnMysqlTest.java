@@ -2,20 +2,14 @@ package cn.officeflow.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.officeflow.support.AccountRequests;
 import cn.officeflow.support.Http;
 import cn.officeflow.support.TestClock;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -52,27 +46,11 @@ class AccountSecurityOnMysqlTest extends MysqlSpringTestBase {
   }
 
   HttpResponse<String> basic(String password, String address) {
-    return http.send(
-        http.request("/api/account/policy", user, password)
-            .header("X-Forwarded-For", address)
-            .GET()
-            .build());
+    return AccountRequests.basic(http, user, password, address);
   }
 
   HttpResponse<String> change(String oldPassword, String newPassword) {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(http.url("/api/account/password")))
-            .header("Content-Type", "application/json")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"userId\":\""
-                        + user
-                        + "\",\"oldPassword\":\""
-                        + oldPassword
-                        + "\",\"newPassword\":\""
-                        + newPassword
-                        + "\"}"))
-            .build());
+    return AccountRequests.changePassword(http, user, oldPassword, newPassword);
   }
 
   @Test
@@ -92,29 +70,9 @@ class AccountSecurityOnMysqlTest extends MysqlSpringTestBase {
   @Test
   void fiftyConcurrentGuessesFromOneAddressAreCountedExactlyAndDoNotLock() throws Exception {
     assertThat(basic(PASSWORD, "198.51.100.70").statusCode()).isEqualTo(200);
-    ExecutorService pool = Executors.newFixedThreadPool(16);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Integer>> answers = new ArrayList<>();
-    try {
-      for (int i = 0; i < 50; i++) {
-        String guess = "Guess@2026-" + i;
-        answers.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return basic(guess, "203.0.113.70").statusCode();
-                }));
-      }
-      start.countDown();
-      List<Integer> statuses = new ArrayList<>();
-      for (Future<Integer> answer : answers) {
-        statuses.add(answer.get());
-      }
-      assertThat(statuses).containsOnly(401, 429);
-      assertThat(statuses.stream().filter(s -> s == 401)).hasSize(3);
-    } finally {
-      pool.shutdownNow();
-    }
+    List<Integer> statuses = AccountRequests.concurrentGuesses(http, user, "203.0.113.70", 50);
+    assertThat(statuses).containsOnly(401, 429);
+    assertThat(statuses.stream().filter(s -> s == 401)).hasSize(3);
     assertThat(
             jdbc.sql("select failures from of_login_counter where counter_key = ?")
                 .param("user:" + user)

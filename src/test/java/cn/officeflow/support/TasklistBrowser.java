@@ -169,6 +169,20 @@ public final class TasklistBrowser {
   }
 
   /**
+   * Fills and submits Camunda's login form of the webapp page at {@code url} (Tasklist, Cockpit, Admin) without
+   * waiting for the login to succeed: for the refusals it shows.
+   */
+  public void submitLoginForm(String url, String userId, String password) {
+    page.navigate(url);
+    Locator username = page.getByPlaceholder(text(LOGIN_USERNAME));
+    expect(username).isEditable();
+    username.fill(userId);
+    page.getByPlaceholder(text(LOGIN_PASSWORD)).fill(password);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text(LOGIN_ACTION)))
+        .click();
+  }
+
+  /**
    * An administrator's login through the application's login page ({@code /account/login}): password, then
    * the TOTP code — enrolling on the first login (the secret read from the page, as a person scans the QR
    * code) — and into {@code app}.

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.officeflow.support.DemoUsers;
 import cn.officeflow.support.Http;
 import cn.officeflow.support.HttpTest;
-import cn.officeflow.support.TasklistBrowser;
 import cn.officeflow.support.TasklistBrowserTestBase;
 import cn.officeflow.support.TotpCodes;
 import com.microsoft.playwright.Locator;
@@ -24,14 +23,7 @@ import org.junit.jupiter.api.Test;
 class AccountLoginBrowserTest extends TasklistBrowserTestBase {
 
   private void tasklistLogin(String user, String password) {
-    page.navigate(browser.tasklistUrl());
-    Locator username = page.getByPlaceholder(TasklistBrowser.LOGIN_USERNAME);
-    expect(username).isEditable();
-    username.fill(user);
-    page.getByPlaceholder(TasklistBrowser.LOGIN_PASSWORD).fill(password);
-    page.getByRole(
-            AriaRole.BUTTON, new Page.GetByRoleOptions().setName(TasklistBrowser.LOGIN_ACTION))
-        .click();
+    browser.submitLoginForm(browser.tasklistUrl(), user, password);
   }
 
   private Locator field(String label) {
@@ -107,14 +99,8 @@ class AccountLoginBrowserTest extends TasklistBrowserTestBase {
   @Test
   void anAdministratorEnrolsTotpWithTheQrCodeAndIsIn() {
     // Camunda's form sends the administrator to the login page with the second factor
-    page.navigate(browser.baseUrl() + "/camunda/app/cockpit/default/");
-    Locator username = page.getByPlaceholder(TasklistBrowser.LOGIN_USERNAME);
-    expect(username).isEditable();
-    username.fill("admin");
-    page.getByPlaceholder(TasklistBrowser.LOGIN_PASSWORD).fill("Guanli@2026");
-    page.getByRole(
-            AriaRole.BUTTON, new Page.GetByRoleOptions().setName(TasklistBrowser.LOGIN_ACTION))
-        .click();
+    browser.submitLoginForm(
+        browser.baseUrl() + "/camunda/app/cockpit/default/", "admin", "Guanli@2026");
     expect(page.getByText("管理员账号须使用动态口令登录").first()).isVisible();
 
     page.navigate(browser.baseUrl() + "/account/login?app=cockpit");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.officeflow.platform.audit.AuditEventType;
 import cn.officeflow.platform.audit.AuditLog;
+import cn.officeflow.support.AccountRequests;
 import cn.officeflow.support.DemoUsers;
 import cn.officeflow.support.Http;
 import cn.officeflow.support.HttpTest;
@@ -13,14 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,11 +53,7 @@ class AccountLockoutTest {
   }
 
   HttpResponse<String> basic(String user, String password, String address) {
-    HttpRequest.Builder request = http.request("/api/account/policy", user, password);
-    if (address != null) {
-      request.header("X-Forwarded-For", address);
-    }
-    return http.send(request.GET().build());
+    return AccountRequests.basic(http, user, password, address);
   }
 
   /** Camunda's login form as the browser posts it: with the page's session and CSRF cookies. */
@@ -152,30 +143,10 @@ class AccountLockoutTest {
     String owner = "chenjing";
     // the owner has logged in from her desk before: a known address
     assertThat(basic(owner, DemoUsers.PASSWORD, "198.51.100.20").statusCode()).isEqualTo(200);
-    ExecutorService pool = Executors.newFixedThreadPool(16);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Integer>> answers = new ArrayList<>();
-    try {
-      for (int i = 0; i < 50; i++) {
-        String guess = "Guess@2026-" + i;
-        Callable<Integer> attempt =
-            () -> {
-              start.await();
-              return basic(owner, guess, "203.0.113.7").statusCode();
-            };
-        answers.add(pool.submit(attempt));
-      }
-      start.countDown();
-      List<Integer> statuses = new ArrayList<>();
-      for (Future<Integer> answer : answers) {
-        statuses.add(answer.get());
-      }
-      assertThat(statuses).containsOnly(401, 429);
-      // at most 3 passwords were tried at all: the rest were refused before
-      assertThat(statuses.stream().filter(s -> s == 401)).hasSizeLessThanOrEqualTo(3);
-    } finally {
-      pool.shutdownNow();
-    }
+    List<Integer> statuses = AccountRequests.concurrentGuesses(http, owner, "203.0.113.7", 50);
+    assertThat(statuses).containsOnly(401, 429);
+    // at most 3 passwords were tried at all: the rest were refused before
+    assertThat(statuses.stream().filter(s -> s == 401)).hasSizeLessThanOrEqualTo(3);
     Integer accountFailures =
         jdbc.sql("select failures from of_login_counter where counter_key = ?")
             .param("user:" + owner)

@@ -2,11 +2,11 @@ package cn.officeflow.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.officeflow.support.AccountRequests;
 import cn.officeflow.support.DemoUsers;
 import cn.officeflow.support.Http;
 import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.TestClock;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,19 +45,7 @@ class PasswordExpiryTest {
   }
 
   HttpResponse<String> change(String user, String oldPassword, String newPassword) {
-    return http.send(
-        HttpRequest.newBuilder(java.net.URI.create(http.url("/api/account/password")))
-            .header("Content-Type", "application/json")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"userId\":\""
-                        + user
-                        + "\",\"oldPassword\":\""
-                        + oldPassword
-                        + "\",\"newPassword\":\""
-                        + newPassword
-                        + "\"}"))
-            .build());
+    return AccountRequests.changePassword(http, user, oldPassword, newPassword);
   }
 
   int basic(String user, String password) {
