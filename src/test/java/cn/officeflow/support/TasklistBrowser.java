@@ -189,15 +189,16 @@ public final class TasklistBrowser {
    */
   public void loginAdministrator(String app, String userId, String password) {
     page.navigate(baseUrl() + "/account/login?app=" + app);
-    page.getByLabel("用户名").fill(userId);
+    page.getByLabel("用户名", new Page.GetByLabelOptions().setExact(true)).fill(userId);
     page.getByLabel("密码", new Page.GetByLabelOptions().setExact(true)).fill(password);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-    expect(page.getByLabel("动态口令")).isVisible();
+    expect(page.getByLabel("动态口令", new Page.GetByLabelOptions().setExact(true))).isVisible();
     Locator secret = page.locator("#totp-secret");
     if (secret.count() > 0) {
       TotpCodes.enrolled(port, userId, secret.textContent().strip());
     }
-    page.getByLabel("动态口令").fill(TotpCodes.next(port, userId));
+    page.getByLabel("动态口令", new Page.GetByLabelOptions().setExact(true))
+        .fill(TotpCodes.next(port, userId));
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("验证并登录")).click();
     expect(page.locator(".account .dropdown-toggle")).isVisible();
     String who = page.request().get(baseUrl() + "/camunda/api/admin/auth/user/default").text();

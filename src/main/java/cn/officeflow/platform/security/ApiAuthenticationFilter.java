@@ -84,12 +84,6 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         refuse(response, result);
         return;
       }
-      if (!accounts.policy().adminBasicAuth() && accounts.isAdministrator(user)) {
-        request.setAttribute(BASIC_OK_ATTRIBUTE, false);
-        request.setAttribute(BASIC_REFUSAL_ATTRIBUTE, ADMIN_BASIC_REFUSED);
-        forbidden(response, ADMIN_BASIC_REFUSED);
-        return;
-      }
       basic = Optional.of(user);
     }
     Optional<String> userId =
@@ -109,6 +103,15 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         identity.createGroupQuery().groupMember(userId.get()).list().stream()
             .map(Group::getId)
             .toList();
+    if (basic.isPresent()
+        && !accounts.policy().adminBasicAuth()
+        && groups.stream().anyMatch(accounts.policy().adminGroups()::contains)) {
+      // administrators sign in to the webapps with TOTP; Basic only where automation needs it
+      request.setAttribute(BASIC_OK_ATTRIBUTE, false);
+      request.setAttribute(BASIC_REFUSAL_ATTRIBUTE, ADMIN_BASIC_REFUSED);
+      forbidden(response, ADMIN_BASIC_REFUSED);
+      return;
+    }
     if (changesState(request)
         && isProjectApi(request)
         && (groups.contains(RoleGroups.AUDITORS) || groups.contains(RoleGroups.AUDIT_ADMINS))

@@ -31,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -129,7 +130,15 @@ public class AccountSecurity {
    */
   @EventListener(ApplicationReadyEvent.class)
   public void initialisePasswordAges() {
-    LocalDateTime now = EngineClock.now();
+    try {
+      initialise(EngineClock.now());
+    } catch (DataIntegrityViolationException raced) {
+      // two nodes starting at once: the other one did it
+      LOG.info("密码有效期：另一节点已同时初始化（{}）", raced.getMostSpecificCause().getMessage());
+    }
+  }
+
+  private void initialise(LocalDateTime now) {
     int added = repository.initialisePasswordStates(now);
     if (added > 0) {
       LOG.info("密码有效期：{} 个账号自现在起计算密码使用时间", added);
