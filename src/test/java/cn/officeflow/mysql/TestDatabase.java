@@ -56,6 +56,9 @@ final class TestDatabase {
     properties.put("officeflow.signing.keystore", SIGNING_KEYSTORE.toString());
     properties.put("officeflow.signing.keystore-password", SIGNING_PASSWORD);
     properties.put("officeflow.signing.key-alias", SIGNING_ALIAS);
+    // the tests are automation that uses the bootstrap admin over HTTP Basic (the profile's
+    // default: refused)
+    properties.put("officeflow.security.admin-basic-auth", "true");
     return properties;
   }
 

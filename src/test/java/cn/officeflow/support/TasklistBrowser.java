@@ -168,6 +168,43 @@ public final class TasklistBrowser {
         .isEmpty();
   }
 
+  /**
+   * Fills and submits Camunda's login form of the webapp page at {@code url} (Tasklist, Cockpit, Admin) without
+   * waiting for the login to succeed: for the refusals it shows.
+   */
+  public void submitLoginForm(String url, String userId, String password) {
+    page.navigate(url);
+    Locator username = page.getByPlaceholder(text(LOGIN_USERNAME));
+    expect(username).isEditable();
+    username.fill(userId);
+    page.getByPlaceholder(text(LOGIN_PASSWORD)).fill(password);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text(LOGIN_ACTION)))
+        .click();
+  }
+
+  /**
+   * An administrator's login through the application's login page ({@code /account/login}): password, then
+   * the TOTP code — enrolling on the first login (the secret read from the page, as a person scans the QR
+   * code) — and into {@code app}.
+   */
+  public void loginAdministrator(String app, String userId, String password) {
+    page.navigate(baseUrl() + "/account/login?app=" + app);
+    page.getByLabel("用户名", new Page.GetByLabelOptions().setExact(true)).fill(userId);
+    page.getByLabel("密码", new Page.GetByLabelOptions().setExact(true)).fill(password);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+    expect(page.getByLabel("动态口令", new Page.GetByLabelOptions().setExact(true))).isVisible();
+    Locator secret = page.locator("#totp-secret");
+    if (secret.count() > 0) {
+      TotpCodes.enrolled(port, userId, secret.textContent().strip());
+    }
+    page.getByLabel("动态口令", new Page.GetByLabelOptions().setExact(true))
+        .fill(TotpCodes.next(port, userId));
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("验证并登录")).click();
+    expect(page.locator(".account .dropdown-toggle")).isVisible();
+    String who = page.request().get(baseUrl() + "/camunda/api/admin/auth/user/default").text();
+    assertThat(who).as("signed-in user").contains("\"userId\":\"" + userId + "\"");
+  }
+
   public void login(String userId) {
     page.navigate(tasklistUrl());
     Locator username = page.getByPlaceholder(text(LOGIN_USERNAME));

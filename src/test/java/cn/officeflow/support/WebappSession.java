@@ -49,6 +49,17 @@ public final class WebappSession {
     return new WebappSession(http, session, value(cookie(next, "XSRF-TOKEN")));
   }
 
+  /** The session cookie ({@code JSESSIONID=...}). */
+  public String sessionCookie() {
+    return session;
+  }
+
+  /** A GET with the session cookie. */
+  public HttpResponse<String> get(String path) {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(http.url(path))).header("Cookie", session).GET().build());
+  }
+
   public HttpResponse<String> postJson(String path, String json) {
     return http.send(
         HttpRequest.newBuilder(URI.create(http.url(path)))

@@ -285,13 +285,8 @@ class FormsLocaleBrowserTest {
   void cockpitSaysNoneForAMissingParentAndNamesTheActionsColumn() throws Exception {
     Page page = open("zh-CN");
     ProcessInstance pi = startDocument(new ProcessDriver(engine));
-    page.navigate(browser.baseUrl() + "/camunda/app/cockpit/default/");
-    Locator username = page.getByPlaceholder("用户名");
-    expect(username).isFocused();
-    username.fill("admin");
-    page.getByPlaceholder("密码").fill("Guanli@2026");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-    expect(page.locator(".account .dropdown-toggle")).isVisible();
+    // administrators sign in with password and TOTP on the application's login page
+    browser.loginAdministrator("cockpit", "admin", "Guanli@2026");
     page.navigate(
         browser.baseUrl()
             + "/camunda/app/cockpit/default/#/process-instance/"

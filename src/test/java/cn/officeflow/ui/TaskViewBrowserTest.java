@@ -3,7 +3,6 @@ package cn.officeflow.ui;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.TASK_DEPT_REVIEW;
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.TASK_LEGAL_REVIEW;
 import static cn.officeflow.support.TasklistBrowser.exactName;
-import static cn.officeflow.support.TasklistBrowser.exactPageName;
 import static cn.officeflow.support.TasklistBrowser.expect;
 import static cn.officeflow.support.TasklistBrowser.label;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,10 +122,8 @@ class TaskViewBrowserTest extends TasklistBrowserTestBase {
     engine.getTaskService().claim(legal.getId(), DemoUsers.LEGAL);
 
     // the administrator (camunda-admin) may do everything: Tasklist's controls stay
-    page.navigate(browser.tasklistUrl());
-    page.getByPlaceholder(TasklistBrowser.LOGIN_USERNAME).fill(ADMIN);
-    page.getByPlaceholder(TasklistBrowser.LOGIN_PASSWORD).fill(ADMIN_PASSWORD);
-    page.getByRole(AriaRole.BUTTON, exactPageName(TasklistBrowser.LOGIN_ACTION)).click();
+    // administrators sign in with password and TOTP on the application's login page
+    browser.loginAdministrator("tasklist", ADMIN, ADMIN_PASSWORD);
     expect(browser.startProcessMenu()).isVisible();
     Locator view = openByUrl(legal.getId(), LEGAL_REVIEW);
     Locator hint = view.locator(".officeflow-task-state");

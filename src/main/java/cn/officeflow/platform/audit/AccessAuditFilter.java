@@ -2,6 +2,7 @@ package cn.officeflow.platform.audit;
 
 import cn.officeflow.platform.engine.WebappSessionAuthentications;
 import cn.officeflow.platform.security.ApiAuthenticationFilter;
+import cn.officeflow.platform.security.WebappLoginFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -96,7 +97,12 @@ public class AccessAuditFilter extends OncePerRequestFilter {
           request,
           path,
           ok ? AuditEvent.SUCCESS : AuditEvent.FAILURE,
-          ok ? null : "HTTP " + response.getStatus() + "：用户名或密码错误");
+          ok
+              ? null
+              : "HTTP "
+                  + response.getStatus()
+                  + "："
+                  + refusal(request, WebappLoginFilter.REFUSAL_ATTRIBUTE));
       return;
     }
     var logout = WEBAPP_LOGOUT.matcher(path);
@@ -160,7 +166,12 @@ public class AccessAuditFilter extends OncePerRequestFilter {
         request,
         path,
         ok ? AuditEvent.SUCCESS : AuditEvent.FAILURE,
-        ok ? null : "用户名或密码错误");
+        ok ? null : refusal(request, ApiAuthenticationFilter.BASIC_REFUSAL_ATTRIBUTE));
+  }
+
+  /** Why the login was refused, as the login said it (else: wrong user name or password). */
+  private static String refusal(HttpServletRequest request, String attribute) {
+    return request.getAttribute(attribute) instanceof String reason ? reason : "用户名或密码错误";
   }
 
   private void access(

@@ -25,13 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * REST of 审计 (DESIGN.md "Audit and designers" contract): the process history for {@code auditors} and
  * {@code camunda-admin} ({@code /api/audit/process-instances}, its CSV, one instance), and the access audit log
- * for {@code auditors} only ({@code /api/audit/events}, its CSV, verify and head).
+ * for {@code auditors} and {@code audit-admins} (审计管理员) only ({@code /api/audit/events}, its CSV, verify and
+ * head).
  */
 @RestController
 @RequestMapping("/api/audit")
 public class AuditController {
 
-  static final Set<String> EVENT_READERS = Set.of(RoleGroups.AUDITORS);
+  static final Set<String> EVENT_READERS = Set.of(RoleGroups.AUDITORS, RoleGroups.AUDIT_ADMINS);
   static final int MAX_CSV = 5000;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 

@@ -10,6 +10,11 @@ public enum AuditEventType {
   EXPORT("导出"),
   /** 管理变更: users, groups, memberships, tenants, authorizations, deployments. */
   ADMIN("管理变更"),
+  /**
+   * 账号安全: an account locked or unlocked, a source address throttled, a password changed or expired, a TOTP
+   * enrolment or a wrong TOTP code.
+   */
+  ACCOUNT("账号安全"),
   /** 保留期清理: records older than the retention were purged; the event names the checkpoint. */
   PURGE("保留期清理");
 

@@ -46,7 +46,7 @@ import org.springframework.stereotype.Service;
  * process, business title or number (文号, 收文编号), person, start time and status, and one instance's whole
  * history — from Camunda's {@link HistoryService} (history level {@code full}) and the project's own records
  * (review trail, stored files, archive entries). Queries run with the caller's engine authorizations; the
- * caller must be in {@code auditors} or {@code camunda-admin}.
+ * caller must be in {@code auditors}, {@code audit-admins} (审计管理员) or {@code camunda-admin}.
  *
  * <p>Search by {@code q}: each process keeps its title and number in its own tables, known to the platform only
  * through {@link BusinessRecordLookup}; the instances that match the other criteria are therefore read newest
@@ -56,7 +56,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProcessHistory {
 
-  public static final Set<String> ROLES = Set.of(RoleGroups.AUDITORS, RoleGroups.CAMUNDA_ADMIN);
+  public static final Set<String> ROLES =
+      Set.of(RoleGroups.AUDITORS, RoleGroups.AUDIT_ADMINS, RoleGroups.CAMUNDA_ADMIN);
   static final int MAX_SCANNED = 10_000;
   private static final int PAGE = 200;
   private static final int MAX_VALUE = 4000;

@@ -33,6 +33,7 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
   private final ListableBeanFactory beans;
   private final Set<String> integrationMessages;
   private final AuditHistoryEventHandler historyWriter;
+  private final Set<String> adminGroups;
   private UserCommandGuard guard;
   private DeploymentGuard deploymentGuard;
 
@@ -46,7 +47,11 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
       @Value("${officeflow.history.variable-details:false}") boolean variableDetails,
       @Value("${officeflow.history.gateways:false}") boolean gateways,
       @Value("${officeflow.history.job-log-success:false}") boolean jobLogSuccess,
-      @Value("${officeflow.history.display-variables:}") List<String> displayVariables) {
+      @Value("${officeflow.history.display-variables:}") List<String> displayVariables,
+      @Value(
+              "${officeflow.security.admin-groups:camunda-admin,system-admins,security-admins,audit-admins}")
+          List<String> adminGroups) {
+    this.adminGroups = Set.copyOf(adminGroups);
     this.passwordPolicy = passwordPolicy;
     this.completions = completions;
     this.deletions = deletions;
@@ -70,9 +75,8 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    // the history writer in place of Camunda's: first, as Camunda puts its own (other handlers,
-    // such as the
-    // starter's Spring event publisher, come after it)
+    // the history writer in place of Camunda's, first in line as Camunda puts its own; other
+    // handlers (the starter's Spring event publisher) come after it
     List<HistoryEventHandler> historyHandlers = new ArrayList<>();
     historyHandlers.add(historyWriter);
     if (configuration.getCustomHistoryEventHandlers() != null) {
@@ -114,14 +118,26 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
     guard =
         new UserCommandGuard(
             configuration,
-            (user, password) -> {
-              UserCommandGuard.PasswordPolicyGuard check = passwordPolicy.getIfAvailable();
-              if (check != null) {
-                check.check(user, password);
+            new UserCommandGuard.PasswordPolicyGuard() {
+              @Override
+              public void check(org.camunda.bpm.engine.identity.User user, String password) {
+                UserCommandGuard.PasswordPolicyGuard check = passwordPolicy.getIfAvailable();
+                if (check != null) {
+                  check.check(user, password);
+                }
+              }
+
+              @Override
+              public void saved(org.camunda.bpm.engine.identity.User user, String actingUserId) {
+                UserCommandGuard.PasswordPolicyGuard check = passwordPolicy.getIfAvailable();
+                if (check != null) {
+                  check.saved(user, actingUserId);
+                }
               }
             },
             completions::getIfAvailable,
-            integrationMessages);
+            integrationMessages,
+            new AdminSeparation(configuration, adminGroups));
     List<CommandInterceptor> interceptors = new ArrayList<>();
     if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
       interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());

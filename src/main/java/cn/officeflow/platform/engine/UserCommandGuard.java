@@ -102,6 +102,10 @@ public class UserCommandGuard extends CommandInterceptor {
 
   static final String ADMIN_GROUP = "camunda-admin";
   static final String AUDITOR_GROUP = "auditors";
+
+  /** 审计管理员: reads the access audit log, changes nothing (三权分立). */
+  static final String AUDIT_ADMIN_GROUP = "audit-admins";
+
   static final String INTEGRATIONS_GROUP = "integrations";
   static final String TASK_GONE = "任务已由他人办理或已不存在，请刷新任务列表";
   static final String TASK_BUSY = "任务正由他人同时办理，请刷新后再试";
@@ -122,19 +126,23 @@ public class UserCommandGuard extends CommandInterceptor {
   private final PasswordPolicyGuard passwords;
   private final Supplier<TaskCompletionHook> completions;
   private final Set<String> integrationMessages;
+  private final AdminSeparation adminSeparation;
   private volatile InputContract contract;
   private volatile SeparationOfDuties separation;
 
   /**
    * With {@code completions}: the hook asked before a user completes a task (may answer null: none); with
-   * {@code integrationMessages}: the only messages that users of {@code integrations} may correlate.
+   * {@code integrationMessages}: the only messages that users of {@code integrations} may correlate; with
+   * {@code separation}: what administrators may not do to each other (三权分立).
    */
   public UserCommandGuard(
       ProcessEngineConfigurationImpl configuration,
       PasswordPolicyGuard passwords,
       Supplier<TaskCompletionHook> completions,
-      Set<String> integrationMessages) {
+      Set<String> integrationMessages,
+      AdminSeparation separation) {
     this.configuration = configuration;
+    this.adminSeparation = separation;
     this.passwords = passwords;
     this.completions = completions;
     this.integrationMessages = Set.copyOf(integrationMessages);
@@ -198,12 +206,16 @@ public class UserCommandGuard extends CommandInterceptor {
     if (command instanceof ExecuteJobsCmd) {
       checkJobRights(field(command, ExecuteJobsCmd.class, "jobId"));
     }
+    adminSeparation.check(command, caller.id(), caller.groups());
     if (command instanceof SaveUserCmd) {
       User user = field(command, SaveUserCmd.class, "user");
       if (user instanceof UserEntity entity && entity.hasNewPassword()) {
         // getPassword() answers the stored hash; the new password waits in its own field until it
         // is hashed
         passwords.check(entity, field(entity, UserEntity.class, "newPassword"));
+        T saved = next.execute(command);
+        passwords.saved(entity, caller.id());
+        return saved;
       }
     }
     if (command instanceof DeployCmd) {
@@ -680,7 +692,7 @@ public class UserCommandGuard extends CommandInterceptor {
     }
 
     boolean auditor() {
-      return groups.contains(AUDITOR_GROUP);
+      return groups.contains(AUDITOR_GROUP) || groups.contains(AUDIT_ADMIN_GROUP);
     }
 
     boolean integration() {
@@ -757,15 +769,31 @@ public class UserCommandGuard extends CommandInterceptor {
       {DelegateTaskCmd.class, "userId"},
       {AbstractVariableCmd.class, "entityId"},
       {UserEntity.class, "newPassword"},
-      {DeployCmd.class, "deploymentBuilder"}
+      {DeployCmd.class, "deploymentBuilder"},
+      // AdminSeparation
+      {org.camunda.bpm.engine.impl.cmd.SaveAuthorizationCmd.class, "authorization"},
+      {org.camunda.bpm.engine.impl.cmd.DeleteAuthorizationCmd.class, "authorizationId"},
+      {org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd.class, "userId"},
+      {org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd.class, "groupId"},
+      {org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd.class, "userId"},
+      {org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd.class, "groupId"},
+      {org.camunda.bpm.engine.impl.cmd.SaveGroupCmd.class, "group"},
+      {org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd.class, "groupId"},
+      {org.camunda.bpm.engine.impl.cmd.DeleteUserCmd.class, "userId"}
     };
     for (Object[] f : fields) {
       action.accept(((Class<?>) f[0]).getDeclaredField((String) f[1]));
     }
   }
 
-  /** The password check of {@link SaveUserCmd}: 400 listing the broken rules. */
+  /**
+   * The password check of {@link SaveUserCmd}: 400 listing the broken rules; then, once the engine stored the
+   * new password, what the application keeps of it (history, age).
+   */
   public interface PasswordPolicyGuard {
     void check(User user, String password);
+
+    /** The user's new password is stored (the entity holds its hash); {@code actingUserId} set it. */
+    default void saved(User user, String actingUserId) {}
   }
 }

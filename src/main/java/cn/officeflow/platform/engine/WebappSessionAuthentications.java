@@ -3,13 +3,17 @@ package cn.officeflow.platform.engine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 
 /**
- * The one place that reads the Camunda webapps' login session (an internal webapp class), so that
- * /api calls made from Tasklist or Cockpit pages are accepted without a second login.
+ * The one place that reads and writes the Camunda webapps' login session (internal webapp classes): /api
+ * calls made from Tasklist or Cockpit pages are accepted without a second login, and the application's own
+ * login page (passwords that must be changed, administrators' TOTP) signs a user in to the webapps the way
+ * Camunda's login does.
  */
 public final class WebappSessionAuthentications {
 
@@ -27,5 +31,20 @@ public final class WebappSessionAuthentications {
     }
     Authentication authentication = authentications.getAuthenticationForProcessEngine(engineName);
     return Optional.ofNullable(authentication).map(Authentication::getIdentityId);
+  }
+
+  /**
+   * Signs {@code userId} in to the webapps of {@code engine} in this request's session (a new session id, as
+   * Camunda's login does); false — and nothing signed in — when the user may not use {@code app}.
+   */
+  public static boolean login(
+      HttpServletRequest request, ProcessEngine engine, String userId, String app) {
+    UserAuthentication authentication = AuthenticationUtil.createAuthentication(engine, userId);
+    if (authentication == null || !authentication.getAuthorizedApps().contains(app)) {
+      return false;
+    }
+    request.getSession(true);
+    AuthenticationUtil.revalidateSession(request, authentication);
+    return true;
   }
 }

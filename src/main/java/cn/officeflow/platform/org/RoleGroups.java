@@ -21,7 +21,21 @@ public final class RoleGroups {
   /** 流程设计: deploy .bpmn/.dmn/.form from Modeler and read definitions; no tasks, no business data. */
   public static final String PROCESS_DESIGNERS = "process-designers";
 
+  /**
+   * 初始管理员: holds every right (Camunda's own admin group). Only for bootstrap — creating the first system,
+   * security and audit administrators — and emergencies; day-to-day administration is split between the three
+   * groups below (三权分立).
+   */
   public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+  /** 系统管理员: users, groups, memberships (but not of the administrators' groups), deployments. */
+  public static final String SYSTEM_ADMINS = "system-admins";
+
+  /** 安全管理员: authorizations (not for themselves or administrators), unlocks, password expiry, TOTP resets. */
+  public static final String SECURITY_ADMINS = "security-admins";
+
+  /** 审计管理员: reads the access audit log (/api/audit/*, Cockpit read-only); changes nothing. */
+  public static final String AUDIT_ADMINS = "audit-admins";
 
   /** Group type of departments; their ids start with {@link #DEPARTMENT_PREFIX}. */
   public static final String DEPARTMENT_TYPE = "department";
@@ -58,7 +72,10 @@ public final class RoleGroups {
     ALL.put(AUDITORS, "审计");
     ALL.put(PROCESS_DESIGNERS, "流程设计");
     ALL.put(INTEGRATIONS, "系统对接");
-    ALL.put(CAMUNDA_ADMIN, "系统管理员");
+    ALL.put(SYSTEM_ADMINS, "系统管理员");
+    ALL.put(SECURITY_ADMINS, "安全管理员");
+    ALL.put(AUDIT_ADMINS, "审计管理员");
+    ALL.put(CAMUNDA_ADMIN, "初始管理员（仅用于初始化）");
   }
 
   private RoleGroups() {}

@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * The security model of DESIGN.md §5, granted at start-up (idempotently):
  * <ul>
  *   <li>the admin user from OFFICEFLOW_ADMIN_USER / OFFICEFLOW_ADMIN_PASSWORD in {@code camunda-admin},
- *       which alone holds ALL on every resource (and so the Admin webapp);</li>
+ *       which alone holds ALL on every resource (and so the Admin webapp) — for bootstrap only: day-to-day
+ *       administration is split between system, security and audit administrators (三权分立, below);</li>
  *   <li>{@code staff}: Tasklist, their own filter 「我的待办」, reading users, groups, deployments and
  *       process definitions (forms and diagrams), creating process instances;</li>
  *   <li>start permission (READ + CREATE_INSTANCE) on each process for the groups and users named in
@@ -87,7 +88,8 @@ public class AccessBootstrap implements InitializingBean {
     }
     grantStaff();
     grantOffice();
-    grantAuditors();
+    grantAuditors(RoleGroups.AUDITORS);
+    grantAdministrators();
     grantDesigners();
     grantStarters();
   }
@@ -149,8 +151,7 @@ public class AccessBootstrap implements InitializingBean {
     }
   }
 
-  private void grantAuditors() {
-    String auditors = RoleGroups.AUDITORS;
+  private void grantAuditors(String auditors) {
     grant(auditors, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(auditors, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(auditors, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
@@ -168,6 +169,50 @@ public class AccessBootstrap implements InitializingBean {
         auditors, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
     grant(auditors, Resources.USER, ANY, Permissions.READ);
     grant(auditors, Resources.GROUP, ANY, Permissions.READ);
+  }
+
+  /**
+   * 三权分立: three administrators' groups, none all-powerful; {@code AdminSeparation} (engine guard) keeps
+   * each from granting itself the others' rights or touching the others' accounts.
+   * <ul>
+   *   <li>{@code system-admins} (系统管理员): the Admin webapp's users, groups, memberships and tenants, and
+   *       deployments (Cockpit's deployments view, Modeler, REST); no authorizations, no business data;</li>
+   *   <li>{@code security-admins} (安全管理员): the Admin webapp's authorizations, reading users and groups;
+   *       unlocks, password expiry and TOTP resets over /api/account;</li>
+   *   <li>{@code audit-admins} (审计管理员): Cockpit read-only like {@code auditors}, reading the
+   *       authorizations in Admin, and the access audit log (/api/audit/events); read-only everywhere.</li>
+   * </ul>
+   */
+  private void grantAdministrators() {
+    String system = RoleGroups.SYSTEM_ADMINS;
+    grant(system, Resources.APPLICATION, "admin", Permissions.ACCESS);
+    grant(system, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    for (Resources resource :
+        new Resources[] {
+          Resources.USER,
+          Resources.GROUP,
+          Resources.GROUP_MEMBERSHIP,
+          Resources.TENANT,
+          Resources.TENANT_MEMBERSHIP,
+          Resources.DEPLOYMENT
+        }) {
+      grant(system, resource, ANY, Permissions.ALL);
+    }
+    grant(system, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    grant(system, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grant(system, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+
+    String security = RoleGroups.SECURITY_ADMINS;
+    grant(security, Resources.APPLICATION, "admin", Permissions.ACCESS);
+    grant(security, Resources.AUTHORIZATION, ANY, Permissions.ALL);
+    grant(security, Resources.USER, ANY, Permissions.READ);
+    grant(security, Resources.GROUP, ANY, Permissions.READ);
+    grant(security, Resources.TENANT, ANY, Permissions.READ);
+
+    String audit = RoleGroups.AUDIT_ADMINS;
+    grantAuditors(audit);
+    grant(audit, Resources.APPLICATION, "admin", Permissions.ACCESS);
+    grant(audit, Resources.AUTHORIZATION, ANY, Permissions.READ);
   }
 
   /**

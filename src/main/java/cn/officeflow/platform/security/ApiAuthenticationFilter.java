@@ -3,6 +3,8 @@ package cn.officeflow.platform.security;
 import cn.officeflow.platform.engine.WebappCsrf;
 import cn.officeflow.platform.engine.WebappSessionAuthentications;
 import cn.officeflow.platform.org.RoleGroups;
+import cn.officeflow.platform.security.account.AccountSecurity;
+import cn.officeflow.platform.security.account.AccountSecurity.LoginResult;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,24 +42,54 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   public static final String BASIC_USER_ATTRIBUTE = "officeflow.basicUser";
   public static final String BASIC_OK_ATTRIBUTE = "officeflow.basicOk";
 
+  /** Why an HTTP Basic attempt was refused (Chinese), for the access audit. */
+  public static final String BASIC_REFUSAL_ATTRIBUTE = "officeflow.basicRefusal";
+
+  /** Changing one's password authenticates with the old password in the body (it may have expired). */
+  public static final String PASSWORD_CHANGE = "/api/account/password";
+
+  static final String ADMIN_BASIC_REFUSED =
+      "管理员账号不能使用 HTTP Basic 认证（officeflow.security.admin-basic-auth=false）：请登录 webapp（密码 + 动态口令）";
+
   /** The OpenAPI description of /api (springdoc), readable by every authenticated user but integrations. */
   public static final String API_DESCRIPTION = "/api/openapi";
 
   private final ProcessEngine processEngine;
+  private final AccountSecurity accounts;
 
-  public ApiAuthenticationFilter(ProcessEngine processEngine) {
+  public ApiAuthenticationFilter(ProcessEngine processEngine, AccountSecurity accounts) {
     this.processEngine = processEngine;
+    this.accounts = accounts;
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Optional<String> basic = basicUser(request);
+    if ("POST".equals(request.getMethod()) && PASSWORD_CHANGE.equals(path(request))) {
+      // authenticated by the old password in the body, through the same lockout (AccountController)
+      chain.doFilter(request, response);
+      return;
+    }
+    Optional<String[]> credentials = basicCredentials(request);
+    Optional<String> basic = Optional.empty();
+    if (credentials.isPresent()) {
+      String user = credentials.get()[0];
+      LoginResult result =
+          accounts.authenticateBasic(user, credentials.get()[1], request.getRemoteAddr());
+      request.setAttribute(BASIC_USER_ATTRIBUTE, user);
+      request.setAttribute(BASIC_OK_ATTRIBUTE, result.ok());
+      if (!result.ok()) {
+        request.setAttribute(BASIC_REFUSAL_ATTRIBUTE, result.message());
+        refuse(response, result);
+        return;
+      }
+      basic = Optional.of(user);
+    }
     Optional<String> userId =
         basic.or(() -> WebappSessionAuthentications.userId(request, processEngine.getName()));
     if (userId.isEmpty()) {
-      unauthorized(response);
+      unauthorized(response, "需要登录：请使用 HTTP Basic 认证或先登录 Tasklist");
       return;
     }
     if (basic.isEmpty() && changesState(request) && !WebappCsrf.hasValidToken(request)) {
@@ -71,9 +103,18 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         identity.createGroupQuery().groupMember(userId.get()).list().stream()
             .map(Group::getId)
             .toList();
+    if (basic.isPresent()
+        && !accounts.policy().adminBasicAuth()
+        && groups.stream().anyMatch(accounts.policy().adminGroups()::contains)) {
+      // administrators sign in to the webapps with TOTP; Basic only where automation needs it
+      request.setAttribute(BASIC_OK_ATTRIBUTE, false);
+      request.setAttribute(BASIC_REFUSAL_ATTRIBUTE, ADMIN_BASIC_REFUSED);
+      forbidden(response, ADMIN_BASIC_REFUSED);
+      return;
+    }
     if (changesState(request)
         && isProjectApi(request)
-        && groups.contains(RoleGroups.AUDITORS)
+        && (groups.contains(RoleGroups.AUDITORS) || groups.contains(RoleGroups.AUDIT_ADMINS))
         && !groups.contains(RoleGroups.CAMUNDA_ADMIN)) {
       forbidden(response, "审计人员为只读角色，不能修改任何数据");
       return;
@@ -112,7 +153,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
   }
 
-  private Optional<String> basicUser(HttpServletRequest request) {
+  /** User name and password of an HTTP Basic header, if there is a well-formed one. */
+  private static Optional<String[]> basicCredentials(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return Optional.empty();
@@ -129,12 +171,29 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     if (colon <= 0) {
       return Optional.empty();
     }
-    String user = decoded.substring(0, colon);
-    String password = decoded.substring(colon + 1);
-    boolean ok = processEngine.getIdentityService().checkPassword(user, password);
-    request.setAttribute(BASIC_USER_ATTRIBUTE, user);
-    request.setAttribute(BASIC_OK_ATTRIBUTE, ok);
-    return ok ? Optional.of(user) : Optional.empty();
+    return Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
+  }
+
+  /** 401 for a wrong password or a locked account, 403 for an expired password, 429 for a throttled address. */
+  private static void refuse(HttpServletResponse response, LoginResult result) throws IOException {
+    switch (result.outcome()) {
+      case THROTTLED -> {
+        response.setStatus(429);
+        response.setHeader(
+            "Retry-After", Long.toString(Math.max(1, result.retryAfter().toSeconds())));
+        response.setContentType("application/json;charset=UTF-8");
+        response
+            .getWriter()
+            .write("{\"type\":\"LoginThrottled\",\"message\":\"" + result.message() + "\"}");
+      }
+      case PASSWORD_EXPIRED ->
+          forbidden(
+              response,
+              "PasswordExpired",
+              result.message() + "（POST " + PASSWORD_CHANGE + "，或在登录页 /account/login 修改）");
+      case LOCKED -> unauthorized(response, "AccountLocked", result.message());
+      default -> unauthorized(response, "AuthenticationException", result.message());
+    }
   }
 
   private static boolean changesState(HttpServletRequest request) {
@@ -156,20 +215,26 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   }
 
   private static void forbidden(HttpServletResponse response, String message) throws IOException {
-    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-    response.setContentType("application/json;charset=UTF-8");
-    response
-        .getWriter()
-        .write("{\"type\":\"AuthorizationException\",\"message\":\"" + message + "\"}");
+    forbidden(response, "AuthorizationException", message);
   }
 
-  private static void unauthorized(HttpServletResponse response) throws IOException {
+  private static void forbidden(HttpServletResponse response, String type, String message)
+      throws IOException {
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    response.setContentType("application/json;charset=UTF-8");
+    response.getWriter().write("{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}");
+  }
+
+  private static void unauthorized(HttpServletResponse response, String message)
+      throws IOException {
+    unauthorized(response, "AuthenticationException", message);
+  }
+
+  private static void unauthorized(HttpServletResponse response, String type, String message)
+      throws IOException {
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setHeader("WWW-Authenticate", "Basic realm=\"OfficeFlow\", charset=\"UTF-8\"");
     response.setContentType("application/json;charset=UTF-8");
-    response
-        .getWriter()
-        .write(
-            "{\"type\":\"AuthenticationException\",\"message\":\"需要登录：请使用 HTTP Basic 认证或先登录 Tasklist\"}");
+    response.getWriter().write("{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}");
   }
 }

@@ -1,6 +1,7 @@
 package cn.officeflow.platform.security;
 
 import cn.officeflow.platform.engine.UserCommandGuard;
+import cn.officeflow.platform.security.account.AccountSecurity;
 import cn.officeflow.platform.web.ValidationException;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,9 +24,11 @@ public class PasswordPolicyCheck implements UserCommandGuard.PasswordPolicyGuard
   static final String FIELD = "password";
 
   private final IdentityService identityService;
+  private final AccountSecurity accounts;
 
-  public PasswordPolicyCheck(IdentityService identityService) {
+  public PasswordPolicyCheck(IdentityService identityService, AccountSecurity accounts) {
     this.identityService = identityService;
+    this.accounts = accounts;
   }
 
   /**
@@ -35,14 +38,22 @@ public class PasswordPolicyCheck implements UserCommandGuard.PasswordPolicyGuard
   @Override
   public void check(User user, String password) {
     PasswordPolicy policy = identityService.getPasswordPolicy();
-    if (policy == null) {
-      return;
+    if (policy != null) {
+      PasswordPolicyResult result =
+          identityService.checkPasswordAgainstPolicy(
+              policy, password == null ? "" : password, user);
+      if (!result.isValid()) {
+        throw new ValidationException(FIELD, "密码不符合密码策略：" + violations(result));
+      }
     }
-    PasswordPolicyResult result =
-        identityService.checkPasswordAgainstPolicy(policy, password == null ? "" : password, user);
-    if (!result.isValid()) {
-      throw new ValidationException(FIELD, "密码不符合密码策略：" + violations(result));
-    }
+    // the last passwords (their salted hashes) are not used again
+    accounts.checkHistory(user, password);
+  }
+
+  /** The new password's hash goes to the history; set by someone else, it must be changed at next login. */
+  @Override
+  public void saved(User user, String actingUserId) {
+    accounts.passwordSaved(user, actingUserId);
   }
 
   /** The broken rules, in Chinese, separated by ；. */

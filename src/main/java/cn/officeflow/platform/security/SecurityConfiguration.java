@@ -1,9 +1,12 @@
 package cn.officeflow.platform.security;
 
+import cn.officeflow.platform.security.account.AccountPolicy;
+import cn.officeflow.platform.security.account.AccountSecurity;
 import cn.officeflow.platform.web.ApiErrorBodyFilter;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.glassfish.jersey.server.ServerProperties;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +18,22 @@ import org.springframework.core.Ordered;
  * OPTIONS) is switched off.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AccountPolicy.class)
 public class SecurityConfiguration {
+
+  /**
+   * Inside the access audit (which records the outcome), outside everything else: the webapps' login with the
+   * application's lockout, password expiry and administrators' TOTP.
+   */
+  @Bean
+  FilterRegistrationBean<WebappLoginFilter> webappLoginFilter(AccountSecurity accounts) {
+    FilterRegistrationBean<WebappLoginFilter> registration =
+        new FilterRegistrationBean<>(new WebappLoginFilter(accounts));
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+    registration.setName("officeflowWebappLogin");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 8);
+    return registration;
+  }
 
   @Bean
   FilterRegistrationBean<ApiErrorBodyFilter> apiErrorBodyFilter() {
@@ -41,9 +59,9 @@ public class SecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(
-      ProcessEngine processEngine) {
+      ProcessEngine processEngine, AccountSecurity accounts) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ApiAuthenticationFilter(processEngine));
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(processEngine, accounts));
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
     registration.setName("officeflowApiAuthentication");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

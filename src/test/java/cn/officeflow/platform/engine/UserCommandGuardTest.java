@@ -15,7 +15,7 @@ class UserCommandGuardTest {
     UserCommandGuard.eachField(
         field -> fields.add(field.getDeclaringClass().getSimpleName() + "." + field.getName()));
     assertThat(fields)
-        .hasSize(30)
+        .hasSize(39)
         .contains(
             "CompleteTaskCmd.variables",
             "ExecuteJobsCmd.jobId",

@@ -1,5 +1,5 @@
 /*
- * Read-only Cockpit for auditors (members of `auditors` who are not `camunda-admin`): the server refuses their
+ * Read-only Cockpit for auditors (members of `auditors` or `audit-admins` who are not `camunda-admin`): the server refuses their
  * writes anyway (engine authorizations, UserCommandGuard); this takes the write buttons away so that they are
  * not offered. Two parts:
  *  - excludeWritePlugins(), awaited by scripts/config.js before Cockpit registers its plugins: for a read-only
@@ -56,7 +56,8 @@ export async function currentUser() {
   const groups = (await getJson(appRoot() + '/api/engine/engine/default/group?member='
     + encodeURIComponent(me.userId))) || [];
   const ids = groups.map(g => g.id);
-  return { id: me.userId, readOnly: ids.includes('auditors') && !ids.includes('camunda-admin') };
+  const auditor = ids.includes('auditors') || ids.includes('audit-admins');
+  return { id: me.userId, readOnly: auditor && !ids.includes('camunda-admin') };
 }
 
 /** For scripts/config.js: leave the write actions out when a read-only user is logged in. */
