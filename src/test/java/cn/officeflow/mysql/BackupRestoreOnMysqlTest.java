@@ -153,10 +153,16 @@ class BackupRestoreOnMysqlTest {
     properties.put("server.port", "0");
     properties.put("server.address", "127.0.0.1");
     properties.put("management.server.port", "0");
-    return new SpringApplicationBuilder(OfficeFlowApplication.class)
-        .profiles("mysql")
-        .properties(properties)
-        .run();
+    // the process-test-coverage starter's engine plugin needs its Spring test listener (as in
+    // DocumentNumberConcurrencyTest, which also starts applications of its own)
+    properties.put(
+        "spring.autoconfigure.exclude", DocumentNumberConcurrencyTest.COVERAGE_AUTO_CONFIGURATION);
+    // as command-line arguments: above application*.yaml (default properties would be below them)
+    String[] args =
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
+    return new SpringApplicationBuilder(OfficeFlowApplication.class).profiles("mysql").run(args);
   }
 
   private static String get(int port, String path, String user)
