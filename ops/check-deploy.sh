@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Checks docker/compose.yaml, docker/nginx.conf and docker/Dockerfile with the tools this machine has; a
 # missing tool is reported and its check skipped (exit 0), a failed check exits 1. CI runs it (.ci/run).
-#   1. compose.yaml: YAML parse (python3 + PyYAML) and the deployment rules below; `docker compose config`
-#      when the compose plugin is installed;
+#   1. compose.yaml: YAML parse (python3 + PyYAML) and the deployment rules below; validation against the
+#      Compose Specification's JSON schema (ops/compose-spec.json, copied unchanged from
+#      github.com/compose-spec/compose-spec schema/compose-spec.json at commit 170098b, Apache-2.0) when
+#      python3 has jsonschema; `docker compose config` when the compose plugin is installed;
 #   2. nginx.conf: `nginx -t` on a copy whose upstream names (app1, app2) point at 127.0.0.1 and whose logs go
 #      to a temporary directory (nginx resolves upstreams at start);
 #   3. Dockerfile: hadolint when installed.
@@ -52,6 +54,20 @@ PY
   then ok "docker/compose.yaml (YAML and deployment rules)"; else fail "docker/compose.yaml"; fi
 else
   skip "docker/compose.yaml: python3 with PyYAML not found"
+fi
+if command -v python3 >/dev/null 2>&1 && python3 -c 'import yaml, jsonschema' 2>/dev/null; then
+  if python3 - docker/compose.yaml ops/compose-spec.json <<'PY'
+import json, sys, yaml, jsonschema
+doc = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+schema = json.load(open(sys.argv[2], encoding="utf-8"))
+errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(doc), key=lambda e: list(e.path))
+for e in errors:
+    print("  " + "/".join(str(p) for p in e.path) + ": " + e.message, file=sys.stderr)
+sys.exit(1 if errors else 0)
+PY
+  then ok "docker/compose.yaml (Compose Specification schema)"; else fail "docker/compose.yaml (Compose Specification schema)"; fi
+else
+  skip "docker/compose.yaml schema: python3 with PyYAML and jsonschema not found (pip install jsonschema)"
 fi
 if docker compose version >/dev/null 2>&1; then
   if OFFICEFLOW_DB_USER=u OFFICEFLOW_DB_PASSWORD=p OFFICEFLOW_ADMIN_PASSWORD=p MYSQL_ROOT_PASSWORD=p \
