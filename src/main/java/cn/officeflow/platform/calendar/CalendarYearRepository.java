@@ -1,9 +1,11 @@
 package cn.officeflow.platform.calendar;
 
+import cn.officeflow.platform.web.ConflictException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,19 +32,20 @@ public class CalendarYearRepository {
     this.jdbc = jdbc;
   }
 
+  private static final String COLUMNS =
+      "select calendar_year, version, content, changed_by, changed_at from of_calendar_year";
+
+  private static final RowMapper<StoredYear> STORED_YEAR =
+      (rs, row) ->
+          new StoredYear(
+              rs.getInt(1),
+              rs.getInt(2),
+              rs.getString(3),
+              rs.getString(4),
+              rs.getObject(5, LocalDateTime.class));
+
   public List<StoredYear> all() {
-    return jdbc.sql(
-            "select calendar_year, version, content, changed_by, changed_at from of_calendar_year"
-                + " order by calendar_year")
-        .query(
-            (rs, row) ->
-                new StoredYear(
-                    rs.getInt(1),
-                    rs.getInt(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getObject(5, LocalDateTime.class)))
-        .list();
+    return jdbc.sql(COLUMNS + " order by calendar_year").query(STORED_YEAR).list();
   }
 
   /**
@@ -57,18 +60,9 @@ public class CalendarYearRepository {
 
   /** The stored year, locked until the end of the transaction (two PUTs of one year queue up). */
   public Optional<StoredYear> lock(int year) {
-    return jdbc.sql(
-            "select calendar_year, version, content, changed_by, changed_at from of_calendar_year"
-                + " where calendar_year = :year for update")
+    return jdbc.sql(COLUMNS + " where calendar_year = :year for update")
         .param("year", year)
-        .query(
-            (rs, row) ->
-                new StoredYear(
-                    rs.getInt(1),
-                    rs.getInt(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getObject(5, LocalDateTime.class)))
+        .query(STORED_YEAR)
         .optional();
   }
 
@@ -95,7 +89,7 @@ public class CalendarYearRepository {
                 .param("at", year.changedAt())
                 .update();
     if (updated != 1) {
-      throw new IllegalStateException("工作日历 " + year.year() + " 年已被同时修改，请重试");
+      throw new ConflictException("工作日历 " + year.year() + " 年刚被他人修改，请刷新后核对再提交");
     }
     jdbc.sql(
             "insert into of_calendar_year_history (id, calendar_year, version, content, previous_content,"

@@ -6,6 +6,7 @@ import cn.officeflow.platform.audit.AuditLog;
 import cn.officeflow.platform.engine.CurrentUser;
 import cn.officeflow.platform.engine.EngineClock;
 import cn.officeflow.platform.org.RoleGroups;
+import cn.officeflow.platform.web.ConflictException;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -79,7 +81,7 @@ public class CalendarYearService {
     int version = previous.map(p -> p.version() + 1).orElse(1);
     CalendarYearRepository.StoredYear stored =
         new CalendarYearRepository.StoredYear(year, version, content, user, EngineClock.now());
-    years.save(stored, previous.map(CalendarYearRepository.StoredYear::content).orElse(null));
+    // read before writing: this node's calendar must never load a row that is not committed yet
     String replaced =
         previous.isPresent()
             ? "替换第 " + previous.get().version() + " 版"
@@ -88,6 +90,12 @@ public class CalendarYearService {
                 .findFirst()
                 .map(s -> "替换随版本发布的 " + s.location())
                 .orElse("该年此前没有安排");
+    try {
+      years.save(stored, previous.map(CalendarYearRepository.StoredYear::content).orElse(null));
+    } catch (DuplicateKeyException e) {
+      // two first PUTs of one year at the same moment: the other one was stored
+      throw new ConflictException("工作日历 " + year + " 年刚被他人载入，请刷新后核对再提交");
+    }
     audit.record(
         AuditEventType.ADMIN,
         "修改工作日历",

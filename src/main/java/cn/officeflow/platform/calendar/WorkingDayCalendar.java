@@ -286,31 +286,19 @@ public class WorkingDayCalendar {
               stored.changedAt()));
     }
     // a date belongs to its own year's data; a holiday spanning into a neighbouring year (元旦 from
-    // 30
-    // December) applies there only where that year's data says nothing about the date
+    // 30 December) applies there only where that year's data says nothing about the date
     Map<LocalDate, Day> all = new HashMap<>();
-    years
-        .values()
-        .forEach(
-            file ->
-                file.days()
-                    .forEach(
-                        (date, day) -> {
-                          if (date.getYear() == file.year()) {
-                            all.put(date, day);
-                          }
-                        }));
-    years
-        .values()
-        .forEach(
-            file ->
-                file.days()
-                    .forEach(
-                        (date, day) -> {
-                          if (date.getYear() != file.year()) {
-                            all.putIfAbsent(date, day);
-                          }
-                        }));
+    for (boolean ownYear : new boolean[] {true, false}) {
+      for (YearFile file : years.values()) {
+        file.days()
+            .forEach(
+                (date, day) -> {
+                  if ((date.getYear() == file.year()) == ownYear) {
+                    all.putIfAbsent(date, day);
+                  }
+                });
+      }
+    }
     Snapshot loaded =
         new Snapshot(
             Map.copyOf(all),
@@ -318,7 +306,8 @@ public class WorkingDayCalendar {
             Collections.unmodifiableMap(sources),
             signature,
             now);
-    if (!loaded.years().equals(snapshot.years()) || !signature.equals(snapshot.signature())) {
+    boolean firstLoadWithoutStoredYears = snapshot.signature().isEmpty() && signature.equals("0:0");
+    if (!signature.equals(snapshot.signature()) && !firstLoadWithoutStoredYears) {
       log.info("工作日历：已载入 {} 年的安排（数据库中的年度：{}）", loaded.years(), fingerprintYears(sources));
     }
     return loaded;

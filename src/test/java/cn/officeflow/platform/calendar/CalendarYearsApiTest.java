@@ -14,7 +14,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -208,6 +214,44 @@ class CalendarYearsApiTest {
     assertThat(
             jdbc.sql("select count(*) from of_calendar_year_history").query(Integer.class).single())
         .isZero();
+  }
+
+  @Test
+  void concurrentLoadsOfOneYearAreStoredOneAfterTheOtherOrRefused() throws Exception {
+    int clients = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < clients; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return http.putJson("/api/calendar/years/2027", DIRECTOR, PASSWORD, YEAR_2027)
+                      .statusCode();
+                }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> answer : answers) {
+        statuses.add(answer.get(60, TimeUnit.SECONDS));
+      }
+      assertThat(statuses).allMatch(status -> status == 200 || status == 409).contains(200);
+      long stored = statuses.stream().filter(status -> status == 200).count();
+      assertThat(
+              jdbc.sql("select version from of_calendar_year where calendar_year = 2027")
+                  .query(Integer.class)
+                  .single())
+          .isEqualTo((int) stored);
+      assertThat(
+              jdbc.sql("select count(*) from of_calendar_year_history where calendar_year = 2027")
+                  .query(Integer.class)
+                  .single())
+          .isEqualTo((int) stored);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
