@@ -152,7 +152,6 @@ class BackupRestoreOnMysqlTest {
     properties.put("camunda.bpm.process-engine-name", engineName);
     properties.put("server.port", "0");
     properties.put("server.address", "127.0.0.1");
-    properties.put("management.server.port", "0");
     // the process-test-coverage starter's engine plugin needs its Spring test listener (as in
     // DocumentNumberConcurrencyTest, which also starts applications of its own)
     properties.put(
