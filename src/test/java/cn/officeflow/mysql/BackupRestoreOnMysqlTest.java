@@ -6,8 +6,6 @@ import cn.officeflow.OfficeFlowApplication;
 import cn.officeflow.destruction.DocumentDestructionVariables;
 import cn.officeflow.platform.archive.ArchiveEntry;
 import cn.officeflow.platform.archive.ArchiveService;
-import cn.officeflow.platform.archive.ArchiveSource;
-import cn.officeflow.platform.archive.NewArchiveEntry;
 import cn.officeflow.support.ProcessDriver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -80,11 +78,11 @@ class BackupRestoreOnMysqlTest {
 
     String run = UUID.randomUUID().toString().substring(0, 8);
     String title = "关于备份恢复演练的通知 " + run;
-    byte[] content = ("电子文件 " + run).getBytes(StandardCharsets.UTF_8);
     String entryId;
     String instanceId;
     try (ConfigurableApplicationContext app = start(TestDatabase.url().orElseThrow(), "backupit")) {
-      ArchiveEntry entry = app.getBean(ArchiveService.class).archive(entry(title, content));
+      ArchiveEntry entry =
+          app.getBean(ArchiveService.class).archive(ArchiveChainOnMysqlTest.entry(title));
       entryId = entry.id();
       ProcessInstance pi =
           new ProcessDriver(app.getBean(ProcessEngine.class))
@@ -178,23 +176,6 @@ class BackupRestoreOnMysqlTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
     return response.body();
-  }
-
-  private static NewArchiveEntry entry(String title, byte[] content) {
-    return new NewArchiveEntry(
-        2026,
-        "dept-office",
-        "办公室",
-        "内部",
-        ArchiveSource.INCOMING,
-        UUID.randomUUID().toString(),
-        title,
-        null,
-        "来文.pdf",
-        "application/pdf",
-        content,
-        null,
-        null);
   }
 
   private static String run(Map<String, String> env, String... command)
