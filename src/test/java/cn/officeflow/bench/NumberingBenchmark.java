@@ -56,6 +56,7 @@ public final class NumberingBenchmark {
                 "--logging.level.root=WARN",
                 "--server.port=0",
                 "--server.address=127.0.0.1",
+                "--management.server.port=0",
                 "--camunda.bpm.job-execution.enabled=false",
                 "--spring.datasource.hikari.maximum-pool-size=" + (threads + 4),
                 "--spring.autoconfigure.exclude="

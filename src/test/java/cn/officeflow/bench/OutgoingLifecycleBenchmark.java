@@ -180,6 +180,7 @@ public final class OutgoingLifecycleBenchmark {
                 "--camunda.bpm.job-execution.enabled=false",
                 "--server.port=0",
                 "--server.address=127.0.0.1",
+                "--management.server.port=0",
                 // the process-test-coverage starter (test classpath) hooks every command and
                 // expects a JUnit
                 // run around it; production has no such listener, so the benchmark leaves it out

@@ -119,6 +119,7 @@ public final class RestLifecycleComparison {
                 "--logging.level.root=WARN",
                 "--server.port=0",
                 "--server.address=127.0.0.1",
+                "--management.server.port=0",
                 "--spring.autoconfigure.exclude="
                     + OutgoingLifecycleBenchmark.COVERAGE_AUTO_CONFIGURATION));
     args.addAll(OutgoingLifecycleBenchmark.mysqlArguments(url));
@@ -141,6 +142,7 @@ public final class RestLifecycleComparison {
             "--logging.level.root=WARN",
             "--server.port=0",
             "--server.address=127.0.0.1",
+            "--management.server.port=0",
             "--spring.flyway.enabled=false",
             "--spring.datasource.url="
                 + url

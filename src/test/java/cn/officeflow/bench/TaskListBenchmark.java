@@ -135,6 +135,7 @@ public final class TaskListBenchmark {
                 "--logging.level.root=WARN",
                 "--server.port=0",
                 "--server.address=127.0.0.1",
+                "--management.server.port=0",
                 "--camunda.bpm.job-execution.enabled=false",
                 "--spring.autoconfigure.exclude="
                     + OutgoingLifecycleBenchmark.COVERAGE_AUTO_CONFIGURATION));

@@ -80,7 +80,8 @@ class ArchiveChainOnMysqlTest extends MysqlSpringTestBase {
         .isTrue();
   }
 
-  private static NewArchiveEntry entry(String title) {
+  /** An incoming document as an archive entry (also used by {@link BackupRestoreOnMysqlTest}). */
+  static NewArchiveEntry entry(String title) {
     byte[] content = (title + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
     return new NewArchiveEntry(
         2026,

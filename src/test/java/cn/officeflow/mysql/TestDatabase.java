@@ -39,7 +39,8 @@ final class TestDatabase {
 
   /**
    * Properties of an application context on the test database: the real {@code mysql} profile plus
-   * what a test needs (demo organisation, an admin password, no job executor thread).
+   * what a test needs (demo organisation, an admin password, no job executor thread, a free management
+   * port).
    */
   static Map<String, Object> properties() {
     Map<String, Object> properties = new LinkedHashMap<>();
@@ -59,6 +60,9 @@ final class TestDatabase {
     // the tests are automation that uses the bootstrap admin over HTTP Basic (the profile's
     // default: refused)
     properties.put("officeflow.security.admin-basic-auth", "true");
+    // actuator on a free port of its own: several nodes in one JVM (and other applications on
+    // this host) would otherwise all want the default 8081
+    properties.put("management.server.port", "0");
     return properties;
   }
 

@@ -8,6 +8,7 @@ import cn.officeflow.support.DemoUsers;
 import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.TasklistBrowser;
 import cn.officeflow.support.TasklistBrowserTestBase;
+import cn.officeflow.support.TestClock;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -37,6 +38,24 @@ class CockpitAuditBrowserTest extends TasklistBrowserTestBase {
   @BeforeEach
   void deployStandIn() {
     AuditStandIn.deploy(engine);
+  }
+
+  /** From 1 December, without next year's 法定节假日, Cockpit's dashboard says so (engine clock). */
+  @Test
+  void dashboardWarnsInDecemberWhenNextYearsHolidaysAreMissing() {
+    TestClock.set("2026-12-04T10:00:00");
+    try {
+      loginToCockpit(AUDITOR, DemoUsers.PASSWORD);
+      Locator notice = page.locator(".officeflow-calendar-warning").first();
+      expect(notice).isVisible();
+      expect(notice).containsText("尚未载入 2027 年的法定节假日安排");
+      TestClock.set("2026-11-04T10:00:00");
+      page.reload();
+      expect(page.locator(".account .dropdown-toggle")).isVisible();
+      expect(page.locator(".officeflow-calendar-warning")).hasCount(0);
+    } finally {
+      TestClock.reset();
+    }
   }
 
   @Test

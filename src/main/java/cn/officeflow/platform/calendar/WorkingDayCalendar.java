@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
@@ -49,9 +50,12 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * <p><b>Data.</b> One YAML file per year, {@code calendar/holidays-<year>.yaml}: every such file on the
  * classpath is loaded (2025 and 2026 ship with the application, from the State Council notices), then every
  * {@code holidays-<year>.yaml} in the directory named by {@code officeflow.calendar.directory} (optional),
- * which replaces the classpath file of the same year as a whole. An operator adds next year's file or
- * corrects a year without touching code (restart to apply). A malformed file stops start-up with a message
- * naming the file. A date in a year without a file falls back to Monday–Friday, with one WARN per year.
+ * which replaces the classpath file of the same year as a whole. A malformed file stops start-up with a
+ * message naming the file. Without a release or restart, the office loads a year into the database ({@code PUT
+ * /api/calendar/years/{year}}, {@link CalendarYearService}); a stored year replaces the file's year as a whole
+ * and reaches every node within {@code officeflow.calendar.refresh} (see the constructor). A date in a year
+ * without data falls back to Monday–Friday, with one WARN per year; from 1 December {@link
+ * CalendarYearWarning} warns when next year is missing.
  *
  * <p><b>Counting.</b> {@link #add(LocalDate, int) add(from, n)} is the n-th working day after {@code from};
  * {@code from} itself is never counted, whether or not it is a working day, so
@@ -91,8 +95,39 @@ public class WorkingDayCalendar {
 
   record YearFile(int year, String source, Map<LocalDate, Day> days) {}
 
-  private final Map<LocalDate, Day> days;
-  private final SortedSet<Integer> knownYears;
+  /** Where a year's data comes from: a shipped file, a file of the operator's directory, or the database. */
+  public enum SourceKind {
+    FILE,
+    DIRECTORY,
+    DATABASE
+  }
+
+  /** A year of the calendar and its source (for the database: version and who changed it when). */
+  public record YearSource(
+      int year,
+      SourceKind kind,
+      String location,
+      Integer version,
+      String changedBy,
+      LocalDateTime changedAt) {}
+
+  /** The calendar as one node knows it: merged days, the years there are, and the store's fingerprint. */
+  private record Snapshot(
+      Map<LocalDate, Day> days,
+      SortedSet<Integer> years,
+      Map<Integer, YearSource> sources,
+      String signature,
+      long checkedAt) {
+
+    Snapshot checked(long now) {
+      return new Snapshot(days, years, sources, signature, now);
+    }
+  }
+
+  private final Map<Integer, YearFile> fileYears;
+  private final CalendarYearRepository store;
+  private final long ttlNanos;
+  private volatile Snapshot snapshot;
   private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
 
   /** The calendar from the classpath files only. */
@@ -104,8 +139,31 @@ public class WorkingDayCalendar {
    * @param directory {@code officeflow.calendar.directory}: a directory whose {@code holidays-<year>.yaml}
    *                  files replace the classpath files of the same year; blank = none
    */
+  public WorkingDayCalendar(String directory) {
+    this(directory, null, Duration.ZERO);
+  }
+
+  /**
+   * The application's calendar: the files, then the years the office loaded into the database (which replace
+   * a file's year as a whole).
+   *
+   * <p><b>Several nodes.</b> Every node caches the merged calendar and, at most once per {@code refresh}
+   * (default 10 s), reads a fingerprint of the stored years (count and sum of versions: one indexed
+   * aggregate over a few rows); when it differs the node reloads the years. The node that took a PUT reloads
+   * at once after its commit, the other nodes within {@code refresh}. A deadline computed in that window on
+   * another node uses the previous data — the same as computing it a few seconds before the PUT. When the
+   * database cannot be read the node keeps its data and tries again after {@code refresh}.
+   *
+   * @param store the stored years; null = files only
+   * @param refresh how long a node trusts its cached calendar before checking the fingerprint again
+   */
   @Autowired
-  public WorkingDayCalendar(@Value("${officeflow.calendar.directory:}") String directory) {
+  public WorkingDayCalendar(
+      @Value("${officeflow.calendar.directory:}") String directory,
+      CalendarYearRepository store,
+      @Value("${officeflow.calendar.refresh:PT10S}") Duration refresh) {
+    this.store = store;
+    this.ttlNanos = refresh.toNanos();
     Map<Integer, YearFile> years = new TreeMap<>();
     for (YearFile file : classpathFiles()) {
       YearFile previous = years.put(file.year(), file);
@@ -142,23 +200,148 @@ public class WorkingDayCalendar {
                 }
               });
     }
-    this.days = Map.copyOf(all);
-    this.knownYears = Collections.unmodifiableSortedSet(new TreeSet<>(years.keySet()));
-    log.info("工作日历：已载入 {} 年的法定节假日和调休安排", knownYears);
+    this.fileYears = Collections.unmodifiableMap(new TreeMap<>(years));
+    Map<Integer, YearSource> sources = new TreeMap<>();
+    years.values().forEach(file -> sources.put(file.year(), fileSource(file)));
+    // checked long ago: the first use reads the stored years
+    this.snapshot =
+        new Snapshot(
+            Map.copyOf(all),
+            Collections.unmodifiableSortedSet(new TreeSet<>(years.keySet())),
+            Collections.unmodifiableMap(sources),
+            "",
+            System.nanoTime() - ttlNanos - 1);
+    log.info("工作日历：已从文件载入 {} 年的法定节假日和调休安排", years.keySet());
+  }
+
+  private static YearSource fileSource(YearFile file) {
+    return new YearSource(
+        file.year(),
+        file.source().startsWith("classpath:") ? SourceKind.FILE : SourceKind.DIRECTORY,
+        file.source(),
+        null,
+        null,
+        null);
+  }
+
+  /** The calendar as this node knows it, checked against the stored years at most once per refresh. */
+  private Snapshot current() {
+    Snapshot known = snapshot;
+    if (store == null || System.nanoTime() - known.checkedAt() < ttlNanos) {
+      return known;
+    }
+    synchronized (this) {
+      known = snapshot;
+      long now = System.nanoTime();
+      if (now - known.checkedAt() < ttlNanos) {
+        return known;
+      }
+      try {
+        String signature = store.signature();
+        snapshot = signature.equals(known.signature()) ? known.checked(now) : load(signature, now);
+      } catch (RuntimeException e) {
+        log.warn("工作日历：无法读取数据库中载入的年度安排，暂用已有数据：{}", e.getMessage());
+        snapshot = known.checked(now);
+      }
+      return snapshot;
+    }
+  }
+
+  /** Reloads the stored years now (after a PUT on this node commits). */
+  public void refresh() {
+    if (store == null) {
+      return;
+    }
+    synchronized (this) {
+      long now = System.nanoTime();
+      snapshot = load(store.signature(), now);
+    }
+  }
+
+  private Snapshot load(String signature, long now) {
+    Map<Integer, YearFile> years = new TreeMap<>(fileYears);
+    Map<Integer, YearSource> sources = new TreeMap<>();
+    years.values().forEach(file -> sources.put(file.year(), fileSource(file)));
+    for (CalendarYearRepository.StoredYear stored : store.all()) {
+      String source = "database:" + stored.year() + " v" + stored.version();
+      CalendarYearInput input = CalendarYearJson.read(stored.year(), stored.content());
+      Map<LocalDate, Day> days = new LinkedHashMap<>();
+      for (CalendarYearInput.Holiday holiday : input.holidays()) {
+        for (LocalDate date = holiday.from();
+            !date.isAfter(holiday.to());
+            date = date.plusDays(1)) {
+          days.put(date, new Day(false, holiday.name(), source));
+        }
+      }
+      input.workdays().forEach(date -> days.put(date, new Day(true, "调休上班", source)));
+      YearFile replaced = years.put(stored.year(), new YearFile(stored.year(), source, days));
+      sources.put(
+          stored.year(),
+          new YearSource(
+              stored.year(),
+              SourceKind.DATABASE,
+              replaced == null ? null : "替换 " + replaced.source(),
+              stored.version(),
+              stored.changedBy(),
+              stored.changedAt()));
+    }
+    // a date belongs to its own year's data; a holiday spanning into a neighbouring year (元旦 from
+    // 30 December) applies there only where that year's data says nothing about the date
+    Map<LocalDate, Day> all = new HashMap<>();
+    for (boolean ownYear : new boolean[] {true, false}) {
+      for (YearFile file : years.values()) {
+        file.days()
+            .forEach(
+                (date, day) -> {
+                  if ((date.getYear() == file.year()) == ownYear) {
+                    all.putIfAbsent(date, day);
+                  }
+                });
+      }
+    }
+    Snapshot loaded =
+        new Snapshot(
+            Map.copyOf(all),
+            Collections.unmodifiableSortedSet(new TreeSet<>(years.keySet())),
+            Collections.unmodifiableMap(sources),
+            signature,
+            now);
+    boolean firstLoadWithoutStoredYears = snapshot.signature().isEmpty() && signature.equals("0:0");
+    if (!signature.equals(snapshot.signature()) && !firstLoadWithoutStoredYears) {
+      log.info("工作日历：已载入 {} 年的安排（数据库中的年度：{}）", loaded.years(), fingerprintYears(sources));
+    }
+    return loaded;
+  }
+
+  private static List<Integer> fingerprintYears(Map<Integer, YearSource> sources) {
+    return sources.values().stream()
+        .filter(s -> s.kind() == SourceKind.DATABASE)
+        .map(YearSource::year)
+        .toList();
+  }
+
+  /** Every year with data and where it comes from, by year. */
+  public List<YearSource> sources() {
+    return List.copyOf(current().sources().values());
   }
 
   /** Whether {@code date} is a working day (a 调休 Saturday or Sunday is; a statutory holiday is not). */
   public boolean isWorkingDay(LocalDate date) {
+    return isWorkingDay(current(), date);
+  }
+
+  private boolean isWorkingDay(Snapshot calendar, LocalDate date) {
     if (date == null) {
       throw new IllegalArgumentException("日期不能为空");
     }
-    Day day = days.get(date);
+    Day day = calendar.days().get(date);
     if (day != null) {
       return day.working();
     }
-    if (!knownYears.contains(date.getYear()) && warnedYears.add(date.getYear())) {
+    if (!calendar.years().contains(date.getYear()) && warnedYears.add(date.getYear())) {
       log.warn(
-          "工作日历：没有 {} 年的节假日文件（calendar/holidays-{}.yaml），该年按周一至周五上班计算；" + "请按国务院办公厅当年的节假日安排通知补充该文件",
+          "工作日历：没有 {} 年的节假日安排，该年按周一至周五上班计算；请办公室主任按国务院办公厅当年的节假日安排通知"
+              + "载入（PUT /api/calendar/years/{}）",
           date.getYear(),
           date.getYear());
     }
@@ -178,11 +361,12 @@ public class WorkingDayCalendar {
     if (days < 1 || days > MAX_DAYS) {
       throw new IllegalArgumentException("工作日天数必须在 1 到 " + MAX_DAYS + " 之间：" + days);
     }
+    Snapshot calendar = current();
     LocalDate date = from;
     int left = days;
     while (left > 0) {
       date = date.plusDays(1);
-      if (isWorkingDay(date)) {
+      if (isWorkingDay(calendar, date)) {
         left--;
       }
     }
@@ -211,9 +395,9 @@ public class WorkingDayCalendar {
     return Date.from(due.atZone(EngineClock.ZONE).toInstant());
   }
 
-  /** The years that have a holiday file; other years count Monday–Friday. */
+  /** The years that have data (a file or the database); other years count Monday–Friday. */
   public SortedSet<Integer> knownYears() {
-    return knownYears;
+    return current().years();
   }
 
   // ----------------------------------------------------------------------------------------------

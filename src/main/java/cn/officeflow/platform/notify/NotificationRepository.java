@@ -94,6 +94,14 @@ public class NotificationRepository {
         .update();
   }
 
+  /** Notifications not delivered yet ({@code status}: PENDING or FAILED, i.e. waiting for a retry). */
+  public long countByStatus(NotificationStatus status) {
+    return jdbc.sql("select count(*) from of_notification where status = :status")
+        .param("status", status.name())
+        .query(Long.class)
+        .single();
+  }
+
   /** Every notification of a business record, newest first. */
   public List<Notification> byBusinessKey(String businessKey) {
     return jdbc.sql(

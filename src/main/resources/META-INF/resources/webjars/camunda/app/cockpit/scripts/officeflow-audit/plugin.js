@@ -317,6 +317,7 @@ function page(node, api) {
   node.style.padding = '0 20px 20px';
   node.replaceChildren();
   node.appendChild(element('h2', {}, '流程审计'));
+  calendarNotice(node);
   const tabs = node.appendChild(element('ul', { class: 'nav nav-tabs', role: 'tablist' }));
   const body = node.appendChild(element('div', { class: 'officeflow-audit-body' }));
   const entries = [['instances', '流程实例', () => instancesTab(body, api)], ['events', '安全审计日志', () => eventsTab(body)]];
@@ -338,7 +339,26 @@ function page(node, api) {
   });
 }
 
+/**
+ * 工作日历 notice on the dashboard (and on top of 流程审计): from 1 December, while next year's 法定节假日 are not
+ * loaded, GET /api/calendar/status carries a warning; shown to everyone who opens Cockpit.
+ */
+function calendarNotice(node) {
+  get('/calendar/status').then(result => {
+    if (result.ok && result.body && result.body.warning) {
+      node.appendChild(element('div', { class: 'alert alert-warning officeflow-calendar-warning', role: 'alert' },
+        '工作日历：' + result.body.warning));
+    }
+  });
+}
+
 export default [
+  {
+    id: 'officeflow-calendar-notice',
+    pluginPoint: 'cockpit.dashboard',
+    priority: 100,
+    render: node => calendarNotice(node)
+  },
   {
     id: 'officeflow-audit-navigation',
     pluginPoint: 'cockpit.navigation',
