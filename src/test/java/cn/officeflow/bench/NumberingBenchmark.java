@@ -1,6 +1,5 @@
 package cn.officeflow.bench;
 
-import cn.officeflow.OfficeFlowApplication;
 import cn.officeflow.bench.OutgoingLifecycleBenchmark.Series;
 import cn.officeflow.platform.numbering.NumberingService;
 import java.lang.management.ManagementFactory;
@@ -11,8 +10,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,45 +26,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class NumberingBenchmark {
 
   public static void main(String[] args) {
-    int exitCode = 0;
-    try {
-      run(args);
-    } catch (Throwable e) {
-      e.printStackTrace();
-      exitCode = 1;
-    }
-    System.out.flush();
-    System.exit(exitCode);
+    OutgoingLifecycleBenchmark.exitAfter(() -> run(args));
   }
 
   private static void run(String[] args) throws Exception {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 16;
     int perThread = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     String title = "文号 allocation under contention — MariaDB/MySQL";
-    String url = System.getenv(OutgoingLifecycleBenchmark.DB_URL_ENV);
-    if (url == null || url.isBlank()) {
-      System.out.println(
-          title + "\n  skipped: " + OutgoingLifecycleBenchmark.DB_URL_ENV + " not set");
+    String url = OutgoingLifecycleBenchmark.mysqlUrlOrSkip(title);
+    if (url == null) {
       return;
     }
-    List<String> arguments =
-        new ArrayList<>(
-            List.of(
-                "--logging.level.root=WARN",
-                "--server.port=0",
-                "--server.address=127.0.0.1",
-                "--management.server.port=0",
-                "--camunda.bpm.job-execution.enabled=false",
-                "--spring.datasource.hikari.maximum-pool-size=" + (threads + 4),
-                "--spring.autoconfigure.exclude="
-                    + OutgoingLifecycleBenchmark.COVERAGE_AUTO_CONFIGURATION));
-    arguments.addAll(OutgoingLifecycleBenchmark.mysqlArguments(url));
     try (ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(OfficeFlowApplication.class)
-            .bannerMode(Banner.Mode.OFF)
-            .logStartupInfo(false)
-            .profiles("mysql")
-            .run(arguments.toArray(String[]::new))) {
+        OutgoingLifecycleBenchmark.bootOnMysql(
+            url, false, List.of("--spring.datasource.hikari.maximum-pool-size=" + (threads + 4)))) {
       NumberingService numbering = context.getBean(NumberingService.class);
       TransactionTemplate transaction =
           new TransactionTemplate(context.getBean(PlatformTransactionManager.class));

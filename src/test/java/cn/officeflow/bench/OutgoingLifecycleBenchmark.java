@@ -13,6 +13,8 @@ import cn.officeflow.platform.docgen.OfficialDocument;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -37,6 +39,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -73,8 +76,8 @@ public final class OutgoingLifecycleBenchmark {
   static final String COVERAGE_AUTO_CONFIGURATION =
       "org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration";
 
-  /** The user steps of one lifecycle, in order, with who does them. */
-  private static final String[][] STEPS = {
+  /** The user steps of one lifecycle, in order, with who does them (ClusterLoad drives the same). */
+  static final String[][] STEPS = {
     {TASK_DEPT_REVIEW, HEAD},
     {TASK_LEGAL_REVIEW, LEGAL},
     {TASK_LEADER_APPROVAL, LEADER},
@@ -104,16 +107,66 @@ public final class OutgoingLifecycleBenchmark {
   }
 
   public static void main(String[] args) {
+    exitAfter(() -> run(args));
+  }
+
+  /** A benchmark's body. */
+  interface Body {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs a benchmark's main in its forked JVM: a failure is printed and exits 1, and the JVM ends even if a
+   * library left a non-daemon thread behind.
+   */
+  static void exitAfter(Body body) {
     int exitCode = 0;
     try {
-      run(args);
+      body.run();
     } catch (Throwable e) {
       e.printStackTrace();
       exitCode = 1;
     }
     System.out.flush();
-    // a forked JVM must end even if a library left a non-daemon thread behind
     System.exit(exitCode);
+  }
+
+  /** {@code OFFICEFLOW_TEST_DB_URL}, or null after printing that the benchmark {@code title} is skipped. */
+  static String mysqlUrlOrSkip(String title) {
+    String url = System.getenv(DB_URL_ENV);
+    if (url == null || url.isBlank()) {
+      System.out.println(title + "\n  skipped: " + DB_URL_ENV + " not set");
+      return null;
+    }
+    return url;
+  }
+
+  /**
+   * The application on the {@code mysql} profile against {@code url}, on loopback ports of its own, with or
+   * without its job executor, {@code extra} arguments and {@code initializers} (such as a {@link SqlCounter}).
+   */
+  static ConfigurableApplicationContext bootOnMysql(
+      String url,
+      boolean jobExecutor,
+      List<String> extra,
+      ApplicationContextInitializer<?>... initializers) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--logging.level.root=WARN",
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--management.server.port=0",
+                "--camunda.bpm.job-execution.enabled=" + jobExecutor,
+                "--spring.autoconfigure.exclude=" + COVERAGE_AUTO_CONFIGURATION));
+    args.addAll(mysqlArguments(url));
+    args.addAll(extra);
+    return new SpringApplicationBuilder(OfficeFlowApplication.class)
+        .bannerMode(Banner.Mode.OFF)
+        .logStartupInfo(false)
+        .profiles("mysql")
+        .initializers(initializers)
+        .run(args.toArray(String[]::new));
   }
 
   private static void run(String[] args) throws InterruptedException {
@@ -569,6 +622,21 @@ public final class OutgoingLifecycleBenchmark {
         "--officeflow.demo.enabled=true",
         "--officeflow.signing.demo-certificate=true",
         "--officeflow.signing.demo-keystore=target/bench-signing/demo-unit-certificate.p12");
+  }
+
+  /** The server part of a JDBC URL: {@code jdbc:mysql://host:port/}. */
+  static String server(String url) {
+    return url.replaceAll("^(jdbc:[a-z]+://[^/]+/).*$", "$1");
+  }
+
+  /** Drops and creates the database {@code name} (utf8mb4_bin) on {@code server}; returns its name. */
+  static String freshDatabase(String server, String name) throws Exception {
+    try (Connection c = DriverManager.getConnection(server, dbUser(), dbPassword());
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS `" + name + "`");
+      s.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+    }
+    return name;
   }
 
   /** The database account of the benchmarks on MariaDB/MySQL: {@code OFFICEFLOW_TEST_DB_USER}, default root. */

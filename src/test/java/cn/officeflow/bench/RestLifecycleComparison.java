@@ -2,14 +2,8 @@ package cn.officeflow.bench;
 
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
 import static cn.officeflow.support.DemoUsers.DRAFTER;
-import static cn.officeflow.support.DemoUsers.HEAD;
-import static cn.officeflow.support.DemoUsers.LEADER;
-import static cn.officeflow.support.DemoUsers.LEGAL;
-import static cn.officeflow.support.DemoUsers.PROOF_1;
-import static cn.officeflow.support.DemoUsers.PROOF_2;
 
 import bench.camunda.PlainCamundaApplication;
-import cn.officeflow.OfficeFlowApplication;
 import cn.officeflow.bench.OutgoingLifecycleBenchmark.Series;
 import cn.officeflow.platform.docgen.OfficialDocument;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,9 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -61,49 +52,33 @@ public final class RestLifecycleComparison {
   private static final ObjectMapper JSON = BenchHttp.JSON;
   private static final String PASSWORD = "Office@2026";
 
-  /** The user steps of one lifecycle, in order, with who does them (as in OutgoingLifecycleBenchmark). */
-  private static final String[][] STEPS = {
-    {TASK_DEPT_REVIEW, HEAD},
-    {TASK_LEGAL_REVIEW, LEGAL},
-    {TASK_LEADER_APPROVAL, LEADER},
-    {TASK_PROOF_FORMAT, PROOF_1},
-    {TASK_PROOF_WORDING, PROOF_2},
-    {TASK_PROOF_ATTACHMENTS, PROOF_1},
-  };
-
   public static void main(String[] args) {
-    int exitCode = 0;
-    try {
-      run(args);
-    } catch (Throwable e) {
-      e.printStackTrace();
-      exitCode = 1;
-    }
-    System.out.flush();
-    System.exit(exitCode);
+    OutgoingLifecycleBenchmark.exitAfter(() -> run(args));
   }
 
   private static void run(String[] args) throws Exception {
     int lifecycles = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     int warmUp = Integer.getInteger("bench.warmup", 10);
-    String url = System.getenv(OutgoingLifecycleBenchmark.DB_URL_ENV);
     String title = "发文 lifecycles over REST — OfficeFlow against plain Camunda 7, MariaDB/MySQL";
-    if (url == null || url.isBlank()) {
-      System.out.println(
-          title + "\n  skipped: " + OutgoingLifecycleBenchmark.DB_URL_ENV + " not set");
+    String url = OutgoingLifecycleBenchmark.mysqlUrlOrSkip(title);
+    if (url == null) {
       return;
     }
-    String server = url.replaceAll("^(jdbc:[a-z]+://[^/]+/).*$", "$1");
+    String server = OutgoingLifecycleBenchmark.server(url);
     Run app = new Run("OfficeFlow", OutgoingLifecycleBenchmark.uniqueDocCode());
     Run plain = new Run("plain Camunda", null);
     app.measure(
-        bootOfficeFlow(server + freshDatabase(server, "officeflow_bench_app"), app.counter),
+        bootOfficeFlow(
+            server + OutgoingLifecycleBenchmark.freshDatabase(server, "officeflow_bench_app"),
+            app.counter),
         lifecycles,
         clients,
         warmUp);
     plain.measure(
-        bootPlain(server + freshDatabase(server, "officeflow_bench_plain"), plain.counter),
+        bootPlain(
+            server + OutgoingLifecycleBenchmark.freshDatabase(server, "officeflow_bench_plain"),
+            plain.counter),
         lifecycles,
         clients,
         warmUp);
@@ -113,22 +88,7 @@ public final class RestLifecycleComparison {
   // --- the two applications
 
   private static ConfigurableApplicationContext bootOfficeFlow(String url, SqlCounter counter) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--logging.level.root=WARN",
-                "--server.port=0",
-                "--server.address=127.0.0.1",
-                "--management.server.port=0",
-                "--spring.autoconfigure.exclude="
-                    + OutgoingLifecycleBenchmark.COVERAGE_AUTO_CONFIGURATION));
-    args.addAll(OutgoingLifecycleBenchmark.mysqlArguments(url));
-    return new SpringApplicationBuilder(OfficeFlowApplication.class)
-        .bannerMode(Banner.Mode.OFF)
-        .logStartupInfo(false)
-        .profiles("mysql")
-        .initializers(counter)
-        .run(args.toArray(String[]::new));
+    return OutgoingLifecycleBenchmark.bootOnMysql(url, true, List.of(), counter);
   }
 
   private static ConfigurableApplicationContext bootPlain(String url, SqlCounter counter) {
@@ -162,19 +122,6 @@ public final class RestLifecycleComparison {
             "--camunda.bpm.admin-user.password=" + OutgoingLifecycleBenchmark.MYSQL_ADMIN_PASSWORD,
             "--spring.autoconfigure.exclude="
                 + OutgoingLifecycleBenchmark.COVERAGE_AUTO_CONFIGURATION);
-  }
-
-  private static String freshDatabase(String server, String name) throws Exception {
-    try (Connection c =
-            DriverManager.getConnection(
-                server,
-                OutgoingLifecycleBenchmark.dbUser(),
-                OutgoingLifecycleBenchmark.dbPassword());
-        Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS `" + name + "`");
-      s.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-    }
-    return name;
   }
 
   // --- one application's run
@@ -295,7 +242,7 @@ public final class RestLifecycleComparison {
               startBody());
       record(starts, millisSince(t));
       String pi = started.get("id").asText();
-      for (String[] step : STEPS) {
+      for (String[] step : OutgoingLifecycleBenchmark.STEPS) {
         JsonNode task = awaitTask(step[1], pi, step[0], lists);
         String taskId = task.get("id").asText();
         t = System.nanoTime();

@@ -2,16 +2,12 @@ package cn.officeflow.bench;
 
 import static cn.officeflow.outgoing.OutgoingDocumentVariables.*;
 
-import cn.officeflow.OfficeFlowApplication;
 import cn.officeflow.bench.OutgoingLifecycleBenchmark.Series;
 import cn.officeflow.platform.security.TaskFiltersBootstrap;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.management.ManagementFactory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +15,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,15 +47,7 @@ public final class TaskListBenchmark {
   private static final int WARM_UP = 20;
 
   public static void main(String[] args) {
-    int exitCode = 0;
-    try {
-      run(args);
-    } catch (Throwable e) {
-      e.printStackTrace();
-      exitCode = 1;
-    }
-    System.out.flush();
-    System.exit(exitCode);
+    OutgoingLifecycleBenchmark.exitAfter(() -> run(args));
   }
 
   private static void run(String[] args) throws Exception {
@@ -72,23 +58,12 @@ public final class TaskListBenchmark {
     int samples = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     int finished = Integer.getInteger("bench.tasks.finished", 1_000_000);
     String title = "Tasklist lists (我的待办, 全部任务) as open tasks grow — MariaDB, over REST";
-    String url = System.getenv(OutgoingLifecycleBenchmark.DB_URL_ENV);
-    if (url == null || url.isBlank()) {
-      System.out.println(
-          title + "\n  skipped: " + OutgoingLifecycleBenchmark.DB_URL_ENV + " not set");
+    String url = OutgoingLifecycleBenchmark.mysqlUrlOrSkip(title);
+    if (url == null) {
       return;
     }
-    String server = url.replaceAll("^(jdbc:[a-z]+://[^/]+/).*$", "$1");
-    String database = "officeflow_bench_tasks";
-    try (Connection c =
-            DriverManager.getConnection(
-                server,
-                OutgoingLifecycleBenchmark.dbUser(),
-                OutgoingLifecycleBenchmark.dbPassword());
-        Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS `" + database + "`");
-      s.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-    }
+    String server = OutgoingLifecycleBenchmark.server(url);
+    String database = OutgoingLifecycleBenchmark.freshDatabase(server, "officeflow_bench_tasks");
     StringBuilder out = new StringBuilder();
     System.out.println("\n" + title);
     try (ConfigurableApplicationContext context = boot(server + database)) {
@@ -129,22 +104,7 @@ public final class TaskListBenchmark {
   }
 
   private static ConfigurableApplicationContext boot(String url) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--logging.level.root=WARN",
-                "--server.port=0",
-                "--server.address=127.0.0.1",
-                "--management.server.port=0",
-                "--camunda.bpm.job-execution.enabled=false",
-                "--spring.autoconfigure.exclude="
-                    + OutgoingLifecycleBenchmark.COVERAGE_AUTO_CONFIGURATION));
-    args.addAll(OutgoingLifecycleBenchmark.mysqlArguments(url));
-    return new SpringApplicationBuilder(OfficeFlowApplication.class)
-        .bannerMode(Banner.Mode.OFF)
-        .logStartupInfo(false)
-        .profiles("mysql")
-        .run(args.toArray(String[]::new));
+    return OutgoingLifecycleBenchmark.bootOnMysql(url, false, List.of());
   }
 
   /** A real 发文 in 部门初审 whose task is copied; the 200 groups, 刘洋 in the first. */
