@@ -1,17 +1,8 @@
 package cn.officeflow.bench;
 
-import static cn.officeflow.outgoing.OutgoingDocumentVariables.TASK_DEPT_REVIEW;
-import static cn.officeflow.outgoing.OutgoingDocumentVariables.TASK_LEADER_APPROVAL;
-import static cn.officeflow.outgoing.OutgoingDocumentVariables.TASK_LEGAL_REVIEW;
-import static cn.officeflow.outgoing.OutgoingDocumentVariables.TASK_PROOF_ATTACHMENTS;
-import static cn.officeflow.outgoing.OutgoingDocumentVariables.TASK_PROOF_FORMAT;
-import static cn.officeflow.outgoing.OutgoingDocumentVariables.TASK_PROOF_WORDING;
 import static cn.officeflow.support.DemoUsers.DRAFTER;
 import static cn.officeflow.support.DemoUsers.HEAD;
 import static cn.officeflow.support.DemoUsers.LEADER;
-import static cn.officeflow.support.DemoUsers.LEGAL;
-import static cn.officeflow.support.DemoUsers.PROOF_1;
-import static cn.officeflow.support.DemoUsers.PROOF_2;
 
 import cn.officeflow.incoming.IncomingDocumentVariables;
 import cn.officeflow.outgoing.OutgoingDocumentVariables;
@@ -221,15 +212,6 @@ public final class ClusterLoad {
 
     // --- the three lifecycles
 
-    private static final String[][] OUTGOING_STEPS = {
-      {TASK_DEPT_REVIEW, HEAD},
-      {TASK_LEGAL_REVIEW, LEGAL},
-      {TASK_LEADER_APPROVAL, LEADER},
-      {TASK_PROOF_FORMAT, PROOF_1},
-      {TASK_PROOF_WORDING, PROOF_2},
-      {TASK_PROOF_ATTACHMENTS, PROOF_1},
-    };
-
     Started outgoing(String title) {
       ObjectNode vars = JSON.createObjectNode();
       put(vars, "title", title);
@@ -239,7 +221,7 @@ public final class ClusterLoad {
       put(vars, "urgency", "普通");
       put(vars, "secrecy", "内部");
       Started started = start(Kind.OUTGOING, DRAFTER, title, vars);
-      for (String[] step : OUTGOING_STEPS) {
+      for (String[] step : OutgoingLifecycleBenchmark.STEPS) {
         complete(started, step[1], step[0], approve());
       }
       return started;

@@ -73,8 +73,8 @@ public final class OutgoingLifecycleBenchmark {
   static final String COVERAGE_AUTO_CONFIGURATION =
       "org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration";
 
-  /** The user steps of one lifecycle, in order, with who does them. */
-  private static final String[][] STEPS = {
+  /** The user steps of one lifecycle, in order, with who does them (ClusterLoad drives the same). */
+  static final String[][] STEPS = {
     {TASK_DEPT_REVIEW, HEAD},
     {TASK_LEGAL_REVIEW, LEGAL},
     {TASK_LEADER_APPROVAL, LEADER},
