@@ -22,7 +22,10 @@
 # Usage:  bench/cluster-failover.sh [scenario ...]        (default: node-kill db-restart db-kill)
 # Settings (environment): CLUSTER_WORK (default /tmp/officeflow-cluster, wiped), CLUSTER_DB_PORT (3307),
 #   CLUSTER_NODE_PORTS ("8094 8095"), CLUSTER_SMTP_PORT (8096), CLUSTER_CLIENTS (6), CLUSTER_LOAD_BEFORE (40),
-#   CLUSTER_DOWN (20), CLUSTER_LOAD_AFTER (45), CLUSTER_JOB_LOCK_MS (30000), CLUSTER_SETTLE (600 s at most),
+#   CLUSTER_DOWN (20), CLUSTER_LOAD_AFTER (45), CLUSTER_JOB_LOCK_MS (90000) with CLUSTER_DOCGEN_TIMEOUT (60 s:
+#   the lock must outlast the longest job, the LibreOffice conversion — with a 30 s lock and the default 180 s
+#   timeout, conversions slower than 30 s were picked again by the other node and never finished),
+#   CLUSTER_SETTLE (600 s at most),
 #   CLUSTER_HEAP (-Xmx640m per node), CLUSTER_KEEP=1 keeps $WORK (logs, data) after the run.
 # Needs: java 17, mvn (offline repository filled), mariadbd + mariadb-install-db + mariadb client, curl.
 set -uo pipefail
@@ -36,7 +39,8 @@ CLIENTS=${CLUSTER_CLIENTS:-6}
 LOAD_BEFORE=${CLUSTER_LOAD_BEFORE:-40}
 DOWN=${CLUSTER_DOWN:-20}
 LOAD_AFTER=${CLUSTER_LOAD_AFTER:-45}
-LOCK_MS=${CLUSTER_JOB_LOCK_MS:-30000}
+LOCK_MS=${CLUSTER_JOB_LOCK_MS:-90000}
+DOCGEN_TIMEOUT=${CLUSTER_DOCGEN_TIMEOUT:-60}
 SETTLE=${CLUSTER_SETTLE:-600}
 HEAP=${CLUSTER_HEAP:--Xmx640m}
 SCENARIOS=("$@")
@@ -145,6 +149,7 @@ start_node() {
       java "$HEAP" -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 -jar "$JAR" \
       --server.address=127.0.0.1 \
       --camunda.bpm.job-execution.lock-time-in-millis="$LOCK_MS" \
+      --officeflow.docgen.timeout-seconds="$DOCGEN_TIMEOUT" \
       --camunda.bpm.generic-properties.properties.hostname="node-$port" \
       --logging.level.root=WARN --logging.level.cn.officeflow=WARN
   ) >>"$dir/node.log" 2>&1 &
@@ -295,7 +300,7 @@ for s in "${SCENARIOS[@]}"; do
   cat "$WORK/sink.tsv" >>"$WORK/sink-all.tsv" && : >"$WORK/sink.tsv"
 done
 echo
-echo "OfficeFlow two nodes, one MariaDB, faults under load — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, job lock ${LOCK_MS} ms, $CLIENTS clients"
+echo "OfficeFlow two nodes, one MariaDB, faults under load — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), job lock ${LOCK_MS} ms, LibreOffice timeout ${DOCGEN_TIMEOUT} s, $CLIENTS clients"
 echo
 printf '%s' "$SUMMARY"
 [ $FAILED -eq 0 ] && echo "ALL CHECKS PASSED" || echo "SOME CHECKS FAILED"
