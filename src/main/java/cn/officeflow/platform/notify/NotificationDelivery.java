@@ -1,6 +1,9 @@
 package cn.officeflow.platform.notify;
 
 import cn.officeflow.platform.engine.EngineClock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -26,6 +29,9 @@ public class NotificationDelivery {
 
   private static final Logger LOG = LoggerFactory.getLogger(NotificationDelivery.class);
 
+  /** How long a sent message's SENT record is retried when the database failed right after the send. */
+  static final Duration RECORD_SENT_FOR = Duration.ofSeconds(60);
+
   private final NotificationRepository repository;
   private final NotificationSender sender;
   private final RecipientAddresses addresses;
@@ -44,14 +50,59 @@ public class NotificationDelivery {
   }
 
   public void deliver(String notificationId) {
-    RuntimeException failure = ownTransaction.execute(status -> attempt(notificationId));
+    Sent sent = new Sent();
+    RuntimeException failure;
+    try {
+      failure = ownTransaction.execute(status -> attempt(notificationId, sent));
+    } catch (RuntimeException e) {
+      if (sent.at == null || !recordSentAfterFailure(notificationId, sent.at)) {
+        throw e;
+      }
+      return;
+    }
     if (failure != null) {
       throw failure;
     }
   }
 
+  /**
+   * The message has left but SENT was not committed: the database failed in between (a restart, a lost
+   * connection). Without this, the retried job would find the record PENDING and send the message a second
+   * time. SENT is written in a new transaction as soon as the database answers again, for at most {@link
+   * #RECORD_SENT_FOR} (well within the job's lock); if the node itself dies first, the retry does send again
+   * (with the same Message-ID, see {@link SmtpMailGateway}).
+   */
+  private boolean recordSentAfterFailure(String id, LocalDateTime sentAt) {
+    long deadline = System.nanoTime() + RECORD_SENT_FOR.toNanos();
+    long pause = 250;
+    while (true) {
+      try {
+        ownTransaction.executeWithoutResult(status -> repository.markSentIfNotSent(id, sentAt));
+        LOG.warn(
+            "Notification {} was sent but the database failed before it was recorded; now SENT",
+            id);
+        return true;
+      } catch (RuntimeException e) {
+        if (System.nanoTime() + pause * 1_000_000L > deadline) {
+          LOG.error(
+              "Notification {} was sent but cannot be recorded SENT; a retry will send it again",
+              id,
+              e);
+          return false;
+        }
+        LockSupport.parkNanos(pause * 1_000_000L);
+        pause = Math.min(pause * 2, 5_000);
+      }
+    }
+  }
+
+  /** When the message left (set by the attempt as soon as the gateway has taken it). */
+  private static final class Sent {
+    LocalDateTime at;
+  }
+
   /** One attempt; returns the failure (after recording it) instead of throwing, so the record commits. */
-  private RuntimeException attempt(String id) {
+  private RuntimeException attempt(String id, Sent sent) {
     Notification notification =
         repository.lock(id).orElseThrow(() -> new NotificationDeliveryException("通知记录不存在：" + id));
     if (notification.status() == NotificationStatus.SENT) {
@@ -70,9 +121,7 @@ public class NotificationDelivery {
         repository.updateAddress(id, address);
       }
       sender.send(notification, address);
-      repository.markSent(id, EngineClock.now());
-      LOG.info("Notification {} ({}) sent to {}", id, notification.channel(), address);
-      return null;
+      sent.at = EngineClock.now();
     } catch (RuntimeException e) {
       String message =
           e instanceof NotificationDeliveryException
@@ -90,5 +139,11 @@ public class NotificationDelivery {
           ? e
           : new NotificationDeliveryException(message, e);
     }
+    // outside the try: a database failure here is not a failed send (deliver records SENT
+    // afterwards)
+    repository.markSent(id, sent.at);
+    LOG.info(
+        "Notification {} ({}) sent to {}", id, notification.channel(), notification.recipient());
+    return null;
   }
 }

@@ -82,6 +82,18 @@ public class NotificationRepository {
         .update();
   }
 
+  /** SENT after a send whose first SENT record was lost with the database; a no-op when already SENT. */
+  public void markSentIfNotSent(String id, LocalDateTime sentAt) {
+    jdbc.sql(
+            """
+        update of_notification set status = :status, attempts = attempts + 1, sent_at = :sentAt
+        where id = :id and status <> :status""")
+        .param("status", NotificationStatus.SENT.name())
+        .param("sentAt", sentAt)
+        .param("id", id)
+        .update();
+  }
+
   public void recordFailure(String id, String error) {
     String text = error == null ? "" : error;
     jdbc.sql(

@@ -1,6 +1,7 @@
 package cn.officeflow.platform.notify;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -29,10 +30,13 @@ public class SmtpMailGateway implements MailGateway {
       throw new NotificationDeliveryException("未配置发件人地址 (officeflow.notify.mail-from)，邮件无法发送");
     }
     try {
-      MimeMessage message = sender.createMimeMessage();
+      InternetAddress fromAddress = sender(from);
+      MimeMessage message =
+          new StableIdMessage(
+              sender.createMimeMessage().getSession(), messageId(notification, fromAddress));
       MimeMessageHelper helper =
           new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
-      helper.setFrom(sender(from));
+      helper.setFrom(fromAddress);
       helper.setTo(address);
       helper.setSubject(notification.subject());
       helper.setText(notification.body(), false);
@@ -42,6 +46,34 @@ public class SmtpMailGateway implements MailGateway {
     } catch (MailException | MessagingException | UnsupportedEncodingException e) {
       throw new NotificationDeliveryException(
           "邮件发送失败（" + address + "）：" + NotificationSender.rootMessage(e), e);
+    }
+  }
+
+  /**
+   * {@code <notification id@sender's domain>}: the same for every attempt of one notification. A node that dies
+   * after the mail server accepted a message but before the notification was recorded SENT sends it again
+   * when the job is retried; mail servers and clients that drop duplicates by Message-ID (and any receiving
+   * system, by {@link NotificationSender#ID_HEADER}) see it as the same message.
+   */
+  static String messageId(Notification notification, InternetAddress from) {
+    String address = from.getAddress();
+    String domain =
+        address.contains("@") ? address.substring(address.indexOf('@') + 1) : "officeflow";
+    return "<" + notification.id() + "@" + domain + ">";
+  }
+
+  /** A message whose Message-ID is given, instead of a new random one at every send. */
+  private static final class StableIdMessage extends MimeMessage {
+    private final String messageId;
+
+    StableIdMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
     }
   }
 
