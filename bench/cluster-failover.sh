@@ -7,7 +7,8 @@
 #      READ-COMMITTED, max_allowed_packet=256M) and an SMTP sink (cn.officeflow.bench.SmtpSink, port
 #      $SMTP_PORT) that records the X-OfficeFlow-Notification header of every e-mail it accepts;
 #   3. per scenario: a fresh database, node 1 then node 2 (profile mysql, demo organisation, job executor on
-#      both, their own working directories, job lock time $LOCK_MS), mixed 发文/收文/督办 load from $CLIENTS
+#      both, their own working directories, one unit keystore made by keytool for the run, management port
+#      node port + 100, job lock time $LOCK_MS), mixed 发文/收文/督办 load from $CLIENTS
 #      clients spread over both nodes (cn.officeflow.bench.ClusterLoad: at-most-once clients that re-read the
 #      state after an error before they retry, and move to the other node on a connection error), a fault
 #      after $LOAD_BEFORE s, load for $LOAD_AFTER s after recovery, then stop, settle and check
@@ -48,6 +49,8 @@ SCENARIOS=("$@")
 DB_NAME=officeflow_cluster
 DB_URL="jdbc:mysql://127.0.0.1:${DB_PORT}/${DB_NAME}"
 ADMIN_PASSWORD='Cluster#Test2026'
+# one unit keystore for both nodes (the mysql profile signs only with a configured one), made for the run
+KEYSTORE_PASSWORD='Cluster#Keystore2026'
 DB_DIR="$WORK/mariadb"
 SOCKET="$DB_DIR/mariadb.sock"
 MYSQL=(mariadb --no-defaults -uroot -h127.0.0.1 -P"$DB_PORT" --protocol=TCP)
@@ -146,6 +149,8 @@ start_node() {
     exec env SPRING_PROFILES_ACTIVE=mysql OFFICEFLOW_DB_URL="$DB_URL" OFFICEFLOW_DB_USER=root OFFICEFLOW_DB_PASSWORD= \
       OFFICEFLOW_ADMIN_PASSWORD="$ADMIN_PASSWORD" OFFICEFLOW_DEMO_ENABLED=true PORT="$port" \
       OFFICEFLOW_MAIL_HOST=127.0.0.1 OFFICEFLOW_MAIL_PORT="$SMTP_PORT" \
+      OFFICEFLOW_SIGNING_KEYSTORE="$WORK/unit.p12" OFFICEFLOW_SIGNING_KEYSTORE_PASSWORD="$KEYSTORE_PASSWORD" \
+      OFFICEFLOW_SIGNING_KEY_ALIAS=unit OFFICEFLOW_MANAGEMENT_PORT=$((port + 100)) \
       java "$HEAP" -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 -jar "$JAR" \
       --server.address=127.0.0.1 \
       --camunda.bpm.job-execution.lock-time-in-millis="$LOCK_MS" \
@@ -289,6 +294,8 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 prepare
 log "work directory $WORK; MariaDB on 127.0.0.1:$DB_PORT; nodes ${NODE_PORTS[*]}; SMTP sink $SMTP_PORT"
 init_db
+keytool -genkeypair -storetype PKCS12 -keystore "$WORK/unit.p12" -storepass "$KEYSTORE_PASSWORD" -alias unit \
+  -keyalg RSA -keysize 2048 -validity 30 -dname "CN=示范市行政办公室（故障测试）, C=CN" >"$WORK/keytool.log" 2>&1
 java -Xmx64m -cp "$CP" cn.officeflow.bench.SmtpSink "$SMTP_PORT" "$WORK/sink.tsv" >"$WORK/sink.log" 2>&1 &
 SINK_PID=$!
 for s in "${SCENARIOS[@]}"; do
