@@ -108,6 +108,15 @@ public class AccountSecurity {
   private final IdentityService identity;
   private final AuditLog audit;
   private final Map<String, CachedLogin> basicCache = new ConcurrentHashMap<>();
+
+  private static final Object[] BASIC_STRIPES = new Object[64];
+
+  static {
+    for (int i = 0; i < BASIC_STRIPES.length; i++) {
+      BASIC_STRIPES[i] = new Object();
+    }
+  }
+
   private final byte[] cacheSalt = new byte[16];
 
   public AccountSecurity(
@@ -171,18 +180,31 @@ public class AccountSecurity {
     String digest = digest(userId, password);
     // per user and address: a stranger's address never rides on the owner's remembered login
     String key = userId + "|" + address;
-    CachedLogin cached = basicCache.get(key);
-    LocalDateTime now = EngineClock.now();
-    if (cached != null && cached.digest().equals(digest) && cached.until().isAfter(now)) {
+    if (remembered(key, digest)) {
       return new LoginResult(Outcome.OK, null, null);
     }
-    LoginResult result = authenticate(userId, password, address, false);
-    if (result.ok()) {
-      basicCache.put(key, new CachedLogin(digest, now.plus(policy.basicCache())));
-    } else {
-      basicCache.remove(key);
+    // one check at a time per user and address on this node: a client's first burst of parallel
+    // requests (the right password) waits for the first check and then rides on its remembered
+    // success, instead of using up the attempts the address has on the name and being refused 429
+    synchronized (BASIC_STRIPES[Math.floorMod(key.hashCode(), BASIC_STRIPES.length)]) {
+      if (remembered(key, digest)) {
+        return new LoginResult(Outcome.OK, null, null);
+      }
+      LoginResult result = authenticate(userId, password, address, false);
+      if (result.ok()) {
+        basicCache.put(key, new CachedLogin(digest, EngineClock.now().plus(policy.basicCache())));
+      } else {
+        basicCache.remove(key);
+      }
+      return result;
     }
-    return result;
+  }
+
+  private boolean remembered(String key, String digest) {
+    CachedLogin cached = basicCache.get(key);
+    return cached != null
+        && cached.digest().equals(digest)
+        && cached.until().isAfter(EngineClock.now());
   }
 
   private LoginResult authenticate(
