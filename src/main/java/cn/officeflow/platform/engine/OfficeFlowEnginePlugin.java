@@ -57,20 +57,21 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
     this.deletions = deletions;
     this.deployedProcesses = deployedProcesses;
     this.beans = beans;
-    this.integrationMessages = new LinkedHashSet<>();
-    for (String message : integrationMessages) {
-      if (message != null && !message.isBlank()) {
-        this.integrationMessages.add(message.strip());
-      }
-    }
-    Set<String> display = new LinkedHashSet<>();
-    for (String name : displayVariables) {
-      if (name != null && !name.isBlank()) {
-        display.add(name.strip());
-      }
-    }
+    this.integrationMessages = names(integrationMessages);
     this.historyWriter =
-        new AuditHistoryEventHandler(variableDetails, gateways, jobLogSuccess, display);
+        new AuditHistoryEventHandler(
+            variableDetails, gateways, jobLogSuccess, names(displayVariables));
+  }
+
+  /** The names of a comma-separated property, stripped, without blanks, in their order. */
+  private static Set<String> names(List<String> values) {
+    Set<String> names = new LinkedHashSet<>();
+    for (String value : values) {
+      if (value != null && !value.isBlank()) {
+        names.add(value.strip());
+      }
+    }
+    return names;
   }
 
   @Override
