@@ -347,6 +347,48 @@ class TasklistBrowserTest extends TasklistBrowserTestBase {
   // -----------------------------------------------------------------------------
 
   @Test
+  void myTasksPagesThroughEveryTaskNotOnlyTheFirstFifteen() {
+    ProcessDriver driver = new ProcessDriver(engine);
+    for (int i = 0; i < 16; i++) {
+      driver.start(
+          DRAFTER_ID,
+          PROCESS_KEY,
+          Map.of(
+              TITLE,
+              "关于分页测试的通知（" + i + "-" + shortId() + "）",
+              DOC_TYPE,
+              "通知",
+              MAIN_RECIPIENTS,
+              "各处室",
+              BODY,
+              "一、要求\n请按期办理。"));
+    }
+    String myTasks =
+        engine.getFilterService().createFilterQuery().filterName(MY_TASKS).singleResult().getId();
+    long count =
+        driver.as(
+            DEPT_HEAD_ID,
+            () ->
+                engine
+                    .getFilterService()
+                    .count(myTasks, taskService.createTaskQuery().orderByTaskCreateTime().desc()));
+    assertThat(count).as("刘洋's open tasks").isGreaterThan(15);
+
+    browser.login(DEPT_HEAD_ID);
+    filter(MY_TASKS).click();
+    Locator tasks = page.locator("ol.tasks-list li.task");
+    expect(tasks).hasCount(15);
+    // Tasklist pages by the count in the list's answer: a second page exists and holds the rest
+    Locator second =
+        page.locator("[cam-tasks] .pagination a")
+            .filter(new Locator.FilterOptions().setHasText("2"))
+            .first();
+    expect(second).isVisible();
+    second.click();
+    expect(tasks).hasCount((int) Math.min(15, count - 15));
+  }
+
+  @Test
   void officeDirectorSendsAReminderFromTheTaskView() {
     String title = "关于催办测试的通知（" + shortId() + "）";
     Map<String, Object> draft =

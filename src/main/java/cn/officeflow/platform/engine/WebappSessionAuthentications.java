@@ -2,6 +2,7 @@ package cn.officeflow.platform.engine;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
@@ -31,6 +32,29 @@ public final class WebappSessionAuthentications {
     }
     Authentication authentication = authentications.getAuthenticationForProcessEngine(engineName);
     return Optional.ofNullable(authentication).map(Authentication::getIdentityId);
+  }
+
+  /**
+   * The webapps' user for the given engine as the engine authorizes them: id, groups and tenants as the
+   * webapps hold them for the session (refreshed by Camunda's own authentication cache).
+   */
+  public static Optional<org.camunda.bpm.engine.impl.identity.Authentication> authentication(
+      HttpServletRequest request, String engineName) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return Optional.empty();
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    if (authentications == null
+        || !(authentications.getAuthenticationForProcessEngine(engineName)
+            instanceof UserAuthentication user)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new org.camunda.bpm.engine.impl.identity.Authentication(
+            user.getIdentityId(),
+            user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()),
+            user.getTenantIds() == null ? List.of() : List.copyOf(user.getTenantIds())));
   }
 
   /**

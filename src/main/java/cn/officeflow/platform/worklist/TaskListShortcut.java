@@ -18,20 +18,25 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.hal.task.HalTaskList;
+import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Tasklist's two lists, fast at 100,000 open tasks (measured by {@code bench/TaskListBenchmark}).
@@ -54,9 +59,12 @@ public class TaskListShortcut extends OncePerRequestFilter {
 
   private static final Pattern FILTER_QUERY = Pattern.compile(".*/filter/([^/]+)/(list|count)/?$");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> PLAIN_KEYS =
-      Set.of("sorting", "processVariables", "taskVariables", "caseInstanceVariables");
   private static final String NO_TASK = "-";
+  private static final String HAL = "application/hal+json";
+
+  /** Camunda REST's own JSON settings (its date format), for the pages made here. */
+  private static final ObjectMapper HAL_JSON =
+      JacksonConfigurator.configureObjectMapper(new ObjectMapper());
 
   private final ProcessEngine engine;
   private final JdbcClient jdbc;
@@ -79,12 +87,12 @@ public class TaskListShortcut extends OncePerRequestFilter {
     byte[] body = request.getInputStream().readAllBytes();
     Matcher m = FILTER_QUERY.matcher(request.getRequestURI());
     m.matches();
-    Optional<Shortcut> shortcut = shortcut(request, m.group(1), body);
-    if (shortcut.isEmpty()) {
+    Optional<Plan> plan = plan(request, m.group(1), body);
+    if (plan.isEmpty()) {
       chain.doFilter(new Body(request, body, request.getQueryString()), response);
       return;
     }
-    Shortcut s = shortcut.get();
+    Shortcut s = plan.get().shortcut();
     if (m.group(2).equals("count")) {
       response.setStatus(HttpServletResponse.SC_OK);
       response.setContentType("application/json");
@@ -93,81 +101,212 @@ public class TaskListShortcut extends OncePerRequestFilter {
     }
     int first = intParameter(request, "firstResult", 0);
     int max = intParameter(request, "maxResults", Integer.MAX_VALUE);
+    boolean hal = wantsHal(request);
+    if (hal && !plan.get().filterShowsVariables()) {
+      halPage(response, s, plan.get().who(), first, max);
+      return;
+    }
     List<String> ids = s.page(first, max);
     ObjectNode extended = (ObjectNode) JSON.readTree(body.length == 0 ? "{}".getBytes() : body);
     // no id at all would mean no restriction: an id no task has keeps the page empty
     List<String> restricted = ids.isEmpty() ? List.of(NO_TASK) : ids;
     restricted.forEach(extended.putArray("taskIdIn")::add);
     String query = "firstResult=0&maxResults=" + Math.max(ids.size(), 1);
-    chain.doFilter(new Body(request, JSON.writeValueAsBytes(extended), query), response);
+    Body page = new Body(request, JSON.writeValueAsBytes(extended), query);
+    if (!hal) {
+      chain.doFilter(page, response);
+      return;
+    }
+    // Camunda renders the filter's variables; its count would be the page's, and Tasklist pages by
+    // the count
+    ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
+    chain.doFilter(page, rendered);
+    byte[] answer = rendered.getContentAsByteArray();
+    if (rendered.getStatus() == HttpServletResponse.SC_OK && answer.length > 0) {
+      ObjectNode json = (ObjectNode) JSON.readTree(answer);
+      json.put("count", s.count());
+      byte[] counted = JSON.writeValueAsBytes(json);
+      rendered.resetBuffer();
+      rendered.getOutputStream().write(counted);
+    }
+    rendered.copyBodyToResponse();
   }
 
-  private Optional<Shortcut> shortcut(HttpServletRequest request, String filterId, byte[] body) {
-    Optional<String> user =
-        Optional.ofNullable((String) request.getAttribute(ApiAuthenticationFilter.USER_ATTRIBUTE))
-            .or(() -> WebappSessionAuthentications.userId(request, engine.getName()));
-    if (user.isEmpty() || !plainDefaultOrder(body)) {
+  /**
+   * The page as Camunda's filter answers it ({@link HalTaskList}: the tasks with their assignees and process
+   * definitions embedded, and the list's count), made here from the page's ids. The task, user and process
+   * definition queries still run in the engine as the user, so its authorization checks apply.
+   */
+  private void halPage(
+      HttpServletResponse response, Shortcut s, Authentication who, int first, int max)
+      throws IOException {
+    IdentityService identity = engine.getIdentityService();
+    Authentication before = identity.getCurrentAuthentication();
+    identity.setAuthentication(who);
+    byte[] json;
+    try {
+      long count = s.count();
+      List<String> ids = s.page(first, max);
+      List<Task> tasks =
+          ids.isEmpty()
+              ? List.of()
+              : engine
+                  .getTaskService()
+                  .createTaskQuery()
+                  .taskIdIn(ids.toArray(String[]::new))
+                  .initializeFormKeys()
+                  .list();
+      Map<String, Integer> position = new HashMap<>();
+      for (int i = 0; i < ids.size(); i++) {
+        position.put(ids.get(i), i);
+      }
+      List<Task> ordered =
+          tasks.stream().sorted(Comparator.comparing(t -> position.get(t.getId()))).toList();
+      json = HAL_JSON.writeValueAsBytes(HalTaskList.generate(ordered, count, engine));
+    } finally {
+      if (before == null) {
+        identity.clearAuthentication();
+      } else {
+        identity.setAuthentication(before);
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_OK);
+    response.setHeader("Vary", "Accept");
+    response.setContentType(HAL + ";charset=UTF-8");
+    response.getOutputStream().write(json);
+  }
+
+  private static boolean wantsHal(HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    return accept != null && accept.contains(HAL);
+  }
+
+  private Optional<Plan> plan(HttpServletRequest request, String filterId, byte[] body) {
+    Optional<Boolean> activeOnly = tasklistDefault(body);
+    if (activeOnly.isEmpty()) {
       return Optional.empty();
     }
-    String userId = user.get();
+    Optional<Authentication> who = who(request);
+    if (who.isEmpty()) {
+      return Optional.empty();
+    }
+    String userId = who.get().getUserId();
     List<String> groups =
-        engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
-            .map(Group::getId)
-            .toList();
+        who.get().getGroupIds() == null ? List.of() : List.copyOf(who.get().getGroupIds());
     var authorizations = engine.getAuthorizationService();
     if (!authorizations.isUserAuthorized(
         userId, groups, Permissions.READ, Resources.FILTER, filterId)) {
       // Camunda refuses it in its own words
       return Optional.empty();
     }
-    Filter filter = engine.getFilterService().getFilter(filterId);
-    if (filter == null) {
+    Optional<Map<String, Object>> filter =
+        jdbc
+            .sql(
+                "select NAME_, PROPERTIES_ from ACT_RU_FILTER where ID_ = :id and RESOURCE_TYPE_ ="
+                    + " 'Task'")
+            .param("id", filterId)
+            .query()
+            .listOfRows()
+            .stream()
+            .findFirst();
+    if (filter.isEmpty()) {
       return Optional.empty();
     }
-    if (TaskFiltersBootstrap.MY_TASKS.equals(filter.getName())) {
-      return Optional.of(new MyTasks(jdbc, userId, groups));
+    Object name = filter.get().get("NAME_");
+    boolean variables = showsVariables(filter.get().get("PROPERTIES_"));
+    if (TaskFiltersBootstrap.MY_TASKS.equals(name)) {
+      return Optional.of(
+          new Plan(new MyTasks(jdbc, userId, groups, activeOnly.get()), who.get(), variables));
     }
-    if (TaskFiltersBootstrap.ALL_TASKS.equals(filter.getName())
+    if (TaskFiltersBootstrap.ALL_TASKS.equals(name)
         && authorizations.isUserAuthorized(userId, groups, Permissions.READ, Resources.TASK)) {
-      return Optional.of(new AllTasks(jdbc));
+      return Optional.of(new Plan(new AllTasks(jdbc, activeOnly.get()), who.get(), variables));
     }
     return Optional.empty();
   }
 
-  /** Only Tasklist's own fields, empty, and newest first (or no order): nothing Camunda must search for. */
-  static boolean plainDefaultOrder(byte[] body) {
-    if (body.length == 0) {
+  /**
+   * Who asks, with the groups and tenants the engine authorizes them by: the REST API's authentication
+   * (ApiAuthenticationFilter), or the webapps' session (Tasklist calls /camunda/api/engine/…).
+   */
+  private Optional<Authentication> who(HttpServletRequest request) {
+    Authentication current = engine.getIdentityService().getCurrentAuthentication();
+    Object rest = request.getAttribute(ApiAuthenticationFilter.USER_ATTRIBUTE);
+    if (current != null && current.getUserId() != null && current.getUserId().equals(rest)) {
+      return Optional.of(current);
+    }
+    return WebappSessionAuthentications.authentication(request, engine.getName());
+  }
+
+  /** Whether the filter's properties name variables to show with each task (Tasklist's filter dialog). */
+  static boolean showsVariables(Object properties) {
+    if (properties == null) {
+      return false;
+    }
+    try {
+      JsonNode variables = JSON.readTree(properties.toString()).path("variables");
+      return !variables.isMissingNode() && !variables.isNull() && !variables.isEmpty();
+    } catch (IOException e) {
       return true;
+    }
+  }
+
+  /**
+   * What Tasklist sends for a filter's list: its own fields (empty variable lists, the page, {@code active}) and
+   * newest first (or no order). Empty when the body asks for anything more, which Camunda then answers; else
+   * whether only active (not suspended) tasks are asked for. The page is taken from the query string, as
+   * Camunda takes it.
+   */
+  static Optional<Boolean> tasklistDefault(byte[] body) {
+    if (body.length == 0) {
+      return Optional.of(false);
     }
     JsonNode json;
     try {
       json = JSON.readTree(body);
     } catch (IOException e) {
-      return false;
+      return Optional.empty();
     }
     if (!json.isObject()) {
-      return false;
+      return Optional.empty();
     }
+    boolean active = false;
     for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
-      if (!PLAIN_KEYS.contains(field.getKey())) {
-        return false;
-      }
       JsonNode value = field.getValue();
-      if (field.getKey().equals("sorting")) {
-        if (!value.isNull() && value.size() > 1) {
-          return false;
+      switch (field.getKey()) {
+        case "sorting" -> {
+          if (!value.isNull() && value.size() > 1) {
+            return Optional.empty();
+          }
+          if (value.size() == 1
+              && !(value.get(0).path("sortBy").asText().equals("created")
+                  && value.get(0).path("sortOrder").asText().equals("desc"))) {
+            return Optional.empty();
+          }
         }
-        if (value.size() == 1
-            && !(value.get(0).path("sortBy").asText().equals("created")
-                && value.get(0).path("sortOrder").asText().equals("desc"))) {
-          return false;
+        case "processVariables", "taskVariables", "caseInstanceVariables" -> {
+          if (!value.isNull() && value.size() > 0) {
+            return Optional.empty();
+          }
         }
-      } else if (!value.isNull() && value.size() > 0) {
-        return false;
+        case "firstResult", "maxResults" -> {
+          if (!value.isNull() && !value.isIntegralNumber()) {
+            return Optional.empty();
+          }
+        }
+        case "active" -> {
+          if (!value.isNull() && !value.isBoolean()) {
+            return Optional.empty();
+          }
+          active = value.asBoolean(false);
+        }
+        default -> {
+          return Optional.empty();
+        }
       }
     }
-    return true;
+    return Optional.of(active);
   }
 
   private static int intParameter(HttpServletRequest request, String name, int fallback) {
@@ -179,6 +318,9 @@ public class TaskListShortcut extends OncePerRequestFilter {
     }
   }
 
+  /** The shortcut for the filter, who asks, and whether Camunda must render the filter's variables. */
+  record Plan(Shortcut shortcut, Authentication who, boolean filterShowsVariables) {}
+
   interface Shortcut {
     long count();
 
@@ -186,17 +328,21 @@ public class TaskListShortcut extends OncePerRequestFilter {
   }
 
   /** Assigned to the user, or unassigned and offered to the user or one of their groups. */
-  record MyTasks(JdbcClient jdbc, String user, List<String> groups) implements Shortcut {
+  record MyTasks(JdbcClient jdbc, String user, List<String> groups, boolean activeOnly)
+      implements Shortcut {
 
     private String union() {
       String offered =
           groups.isEmpty()
               ? "I.USER_ID_ = :user"
               : "(I.USER_ID_ = :user or I.GROUP_ID_ in (:groups))";
+      String active = activeOnly ? " and RES.SUSPENSION_STATE_ = 1" : "";
       return "select RES.ID_, RES.CREATE_TIME_ from ACT_RU_TASK RES where RES.ASSIGNEE_ = :user"
+          + active
           + " union select RES.ID_, RES.CREATE_TIME_ from ACT_RU_IDENTITYLINK I join ACT_RU_TASK RES"
           + " on RES.ID_ = I.TASK_ID_ where I.TYPE_ = 'candidate' and RES.ASSIGNEE_ is null and "
-          + offered;
+          + offered
+          + active;
     }
 
     private JdbcClient.StatementSpec bind(String sql) {
@@ -225,16 +371,23 @@ public class TaskListShortcut extends OncePerRequestFilter {
    * Every open task (the user may read every task). Newest first, ties by id descending: the order of the
    * creation-time index read backwards (InnoDB keeps the primary key in it), so 15 rows are read, not all.
    */
-  record AllTasks(JdbcClient jdbc) implements Shortcut {
+  record AllTasks(JdbcClient jdbc, boolean activeOnly) implements Shortcut {
+
+    private String where() {
+      return activeOnly ? " where SUSPENSION_STATE_ = 1" : "";
+    }
+
     @Override
     public long count() {
-      return jdbc.sql("select count(*) from ACT_RU_TASK").query(Long.class).single();
+      return jdbc.sql("select count(*) from ACT_RU_TASK" + where()).query(Long.class).single();
     }
 
     @Override
     public List<String> page(int first, int max) {
       return jdbc.sql(
-              "select ID_ from ACT_RU_TASK order by CREATE_TIME_ desc, ID_ desc limit :max offset :first")
+              "select ID_ from ACT_RU_TASK"
+                  + where()
+                  + " order by CREATE_TIME_ desc, ID_ desc limit :max offset :first")
           .param("max", Math.min(max, 1000))
           .param("first", first)
           .query(String.class)

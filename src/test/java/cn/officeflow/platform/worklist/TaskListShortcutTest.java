@@ -9,6 +9,7 @@ import cn.officeflow.support.HttpTest;
 import cn.officeflow.support.ProcessDriver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Date;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -36,9 +38,16 @@ class TaskListShortcutTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final String PASSWORD = DemoUsers.PASSWORD;
+
+  /** What Tasklist sends for a filter's first page (captured from Tasklist 7.24 in Chromium). */
   static final String DEFAULT_ORDER =
-      "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],"
-          + "\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[]}";
+      "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+          + "\"firstResult\":0,\"maxResults\":15,"
+          + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
+
+  /** The same with a search the shortcut leaves to Camunda (every task here has a name). */
+  static final String CAMUNDAS_OWN =
+      DEFAULT_ORDER.replace("{\"process", "{\"nameLike\":\"%\",\"process");
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -119,6 +128,103 @@ class TaskListShortcutTest {
         .isEqualTo(401);
   }
 
+  @Test
+  void whatTasklistSendsTakesTheShortcutAndASearchDoesNot() {
+    assertThat(TaskListShortcut.tasklistDefault(DEFAULT_ORDER.getBytes())).contains(true);
+    assertThat(
+            TaskListShortcut.tasklistDefault(DEFAULT_ORDER.replace("true}", "false}").getBytes()))
+        .contains(false);
+    assertThat(TaskListShortcut.tasklistDefault(new byte[0])).contains(false);
+    for (String other :
+        List.of(
+            CAMUNDAS_OWN,
+            DEFAULT_ORDER.replace("\"desc\"", "\"asc\""),
+            DEFAULT_ORDER.replace("\"processVariables\":[]", "\"processVariables\":[{}]"),
+            DEFAULT_ORDER.replace("\"active\":true", "\"active\":\"yes\""),
+            DEFAULT_ORDER.replace("\"maxResults\":15", "\"maxResults\":\"15\""),
+            "[]",
+            "not json")) {
+      assertThat(TaskListShortcut.tasklistDefault(other.getBytes())).as(other).isEmpty();
+    }
+  }
+
+  @Test
+  void tasklistsHalPageIsCamundasOwnWithTheWholeListsCount() throws Exception {
+    long t = ClockUtil.getCurrentTime().getTime();
+    List<String> started = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      ClockUtil.setCurrentTime(new Date(t + i * 60_000L));
+      started.add(start(DemoUsers.DRAFTER, "分页 " + i));
+    }
+    ClockUtil.reset();
+    // Tasklist asks for active tasks only: a suspended instance's task is left out of page and
+    // count
+    engine.getRuntimeService().suspendProcessInstanceById(started.get(3));
+    for (String[] list :
+        List.of(
+            new String[] {DemoUsers.HEAD, TaskFiltersBootstrap.MY_TASKS},
+            new String[] {"lina", TaskFiltersBootstrap.ALL_TASKS})) {
+      String id = filterId(list[0], list[1]);
+      long count = camundaCount(list[0], id);
+      assertThat(count).as(list[1]).isGreaterThan(4);
+      for (int first : List.of(0, 4)) {
+        String page = "/engine-rest/filter/" + id + "/list?firstResult=" + first + "&maxResults=4";
+        JsonNode shortcut = hal(page, list[0], DEFAULT_ORDER);
+        JsonNode camunda = hal(page, list[0], CAMUNDAS_OWN);
+        assertThat(shortcut.get("count").asLong()).as(list[1] + " count").isEqualTo(count);
+        assertThat(shortcut).as(list[1] + " page from " + first).isEqualTo(camunda);
+        assertThat(instanceIds(shortcut.at("/_embedded/task"))).doesNotContain(started.get(3));
+      }
+    }
+    engine.getRuntimeService().activateProcessInstanceById(started.get(3));
+  }
+
+  @Test
+  void aFilterThatShowsVariablesIsRenderedByCamundaWithTheWholeListsCount() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      start(DemoUsers.DRAFTER, "变量列 " + i);
+    }
+    Filter filter =
+        engine
+            .getFilterService()
+            .createFilterQuery()
+            .filterName(TaskFiltersBootstrap.MY_TASKS)
+            .singleResult();
+    Map<String, Object> before = filter.getProperties();
+    Map<String, Object> withVariables = new HashMap<>(before);
+    withVariables.put("variables", List.of(Map.of("name", "title", "label", "标题")));
+    engine.getFilterService().saveFilter(filter.setProperties(withVariables));
+    try {
+      String page = "/engine-rest/filter/" + filter.getId() + "/list?firstResult=0&maxResults=2";
+      JsonNode shortcut = hal(page, DemoUsers.HEAD, DEFAULT_ORDER);
+      JsonNode camunda = hal(page, DemoUsers.HEAD, CAMUNDAS_OWN);
+      assertThat(shortcut.get("count").asLong())
+          .isEqualTo(camundaCount(DemoUsers.HEAD, filter.getId()))
+          .isGreaterThan(2);
+      // Camunda's rendering: each task carries the filter's variables (those the user may read)
+      assertThat(shortcut.at("/_embedded/task/0/_embedded/variable").isArray())
+          .as(shortcut.toString())
+          .isTrue();
+      assertThat(shortcut).isEqualTo(camunda);
+    } finally {
+      engine.getFilterService().saveFilter(filter.setProperties(before));
+    }
+  }
+
+  private JsonNode hal(String path, String user, String body) throws Exception {
+    HttpResponse<String> answer =
+        http.send(
+            http.request(path, user, PASSWORD)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/hal+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/hal+json");
+    return JSON.readTree(answer.body());
+  }
+
   private void assertSameAsCamunda(String user, String filterName) throws Exception {
     String id = filterId(user, filterName);
     long count = camundaCount(user, id);
@@ -174,9 +280,9 @@ class TaskListShortcutTest {
     return driver.as(user, () -> engine.getFilterService().count(filterId, newestFirst()));
   }
 
-  /** What Tasklist adds to every filter: newest first. */
+  /** What Tasklist adds to every filter: active tasks, newest first. */
   private TaskQuery newestFirst() {
-    return engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc();
+    return engine.getTaskService().createTaskQuery().active().orderByTaskCreateTime().desc();
   }
 
   private String start(String user, String title) {
