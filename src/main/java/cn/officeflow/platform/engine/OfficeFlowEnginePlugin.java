@@ -34,6 +34,7 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
   private final Set<String> integrationMessages;
   private final AuditHistoryEventHandler historyWriter;
   private final Set<String> adminGroups;
+  private final IdentityChanges identityChanges;
   private UserCommandGuard guard;
   private DeploymentGuard deploymentGuard;
 
@@ -43,6 +44,7 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
       ObjectProvider<TaskDeletionHook> deletions,
       ObjectProvider<DeployedProcessHook> deployedProcesses,
       ListableBeanFactory beans,
+      IdentityChanges identityChanges,
       @Value("${officeflow.integrations.messages:}") List<String> integrationMessages,
       @Value("${officeflow.history.variable-details:false}") boolean variableDetails,
       @Value("${officeflow.history.gateways:false}") boolean gateways,
@@ -52,6 +54,7 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
               "${officeflow.security.admin-groups:camunda-admin,system-admins,security-admins,audit-admins}")
           List<String> adminGroups) {
     this.adminGroups = Set.copyOf(adminGroups);
+    this.identityChanges = identityChanges;
     this.passwordPolicy = passwordPolicy;
     this.completions = completions;
     this.deletions = deletions;
@@ -144,6 +147,7 @@ public class OfficeFlowEnginePlugin extends AbstractProcessEnginePlugin {
       interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
     }
     interceptors.add(guard);
+    interceptors.add(identityChanges);
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
   }
 

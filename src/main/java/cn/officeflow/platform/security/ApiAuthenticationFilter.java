@@ -1,5 +1,7 @@
 package cn.officeflow.platform.security;
 
+import cn.officeflow.platform.engine.EngineClock;
+import cn.officeflow.platform.engine.IdentityChanges;
 import cn.officeflow.platform.engine.WebappCsrf;
 import cn.officeflow.platform.engine.WebappSessionAuthentications;
 import cn.officeflow.platform.org.RoleGroups;
@@ -11,9 +13,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
@@ -56,10 +61,49 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   private final ProcessEngine processEngine;
   private final AccountSecurity accounts;
+  private final IdentityChanges identityChanges;
 
-  public ApiAuthenticationFilter(ProcessEngine processEngine, AccountSecurity accounts) {
+  /** A user's groups and tenants as last read, with the identity version and the time they were read at. */
+  private record Memberships(
+      List<String> groups, List<String> tenants, long version, LocalDateTime until) {}
+
+  private final Map<String, Memberships> memberships = new ConcurrentHashMap<>();
+
+  public ApiAuthenticationFilter(
+      ProcessEngine processEngine, AccountSecurity accounts, IdentityChanges identityChanges) {
     this.processEngine = processEngine;
     this.accounts = accounts;
+    this.identityChanges = identityChanges;
+  }
+
+  /**
+   * The user's groups and tenants. Every request needs them, so they are remembered on this node for as long
+   * as a Basic login is ({@code officeflow.security.accounts.basic-cache}, 1 minute), and read again at once
+   * after a membership changes through this node ({@link IdentityChanges}); a change made on another node
+   * applies here when the remembered value expires. (The webapps keep them for the whole session, refreshed
+   * every 5 minutes by Camunda.)
+   */
+  private Memberships memberships(String userId) {
+    long version = identityChanges.version();
+    LocalDateTime now = EngineClock.now();
+    Memberships known = memberships.get(userId);
+    if (known != null && known.version() == version && known.until().isAfter(now)) {
+      return known;
+    }
+    IdentityService identity = processEngine.getIdentityService();
+    List<String> groups =
+        identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    List<String> tenants =
+        identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+            .map(Tenant::getId)
+            .toList();
+    Memberships read =
+        new Memberships(groups, tenants, version, now.plus(accounts.policy().basicCache()));
+    if (memberships.size() > 10_000) {
+      memberships.clear();
+    }
+    memberships.put(userId, read);
+    return read;
   }
 
   @Override
@@ -99,10 +143,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     IdentityService identity = processEngine.getIdentityService();
-    List<String> groups =
-        identity.createGroupQuery().groupMember(userId.get()).list().stream()
-            .map(Group::getId)
-            .toList();
+    Memberships member = memberships(userId.get());
+    List<String> groups = member.groups();
     if (basic.isPresent()
         && !accounts.policy().adminBasicAuth()
         && groups.stream().anyMatch(accounts.policy().adminGroups()::contains)) {
@@ -135,16 +177,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       forbidden(response, "系统对接账号只能调用 POST /engine-rest/message 上报约定的消息");
       return;
     }
-    List<String> tenants =
-        identity
-            .createTenantQuery()
-            .userMember(userId.get())
-            .includingGroupsOfUser(true)
-            .list()
-            .stream()
-            .map(Tenant::getId)
-            .toList();
-    identity.setAuthentication(userId.get(), groups, tenants);
+    identity.setAuthentication(userId.get(), groups, member.tenants());
     request.setAttribute(USER_ATTRIBUTE, userId.get());
     try {
       chain.doFilter(request, response);

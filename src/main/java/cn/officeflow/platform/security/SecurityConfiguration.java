@@ -1,5 +1,6 @@
 package cn.officeflow.platform.security;
 
+import cn.officeflow.platform.engine.IdentityChanges;
 import cn.officeflow.platform.security.account.AccountPolicy;
 import cn.officeflow.platform.security.account.AccountSecurity;
 import cn.officeflow.platform.web.ApiErrorBodyFilter;
@@ -59,9 +60,10 @@ public class SecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(
-      ProcessEngine processEngine, AccountSecurity accounts) {
+      ProcessEngine processEngine, AccountSecurity accounts, IdentityChanges identityChanges) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ApiAuthenticationFilter(processEngine, accounts));
+        new FilterRegistrationBean<>(
+            new ApiAuthenticationFilter(processEngine, accounts, identityChanges));
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
     registration.setName("officeflowApiAuthentication");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

@@ -63,6 +63,33 @@ class ApiSecurityTest {
   }
 
   @Test
+  void aMembershipChangeAppliesToTheNextRequestThoughMembershipsAreRemembered() {
+    String user = "membership-probe";
+    IdentityService identity = engine.getIdentityService();
+    User probe = identity.newUser(user);
+    probe.setFirstName("成员");
+    probe.setLastName("探测");
+    probe.setPassword(PASSWORD);
+    identity.saveUser(probe);
+    try {
+      identity.createMembership(user, RoleGroups.STAFF);
+      assertThat(http.get("/api/worklist", user, PASSWORD).statusCode()).isEqualTo(200);
+      // remembered now; the same request again reads no membership
+      assertThat(http.get("/api/worklist", user, PASSWORD).statusCode()).isEqualTo(200);
+
+      identity.deleteMembership(user, RoleGroups.STAFF);
+      identity.createMembership(user, RoleGroups.PROCESS_DESIGNERS);
+      HttpResponse<String> designer = http.get("/api/worklist", user, PASSWORD);
+      assertThat(designer.statusCode()).as(designer.body()).isEqualTo(403);
+
+      identity.createMembership(user, RoleGroups.STAFF);
+      assertThat(http.get("/api/worklist", user, PASSWORD).statusCode()).isEqualTo(200);
+    } finally {
+      identity.deleteUser(user);
+    }
+  }
+
+  @Test
   void optionsNeedAuthenticationAndNeverDumpTheResourceMap() {
     HttpResponse<String> anonymous = options("/engine-rest/task", null, null);
     assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(401);
