@@ -40,7 +40,7 @@ public final class PrintCopiesBenchmark {
 
   public static void main(String[] args) throws Exception {
     int documents = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_DOCUMENTS;
-    LibreOfficeConverter pdf = new LibreOfficeConverter("soffice", "", 300);
+    LibreOfficeConverter pdf = new LibreOfficeConverter("soffice", "", 300, 10);
     if (!pdf.available()) {
       System.out.println("PrintCopiesBenchmark skipped: soffice (LibreOffice) is not installed");
       return;

@@ -45,7 +45,7 @@ class GbT9704RenderingTest {
 
   @BeforeAll
   void renderOnce() {
-    LibreOfficeConverter converter = new LibreOfficeConverter("soffice", "", 300);
+    LibreOfficeConverter converter = new LibreOfficeConverter("soffice", "", 300, 10);
     if (!converter.available()) {
       String message =
           "\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n"

@@ -11,14 +11,28 @@ class LibreOfficeConverterTest {
 
   @Test
   void missingSofficeIsAClearChineseMessage() {
-    LibreOfficeConverter converter =
-        new LibreOfficeConverter("/nonexistent/officeflow/soffice", "", 10);
+    // started directly (nice 0) and through nice (the default), which itself starts
+    for (int nice : new int[] {0, 10}) {
+      LibreOfficeConverter converter =
+          new LibreOfficeConverter("/nonexistent/officeflow/soffice", "", 10, nice);
 
-    assertThat(converter.available()).isFalse();
-    assertThatThrownBy(() -> converter.toPdf(new byte[] {1, 2, 3}))
-        .isInstanceOf(PdfConversionException.class)
-        .hasMessageContaining("未找到 LibreOffice")
-        .hasMessageContaining("apt-get install libreoffice-writer-nogui fonts-noto-cjk");
-    assertThat(converter.toPdf(List.of())).isEmpty();
+      assertThat(converter.available()).isFalse();
+      assertThatThrownBy(() -> converter.toPdf(new byte[] {1, 2, 3}))
+          .as("nice " + nice)
+          .isInstanceOf(PdfConversionException.class)
+          .hasMessageContaining("未找到 LibreOffice")
+          .hasMessageContaining("apt-get install libreoffice-writer-nogui fonts-noto-cjk");
+      assertThat(converter.toPdf(List.of())).isEmpty();
+    }
+  }
+
+  @Test
+  void conversionsRunUnderNiceUnlessSwitchedOffAndTheLevelIsChecked() {
+    assertThat(new LibreOfficeConverter("soffice", "", 10, 10).prefix())
+        .containsExactly("nice", "-n", "10");
+    assertThat(new LibreOfficeConverter("soffice", "", 10, 0).prefix()).isEmpty();
+    assertThatThrownBy(() -> new LibreOfficeConverter("soffice", "", 10, 20))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("officeflow.docgen.nice");
   }
 }

@@ -49,7 +49,7 @@ class PdfPrintCopyTest {
 
   @BeforeAll
   void render() {
-    LibreOfficeConverter converter = new LibreOfficeConverter("soffice", "", 300);
+    LibreOfficeConverter converter = new LibreOfficeConverter("soffice", "", 300, 10);
     Assumptions.assumeTrue(converter.available(), "soffice (LibreOffice) is not installed here");
     DocxGenerator generator = new DocxGenerator();
     List<byte[]> pdfs =
