@@ -8,7 +8,8 @@
 #      $SMTP_PORT) that records the X-OfficeFlow-Notification header of every e-mail it accepts;
 #   3. per scenario: a fresh database, node 1 then node 2 (profile mysql, demo organisation, job executor on
 #      both, their own working directories, one unit keystore made by keytool for the run, management port
-#      node port + 100, job lock time $LOCK_MS), mixed 发文/收文/督办 load from $CLIENTS
+#      node port + 100, job lock time $LOCK_MS, the job log's successes written — production leaves them out,
+#      and the checks read from them which node ran which job), mixed 发文/收文/督办 load from $CLIENTS
 #      clients spread over both nodes (cn.officeflow.bench.ClusterLoad: at-most-once clients that re-read the
 #      state after an error before they retry, and move to the other node on a connection error), a fault
 #      after $LOAD_BEFORE s, load for $LOAD_AFTER s after recovery, then stop, settle and check
@@ -156,6 +157,7 @@ start_node() {
       --camunda.bpm.job-execution.lock-time-in-millis="$LOCK_MS" \
       --officeflow.docgen.timeout-seconds="$DOCGEN_TIMEOUT" \
       --camunda.bpm.generic-properties.properties.hostname="node-$port" \
+      --officeflow.history.job-log-success=true \
       --logging.level.root=WARN --logging.level.cn.officeflow=WARN
   ) >>"$dir/node.log" 2>&1 &
   NODE_PID[$port]=$!

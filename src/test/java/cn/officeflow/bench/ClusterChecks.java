@@ -40,8 +40,9 @@ import java.util.concurrent.locks.LockSupport;
  *       has ended;</li>
  *   <li>stuck: every running instance waits in a user task, on a timer due later or in a called instance
  *       that does; no incident, no job without retries;</li>
- *   <li>jobs: no job due and unlocked or with an expired lock left (a job locked by the killed node was
- *       taken over once its lock expired);</li>
+ *   <li>jobs: no job due and unlocked or with an expired lock left; every job locked by the killed node
+ *       ran once its lock expired (by its success in ACT_HI_JOB_LOG, which the nodes must write:
+ *       officeflow.history.job-log-success=true);</li>
  *   <li>文号 and 收文编号: per code and year 1..n without a gap or a repeat, and the counter row at n;</li>
  *   <li>notifications: every row SENT, every e-mail received exactly once by the SMTP sink (by the
  *       X-OfficeFlow-Notification header), none received that the database does not know;</li>
@@ -330,20 +331,29 @@ public final class ClusterChecks {
           }
         }
       }
-      orphansDone = late == 0 && early == 0;
+      int ran = by.values().stream().mapToInt(Integer::intValue).sum();
+      // neither executed (by the job log) nor waiting: nothing shows that it ever ran
+      int unaccounted = held - ran - late;
+      orphansDone = late == 0 && early == 0 && unaccounted == 0;
       takenOver =
           format(
               "; %d jobs held by the killed node: %d executed after their lock expired %s, %d still"
-                  + " waiting, %d executed before the expiry",
-              held, by.values().stream().mapToInt(Integer::intValue).sum(), by, late, early);
+                  + " waiting, %d executed before the expiry, %d gone without a success in the job log",
+              held, ran, by, late, early, unaccounted);
     }
+    // the job log's successes are what shows which node ran what (the nodes must write them:
+    // officeflow.history.job-log-success=true; production leaves them out)
+    boolean logged = executed > 0;
     result(
         "jobs-done",
-        due == 0 && expired == 0 && orphansDone,
+        due == 0 && expired == 0 && orphansDone && logged,
         format(
-            "settled in %.0f s (limit %d s); %d due jobs left, %d with an expired lock; %d jobs"
-                + " executed %s, %d failed attempts (retried)%s",
-            settled, limit, due, expired, executed, byHost, failures, takenOver));
+                "settled in %.0f s (limit %d s); %d due jobs left, %d with an expired lock; %d jobs"
+                    + " executed %s, %d failed attempts (retried)%s",
+                settled, limit, due, expired, executed, byHost, failures, takenOver)
+            + (logged
+                ? ""
+                : " — no success in ACT_HI_JOB_LOG: job-log-success is off on the nodes"));
   }
 
   /** Rows (code, year, seq): per code and year the numbers are 1..n exactly once and the counter is at n. */

@@ -52,23 +52,35 @@ class AccountRepository {
    * the key is blocked. A window or block that ended is started afresh first.
    */
   boolean reserve(String key, int max, LocalDateTime now, LocalDateTime windowStartedBefore) {
-    try {
-      jdbc.sql(NEW_COUNTER).params(key, now).update();
-    } catch (DuplicateKeyException exists) {
-      jdbc.sql(
-              "update of_login_counter set failures = 0, window_start = ?, blocked_until = null"
-                  + " where counter_key = ? and (blocked_until <= ?"
-                  + " or (blocked_until is null and window_start <= ?))")
-          .params(now, key, now, windowStartedBefore)
-          .update();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        jdbc.sql(NEW_COUNTER).params(key, now).update();
+      } catch (DuplicateKeyException exists) {
+        jdbc.sql(
+                "update of_login_counter set failures = 0, window_start = ?, blocked_until = null"
+                    + " where counter_key = ? and (blocked_until <= ?"
+                    + " or (blocked_until is null and window_start <= ?))")
+            .params(now, key, now, windowStartedBefore)
+            .update();
+      }
+      boolean taken =
+          jdbc.sql(
+                      "update of_login_counter set failures = failures + 1"
+                          + " where counter_key = ? and failures < ? and blocked_until is null")
+                  .params(key, max)
+                  .update()
+              == 1;
+      // no row updated because there is no row: a successful login (on any node) cleared the key
+      // between the insert and the increment — a fresh counter, not a used-up one, so count again
+      // (two nodes' first logins of one user at once were refused 429 for this)
+      if (taken || attempt == RESERVE_ATTEMPTS || counter(key).isPresent()) {
+        return taken;
+      }
     }
-    return jdbc.sql(
-                "update of_login_counter set failures = failures + 1"
-                    + " where counter_key = ? and failures < ? and blocked_until is null")
-            .params(key, max)
-            .update()
-        == 1;
   }
+
+  /** Rounds of {@link #reserve} while other logins keep clearing the key (each clear is a success). */
+  private static final int RESERVE_ATTEMPTS = 5;
 
   /** Gives an attempt back (it succeeded, or it was not made). */
   void release(String key) {
