@@ -1,6 +1,8 @@
 package cn.officeflow.platform.engine;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -34,11 +36,41 @@ public class JobExecutorNode extends AbstractProcessEnginePlugin {
   /** What a job needs beyond the LibreOffice conversion (document, database work, the commit). */
   static final Duration MARGIN = Duration.ofSeconds(30);
 
-  private final Duration longestJob;
+  /**
+   * The job priority of the one step that renders documents (发文's 生成版式文件: LibreOffice, PDF/A, OFD,
+   * signature), below every other job's (0): see {@link #rendering}.
+   */
+  public static final long RENDERING_PRIORITY = -10;
 
+  private final Duration longestJob;
+  private final String rendering;
+
+  /**
+   * {@code rendering} ({@code officeflow.jobs.rendering}): {@code yes} — this node runs every job, the
+   * rendering ones last when jobs wait (acquired by priority); {@code no} — it leaves the rendering jobs to other
+   * nodes (a node that serves the users); {@code only} — it runs nothing but them (a rendering node).
+   */
   public JobExecutorNode(
-      @Value("${officeflow.docgen.timeout-seconds:180}") long docgenTimeoutSeconds) {
+      @Value("${officeflow.docgen.timeout-seconds:180}") long docgenTimeoutSeconds,
+      @Value("${officeflow.jobs.rendering:yes}") String rendering) {
     this.longestJob = Duration.ofSeconds(docgenTimeoutSeconds);
+    this.rendering = rendering == null ? "yes" : rendering.strip().toLowerCase(Locale.ROOT);
+    if (!List.of("yes", "no", "only").contains(this.rendering)) {
+      throw new IllegalArgumentException(
+          "officeflow.jobs.rendering（OFFICEFLOW_JOBS_RENDERING）只能是 yes、no 或 only，当前为「"
+              + rendering
+              + "」");
+    }
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setJobExecutorAcquireByPriority(true);
+    if (rendering.equals("no")) {
+      configuration.setJobExecutorPriorityRangeMin(RENDERING_PRIORITY + 1);
+    } else if (rendering.equals("only")) {
+      configuration.setJobExecutorPriorityRangeMax(RENDERING_PRIORITY);
+    }
   }
 
   @Override

@@ -1,14 +1,23 @@
 package cn.officeflow.platform.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
+import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -23,8 +32,8 @@ class JobExecutorNodeTest {
   void theLockOwnerNamesTheNodeAndDiffersOnEveryStart() {
     StandaloneInMemProcessEngineConfiguration first = configuration("node-8094", 240_000);
     StandaloneInMemProcessEngineConfiguration second = configuration("node-8094", 240_000);
-    new JobExecutorNode(180).postInit(first);
-    new JobExecutorNode(180).postInit(second);
+    new JobExecutorNode(180, "yes").postInit(first);
+    new JobExecutorNode(180, "yes").postInit(second);
     String owner = first.getJobExecutor().getLockOwner();
     assertThat(owner).matches("node-8094/[0-9a-f]{8}");
     // a restarted node is a new owner: the locks of its previous life expire like any other's
@@ -39,7 +48,7 @@ class JobExecutorNodeTest {
 
   @Test
   void aLockTimeShorterThanTheLongestJobIsReported(CapturedOutput output) {
-    new JobExecutorNode(180).postInit(configuration("node-a", 30_000));
+    new JobExecutorNode(180, "yes").postInit(configuration("node-a", 30_000));
     assertThat(output).contains("作业锁定时间 30 秒短于最长作业", "lock-time-in-millis");
   }
 
@@ -60,8 +69,78 @@ class JobExecutorNodeTest {
         .isGreaterThanOrEqualTo(Duration.ofSeconds(180).plus(JobExecutorNode.MARGIN))
         // shorter than Camunda's 5 minutes: a crashed node's jobs are taken over sooner
         .isLessThan(Duration.ofMinutes(5));
-    new JobExecutorNode(180).postInit(configuration("node-a", (int) millis));
+    new JobExecutorNode(180, "yes").postInit(configuration("node-a", (int) millis));
     assertThat(output).doesNotContain("作业锁定时间");
+  }
+
+  @Test
+  void aUsersNodeLeavesRenderingToOthersAndARenderingNodeTakesNothingElse() {
+    Map<String, List<Long>> acquired = new java.util.LinkedHashMap<>();
+    for (String mode : List.of("yes", "no", "only")) {
+      StandaloneInMemProcessEngineConfiguration configuration = configuration("node", 240_000);
+      configuration.setJdbcUrl("jdbc:h2:mem:job-priorities-" + mode + ";DB_CLOSE_DELAY=-1");
+      configuration.setProcessEngineName("job-priorities-" + mode);
+      configuration.setJobExecutorActivate(false);
+      new JobExecutorNode(180, mode).preInit(configuration);
+      ProcessEngine engine = configuration.buildProcessEngine();
+      try {
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .addModelInstance(
+                "render.bpmn", oneAsyncStep("render", JobExecutorNode.RENDERING_PRIORITY))
+            .addModelInstance("archive.bpmn", oneAsyncStep("archive", 0))
+            .deploy();
+        engine.getRuntimeService().startProcessInstanceByKey("render");
+        engine.getRuntimeService().startProcessInstanceByKey("archive");
+        AcquiredJobs jobs =
+            configuration
+                .getCommandExecutorTxRequired()
+                .execute(new AcquireJobsCmd(configuration.getJobExecutor(), 10));
+        List<Long> priorities = new ArrayList<>();
+        for (List<String> batch : jobs.getJobIdBatches()) {
+          for (String id : batch) {
+            priorities.add(
+                engine
+                    .getManagementService()
+                    .createJobQuery()
+                    .jobId(id)
+                    .singleResult()
+                    .getPriority());
+          }
+        }
+        acquired.put(mode, priorities);
+      } finally {
+        engine.close();
+      }
+    }
+    assertThat(acquired.get("yes")).as("every job, by priority").containsExactly(0L, -10L);
+    assertThat(acquired.get("no")).as("a users' node").containsExactly(0L);
+    assertThat(acquired.get("only")).as("a rendering node").containsExactly(-10L);
+    assertThatThrownBy(() -> new JobExecutorNode(180, "sometimes"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("officeflow.jobs.rendering");
+  }
+
+  @Test
+  void theRenderingStepOf发文CarriesTheRenderingPriority() throws Exception {
+    try (InputStream in = getClass().getResourceAsStream("/outgoing_document.bpmn")) {
+      ServiceTask render =
+          Bpmn.readModelFromStream(in).getModelElementById("Task_RenderPrintCopies");
+      assertThat(render.getCamundaJobPriority())
+          .isEqualTo(Long.toString(JobExecutorNode.RENDERING_PRIORITY));
+    }
+  }
+
+  private static BpmnModelInstance oneAsyncStep(String key, long priority) {
+    return Bpmn.createExecutableProcess(key)
+        .startEvent()
+        .serviceTask(key + "Step")
+        .camundaAsyncBefore()
+        .camundaJobPriority(Long.toString(priority))
+        .camundaExpression("${true}")
+        .endEvent()
+        .done();
   }
 
   private static StandaloneInMemProcessEngineConfiguration configuration(
