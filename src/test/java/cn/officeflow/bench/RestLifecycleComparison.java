@@ -167,13 +167,17 @@ public final class RestLifecycleComparison {
         Client client = new Client("http://127.0.0.1:" + port, docCode);
         List<String> warm =
             drive(client, warmUp, clients, new Series(), new Series(), new Series());
-        // the warm-up's jobs end before the measurement starts, so that they count for neither
-        finish(engine, warm, new Series());
+        // the warm-up's jobs are done before the measurement starts, so that they count for
+        // neither; of its
+        // rendering jobs (this node leaving them to a rendering node) ten run, to warm that code
+        // too, the rest
+        // stay where a rendering node would find them
+        finish(engine, warm, new Series(), 10);
         counter.reset();
         long t = System.nanoTime();
         List<String> ids = drive(client, lifecycles, clients, start, completion, taskList);
         userSeconds = (System.nanoTime() - t) / 1e9;
-        jobsSeconds = userSeconds + finish(engine, ids, rendered);
+        jobsSeconds = userSeconds + finish(engine, ids, rendered, Integer.MAX_VALUE);
         seconds = (System.nanoTime() - t) / 1e9;
         measured = ids.size();
         kinds = counter.byKind();
@@ -191,21 +195,28 @@ public final class RestLifecycleComparison {
      * thread as a rendering node would ({@code rendered}: milliseconds per document), then waits for the rest
      * (archive, notification). Returns the seconds until everything but rendering was done.
      */
-    private double finish(ProcessEngine engine, List<String> ids, Series rendered) {
+    private double finish(ProcessEngine engine, List<String> ids, Series rendered, int render) {
       long t = System.nanoTime();
       double beforeRendering = 0;
+      List<String> ending = ids;
       if (rendering.equals("no")) {
         List<Job> waiting = awaitRenderingOrEnd(engine, ids);
         beforeRendering = (System.nanoTime() - t) / 1e9;
         long r = System.nanoTime();
-        for (Job job : waiting) {
+        Set<String> left = new HashSet<>();
+        for (int i = 0; i < waiting.size(); i++) {
+          if (i >= render) {
+            left.add(waiting.get(i).getProcessInstanceId());
+            continue;
+          }
           long one = System.nanoTime();
-          engine.getManagementService().executeJob(job.getId());
+          engine.getManagementService().executeJob(waiting.get(i).getId());
           rendered.add(millisSince(one));
         }
         renderSeconds = (System.nanoTime() - r) / 1e9;
+        ending = ids.stream().filter(id -> !left.contains(id)).toList();
       }
-      awaitEnded(engine.getHistoryService(), ids);
+      awaitEnded(engine.getHistoryService(), ending);
       return rendering.equals("no") ? beforeRendering : (System.nanoTime() - t) / 1e9;
     }
 
