@@ -6,8 +6,10 @@ import java.lang.reflect.Field;
 import java.sql.SQLTransientException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -247,10 +249,7 @@ public class UserCommandGuard extends CommandInterceptor {
     if (hook == null) {
       return false;
     }
-    Task task =
-        SystemAuthentication.call(
-            configuration.getIdentityService(),
-            () -> configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult());
+    Task task = caller.task(taskId, () -> task(taskId));
     if (task == null) {
       return false; // gone: the engine's answer is turned into 404/409 below
     }
@@ -308,10 +307,7 @@ public class UserCommandGuard extends CommandInterceptor {
     if (taskId == null || user == null) {
       return;
     }
-    Task task =
-        SystemAuthentication.call(
-            configuration.getIdentityService(),
-            () -> configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult());
+    Task task = caller.task(taskId, () -> task(taskId));
     if (task == null) {
       return; // gone: the engine's answer is turned into 404/409 below
     }
@@ -456,10 +452,7 @@ public class UserCommandGuard extends CommandInterceptor {
   /** Checks a task completion's variables; aliases as for {@link #checkStart}. */
   private void checkTask(
       String taskId, Map<String, ?> variables, Caller caller, Consumer<VariableMap> rename) {
-    Task task =
-        SystemAuthentication.call(
-            configuration.getIdentityService(),
-            () -> configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult());
+    Task task = caller.task(taskId, () -> task(taskId));
     if (task == null) {
       throw new org.camunda.bpm.engine.rest.exception.InvalidRequestException(
           Response.Status.NOT_FOUND, TASK_GONE);
@@ -677,14 +670,30 @@ public class UserCommandGuard extends CommandInterceptor {
     return READ_COMMAND.matcher(command.getClass().getSimpleName()).matches();
   }
 
-  private record Caller(String id, List<String> groups) {
+  /** The task as the engine holds it, whoever asks (read without the caller's authorization). */
+  private Task task(String taskId) {
+    return SystemAuthentication.call(
+        configuration.getIdentityService(),
+        () -> configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult());
+  }
+
+  /**
+   * The user of one guarded command, with the tasks its checks read: the checks of a completion (its
+   * variables, separation of duties, the completion hook) read the task once, not three times.
+   */
+  private record Caller(String id, List<String> groups, Map<String, Optional<Task>> tasks) {
 
     Caller(Authentication authentication) {
       this(
           authentication.getUserId(),
           authentication.getGroupIds() == null
               ? List.of()
-              : List.copyOf(authentication.getGroupIds()));
+              : List.copyOf(authentication.getGroupIds()),
+          new HashMap<>());
+    }
+
+    Task task(String taskId, Supplier<Task> lookup) {
+      return tasks.computeIfAbsent(taskId, id -> Optional.ofNullable(lookup.get())).orElse(null);
     }
 
     boolean admin() {
