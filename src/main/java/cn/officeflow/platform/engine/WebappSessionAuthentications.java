@@ -38,8 +38,7 @@ public final class WebappSessionAuthentications {
    * The webapps' user for the given engine as the engine authorizes them: id, groups and tenants as the
    * webapps hold them for the session (refreshed by Camunda's own authentication cache).
    */
-  public static Optional<org.camunda.bpm.engine.impl.identity.Authentication> authentication(
-      HttpServletRequest request, String engineName) {
+  public static Optional<EngineUser> authentication(HttpServletRequest request, String engineName) {
     HttpSession session = request.getSession(false);
     if (session == null) {
       return Optional.empty();
@@ -51,7 +50,7 @@ public final class WebappSessionAuthentications {
       return Optional.empty();
     }
     return Optional.of(
-        new org.camunda.bpm.engine.impl.identity.Authentication(
+        new EngineUser(
             user.getIdentityId(),
             user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()),
             user.getTenantIds() == null ? List.of() : List.copyOf(user.getTenantIds())));

@@ -1,5 +1,6 @@
 package cn.officeflow.platform.worklist;
 
+import cn.officeflow.platform.engine.EngineUser;
 import cn.officeflow.platform.engine.WebappSessionAuthentications;
 import cn.officeflow.platform.security.ApiAuthenticationFilter;
 import cn.officeflow.platform.security.TaskFiltersBootstrap;
@@ -30,7 +31,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.hal.task.HalTaskList;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.engine.task.Task;
@@ -137,12 +137,11 @@ public class TaskListShortcut extends OncePerRequestFilter {
    * definitions embedded, and the list's count), made here from the page's ids. The task, user and process
    * definition queries still run in the engine as the user, so its authorization checks apply.
    */
-  private void halPage(
-      HttpServletResponse response, Shortcut s, Authentication who, int first, int max)
+  private void halPage(HttpServletResponse response, Shortcut s, EngineUser who, int first, int max)
       throws IOException {
     IdentityService identity = engine.getIdentityService();
-    Authentication before = identity.getCurrentAuthentication();
-    identity.setAuthentication(who);
+    Optional<EngineUser> before = EngineUser.current(identity);
+    who.authenticate(identity);
     byte[] json;
     try {
       long count = s.count();
@@ -164,11 +163,8 @@ public class TaskListShortcut extends OncePerRequestFilter {
           tasks.stream().sorted(Comparator.comparing(t -> position.get(t.getId()))).toList();
       json = HAL_JSON.writeValueAsBytes(HalTaskList.generate(ordered, count, engine));
     } finally {
-      if (before == null) {
-        identity.clearAuthentication();
-      } else {
-        identity.setAuthentication(before);
-      }
+      identity.clearAuthentication();
+      before.ifPresent(user -> user.authenticate(identity));
     }
     response.setStatus(HttpServletResponse.SC_OK);
     response.setHeader("Vary", "Accept");
@@ -186,13 +182,12 @@ public class TaskListShortcut extends OncePerRequestFilter {
     if (activeOnly.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Authentication> who = who(request);
+    Optional<EngineUser> who = who(request);
     if (who.isEmpty()) {
       return Optional.empty();
     }
-    String userId = who.get().getUserId();
-    List<String> groups =
-        who.get().getGroupIds() == null ? List.of() : List.copyOf(who.get().getGroupIds());
+    String userId = who.get().id();
+    List<String> groups = who.get().groups();
     var authorizations = engine.getAuthorizationService();
     if (!authorizations.isUserAuthorized(
         userId, groups, Permissions.READ, Resources.FILTER, filterId)) {
@@ -229,11 +224,11 @@ public class TaskListShortcut extends OncePerRequestFilter {
    * Who asks, with the groups and tenants the engine authorizes them by: the REST API's authentication
    * (ApiAuthenticationFilter), or the webapps' session (Tasklist calls /camunda/api/engine/…).
    */
-  private Optional<Authentication> who(HttpServletRequest request) {
-    Authentication current = engine.getIdentityService().getCurrentAuthentication();
+  private Optional<EngineUser> who(HttpServletRequest request) {
+    Optional<EngineUser> current = EngineUser.current(engine.getIdentityService());
     Object rest = request.getAttribute(ApiAuthenticationFilter.USER_ATTRIBUTE);
-    if (current != null && current.getUserId() != null && current.getUserId().equals(rest)) {
-      return Optional.of(current);
+    if (current.isPresent() && current.get().id().equals(rest)) {
+      return current;
     }
     return WebappSessionAuthentications.authentication(request, engine.getName());
   }
@@ -319,7 +314,7 @@ public class TaskListShortcut extends OncePerRequestFilter {
   }
 
   /** The shortcut for the filter, who asks, and whether Camunda must render the filter's variables. */
-  record Plan(Shortcut shortcut, Authentication who, boolean filterShowsVariables) {}
+  record Plan(Shortcut shortcut, EngineUser who, boolean filterShowsVariables) {}
 
   interface Shortcut {
     long count();
