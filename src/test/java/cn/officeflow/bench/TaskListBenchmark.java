@@ -332,6 +332,24 @@ public final class TaskListBenchmark {
               counts.percentile(95),
               both.percentile(95)));
     }
+    // 我的工作 (Tasklist's tab of the application, GET /api/worklist): the staff member's 待办 with their
+    // documents' titles, numbers and urgency, at most 200
+    Series worklist = new Series();
+    int entries = 0;
+    for (int i = 0; i < WARM_UP + samples / 4; i++) {
+      long t = System.nanoTime();
+      JsonNode todo = http.call(STAFF, "GET", "/api/worklist", null);
+      if (i >= WARM_UP) {
+        worklist.add((System.nanoTime() - t) / 1e6);
+      }
+      entries = todo.size();
+    }
+    row(
+        out,
+        "  我的工作",
+        format(
+            "%s: %d entries, p50 %.1f / p95 %.1f ms",
+            STAFF, entries, worklist.percentile(50), worklist.percentile(95)));
   }
 
   private static void row(StringBuilder out, String label, String value) {

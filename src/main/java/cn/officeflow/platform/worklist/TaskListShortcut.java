@@ -322,9 +322,17 @@ public class TaskListShortcut extends OncePerRequestFilter {
     List<String> page(int first, int max);
   }
 
-  /** Assigned to the user, or unassigned and offered to the user or one of their groups. */
-  record MyTasks(JdbcClient jdbc, String user, List<String> groups, boolean activeOnly)
+  /**
+   * Assigned to the user, or unassigned and offered to the user or one of their groups; with {@code owned},
+   * also the tasks the user owns (delegated to someone else: 我的工作).
+   */
+  record MyTasks(
+      JdbcClient jdbc, String user, List<String> groups, boolean activeOnly, boolean owned)
       implements Shortcut {
+
+    MyTasks(JdbcClient jdbc, String user, List<String> groups, boolean activeOnly) {
+      this(jdbc, user, groups, activeOnly, false);
+    }
 
     private String union() {
       String offered =
@@ -337,7 +345,11 @@ public class TaskListShortcut extends OncePerRequestFilter {
           + " union select RES.ID_, RES.CREATE_TIME_ from ACT_RU_IDENTITYLINK I join ACT_RU_TASK RES"
           + " on RES.ID_ = I.TASK_ID_ where I.TYPE_ = 'candidate' and RES.ASSIGNEE_ is null and "
           + offered
-          + active;
+          + active
+          + (owned
+              ? " union select RES.ID_, RES.CREATE_TIME_ from ACT_RU_TASK RES where RES.OWNER_ = :user"
+                  + active
+              : "");
     }
 
     private JdbcClient.StatementSpec bind(String sql) {
@@ -352,9 +364,19 @@ public class TaskListShortcut extends OncePerRequestFilter {
 
     @Override
     public List<String> page(int first, int max) {
+      return page(first, max, true);
+    }
+
+    /** The page's task ids, newest or oldest first (ties by id in the same direction). */
+    List<String> page(int first, int max, boolean newestFirst) {
+      String order = newestFirst ? "desc" : "asc";
       return bind("select T.ID_ from ("
               + union()
-              + ") T order by T.CREATE_TIME_ desc, T.ID_ desc limit :max offset :first")
+              + ") T order by T.CREATE_TIME_ "
+              + order
+              + ", T.ID_ "
+              + order
+              + " limit :max offset :first")
           .param("max", Math.min(max, 1000))
           .param("first", first)
           .query(String.class)

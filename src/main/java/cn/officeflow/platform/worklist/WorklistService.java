@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -60,6 +61,7 @@ public class WorklistService {
   private final CarbonCopyService copies;
   private final OrgService org;
   private final BusinessRecordLookup records;
+  private final JdbcClient jdbc;
   private final Map<String, ProcessDefinition> definitions =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -68,7 +70,9 @@ public class WorklistService {
       ReviewService reviews,
       CarbonCopyService copies,
       OrgService org,
-      BusinessRecordLookup records) {
+      BusinessRecordLookup records,
+      JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.tasks = engine.getTaskService();
     this.history = engine.getHistoryService();
     this.repository = engine.getRepositoryService();
@@ -82,18 +86,7 @@ public class WorklistService {
   /** 待办 of the current user. */
   public List<WorklistEntry> todo() {
     String me = me();
-    List<Task> open =
-        tasks
-            .createTaskQuery()
-            .or()
-            .taskAssignee(me)
-            .taskCandidateUser(me)
-            .taskOwner(me)
-            .endOr()
-            .active()
-            .orderByTaskCreateTime()
-            .asc()
-            .listPage(0, MAX_ENTRIES);
+    List<Task> open = openTasks(me);
     Map<String, HistoricProcessInstance> instances =
         instances(open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
     return open.stream()
@@ -138,6 +131,29 @@ public class WorklistService {
                 .thenComparing(WorklistEntry::due, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(
                     WorklistEntry::created, Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
+  }
+
+  /**
+   * The user's open tasks, oldest first, at most {@link #MAX_ENTRIES}: assigned to them, offered to them or
+   * their groups (unassigned), or owned by them (delegated). The ids come from index lookups (as for Tasklist's
+   * 「我的待办」, {@link TaskListShortcut}); the tasks from the engine as the user, so that its authorization
+   * checks apply — Camunda's own query joins every open task with the user's authorizations (half a second at
+   * 100,000 open tasks).
+   */
+  private List<Task> openTasks(String me) {
+    List<String> ids =
+        new TaskListShortcut.MyTasks(jdbc, me, CurrentUser.groups(identity), true, true)
+            .page(0, MAX_ENTRIES, false);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Integer> position = new HashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      position.put(ids.get(i), i);
+    }
+    return tasks.createTaskQuery().taskIdIn(ids.toArray(String[]::new)).active().list().stream()
+        .sorted(Comparator.comparing(task -> position.get(task.getId())))
         .toList();
   }
 

@@ -89,6 +89,46 @@ class WorklistApiTest {
   }
 
   @Test
+  void todoHoldsTheTasksCamundasOwnQueryGivesDelegatedAndSuspendedIncluded() throws Exception {
+    ProcessInstance offered = startDocument("普通");
+    ProcessInstance delegated = startDocument("普通");
+    ProcessInstance suspended = startDocument("普通");
+    Task away = driver.taskFor(DemoUsers.HEAD, delegated.getId(), TASK_DEPT_REVIEW);
+    // 委派 (as the task operations do it): 刘洋 stays the owner, 孙丽 does the work
+    engine.getTaskService().delegateTask(away.getId(), COLLEAGUE);
+    engine.getRuntimeService().suspendProcessInstanceById(suspended.getId());
+    try {
+      List<String> camunda =
+          driver.as(
+              DemoUsers.HEAD,
+              () ->
+                  engine
+                      .getTaskService()
+                      .createTaskQuery()
+                      .or()
+                      .taskAssignee(DemoUsers.HEAD)
+                      .taskCandidateUser(DemoUsers.HEAD)
+                      .taskOwner(DemoUsers.HEAD)
+                      .endOr()
+                      .active()
+                      .list()
+                      .stream()
+                      .map(Task::getId)
+                      .toList());
+      List<String> listed = new ArrayList<>();
+      view("todo", DemoUsers.HEAD).forEach(e -> listed.add(e.get("taskId").asText()));
+      assertThat(listed).containsExactlyInAnyOrderElementsOf(camunda);
+      assertThat(mine(view("todo", DemoUsers.HEAD), offered, delegated))
+          .extracting(e -> e.get("state").asText())
+          .containsExactlyInAnyOrder("assigned", "delegated");
+      assertThat(mine(view("todo", DemoUsers.HEAD), suspended)).isEmpty();
+      assertThat(mine(view("todo", COLLEAGUE), delegated)).hasSize(1);
+    } finally {
+      engine.getRuntimeService().activateProcessInstanceById(suspended.getId());
+    }
+  }
+
+  @Test
   void doneListsMyDecisionAndTheRecordsStatusNow() throws Exception {
     ProcessInstance pi = startDocument("加急");
     driver.complete(
