@@ -1,5 +1,6 @@
 package cn.officeflow.platform.forms;
 
+import cn.officeflow.platform.web.OkResponseRewrite;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,7 +19,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Fills the choices of deployed Camunda Forms from the organisation's data as the form is served.
@@ -58,16 +58,7 @@ public class FormOptionsFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-    chain.doFilter(request, wrapper);
-    if (wrapper.getStatus() == HttpServletResponse.SC_OK) {
-      byte[] filled = fill(wrapper.getContentAsByteArray());
-      if (filled != null) {
-        wrapper.resetBuffer();
-        wrapper.getOutputStream().write(filled);
-      }
-    }
-    wrapper.copyBodyToResponse();
+    OkResponseRewrite.filter(request, response, chain, this::fill);
   }
 
   /** The form with its sourced choices filled in, or null when there is nothing to fill. */

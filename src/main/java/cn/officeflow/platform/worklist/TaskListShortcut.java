@@ -4,6 +4,7 @@ import cn.officeflow.platform.engine.EngineUser;
 import cn.officeflow.platform.engine.WebappSessionAuthentications;
 import cn.officeflow.platform.security.ApiAuthenticationFilter;
 import cn.officeflow.platform.security.TaskFiltersBootstrap;
+import cn.officeflow.platform.web.OkResponseRewrite;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,7 +37,6 @@ import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Tasklist's two lists, fast at 100,000 open tasks (measured by {@code bench/TaskListBenchmark}).
@@ -119,17 +119,18 @@ public class TaskListShortcut extends OncePerRequestFilter {
     }
     // Camunda renders the filter's variables; its count would be the page's, and Tasklist pages by
     // the count
-    ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
-    chain.doFilter(page, rendered);
-    byte[] answer = rendered.getContentAsByteArray();
-    if (rendered.getStatus() == HttpServletResponse.SC_OK && answer.length > 0) {
-      ObjectNode json = (ObjectNode) JSON.readTree(answer);
-      json.put("count", s.count());
-      byte[] counted = JSON.writeValueAsBytes(json);
-      rendered.resetBuffer();
-      rendered.getOutputStream().write(counted);
-    }
-    rendered.copyBodyToResponse();
+    OkResponseRewrite.filter(
+        page,
+        response,
+        chain,
+        answer -> {
+          if (answer.length == 0) {
+            return null;
+          }
+          ObjectNode json = (ObjectNode) JSON.readTree(answer);
+          json.put("count", s.count());
+          return JSON.writeValueAsBytes(json);
+        });
   }
 
   /**
@@ -155,13 +156,7 @@ public class TaskListShortcut extends OncePerRequestFilter {
                   .taskIdIn(ids.toArray(String[]::new))
                   .initializeFormKeys()
                   .list();
-      Map<String, Integer> position = new HashMap<>();
-      for (int i = 0; i < ids.size(); i++) {
-        position.put(ids.get(i), i);
-      }
-      List<Task> ordered =
-          tasks.stream().sorted(Comparator.comparing(t -> position.get(t.getId()))).toList();
-      json = HAL_JSON.writeValueAsBytes(HalTaskList.generate(ordered, count, engine));
+      json = HAL_JSON.writeValueAsBytes(HalTaskList.generate(inOrder(tasks, ids), count, engine));
     } finally {
       identity.clearAuthentication();
       before.ifPresent(user -> user.authenticate(identity));
@@ -170,6 +165,15 @@ public class TaskListShortcut extends OncePerRequestFilter {
     response.setHeader("Vary", "Accept");
     response.setContentType(HAL + ";charset=UTF-8");
     response.getOutputStream().write(json);
+  }
+
+  /** The tasks in the order of {@code ids} (the engine answers a {@code taskIdIn} query in its own order). */
+  static List<Task> inOrder(List<Task> tasks, List<String> ids) {
+    Map<String, Integer> position = new HashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      position.put(ids.get(i), i);
+    }
+    return tasks.stream().sorted(Comparator.comparing(t -> position.get(t.getId()))).toList();
   }
 
   private static boolean wantsHal(HttpServletRequest request) {

@@ -148,13 +148,8 @@ public class WorklistService {
     if (ids.isEmpty()) {
       return List.of();
     }
-    Map<String, Integer> position = new HashMap<>();
-    for (int i = 0; i < ids.size(); i++) {
-      position.put(ids.get(i), i);
-    }
-    return tasks.createTaskQuery().taskIdIn(ids.toArray(String[]::new)).active().list().stream()
-        .sorted(Comparator.comparing(task -> position.get(task.getId())))
-        .toList();
+    return TaskListShortcut.inOrder(
+        tasks.createTaskQuery().taskIdIn(ids.toArray(String[]::new)).active().list(), ids);
   }
 
   /** 已办 of the current user. */
