@@ -2,7 +2,6 @@ package cn.officeflow.platform.engine;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
@@ -22,16 +21,19 @@ public final class WebappSessionAuthentications {
 
   /** The user logged in to the webapps for the given engine, if any. */
   public static Optional<String> userId(HttpServletRequest request, String engineName) {
+    return sessionAuthentication(request, engineName).map(Authentication::getIdentityId);
+  }
+
+  private static Optional<Authentication> sessionAuthentication(
+      HttpServletRequest request, String engineName) {
     HttpSession session = request.getSession(false);
     if (session == null) {
       return Optional.empty();
     }
     Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    if (authentications == null) {
-      return Optional.empty();
-    }
-    Authentication authentication = authentications.getAuthenticationForProcessEngine(engineName);
-    return Optional.ofNullable(authentication).map(Authentication::getIdentityId);
+    return authentications == null
+        ? Optional.empty()
+        : Optional.ofNullable(authentications.getAuthenticationForProcessEngine(engineName));
   }
 
   /**
@@ -39,21 +41,10 @@ public final class WebappSessionAuthentications {
    * webapps hold them for the session (refreshed by Camunda's own authentication cache).
    */
   public static Optional<EngineUser> authentication(HttpServletRequest request, String engineName) {
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      return Optional.empty();
-    }
-    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    if (authentications == null
-        || !(authentications.getAuthenticationForProcessEngine(engineName)
-            instanceof UserAuthentication user)) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new EngineUser(
-            user.getIdentityId(),
-            user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()),
-            user.getTenantIds() == null ? List.of() : List.copyOf(user.getTenantIds())));
+    return sessionAuthentication(request, engineName)
+        .filter(UserAuthentication.class::isInstance)
+        .map(UserAuthentication.class::cast)
+        .map(user -> new EngineUser(user.getIdentityId(), user.getGroupIds(), user.getTenantIds()));
   }
 
   /**
