@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,7 +49,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * -Pbench verify} runs it when {@code OFFICEFLOW_TEST_DB_URL} is set (its server is used; the two
  * databases {@code officeflow_bench_app} and {@code officeflow_bench_plain} are dropped and created), or
  * {@code java -cp <test classpath> cn.officeflow.bench.RestLifecycleComparison [lifecycles] [clients]}.
- * System property {@code bench.warmup} (default 10 lifecycles per application).
+ * System property {@code bench.warmup} (default 10 lifecycles per application). Each application is
+ * measured in a JVM of its own (this class's main again, with {@code bench.side}), one after the other.
+ * {@code bench.rendered} (default: all): how many of the measured documents the rendering node renders
+ * afterwards (with {@code bench.rendering=no}); the rest of those instances are left waiting for it.
  */
 public final class RestLifecycleComparison {
 
@@ -67,30 +72,79 @@ public final class RestLifecycleComparison {
     if (url == null) {
       return;
     }
-    String server = OutgoingLifecycleBenchmark.server(url);
-    // no: the node that serves the users leaves 生成版式文件 to a rendering node, which the benchmark
-    // plays
-    // after the load (one thread); yes: one node does everything
-    String rendering = System.getProperty("bench.rendering", "no");
-    Run app = new Run("OfficeFlow", OutgoingLifecycleBenchmark.uniqueDocCode());
-    app.rendering = rendering;
-    Run plain = new Run("plain Camunda", null);
-    app.measure(
-        bootOfficeFlow(
-            server + OutgoingLifecycleBenchmark.freshDatabase(server, "officeflow_bench_app"),
-            app.counter,
-            rendering),
-        lifecycles,
-        clients,
-        warmUp);
-    plain.measure(
-        bootPlain(
-            server + OutgoingLifecycleBenchmark.freshDatabase(server, "officeflow_bench_plain"),
-            plain.counter),
-        lifecycles,
-        clients,
-        warmUp);
+    String side = System.getProperty(SIDE);
+    if (side != null) {
+      Result result = measureSide(side, url, lifecycles, clients, warmUp);
+      JSON.writeValue(Path.of(System.getProperty(RESULT_FILE)).toFile(), result);
+      return;
+    }
+    // each application in a JVM of its own, so that neither runs on code the JIT compiled for the
+    // other
+    Result app = fork("app", args);
+    Result plain = fork("plain", args);
     System.out.print(report(title, lifecycles, clients, warmUp, app, plain));
+  }
+
+  private static final String SIDE = "bench.side";
+  private static final String RESULT_FILE = "bench.result";
+
+  private static Result measureSide(
+      String side, String url, int lifecycles, int clients, int warmUp) throws Exception {
+    String server = OutgoingLifecycleBenchmark.server(url);
+    if (side.equals("app")) {
+      // no: the node that serves the users leaves 生成版式文件 to a rendering node, which the
+      // benchmark plays after the load (one thread); yes: one node does everything
+      String rendering = System.getProperty("bench.rendering", "no");
+      Run app = new Run("OfficeFlow", OutgoingLifecycleBenchmark.uniqueDocCode());
+      app.rendering = rendering;
+      app.measure(
+          bootOfficeFlow(
+              server + OutgoingLifecycleBenchmark.freshDatabase(server, "officeflow_bench_app"),
+              app.counter,
+              rendering),
+          lifecycles,
+          clients,
+          warmUp);
+      return app.result();
+    }
+    if (side.equals("plain")) {
+      Run plain = new Run("plain Camunda", null);
+      plain.measure(
+          bootPlain(
+              server + OutgoingLifecycleBenchmark.freshDatabase(server, "officeflow_bench_plain"),
+              plain.counter),
+          lifecycles,
+          clients,
+          warmUp);
+      return plain.result();
+    }
+    throw new IllegalArgumentException(SIDE + " must be app or plain, got " + side);
+  }
+
+  /**
+   * This class's main in a new JVM with this JVM's options and class path, measuring one side; its output
+   * goes to this one's, its figures come back through a file.
+   */
+  private static Result fork(String side, String[] args) throws Exception {
+    Path file = Files.createTempFile("officeflow-bench-" + side, ".json");
+    try {
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+      command.add("-D" + SIDE + "=" + side);
+      command.add("-D" + RESULT_FILE + "=" + file);
+      command.add("-cp");
+      command.add(System.getProperty("java.class.path"));
+      command.add(RestLifecycleComparison.class.getName());
+      command.addAll(List.of(args));
+      int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException("the " + side + " side ended with exit code " + exit);
+      }
+      return JSON.readValue(file.toFile(), Result.class);
+    } finally {
+      Files.deleteIfExists(file);
+    }
   }
 
   // --- the two applications
@@ -136,6 +190,34 @@ public final class RestLifecycleComparison {
 
   // --- one application's run
 
+  /** What the report needs of one side's run, passed from its JVM as JSON. */
+  record Result(
+      String name,
+      String docCode,
+      String rendering,
+      int measured,
+      double userSeconds,
+      double jobsSeconds,
+      double seconds,
+      double renderSeconds,
+      int rendered,
+      double renderedP50,
+      double renderedP95,
+      int completions,
+      double completionP50,
+      double completionP95,
+      double startP50,
+      double startP95,
+      double taskListP50,
+      double taskListP95,
+      Map<String, Long> kinds,
+      Map<String, Long> tables) {
+
+    double per(String kind) {
+      return kinds.getOrDefault(kind, 0L) / (double) measured;
+    }
+  }
+
   static final class Run {
     final String name;
     final String docCode;
@@ -152,7 +234,6 @@ public final class RestLifecycleComparison {
     double seconds;
     double userSeconds;
     int measured;
-    double heapMb;
 
     Run(String name, String docCode) {
       this.name = name;
@@ -174,16 +255,19 @@ public final class RestLifecycleComparison {
         // stay where a rendering node would find them
         finish(engine, warm, new Series(), 10);
         counter.reset();
+        System.out.printf(
+            "%s: %d warm-up lifecycles done, measuring %d%n", name, warmUp, lifecycles);
         long t = System.nanoTime();
         List<String> ids = drive(client, lifecycles, clients, start, completion, taskList);
         userSeconds = (System.nanoTime() - t) / 1e9;
-        jobsSeconds = userSeconds + finish(engine, ids, rendered, Integer.MAX_VALUE);
+        System.out.printf("%s: the users' part done in %.1f s%n", name, userSeconds);
+        jobsSeconds =
+            userSeconds
+                + finish(engine, ids, rendered, Integer.getInteger("bench.rendered", lifecycles));
         seconds = (System.nanoTime() - t) / 1e9;
         measured = ids.size();
         kinds = counter.byKind();
         tables = counter.byTable();
-        heapMb =
-            ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
       } finally {
         context.close();
       }
@@ -295,8 +379,28 @@ public final class RestLifecycleComparison {
           "not all " + ids.size() + " instances ended within 10 minutes");
     }
 
-    double per(String kind) {
-      return kinds.getOrDefault(kind, 0L) / (double) measured;
+    Result result() {
+      return new Result(
+          name,
+          docCode,
+          rendering,
+          measured,
+          userSeconds,
+          jobsSeconds,
+          seconds,
+          renderSeconds,
+          rendered.size(),
+          rendered.percentile(50),
+          rendered.percentile(95),
+          completion.size(),
+          completion.percentile(50),
+          completion.percentile(95),
+          start.percentile(50),
+          start.percentile(95),
+          taskList.percentile(50),
+          taskList.percentile(95),
+          kinds,
+          tables);
     }
   }
 
@@ -398,53 +502,48 @@ public final class RestLifecycleComparison {
   // --- printing
 
   private static String report(
-      String title, int lifecycles, int clients, int warmUp, Run app, Run plain) {
+      String title, int lifecycles, int clients, int warmUp, Result app, Result plain) {
     StringBuilder out = new StringBuilder("\n").append(title).append('\n');
     row(
         out,
         "load",
         format(
-            "%d lifecycles per application after %d warm-up, %d clients, fresh databases",
+            "%d lifecycles per application after %d warm-up, %d clients, fresh databases, a JVM each",
             lifecycles, warmUp, clients));
-    for (Run run : List.of(app, plain)) {
-      row(out, run.name, run.docCode == null ? "" : "rendering on this node: " + run.rendering);
+    for (Result run : List.of(app, plain)) {
+      row(
+          out,
+          run.name(),
+          run.docCode() == null ? "" : "rendering on this node: " + run.rendering());
       row(
           out,
           "  throughput",
           format(
               "%.2f lifecycles/s to the last user task, %.2f/s with every job but rendering done,"
                   + " %.2f/s to the end of the instance",
-              run.measured / run.userSeconds,
-              run.measured / run.jobsSeconds,
-              run.measured / run.seconds));
-      if (run.rendered.size() > 0) {
+              run.measured() / run.userSeconds(),
+              run.measured() / run.jobsSeconds(),
+              run.measured() / run.seconds()));
+      if (run.rendered() > 0) {
         row(
             out,
             "  rendering",
             format(
                 "afterwards on one thread (a rendering node): %d documents in %.1f s, p50 %.0f ms, p95"
                     + " %.0f ms each",
-                run.rendered.size(),
-                run.renderSeconds,
-                run.rendered.percentile(50),
-                run.rendered.percentile(95)));
+                run.rendered(), run.renderSeconds(), run.renderedP50(), run.renderedP95()));
       }
       row(
           out,
           "  completion",
           format(
               "claim + complete p50 %.1f ms, p95 %.1f ms (%d)",
-              run.completion.percentile(50), run.completion.percentile(95), run.completion.size()));
-      row(
-          out,
-          "  start",
-          format("p50 %.1f ms, p95 %.1f ms", run.start.percentile(50), run.start.percentile(95)));
+              run.completionP50(), run.completionP95(), run.completions()));
+      row(out, "  start", format("p50 %.1f ms, p95 %.1f ms", run.startP50(), run.startP95()));
       row(
           out,
           "  task query",
-          format(
-              "p50 %.1f ms, p95 %.1f ms",
-              run.taskList.percentile(50), run.taskList.percentile(95)));
+          format("p50 %.1f ms, p95 %.1f ms", run.taskListP50(), run.taskListP95()));
       row(
           out,
           "  SQL/lifecycle",
@@ -458,22 +557,24 @@ public final class RestLifecycleComparison {
         format(
             "throughput to the last user task %.2f, to the end %.2f (target ≥ 1.0); inserts %.2f×"
                 + " plain (target ≤ 1.5×); completion p95 %.2f×",
-            (app.measured / app.userSeconds) / (plain.measured / plain.userSeconds),
-            (app.measured / app.seconds) / (plain.measured / plain.seconds),
+            (app.measured() / app.userSeconds()) / (plain.measured() / plain.userSeconds()),
+            (app.measured() / app.seconds()) / (plain.measured() / plain.seconds()),
             app.per("insert") / plain.per("insert"),
-            app.completion.percentile(95) / plain.completion.percentile(95)));
+            app.completionP95() / plain.completionP95()));
     row(out, "inserts", "per lifecycle, by table: OfficeFlow / plain Camunda");
     Map<String, double[]> byTable = new LinkedHashMap<>();
-    for (Run run : List.of(app, plain)) {
+    for (Result run : List.of(app, plain)) {
       int column = run == app ? 0 : 1;
-      run.tables.forEach(
-          (key, n) -> {
-            if (key.startsWith("insert ")
-                || key.startsWith("update ")
-                || key.startsWith("delete ")) {
-              byTable.computeIfAbsent(key, k -> new double[2])[column] = n / (double) run.measured;
-            }
-          });
+      run.tables()
+          .forEach(
+              (key, n) -> {
+                if (key.startsWith("insert ")
+                    || key.startsWith("update ")
+                    || key.startsWith("delete ")) {
+                  byTable.computeIfAbsent(key, k -> new double[2])[column] =
+                      n / (double) run.measured();
+                }
+              });
     }
     byTable.entrySet().stream()
         .filter(e -> e.getValue()[0] >= 0.05 || e.getValue()[1] >= 0.05)
