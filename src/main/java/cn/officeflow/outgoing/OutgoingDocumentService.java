@@ -253,28 +253,30 @@ public class OutgoingDocumentService {
 
   /** Start listener of the three proofreading tasks: the automatic findings for that check. */
   public void proofreadingAids(DelegateExecution execution) {
-    String id = documentId(execution);
-    OutgoingDocument document = document(id);
-    ProofreadingAids.ProofreadingFindings findings =
-        proofreading.check(
-            new ProofreadingAids.ProofreadingInput(
-                document.title(),
-                document.docType(),
-                document.mainRecipients(),
-                documents.currentBody(id),
-                document.attachments(),
-                document.documentNumber(),
-                document.docCode(),
-                issueDate(document)));
-    String text =
+    ProofreadingAids.Check check =
         switch (execution.getCurrentActivityId()) {
-          case TASK_PROOF_FORMAT -> findings.formatText();
-          case TASK_PROOF_WORDING -> findings.wordingText();
-          case TASK_PROOF_ATTACHMENTS -> findings.attachmentsText();
+          case TASK_PROOF_FORMAT -> ProofreadingAids.Check.FORMAT;
+          case TASK_PROOF_WORDING -> ProofreadingAids.Check.WORDING;
+          case TASK_PROOF_ATTACHMENTS -> ProofreadingAids.Check.ATTACHMENTS;
           default ->
               throw new IllegalStateException(
                   "no proofreading aids for " + execution.getCurrentActivityId());
         };
+    String id = documentId(execution);
+    OutgoingDocument document = document(id);
+    String text =
+        ProofreadingAids.ProofreadingFindings.asText(
+            proofreading.findings(
+                check,
+                new ProofreadingAids.ProofreadingInput(
+                    document.title(),
+                    document.docType(),
+                    document.mainRecipients(),
+                    documents.currentBody(id),
+                    document.attachments(),
+                    document.documentNumber(),
+                    document.docCode(),
+                    issueDate(document))));
     execution.setVariableLocal(PROOF_FINDINGS, text);
   }
 

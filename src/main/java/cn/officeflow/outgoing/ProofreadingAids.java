@@ -76,15 +76,34 @@ public class ProofreadingAids {
     }
   }
 
+  /** 三类校对，各由一位校对人员负责。 */
+  public enum Check {
+    FORMAT,
+    WORDING,
+    ATTACHMENTS
+  }
+
   /** 检查一份公文，返回格式、表述、附件三类结果。 */
   public ProofreadingFindings check(ProofreadingInput in) {
+    return new ProofreadingFindings(
+        findings(Check.FORMAT, in), findings(Check.WORDING, in), findings(Check.ATTACHMENTS, in));
+  }
+
+  /**
+   * 只做一类检查：每位校对人员的任务只显示自己那一类，另外两类不必为它计算（三类合计约占一次校对请求 CPU 的 5%）。
+   */
+  public List<String> findings(Check check, ProofreadingInput in) {
+    Objects.requireNonNull(check, "check");
     Objects.requireNonNull(in, "in");
     List<Paragraph> paragraphs = paragraphs(in.body());
-    AttachmentChecks.AttachmentNote note = AttachmentChecks.note(paragraphs);
-    return new ProofreadingFindings(
-        FormatChecks.findings(in, paragraphs, note.paragraphNumbers()),
-        WordingChecks.findings(in, paragraphs),
-        AttachmentChecks.findings(in, paragraphs, note));
+    return switch (check) {
+      case FORMAT ->
+          FormatChecks.findings(
+              in, paragraphs, AttachmentChecks.note(paragraphs).paragraphNumbers());
+      case WORDING -> WordingChecks.findings(in, paragraphs);
+      case ATTACHMENTS ->
+          AttachmentChecks.findings(in, paragraphs, AttachmentChecks.note(paragraphs));
+    };
   }
 
   /** 成文日期的标准写法：阿拉伯数字、不编虚位，如“2026年1月5日”。 */

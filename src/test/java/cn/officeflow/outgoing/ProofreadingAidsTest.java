@@ -796,6 +796,30 @@ class ProofreadingAidsTest {
     }
 
     @Test
+    void eachCheckAloneGivesWhatTheWholeCheckGivesForIt() {
+      // the task of each proofreader computes only its own check: the same findings, in the same
+      // order
+      ProofreadingInput messy =
+          doc()
+              .title("关于开展公文办理专项整改的通知。")
+              .number(null)
+              .body("各单位：", "　　请认真贯彻落实！！各单位应当按时报送。")
+              .attachments("附件1：公文办理规范.docx\n附件3：另一份.docx")
+              .input();
+      for (ProofreadingInput input : List.of(messy, doc().input())) {
+        ProofreadingFindings whole = aids.check(input);
+        assertThat(aids.findings(ProofreadingAids.Check.FORMAT, input)).isEqualTo(whole.format());
+        assertThat(aids.findings(ProofreadingAids.Check.WORDING, input)).isEqualTo(whole.wording());
+        assertThat(aids.findings(ProofreadingAids.Check.ATTACHMENTS, input))
+            .isEqualTo(whole.attachments());
+      }
+      ProofreadingFindings whole = aids.check(messy);
+      assertThat(whole.format()).isNotEmpty();
+      assertThat(whole.wording()).isNotEmpty();
+      assertThat(whole.attachments()).isNotEmpty();
+    }
+
+    @Test
     void findingsAreImmutable() {
       ProofreadingFindings findings = check(doc().number(null));
 

@@ -122,11 +122,13 @@ public class ArchiveService {
     ArchiveEntry archived = withHash(unhashed);
     repository.insertEntry(archived, entry.content());
     LOG.info(
-        "归档 {}（{}）：{} {}，链序号 {}",
+        "归档 {}（{}）：{}，链序号 {}",
         archived.id(),
         archived.classification(),
-        archived.documentNumber(),
-        archived.title(),
+        // the copies of a 发文 (PDF, OFD) carry its number in their title, not as their own
+        archived.documentNumber() == null
+            ? archived.title()
+            : archived.documentNumber() + " " + archived.title(),
         seq);
     if (blankToNull(entry.box()) != null || blankToNull(entry.shelf()) != null) {
       return fileLocation(archived, entry.box(), entry.shelf(), actor);
