@@ -670,11 +670,14 @@ public class UserCommandGuard extends CommandInterceptor {
     return READ_COMMAND.matcher(command.getClass().getSimpleName()).matches();
   }
 
-  /** The task as the engine holds it, whoever asks (read without the caller's authorization). */
+  /**
+   * The task as the engine holds it, whoever asks (read by its id, without the caller's authorization): one
+   * select by primary key, not a task query with its dynamic SQL, for every guarded claim and completion.
+   */
   private Task task(String taskId) {
-    return SystemAuthentication.call(
-        configuration.getIdentityService(),
-        () -> configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult());
+    return configuration
+        .getCommandExecutorTxRequired()
+        .execute(context -> context.getTaskManager().findTaskById(taskId));
   }
 
   /**
