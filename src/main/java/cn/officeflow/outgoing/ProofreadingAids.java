@@ -90,7 +90,7 @@ public class ProofreadingAids {
   }
 
   /**
-   * 只做一类检查：每位校对人员的任务只显示自己那一类，另外两类不必为它计算（三类合计约占一次校对请求 CPU 的 5%）。
+   * 只做一类检查：每位校对人员的任务只显示自己那一类，另外两类不必为它计算（三类都算时约占整个发文生命周期 CPU 的 5%）。
    */
   public List<String> findings(Check check, ProofreadingInput in) {
     Objects.requireNonNull(check, "check");
