@@ -216,6 +216,11 @@ public final class RestLifecycleComparison {
     double per(String kind) {
       return kinds.getOrDefault(kind, 0L) / (double) measured;
     }
+
+    /** The rendering node rendered only part of the documents: the SQL counts are not of full lifecycles. */
+    boolean partial() {
+      return rendering.equals("no") && rendered < measured;
+    }
   }
 
   static final class Run {
@@ -249,10 +254,8 @@ public final class RestLifecycleComparison {
         List<String> warm =
             drive(client, warmUp, clients, new Series(), new Series(), new Series());
         // the warm-up's jobs are done before the measurement starts, so that they count for
-        // neither; of its
-        // rendering jobs (this node leaving them to a rendering node) ten run, to warm that code
-        // too, the rest
-        // stay where a rendering node would find them
+        // neither; of its rendering jobs (this node leaving them to a rendering node) ten run, to
+        // warm that code too, the rest stay where a rendering node would find them
         finish(engine, warm, new Series(), 10);
         counter.reset();
         System.out.printf(
@@ -553,9 +556,7 @@ public final class RestLifecycleComparison {
               run.per("delete"),
               run.per("select"),
               run.per("update"),
-              run.docCode() != null
-                      && run.rendering().equals("no")
-                      && run.rendered() < run.measured()
+              run.partial()
                   ? format(
                       " (rendering, archive and notification of %d of the %d only: not full lifecycles)",
                       run.rendered(), run.measured())
@@ -570,9 +571,7 @@ public final class RestLifecycleComparison {
             (app.measured() / app.userSeconds()) / (plain.measured() / plain.userSeconds()),
             (app.measured() / app.seconds()) / (plain.measured() / plain.seconds()),
             app.per("insert") / plain.per("insert"),
-            app.rendering().equals("no") && app.rendered() < app.measured()
-                ? "; not all documents rendered, so fewer than a full lifecycle's"
-                : "",
+            app.partial() ? "; not all documents rendered, so fewer than a full lifecycle's" : "",
             app.completionP95() / plain.completionP95()));
     row(out, "inserts", "per lifecycle, by table: OfficeFlow / plain Camunda");
     Map<String, double[]> byTable = new LinkedHashMap<>();
